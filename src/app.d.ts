@@ -1,0 +1,18 @@
+import type { SessionUser } from '$lib/domain/auth';
+
+declare global {
+	namespace App {
+		interface Locals {
+			/** The signed-in user, or null; set by hooks.server.ts from the session cookie. */
+			user: SessionUser | null;
+			/** Hash of the session token, so sign-out can revoke exactly this session. */
+			sessionHash: string | null;
+		}
+		interface Error {
+			message: string;
+			field?: string;
+		}
+	}
+}
+
+export {};

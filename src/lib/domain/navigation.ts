@@ -1,0 +1,30 @@
+/** Which screens each role reaches from the navigation, and where it lands after sign-in. */
+import type { Role } from './auth.ts';
+
+export type NavItem = { path: string; key: 'map' | 'today' | 'plan' | 'coverage' | 'admin_users' };
+
+const items: Record<NavItem['key'], Role[]> = {
+	today: ['inspector'],
+	map: ['inspector', 'planner', 'supervisor', 'admin'],
+	plan: ['planner', 'admin'],
+	coverage: ['supervisor', 'admin'],
+	admin_users: ['admin']
+};
+
+const paths: Record<NavItem['key'], string> = {
+	today: '/today',
+	map: '/map',
+	plan: '/plan',
+	coverage: '/coverage',
+	admin_users: '/admin/users'
+};
+
+export function navigationFor(role: Role): NavItem[] {
+	return (Object.keys(items) as NavItem['key'][])
+		.filter((key) => items[key].includes(role))
+		.map((key) => ({ key, path: paths[key] }));
+}
+
+export function homePathFor(role: Role): string {
+	return role === 'inspector' ? '/today' : role === 'admin' ? '/admin/users' : '/map';
+}

@@ -1,0 +1,28 @@
+/**
+ * Deployment settings, read from the environment once. Plain `process.env` (not `$env`) so the
+ * command-line scripts (`npm run user:create`, `audit:verify`) share this module with the server.
+ */
+import path from 'node:path';
+
+export type ServerConfig = {
+	databaseUrl: string | null;
+	dataDir: string;
+	tileUrl: string;
+	production: boolean;
+	demoData: boolean;
+	secureCookies: boolean;
+};
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+	const production = env.NODE_ENV === 'production';
+	const origin = env.ORIGIN ?? '';
+	return {
+		databaseUrl: env.DATABASE_URL?.trim() || null,
+		dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
+		tileUrl: env.TILE_URL?.trim() || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+		production,
+		// Demo data is never loaded in production, whatever DEMO_DATA says.
+		demoData: !production && env.DEMO_DATA !== 'off',
+		secureCookies: origin.startsWith('https://')
+	};
+}

@@ -1,0 +1,66 @@
+/**
+ * The database connection: embedded PGlite under DATA_DIR by default, PostgreSQL when DATABASE_URL
+ * is set. Both speak the same drizzle API and run the same migrations.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema.ts';
+import { readConfig } from '../config.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Engine = 'pglite' | 'postgres';
+export type Database = { db: Db; engine: Engine; close: () => Promise<void> };
+
+const MIGRATIONS = path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
+
+/** Opens and migrates. `target` is a postgres:// URL, a PGlite folder, or 'memory://' for tests. */
+export async function openDatabase(target: { url: string } | { dir: string }): Promise<Database> {
+	if ('url' in target) {
+		const { default: postgres } = await import('postgres');
+		const { drizzle } = await import('drizzle-orm/postgres-js');
+		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+		const client = postgres(target.url, { max: 10, onnotice: () => {} });
+		const db = drizzle(client, { schema });
+		await migrate(db, { migrationsFolder: MIGRATIONS });
+		return { db: db as unknown as Db, engine: 'postgres', close: () => client.end() };
+	}
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const { migrate } = await import('drizzle-orm/pglite/migrator');
+	// PGlite does not create parent folders itself.
+	if (!target.dir.startsWith('memory://')) fs.mkdirSync(target.dir, { recursive: true });
+	const client = new PGlite(target.dir);
+	const db = drizzle(client, { schema });
+	await migrate(db, { migrationsFolder: MIGRATIONS });
+	return { db: db as unknown as Db, engine: 'pglite', close: () => client.close() };
+}
+
+// Kept on globalThis so that every copy of this module (the built server and a test importing the
+// sources) shares one connection; PGlite in particular allows only one opener per folder.
+const SLOT = Symbol.for('kontrolla.database');
+type Slot = { [SLOT]?: Promise<Database> };
+
+/** The process-wide database, opened lazily on first use from the environment. */
+export function database(): Promise<Database> {
+	const slot = globalThis as Slot;
+	if (!slot[SLOT]) {
+		const config = readConfig();
+		slot[SLOT] = openDatabase(
+			config.databaseUrl ? { url: config.databaseUrl } : { dir: path.join(config.dataDir, 'pglite') }
+		);
+		slot[SLOT].catch(() => delete slot[SLOT]);
+	}
+	return slot[SLOT];
+}
+
+/** Installs an already-open database as the process-wide one (tests). */
+export function useDatabase(opened: Database): void {
+	(globalThis as Slot)[SLOT] = Promise.resolve(opened);
+}
+
+export async function db(): Promise<Db> {
+	return (await database()).db;
+}
+
+export { schema };

@@ -1,0 +1,502 @@
+/**
+ * The server's data model (ARCHITECTURE.md, "Data model"). SQL is kept to what both PostgreSQL 15
+ * and PGlite (PostgreSQL 18) accept, because the same migrations run on both.
+ */
+import { sql } from 'drizzle-orm';
+import {
+	bigint,
+	boolean,
+	check,
+	doublePrecision,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid,
+	date
+} from 'drizzle-orm/pg-core';
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Columns every synced table carries: the server bumps `version`; rows are tombstoned, not deleted. */
+const synced = {
+	version: integer('version').notNull().default(1),
+	createdAt: tstz('created_at').notNull().defaultNow(),
+	updatedAt: tstz('updated_at').notNull().defaultNow(),
+	deletedAt: tstz('deleted_at')
+};
+
+type LocalizedText = { en: string; sq: string; sr: string };
+
+// ── People and access ────────────────────────────────────────────────────────────────────────
+
+export const agencies = pgTable('agencies', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	code: text('code').notNull().unique(),
+	name: jsonb('name').$type<LocalizedText>().notNull(),
+	createdAt: tstz('created_at').notNull().defaultNow()
+});
+
+export const users = pgTable(
+	'users',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		username: text('username').notNull().unique(),
+		displayName: text('display_name').notNull(),
+		passwordHash: text('password_hash').notNull(),
+		role: text('role', { enum: ['inspector', 'planner', 'supervisor', 'admin'] }).notNull(),
+		agencyId: uuid('agency_id')
+			.notNull()
+			.references(() => agencies.id),
+		active: boolean('active').notNull().default(true),
+		createdAt: tstz('created_at').notNull().defaultNow(),
+		updatedAt: tstz('updated_at').notNull().defaultNow()
+	},
+	(t) => [check('users_role_check', sql`${t.role} in ('inspector','planner','supervisor','admin')`)]
+);
+
+export const devices = pgTable('devices', {
+	id: uuid('id').primaryKey(),
+	userId: uuid('user_id')
+		.notNull()
+		.references(() => users.id),
+	userAgent: text('user_agent'),
+	firstSeenAt: tstz('first_seen_at').notNull().defaultNow(),
+	lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
+	revokedAt: tstz('revoked_at')
+});
+
+/** Only the SHA-256 of a session token is stored, so a database leak does not hand out sessions. */
+export const sessions = pgTable(
+	'sessions',
+	{
+		tokenHash: text('token_hash').primaryKey(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id),
+		deviceId: uuid('device_id'),
+		createdAt: tstz('created_at').notNull().defaultNow(),
+		lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
+		expiresAt: tstz('expires_at').notNull(),
+		absoluteExpiresAt: tstz('absolute_expires_at').notNull(),
+		revokedAt: tstz('revoked_at')
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** Failed sign-ins, kept so throttling holds across restarts and across several instances. */
+export const loginFailures = pgTable(
+	'login_failures',
+	{
+		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		username: text('username').notNull(),
+		address: text('address').notNull(),
+		at: tstz('at').notNull().defaultNow()
+	},
+	(t) => [index('login_failures_username_idx').on(t.username, t.at), index('login_failures_address_idx').on(t.address, t.at)]
+);
+
+// ── Reference data (authored on the server) ──────────────────────────────────────────────────
+
+export const municipalities = pgTable('municipalities', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	code: text('code').notNull().unique(),
+	nameSq: text('name_sq').notNull(),
+	nameSr: text('name_sr').notNull(),
+	nameEn: text('name_en').notNull(),
+	lat: doublePrecision('lat').notNull(),
+	lng: doublePrecision('lng').notNull(),
+	...synced
+});
+
+export const locationKinds = [
+	'bar',
+	'night_club',
+	'massage_parlour',
+	'hotel_motel',
+	'restaurant_cafe',
+	'private_apartment',
+	'other'
+] as const;
+export const locationStatuses = ['active', 'closed_by_authority', 'unverified', 'gone'] as const;
+
+export const locations = pgTable(
+	'locations',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		name: text('name').notNull(),
+		kind: text('kind', { enum: locationKinds }).notNull(),
+		address: text('address').notNull().default(''),
+		municipalityId: uuid('municipality_id')
+			.notNull()
+			.references(() => municipalities.id),
+		lat: doublePrecision('lat').notNull(),
+		lng: doublePrecision('lng').notNull(),
+		businessRegNo: text('business_reg_no'),
+		status: text('status', { enum: locationStatuses }).notNull().default('active'),
+		statusReason: text('status_reason'),
+		riskNotes: text('risk_notes').notNull().default(''),
+		createdBy: uuid('created_by').references(() => users.id),
+		...synced
+	},
+	(t) => [
+		index('locations_municipality_idx').on(t.municipalityId),
+		index('locations_kind_idx').on(t.kind)
+	]
+);
+
+export const childSiteKinds = ['school', 'kindergarten', 'playground', 'other'] as const;
+
+export const childSites = pgTable('child_sites', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	name: text('name').notNull(),
+	kind: text('kind', { enum: childSiteKinds }).notNull(),
+	address: text('address').notNull().default(''),
+	municipalityId: uuid('municipality_id')
+		.notNull()
+		.references(() => municipalities.id),
+	lat: doublePrecision('lat').notNull(),
+	lng: doublePrecision('lng').notNull(),
+	...synced
+});
+
+export const plans = pgTable('plans', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	title: text('title').notNull(),
+	objective: text('objective').notNull().default(''),
+	periodStart: date('period_start', { mode: 'string' }).notNull(),
+	periodEnd: date('period_end', { mode: 'string' }).notNull(),
+	municipalityIds: jsonb('municipality_ids').$type<string[]>().notNull().default([]),
+	createdBy: uuid('created_by').references(() => users.id),
+	...synced
+});
+
+export const operationStatuses = ['planned', 'active', 'done', 'cancelled'] as const;
+
+export const operations = pgTable(
+	'operations',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		planId: uuid('plan_id')
+			.notNull()
+			.references(() => plans.id),
+		title: text('title').notNull(),
+		date: date('date', { mode: 'string' }).notNull(),
+		startTime: text('start_time').notNull().default('20:00'),
+		endTime: text('end_time').notNull().default('23:59'),
+		area: text('area').notNull().default(''),
+		leadAgencyId: uuid('lead_agency_id')
+			.notNull()
+			.references(() => agencies.id),
+		status: text('status', { enum: operationStatuses }).notNull().default('planned'),
+		...synced
+	},
+	(t) => [index('operations_plan_idx').on(t.planId), index('operations_date_idx').on(t.date)]
+);
+
+export const teams = pgTable(
+	'teams',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		operationId: uuid('operation_id')
+			.notNull()
+			.references(() => operations.id),
+		name: text('name').notNull(),
+		compositionReason: text('composition_reason'),
+		...synced
+	},
+	(t) => [index('teams_operation_idx').on(t.operationId)]
+);
+
+export const teamMembers = pgTable(
+	'team_members',
+	{
+		teamId: uuid('team_id')
+			.notNull()
+			.references(() => teams.id),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id),
+		agencyId: uuid('agency_id')
+			.notNull()
+			.references(() => agencies.id),
+		isLeader: boolean('is_leader').notNull().default(false)
+	},
+	(t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_members_user_idx').on(t.userId)]
+);
+
+export const assignmentStatuses = ['pending', 'in_progress', 'done', 'not_accessible', 'cancelled'] as const;
+
+export const assignments = pgTable(
+	'assignments',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		operationId: uuid('operation_id')
+			.notNull()
+			.references(() => operations.id),
+		teamId: uuid('team_id')
+			.notNull()
+			.references(() => teams.id),
+		locationId: uuid('location_id')
+			.notNull()
+			.references(() => locations.id),
+		visitOrder: integer('visit_order').notNull().default(0),
+		status: text('status', { enum: assignmentStatuses }).notNull().default('pending'),
+		...synced
+	},
+	(t) => [index('assignments_team_idx').on(t.teamId), index('assignments_location_idx').on(t.locationId)]
+);
+
+/**
+ * One row per published version; `templateId` names the template family. A published row is
+ * immutable: a correction is a new version.
+ */
+export const checklistTemplates = pgTable(
+	'checklist_templates',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		templateId: uuid('template_id').notNull(),
+		templateVersion: integer('template_version').notNull(),
+		definition: jsonb('definition').notNull(),
+		publishedAt: tstz('published_at').notNull().defaultNow(),
+		publishedBy: uuid('published_by').references(() => users.id),
+		...synced
+	},
+	(t) => [uniqueIndex('checklist_templates_version_idx').on(t.templateId, t.templateVersion)]
+);
+
+// ── Field records (born on devices) ──────────────────────────────────────────────────────────
+
+export const inspectionStatuses = ['draft', 'submitted'] as const;
+export const inspectionOutcomes = [
+	'no_findings',
+	'labour_violations',
+	'trafficking_indicators_referred',
+	'premises_closed',
+	'could_not_inspect'
+] as const;
+
+export type CheckIn = {
+	lat: number | null;
+	lng: number | null;
+	accuracy: number | null;
+	at: string;
+	overrideReason?: string | null;
+};
+export type PeoplePresent = { women: number; men: number; minorsPresent: boolean };
+
+export const inspections = pgTable(
+	'inspections',
+	{
+		id: uuid('id').primaryKey(),
+		locationId: uuid('location_id')
+			.notNull()
+			.references(() => locations.id),
+		assignmentId: uuid('assignment_id').references(() => assignments.id),
+		teamId: uuid('team_id').references(() => teams.id),
+		templateId: uuid('template_id').notNull(),
+		templateVersion: integer('template_version').notNull(),
+		unplannedReason: text('unplanned_reason'),
+		startedAt: tstz('started_at').notNull(),
+		endedAt: tstz('ended_at'),
+		checkIn: jsonb('check_in').$type<CheckIn>(),
+		answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
+		outcome: text('outcome', { enum: inspectionOutcomes }),
+		outcomeReason: text('outcome_reason'),
+		peoplePresent: jsonb('people_present').$type<PeoplePresent>(),
+		notes: text('notes').notNull().default(''),
+		status: text('status', { enum: inspectionStatuses }).notNull().default('draft'),
+		submittedAt: tstz('submitted_at'),
+		correctionOf: uuid('correction_of'),
+		correctionReason: text('correction_reason'),
+		createdBy: uuid('created_by')
+			.notNull()
+			.references(() => users.id),
+		...synced
+	},
+	(t) => [
+		index('inspections_location_idx').on(t.locationId, t.startedAt),
+		index('inspections_started_idx').on(t.startedAt),
+		index('inspections_team_idx').on(t.teamId)
+	]
+);
+
+export const screeningResults = ['no_indicators', 'indicators_present', 'possible_victim'] as const;
+
+export const screenedPersons = pgTable(
+	'screened_persons',
+	{
+		id: uuid('id').primaryKey(),
+		inspectionId: uuid('inspection_id')
+			.notNull()
+			.references(() => inspections.id),
+		sex: text('sex', { enum: ['female', 'male', 'other', 'unknown'] }).notNull(),
+		ageBand: text('age_band').notNull(),
+		nationality: text('nationality').notNull().default(''),
+		education: text('education'),
+		roleAtVenue: text('role_at_venue'),
+		recruitment: text('recruitment'),
+		exploitationForm: text('exploitation_form'),
+		language: text('language'),
+		answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
+		dimensionsPresent: jsonb('dimensions_present').$type<number[]>().notNull().default([]),
+		result: text('result', { enum: screeningResults }).notNull().default('no_indicators'),
+		isMinor: boolean('is_minor').notNull().default(false),
+		anonymisedAt: tstz('anonymised_at'),
+		...synced
+	},
+	(t) => [index('screened_persons_inspection_idx').on(t.inspectionId)]
+);
+
+export const referralTargets = [
+	'police_anti_trafficking',
+	'victim_advocate',
+	'centre_for_social_work',
+	'shelter',
+	'medical_care',
+	'ngo',
+	'labour_inspectorate'
+] as const;
+export const referralStatuses = ['made', 'accepted', 'declined', 'closed'] as const;
+
+export const referrals = pgTable(
+	'referrals',
+	{
+		id: uuid('id').primaryKey(),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => screenedPersons.id),
+		inspectionId: uuid('inspection_id')
+			.notNull()
+			.references(() => inspections.id),
+		target: text('target', { enum: referralTargets }).notNull(),
+		referredAt: tstz('referred_at').notNull(),
+		consent: boolean('consent').notNull(),
+		urgentNeeds: text('urgent_needs').notNull().default(''),
+		status: text('status', { enum: referralStatuses }).notNull().default('made'),
+		notes: text('notes').notNull().default(''),
+		...synced
+	},
+	(t) => [index('referrals_person_idx').on(t.personId), index('referrals_inspection_idx').on(t.inspectionId)]
+);
+
+export const attachments = pgTable(
+	'attachments',
+	{
+		id: uuid('id').primaryKey(),
+		inspectionId: uuid('inspection_id')
+			.notNull()
+			.references(() => inspections.id),
+		sha256: text('sha256').notNull(),
+		mime: text('mime').notNull(),
+		size: integer('size').notNull(),
+		caption: text('caption').notNull().default(''),
+		takenAt: tstz('taken_at').notNull(),
+		lat: doublePrecision('lat'),
+		lng: doublePrecision('lng'),
+		storedAt: tstz('stored_at'),
+		...synced
+	},
+	(t) => [index('attachments_inspection_idx').on(t.inspectionId)]
+);
+
+// ── Sync bookkeeping ─────────────────────────────────────────────────────────────────────────
+
+/**
+ * One-row counter for the change feed. Taking `seq` from it inside the writing transaction means a
+ * row that commits late can never be skipped by a cursor (a plain sequence can commit out of order).
+ */
+export const syncCounter = pgTable(
+	'sync_counter',
+	{
+		id: integer('id').primaryKey().default(1),
+		seq: bigint('seq', { mode: 'number' }).notNull().default(0)
+	},
+	(t) => [check('sync_counter_single_row', sql`${t.id} = 1`)]
+);
+
+export const changes = pgTable(
+	'changes',
+	{
+		seq: bigint('seq', { mode: 'number' }).primaryKey(),
+		entity: text('entity').notNull(),
+		recordId: uuid('record_id').notNull(),
+		op: text('op', { enum: ['upsert', 'delete'] }).notNull(),
+		version: integer('version').notNull(),
+		// Scope fields: what a pull needs to decide who may read the row without joining every table.
+		teamId: uuid('team_id'),
+		operationId: uuid('operation_id'),
+		restricted: boolean('restricted').notNull().default(false),
+		changedAt: tstz('changed_at').notNull().defaultNow()
+	},
+	(t) => [index('changes_record_idx').on(t.entity, t.recordId)]
+);
+
+export const appliedMutations = pgTable('applied_mutations', {
+	mutationId: uuid('mutation_id').primaryKey(),
+	deviceId: uuid('device_id').notNull(),
+	userId: uuid('user_id')
+		.notNull()
+		.references(() => users.id),
+	entity: text('entity').notNull(),
+	recordId: uuid('record_id').notNull(),
+	result: jsonb('result').notNull(),
+	appliedAt: tstz('applied_at').notNull().defaultNow()
+});
+
+/** The device's copy of a record whose field was changed on both sides: kept, never dropped. */
+export const syncConflicts = pgTable('sync_conflicts', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	entity: text('entity').notNull(),
+	recordId: uuid('record_id').notNull(),
+	mutationId: uuid('mutation_id').notNull(),
+	deviceId: uuid('device_id').notNull(),
+	userId: uuid('user_id')
+		.notNull()
+		.references(() => users.id),
+	baseVersion: integer('base_version').notNull(),
+	serverVersion: integer('server_version').notNull(),
+	fields: jsonb('fields').$type<string[]>().notNull(),
+	deviceData: jsonb('device_data').notNull(),
+	createdAt: tstz('created_at').notNull().defaultNow(),
+	resolvedAt: tstz('resolved_at')
+});
+
+// ── Evidence trail and settings ──────────────────────────────────────────────────────────────
+
+/** Append-only; each row's hash covers the previous row's hash, so an edit breaks the chain. */
+export const auditLog = pgTable(
+	'audit_log',
+	{
+		seq: bigint('seq', { mode: 'number' }).primaryKey(),
+		at: tstz('at').notNull().defaultNow(),
+		userId: uuid('user_id'),
+		action: text('action').notNull(),
+		entity: text('entity'),
+		recordId: text('record_id'),
+		summary: text('summary').notNull().default(''),
+		prevHash: text('prev_hash').notNull(),
+		hash: text('hash').notNull()
+	},
+	(t) => [index('audit_log_entity_idx').on(t.entity, t.recordId), index('audit_log_user_idx').on(t.userId)]
+);
+
+/** Head of the audit chain: locking this one row serialises appends across connections. */
+export const auditHead = pgTable(
+	'audit_head',
+	{
+		id: integer('id').primaryKey().default(1),
+		seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+		hash: text('hash').notNull()
+	},
+	(t) => [check('audit_head_single_row', sql`${t.id} = 1`)]
+);
+
+export const appMeta = pgTable('app_meta', {
+	key: text('key').primaryKey(),
+	value: jsonb('value').notNull()
+});
