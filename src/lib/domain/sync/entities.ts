@@ -1,0 +1,16 @@
+/** Entity names on the sync wire (ARCHITECTURE.md, "Sync contract"). */
+export const syncEntities = [
+	'municipality',
+	'location',
+	'childSite',
+	'plan',
+	'operation',
+	'team',
+	'assignment',
+	'checklistTemplate',
+	'inspection',
+	'screenedPerson',
+	'referral',
+	'attachment'
+] as const;
+export type SyncEntity = (typeof syncEntities)[number];

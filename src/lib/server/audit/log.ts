@@ -1,0 +1,60 @@
+/**
+ * The append-only audit log with a SHA-256 hash chain. Appends lock the one-row head, so the chain
+ * stays linear across connections and instances; each hash covers the previous one.
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import { auditLog } from '../db/schema.ts';
+import { firstRow } from '../sync/changeFeed.ts';
+
+export type AuditEntry = {
+	userId: string | null;
+	action: string;
+	entity?: string | null;
+	recordId?: string | null;
+	/** Never personal data: ids, counts and field names only. */
+	summary?: string;
+};
+
+export function auditHash(prevHash: string, seq: number, at: string, entry: AuditEntry): string {
+	const canonical = JSON.stringify([
+		prevHash,
+		seq,
+		at,
+		entry.userId ?? null,
+		entry.action,
+		entry.entity ?? null,
+		entry.recordId ?? null,
+		entry.summary ?? ''
+	]);
+	return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Appends inside the caller's transaction, so the entry commits or rolls back with the write. */
+export async function appendAudit(tx: Db, entry: AuditEntry): Promise<void> {
+	const head = firstRow<{ seq: string | number; hash: string }>(
+		await tx.execute(sql`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`)
+	);
+	const seq = Number(head.seq) + 1;
+	// Millisecond precision, as stored, so the verifier recomputes the same hash.
+	const at = new Date();
+	const hash = auditHash(head.hash, seq, at.toISOString(), entry);
+	await tx.insert(auditLog).values({
+		seq,
+		at,
+		userId: entry.userId,
+		action: entry.action,
+		entity: entry.entity ?? null,
+		recordId: entry.recordId ?? null,
+		summary: entry.summary ?? '',
+		prevHash: head.hash,
+		hash
+	});
+	await tx.execute(sql`UPDATE audit_head SET seq = ${seq}, hash = ${hash} WHERE id = 1`);
+}
+
+/** For writes not otherwise in a transaction (sign-ins, exports, views). */
+export async function audit(db: Db, entry: AuditEntry): Promise<void> {
+	await db.transaction((tx) => appendAudit(tx as unknown as Db, entry));
+}

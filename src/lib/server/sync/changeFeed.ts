@@ -1,0 +1,49 @@
+/**
+ * Appends rows to the change feed. `seq` comes from the one-row counter updated inside the caller's
+ * transaction, so feed order equals commit order and a cursor never skips a late commit.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import { changes } from '../db/schema.ts';
+import type { SyncEntity } from '../../domain/sync/entities.ts';
+
+export type ChangeInput = {
+	entity: SyncEntity;
+	recordId: string;
+	op: 'upsert' | 'delete';
+	version: number;
+	teamId?: string | null;
+	operationId?: string | null;
+	restricted?: boolean;
+};
+
+/** `tx` must be a transaction: the counter row stays locked until it commits. */
+export async function appendChanges(tx: Db, rows: ChangeInput[]): Promise<number[]> {
+	if (rows.length === 0) return [];
+	const result = await tx.execute<{ seq: string | number }>(
+		sql`UPDATE sync_counter SET seq = seq + ${rows.length} WHERE id = 1 RETURNING seq`
+	);
+	const last = Number(firstRow(result).seq);
+	const first = last - rows.length + 1;
+	const values = rows.map((row, i) => ({
+		seq: first + i,
+		entity: row.entity,
+		recordId: row.recordId,
+		op: row.op,
+		version: row.version,
+		teamId: row.teamId ?? null,
+		operationId: row.operationId ?? null,
+		restricted: row.restricted ?? false
+	}));
+	for (let i = 0; i < values.length; i += 1000) {
+		await tx.insert(changes).values(values.slice(i, i + 1000));
+	}
+	return values.map((v) => v.seq);
+}
+
+/** drizzle's `execute` returns rows directly on postgres-js and `{ rows }` on PGlite. */
+export function firstRow<T>(result: unknown): T {
+	const rows = Array.isArray(result) ? result : (result as { rows: T[] }).rows;
+	if (!rows[0]) throw new Error('expected a row');
+	return rows[0] as T;
+}
