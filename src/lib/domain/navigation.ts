@@ -6,7 +6,7 @@ export type NavItem = { path: string; key: 'map' | 'today' | 'plan' | 'coverage'
 const items: Record<NavItem['key'], Role[]> = {
 	today: ['inspector'],
 	map: ['inspector', 'planner', 'supervisor', 'admin'],
-	plan: ['planner', 'admin'],
+	plan: ['planner', 'supervisor', 'admin'],
 	coverage: ['supervisor', 'admin'],
 	admin_users: ['admin']
 };

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { auditLog } from '../db/schema.ts';
-import { firstRow } from '../sync/changeFeed.ts';
+import { firstRow } from '../db/rows.ts';
 
 export type AuditEntry = {
 	userId: string | null;

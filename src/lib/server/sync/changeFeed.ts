@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { changes } from '../db/schema.ts';
+import { firstRow } from '../db/rows.ts';
 import type { SyncEntity } from '../../domain/sync/entities.ts';
 
 export type ChangeInput = {
@@ -39,11 +40,4 @@ export async function appendChanges(tx: Db, rows: ChangeInput[]): Promise<number
 		await tx.insert(changes).values(values.slice(i, i + 1000));
 	}
 	return values.map((v) => v.seq);
-}
-
-/** drizzle's `execute` returns rows directly on postgres-js and `{ rows }` on PGlite. */
-export function firstRow<T>(result: unknown): T {
-	const rows = Array.isArray(result) ? result : (result as { rows: T[] }).rows;
-	if (!rows[0]) throw new Error('expected a row');
-	return rows[0] as T;
 }

@@ -1,0 +1,70 @@
+import { error, json, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server.js';
+import { db } from '$lib/server/db/index.ts';
+import { startup } from '$lib/server/startup.ts';
+import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions.ts';
+import { decideAccess } from '$lib/server/auth/routeAccess.ts';
+import { readConfig } from '$lib/server/config.ts';
+
+export const init: ServerInit = async () => {
+	await startup();
+};
+
+const config = readConfig();
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'geolocation=(self), camera=(self), microphone=()');
+	if (config.secureCookies) response.headers.set('Strict-Transport-Security', 'max-age=31536000');
+	return response;
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const session: Handle = async ({ event, resolve }) => {
+	await startup();
+	event.locals.user = null;
+	event.locals.sessionHash = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const valid = await validateSession(await db(), token);
+		if (valid) {
+			event.locals.user = valid.user;
+			event.locals.sessionHash = valid.tokenHash;
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+	return resolve(event);
+};
+
+/** The server-side role check for every page, form action and endpoint (routeAccess.ts). */
+const guard: Handle = async ({ event, resolve }) => {
+	const routeId = event.route.id;
+	if (routeId === null) return resolve(event);
+	const isApi = routeId.startsWith('/api/');
+	const decision = decideAccess(routeId, event.locals.user?.role ?? null);
+	if (decision === 'allow') return resolve(event);
+	if (isApi) {
+		const status = decision === 'signIn' ? 401 : decision === 'forbidden' ? 403 : 404;
+		const message = decision === 'signIn' ? 'sign in required' : decision === 'forbidden' ? 'not allowed for your role' : 'not found';
+		return json({ error: message }, { status });
+	}
+	if (decision === 'signIn') {
+		const next = event.url.pathname + event.url.search;
+		redirect(303, `/login?next=${encodeURIComponent(next)}`);
+	}
+	error(decision === 'forbidden' ? 403 : 404, decision === 'forbidden' ? 'Not allowed for your role' : 'Not found');
+};
+
+export const handle = sequence(securityHeaders, i18n, session, guard);

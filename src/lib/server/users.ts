@@ -1,0 +1,100 @@
+/** User administration (the admin page and `npm run user:create`); every change is audited. */
+import { asc, eq } from 'drizzle-orm';
+import { db as openDb, type Db } from './db/index.ts';
+import { agencies, users } from './db/schema.ts';
+import { createUserSchema, passwordSchema, type CreateUser, type SessionUser } from '../domain/auth.ts';
+import { hashPassword } from './auth/password.ts';
+import { revokeUserSessions } from './auth/sessions.ts';
+import { appendAudit } from './audit/log.ts';
+import { UserInputError } from './errors.ts';
+
+export type UserListItem = {
+	id: string;
+	username: string;
+	displayName: string;
+	role: SessionUser['role'];
+	agencyCode: string;
+	active: boolean;
+	createdAt: Date;
+};
+
+export async function listUsers(database?: Db): Promise<UserListItem[]> {
+	const db = database ?? (await openDb());
+	return db
+		.select({
+			id: users.id,
+			username: users.username,
+			displayName: users.displayName,
+			role: users.role,
+			agencyCode: agencies.code,
+			active: users.active,
+			createdAt: users.createdAt
+		})
+		.from(users)
+		.innerJoin(agencies, eq(agencies.id, users.agencyId))
+		.orderBy(asc(users.username));
+}
+
+function parseOrThrow<T>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }): T {
+	if (result.success) return result.data;
+	const issue = result.error.issues[0];
+	throw new UserInputError(String(issue?.path[0] ?? 'body'), issue?.message ?? 'invalid');
+}
+
+/** `actor` null only for the command-line bootstrap of the first admin. */
+export async function createUser(actor: SessionUser | null, input: CreateUser, database?: Db): Promise<{ id: string }> {
+	const data = parseOrThrow(createUserSchema.safeParse(input));
+	const db = database ?? (await openDb());
+	const [agency] = await db.select().from(agencies).where(eq(agencies.code, data.agencyCode));
+	if (!agency) throw new UserInputError('agencyCode', `unknown agency ${data.agencyCode}`);
+	const passwordHash = await hashPassword(data.password);
+	return db.transaction(async (tx) => {
+		const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, data.username));
+		if (existing) throw new UserInputError('username', 'username is already taken', 409);
+		const [created] = await tx
+			.insert(users)
+			.values({ username: data.username, displayName: data.displayName, passwordHash, role: data.role, agencyId: agency.id })
+			.returning({ id: users.id });
+		if (!created) throw new Error('insert returned no row');
+		await appendAudit(tx as unknown as Db, {
+			userId: actor?.id ?? null,
+			action: 'user.create',
+			entity: 'user',
+			recordId: created.id,
+			summary: `role=${data.role} agency=${data.agencyCode}`
+		});
+		return created;
+	});
+}
+
+async function updateUser(
+	actor: SessionUser,
+	userId: string,
+	change: Partial<typeof users.$inferInsert>,
+	action: string,
+	summary: string,
+	database?: Db
+): Promise<void> {
+	const db = database ?? (await openDb());
+	await db.transaction(async (tx) => {
+		const [updated] = await tx
+			.update(users)
+			.set({ ...change, updatedAt: new Date() })
+			.where(eq(users.id, userId))
+			.returning({ id: users.id });
+		if (!updated) throw new UserInputError('userId', 'no such user', 404);
+		// A reset password or a deactivated account must not leave old sessions alive.
+		await revokeUserSessions(tx as unknown as Db, userId);
+		await appendAudit(tx as unknown as Db, { userId: actor.id, action, entity: 'user', recordId: userId, summary });
+	});
+}
+
+export async function resetPassword(actor: SessionUser, userId: string, password: string, database?: Db): Promise<void> {
+	const valid = parseOrThrow(passwordSchema.safeParse(password));
+	await updateUser(actor, userId, { passwordHash: await hashPassword(valid) }, 'user.reset_password', '', database);
+}
+
+export async function setUserActive(actor: SessionUser, userId: string, active: boolean, database?: Db): Promise<void> {
+	if (actor.id === userId && !active) throw new UserInputError('userId', 'you cannot deactivate your own account');
+	await updateUser(actor, userId, { active }, active ? 'user.activate' : 'user.deactivate', `active=${active}`, database);
+}
