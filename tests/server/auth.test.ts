@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { openTestDatabase, testEngine } from '../support/database.ts';
+import { startApp, type TestApp } from '../support/app.ts';
+import { addUser, FIXTURE_PASSWORD } from '../support/fixtures.ts';
+import type { Database } from '../../src/lib/server/db/index.ts';
+import { auditLog, sessions, users } from '../../src/lib/server/db/schema.ts';
+import { createSession, validateSession, IDLE_TIMEOUT_MS, ABSOLUTE_TIMEOUT_MS } from '../../src/lib/server/auth/sessions.ts';
+import { auditHash } from '../../src/lib/server/audit/log.ts';
+
+let database: Database;
+let app: TestApp;
+
+beforeAll(async () => {
+	database = await openTestDatabase();
+	app = await startApp(database);
+	await addUser(database, 'inspector1', 'inspector', 'police');
+	await addUser(database, 'labourer1', 'inspector', 'labour');
+	await addUser(database, 'admin1', 'admin', 'police');
+	await addUser(database, 'gone1', 'planner', 'labour');
+});
+
+afterAll(async () => {
+	await database?.close();
+});
+
+describe(`the server on ${testEngine}`, () => {
+	it('reports its engine and that every migration is applied', async () => {
+		const response = await app.request('/api/health');
+		expect(response.status).toBe(200);
+		const body = await response.json();
+		expect(body.engine).toBe(testEngine);
+		expect(body.migrations.pending).toBe(0);
+		expect(body.migrations.applied).toBeGreaterThanOrEqual(3);
+	});
+
+	it('sends the security headers on every answer', async () => {
+		const response = await app.request('/api/health');
+		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(response.headers.get('referrer-policy')).toBe('same-origin');
+		expect(response.headers.get('permissions-policy')).toContain('geolocation=(self)');
+	});
+});
+
+describe('signing in', () => {
+	it('answers the user and sets an httpOnly, SameSite=Lax session cookie', async () => {
+		const client = app.client();
+		const response = await client.post('/api/auth/login', { username: 'inspector1', password: FIXTURE_PASSWORD });
+		expect(response.status).toBe(200);
+		const { user } = await response.json();
+		expect(user).toMatchObject({ username: 'inspector1', role: 'inspector', agencyCode: 'police', displayName: 'Test inspector1' });
+		expect(user.id).toMatch(/^[0-9a-f-]{36}$/);
+		const cookie = response.headers.getSetCookie().find((c) => c.startsWith('kontrolla_session='));
+		expect(cookie).toMatch(/HttpOnly/i);
+		expect(cookie).toMatch(/SameSite=Lax/i);
+		expect(cookie).not.toMatch(/Secure/i);
+		const me = await client.get('/api/auth/me');
+		expect((await me.json()).user.username).toBe('inspector1');
+	});
+
+	it('accepts the username in any case', async () => {
+		const response = await app.client().post('/api/auth/login', { username: '  Inspector1 ', password: FIXTURE_PASSWORD });
+		expect(response.status).toBe(200);
+	});
+
+	it('refuses a wrong password and an unknown user with the same 401', async () => {
+		const wrong = await app.client().post('/api/auth/login', { username: 'labourer1', password: 'nope nope nope' }, { address: '10.0.0.1' });
+		const unknown = await app.client().post('/api/auth/login', { username: 'nobody', password: 'nope nope nope' }, { address: '10.0.0.1' });
+		expect(wrong.status).toBe(401);
+		expect(unknown.status).toBe(401);
+		expect(await wrong.json()).toEqual(await unknown.json());
+	});
+
+	it('names the missing field on a malformed body, and survives broken JSON', async () => {
+		const missing = await app.client().post('/api/auth/login', { password: 'x' });
+		expect(missing.status).toBe(400);
+		expect(await missing.json()).toMatchObject({ field: 'username' });
+		const broken = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' });
+		expect(broken.status).toBe(400);
+		expect((await broken.json()).error).toMatch(/JSON/);
+	});
+
+	it('stores passwords as argon2id and sessions only as hashes', async () => {
+		const client = app.client();
+		await client.post('/api/auth/login', { username: 'admin1', password: FIXTURE_PASSWORD });
+		const token = client.cookie('kontrolla_session');
+		expect(token).toBeTruthy();
+		const [user] = await database.db.select().from(users).where(eq(users.username, 'admin1'));
+		expect(user?.passwordHash.startsWith('$argon2id$')).toBe(true);
+		const rows = await database.db.select().from(sessions).where(eq(sessions.userId, user!.id));
+		expect(rows.length).toBeGreaterThan(0);
+		expect(rows.some((r) => r.tokenHash === token)).toBe(false);
+	});
+
+	it('throttles a username after five failures, from any address, even with the right password', async () => {
+		for (let i = 0; i < 5; i++) {
+			const r = await app.client().post('/api/auth/login', { username: 'gone1', password: 'wrong password' }, { address: `10.1.0.${i}` });
+			expect(r.status).toBe(401);
+		}
+		const sixth = await app.client().post('/api/auth/login', { username: 'gone1', password: FIXTURE_PASSWORD }, { address: '10.1.0.99' });
+		expect(sixth.status).toBe(429);
+	});
+
+	it('throttles an address after twenty failures across usernames', async () => {
+		for (let i = 0; i < 20; i++) {
+			await app.client().post('/api/auth/login', { username: `guess${i}`, password: 'wrong password' }, { address: '10.2.0.1' });
+		}
+		const next = await app.client().post('/api/auth/login', { username: 'inspector1', password: FIXTURE_PASSWORD }, { address: '10.2.0.1' });
+		expect(next.status).toBe(429);
+		const elsewhere = await app.client().post('/api/auth/login', { username: 'inspector1', password: FIXTURE_PASSWORD }, { address: '10.2.0.2' });
+		expect(elsewhere.status).toBe(200);
+	});
+
+	it('audits sign-ins and failed sign-ins in an unbroken hash chain', async () => {
+		const rows = await database.db.select().from(auditLog).orderBy(auditLog.seq);
+		expect(rows.some((r) => r.action === 'auth.sign_in')).toBe(true);
+		expect(rows.some((r) => r.action === 'auth.sign_in_failed')).toBe(true);
+		expect(rows.every((r) => !r.summary.includes(FIXTURE_PASSWORD))).toBe(true);
+		let prev = '0'.repeat(64);
+		for (const row of rows) {
+			expect(row.prevHash).toBe(prev);
+			expect(row.hash).toBe(
+				auditHash(prev, row.seq, row.at.toISOString(), {
+					userId: row.userId,
+					action: row.action,
+					entity: row.entity,
+					recordId: row.recordId,
+					summary: row.summary
+				})
+			);
+			prev = row.hash;
+		}
+	});
+});
+
+describe('sessions', () => {
+	it('signing out revokes the session on the server', async () => {
+		const client = app.client();
+		await client.post('/api/auth/login', { username: 'labourer1', password: FIXTURE_PASSWORD }, { address: '10.3.0.1' });
+		const token = client.cookie('kontrolla_session')!;
+		expect((await client.post('/api/auth/logout', {})).status).toBe(200);
+		const replay = await app.request('/api/auth/me', { headers: { cookie: `kontrolla_session=${token}` } });
+		expect(replay.status).toBe(401);
+	});
+
+	it('expire after inactivity, slide while used, and end at the absolute limit', async () => {
+		const [user] = await database.db.select().from(users).where(eq(users.username, 'labourer1'));
+		const start = new Date('2026-01-01T08:00:00Z');
+		const { token } = await createSession(database.db, user!.id, null, start);
+		const idleLater = new Date(start.getTime() + IDLE_TIMEOUT_MS + 1000);
+		expect(await validateSession(database.db, token, idleLater)).toBeNull();
+
+		const second = await createSession(database.db, user!.id, null, start);
+		let now = start;
+		// Used every 6 hours, the session slides past its first idle expiry…
+		for (let i = 0; i < 4; i++) {
+			now = new Date(now.getTime() + IDLE_TIMEOUT_MS / 2);
+			expect(await validateSession(database.db, second.token, now)).not.toBeNull();
+		}
+		// …but not past the absolute limit.
+		const pastAbsolute = new Date(start.getTime() + ABSOLUTE_TIMEOUT_MS + 1000);
+		expect(await validateSession(database.db, second.token, pastAbsolute)).toBeNull();
+	});
+});
+
+describe('the role check on the server', () => {
+	it('redirects an anonymous page request to the login page', async () => {
+		const response = await app.request('/map');
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toMatch(/^\/login/);
+	});
+
+	it('answers 401 to an anonymous API call', async () => {
+		expect((await app.request('/api/auth/me')).status).toBe(401);
+	});
+
+	it('refuses an inspector the admin page and lets the admin in', async () => {
+		const inspector = app.client();
+		await inspector.post('/api/auth/login', { username: 'inspector1', password: FIXTURE_PASSWORD }, { address: '10.4.0.1' });
+		expect((await inspector.get('/admin/users')).status).toBe(403);
+		const admin = app.client();
+		await admin.post('/api/auth/login', { username: 'admin1', password: FIXTURE_PASSWORD }, { address: '10.4.0.2' });
+		expect((await admin.get('/admin/users')).status).toBe(200);
+	});
+
+	it('closes every session of a deactivated user and refuses their sign-in', async () => {
+		const client = app.client();
+		await client.post('/api/auth/login', { username: 'labourer1', password: FIXTURE_PASSWORD }, { address: '10.5.0.1' });
+		expect((await client.get('/api/auth/me')).status).toBe(200);
+		const [target] = await database.db.select().from(users).where(eq(users.username, 'labourer1'));
+		const [admin] = await database.db.select().from(users).where(eq(users.username, 'admin1'));
+		const { setUserActive } = await import('../../src/lib/server/users.ts');
+		await setUserActive({ ...admin!, agencyCode: 'police' }, target!.id, false, database.db);
+		expect((await client.get('/api/auth/me')).status).toBe(401);
+		const again = await app.client().post('/api/auth/login', { username: 'labourer1', password: FIXTURE_PASSWORD }, { address: '10.5.0.2' });
+		expect(again.status).toBe(401);
+	});
+});
