@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 
 const steps = [
 	{ name: 'unit tests', cmd: ['npx', 'vitest', 'run', '--project', 'unit'] },
+	{ name: 'type check', cmd: ['npx', 'svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error', '--output', 'human'] },
 	{ name: 'build', cmd: ['npx', 'vite', 'build', '--logLevel', 'warn'] },
 	{ name: 'server suite on PGlite', cmd: ['npx', 'vitest', 'run', '--project', 'server'], env: { TEST_ENGINE: 'pglite', DATABASE_URL: '' } }
 ];

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../support/server.ts';
+import { DESKTOP, launchBrowser, newPage, PHONE, screenshot } from '../support/browser.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+	server = await startServer();
+	browser = await launchBrowser();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+async function signIn(page: Page, username: string, password = 'kontrolla-demo'): Promise<void> {
+	await page.goto('/login');
+	await page.getByLabel(/username/i).fill(username);
+	await page.getByLabel(/password/i).fill(password);
+	await page.getByRole('button', { name: /sign in/i }).click();
+}
+
+const expectedNavigation: Record<string, RegExp[]> = {
+	admin: [/map/i, /users/i],
+	planner: [/map/i, /plan/i],
+	supervisor: [/map/i, /coverage/i],
+	police1: [/today/i, /map/i],
+	labour1: [/today/i, /map/i],
+	police2: [/today/i, /map/i],
+	labour2: [/today/i, /map/i]
+};
+const neverFor: Record<string, RegExp[]> = {
+	admin: [],
+	planner: [/users/i, /coverage/i],
+	supervisor: [/users/i],
+	police1: [/users/i, /plan/i, /coverage/i],
+	labour1: [/users/i, /plan/i, /coverage/i],
+	police2: [/users/i],
+	labour2: [/users/i]
+};
+
+describe('signing in with the demo accounts', () => {
+	for (const [username, links] of Object.entries(expectedNavigation)) {
+		it(`${username} signs in and sees the navigation of their role`, async () => {
+			const { context, page } = await newPage(browser, server.url);
+			await signIn(page, username);
+			const nav = page.getByRole('navigation', { name: /main/i });
+			await nav.waitFor();
+			for (const link of links) await expect(nav.getByRole('link', { name: link }).count()).resolves.toBe(1);
+			for (const link of neverFor[username] ?? []) await expect(nav.getByRole('link', { name: link }).count()).resolves.toBe(0);
+			await context.close();
+		});
+	}
+
+	it('shows an error for a wrong password and stays on the login page', async () => {
+		const { context, page } = await newPage(browser, server.url);
+		await signIn(page, 'police1', 'not-the-password');
+		const alert = page.getByRole('alert');
+		await alert.waitFor();
+		expect(await alert.textContent()).toMatch(/wrong username or password/i);
+		expect(new URL(page.url()).pathname).toBe('/login');
+		await context.close();
+	});
+
+	it('marks the demo data with a badge', async () => {
+		const { context, page } = await newPage(browser, server.url);
+		await page.goto('/login');
+		expect(await page.getByText(/demo data/i).count()).toBeGreaterThan(0);
+		await context.close();
+	});
+});
+
+describe('the map', () => {
+	it('shows the demo venues, without any tile server', async () => {
+		const { context, page } = await newPage(browser, server.url);
+		await signIn(page, 'planner');
+		await page.waitForURL('**/map');
+		const map = page.locator('[data-venue-count]');
+		await map.waitFor();
+		await page.waitForFunction(() => Number(document.querySelector('[data-venue-count]')?.getAttribute('data-venue-count')) > 0);
+		const count = Number(await map.getAttribute('data-venue-count'));
+		expect(count).toBeGreaterThan(500);
+		// The embedded outline of the country stands in for the unreachable tiles.
+		expect(await page.locator('.leaflet-overlay-pane path, .leaflet-overlay-pane canvas').count()).toBeGreaterThan(0);
+		await context.close();
+	});
+});
+
+describe('languages', () => {
+	it('switches the interface to Albanian and remembers the choice', async () => {
+		const { context, page } = await newPage(browser, server.url);
+		await page.goto('/login');
+		await page.getByLabel(/language/i).selectOption('sq');
+		await page.waitForFunction(() => document.documentElement.lang === 'sq');
+		expect(await page.getByRole('button', { name: /hyr/i }).count()).toBe(1);
+		await page.reload();
+		expect(await page.evaluate(() => document.documentElement.lang)).toBe('sq');
+		await context.close();
+	});
+});
+
+describe('the installable app', () => {
+	it('serves a manifest with icons and a service worker that takes control', async () => {
+		const { context, page } = await newPage(browser, server.url);
+		await page.goto('/login');
+		const manifestHref = await page.locator('link[rel=manifest]').getAttribute('href');
+		const manifest = await (await page.request.get(new URL(manifestHref!, server.url).toString())).json();
+		expect(manifest.name).toBe('Kontrolla');
+		expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+		await context.close();
+	});
+
+	it('opens the login page from the service worker when the network is gone', async () => {
+		const { context, page } = await newPage(browser, server.url);
+		await page.goto('/login');
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+		await context.setOffline(true);
+		const response = await page.reload();
+		expect(response?.fromServiceWorker()).toBe(true);
+		expect(await page.getByText('Kontrolla').count()).toBeGreaterThan(0);
+		await context.close();
+	});
+});
+
+describe('screens at phone and desktop width', () => {
+	for (const [label, viewport] of [['360', PHONE], ['1280', DESKTOP]] as const) {
+		it(`login, map and admin pages render at ${label} px`, async () => {
+			const { context, page } = await newPage(browser, server.url, viewport);
+			await page.goto('/login');
+			await screenshot(page, `login-${label}`);
+			await signIn(page, 'admin');
+			await page.waitForURL('**/admin/users');
+			await page.getByRole('table').waitFor();
+			expect(await page.getByRole('cell', { name: 'police1', exact: true }).count()).toBe(1);
+			await screenshot(page, `admin-${label}`);
+			await page.goto('/map');
+			await page.waitForFunction(() => Number(document.querySelector('[data-venue-count]')?.getAttribute('data-venue-count')) > 0);
+			await screenshot(page, `map-${label}`);
+			// Nothing may overflow sideways on a phone.
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+			expect(overflow).toBeLessThanOrEqual(0);
+			await context.close();
+		});
+	}
+});

@@ -1,0 +1,62 @@
+/**
+ * The built app as a real server process (`node build`) on a free port, with a fresh PGlite data
+ * folder and the demo data — what `npm start` serves, for the browser tests.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export type RunningServer = { url: string; dataDir: string; output: () => string; stop: () => Promise<void> };
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = net.createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as net.AddressInfo;
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+	const port = await freePort();
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontrolla-e2e-'));
+	const url = `http://127.0.0.1:${port}`;
+	let output = '';
+	const child: ChildProcess = spawn(process.execPath, ['build'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATA_DIR: dataDir, DATABASE_URL: '', TILE_URL: `${url}/no-tiles/{z}/{x}/{y}.png`, ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout?.on('data', (chunk) => (output += chunk));
+	child.stderr?.on('data', (chunk) => (output += chunk));
+
+	const deadline = Date.now() + 120_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+		try {
+			const response = await fetch(`${url}/api/health`);
+			// The first request waits for migrations and the demo seed.
+			if (response.ok) break;
+		} catch {
+			/* not listening yet */
+		}
+		if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output}`);
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	return {
+		url,
+		dataDir,
+		output: () => output,
+		stop: async () => {
+			if (child.exitCode === null) {
+				const exited = new Promise((r) => child.once('exit', r));
+				child.kill('SIGTERM');
+				await exited;
+			}
+			fs.rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}
