@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from 'vite';
 
 export default defineConfig({
 	plugins: [
@@ -11,35 +11,5 @@ export default defineConfig({
 		}),
 		sveltekit()
 	],
-	server: { port: 5173 },
-	test: {
-		projects: [
-			{
-				extends: true,
-				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' }
-			},
-			{
-				extends: true,
-				test: {
-					name: 'server',
-					include: ['tests/server/**/*.test.ts'],
-					environment: 'node',
-					testTimeout: 60_000,
-					hookTimeout: 120_000,
-					fileParallelism: false
-				}
-			},
-			{
-				extends: true,
-				test: {
-					name: 'e2e',
-					include: ['tests/e2e/**/*.test.ts'],
-					environment: 'node',
-					testTimeout: 90_000,
-					hookTimeout: 180_000,
-					fileParallelism: false
-				}
-			}
-		]
-	}
+	server: { port: 5173 }
 });

@@ -21,10 +21,8 @@ export type ChangeInput = {
 /** `tx` must be a transaction: the counter row stays locked until it commits. */
 export async function appendChanges(tx: Db, rows: ChangeInput[]): Promise<number[]> {
 	if (rows.length === 0) return [];
-	const result = await tx.execute<{ seq: string | number }>(
-		sql`UPDATE sync_counter SET seq = seq + ${rows.length} WHERE id = 1 RETURNING seq`
-	);
-	const last = Number(firstRow(result).seq);
+	const result = await tx.execute(sql`UPDATE sync_counter SET seq = seq + ${rows.length} WHERE id = 1 RETURNING seq`);
+	const last = Number(firstRow<{ seq: string | number }>(result).seq);
 	const first = last - rows.length + 1;
 	const values = rows.map((row, i) => ({
 		seq: first + i,

@@ -1,0 +1,69 @@
+/**
+ * The sync wire format (ARCHITECTURE.md, "Sync contract"): pull pages and push batches. Other
+ * systems talk to these endpoints as written there, so field names here are the contract.
+ */
+import { z } from 'zod';
+import { syncEntities } from './entities.ts';
+
+export const syncEntitySchema = z.enum(syncEntities);
+
+export const changeSchema = z.object({
+	entity: syncEntitySchema,
+	id: z.uuid(),
+	op: z.enum(['upsert', 'delete']),
+	version: z.number().int(),
+	data: z.record(z.string(), z.unknown()).nullable()
+});
+export type Change = z.infer<typeof changeSchema>;
+
+export const pullQuerySchema = z.object({
+	cursor: z
+		.string()
+		.regex(/^\d{0,18}$/, 'cursor must be a value returned by an earlier pull')
+		.optional()
+		.transform((c) => (c ? Number(c) : 0)),
+	limit: z.coerce.number().int().min(1, 'limit must be at least 1').max(2000, 'limit must be at most 2000').default(500)
+});
+
+export const pullResponseSchema = z.object({
+	changes: z.array(changeSchema),
+	cursor: z.string(),
+	hasMore: z.boolean()
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const MAX_MUTATIONS_PER_PUSH = 200;
+
+export const mutationSchema = z.object({
+	mutationId: z.uuid(),
+	entity: syncEntitySchema,
+	op: z.enum(['upsert', 'delete']),
+	id: z.uuid(),
+	/** The version the device edited from; 0 for a record the device created. */
+	baseVersion: z.number().int().min(0),
+	data: z.record(z.string(), z.unknown()).nullable()
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.object({
+	deviceId: z.uuid(),
+	mutations: z.array(mutationSchema).min(1, 'mutations must not be empty').max(MAX_MUTATIONS_PER_PUSH)
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const fieldErrorSchema = z.object({ field: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+export const mutationResultSchema = z.object({
+	mutationId: z.uuid(),
+	status: z.enum(['applied', 'duplicate', 'conflict', 'rejected']),
+	version: z.number().int().optional(),
+	server: z.record(z.string(), z.unknown()).optional(),
+	/** On a conflict: the fields the server kept its own value for. */
+	conflicts: z.array(z.string()).optional(),
+	errors: z.array(fieldErrorSchema).optional()
+});
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+export const pushResponseSchema = z.object({ results: z.array(mutationResultSchema) });
+export type PushResponse = z.infer<typeof pushResponseSchema>;
