@@ -78,6 +78,7 @@ CREATE TABLE "changes" (
 	"version" integer NOT NULL,
 	"team_id" uuid,
 	"operation_id" uuid,
+	"user_id" uuid,
 	"restricted" boolean DEFAULT false NOT NULL,
 	"changed_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -214,6 +215,16 @@ CREATE TABLE "plans" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"deleted_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "record_versions" (
+	"entity" text NOT NULL,
+	"record_id" uuid NOT NULL,
+	"version" integer NOT NULL,
+	"data" jsonb NOT NULL,
+	"user_id" uuid,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "record_versions_entity_record_id_version_pk" PRIMARY KEY("entity","record_id","version")
 );
 --> statement-breakpoint
 CREATE TABLE "referrals" (

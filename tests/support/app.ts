@@ -1,13 +1,15 @@
 /**
- * The built application (`npm run build`) served in-process: SvelteKit's own Server runs the real
+ * The built application (`npm run build`, whose server half SvelteKit leaves in
+ * .svelte-kit/output/server before adapter-node bundles it) served in-process: SvelteKit's own Server runs the real
  * hooks, route guard and endpoints against the test's database, without a port or a subprocess.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { useDatabase, type Database } from '../../src/lib/server/db/index.ts';
 
-const BUILD = path.resolve('build');
+const BUILD = path.resolve('.svelte-kit/output');
 
 type KitServer = {
 	init(options: { env: Record<string, string>; read: (file: string) => ReadableStream }): Promise<void>;
@@ -28,7 +30,10 @@ export async function startApp(database: Database): Promise<TestApp> {
 	const { Server } = (await import(path.join(BUILD, 'server/index.js'))) as { Server: new (manifest: unknown) => KitServer };
 	const { manifest } = (await import(path.join(BUILD, 'server/manifest.js'))) as { manifest: unknown };
 	const server = new Server(manifest);
-	const env = { ...process.env, DEMO_DATA: 'off' } as Record<string, string>;
+	// Tests bring their own fixtures; the server reads its settings from process.env.
+	process.env.DEMO_DATA = 'off';
+	process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'kontrolla-server-test-'));
+	const env = { ...process.env } as Record<string, string>;
 	await server.init({
 		env,
 		read: (file) => Readable.toWeb(fs.createReadStream(path.join(BUILD, 'client', file))) as ReadableStream

@@ -26,7 +26,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontrolla-e2e-'));
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
-	const child: ChildProcess = spawn(process.execPath, ['build'], {
+	const child: ChildProcess = spawn(process.execPath, ['scripts/serve.js'], {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATA_DIR: dataDir, DATABASE_URL: '', TILE_URL: `${url}/no-tiles/{z}/{x}/{y}.png`, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

@@ -58,3 +58,13 @@ describe('three-way merge of a device edit', () => {
 		expect(threeWayMerge({ ...base, checkIn: null }, server, device).conflicts).toEqual([]);
 	});
 });
+
+describe('merge without the base version', () => {
+	it('counts every field held differently as a conflict, and keeps fields held alike', () => {
+		const server = { notes: 'server', outcome: 'no_findings', answers: { v1: 'yes', v2: 'no' } };
+		const device = { notes: 'device', outcome: 'no_findings', answers: { v1: 'yes', v2: 'yes' } };
+		const result = threeWayMerge(null, server, device, ['answers']);
+		expect(result.conflicts).toEqual(['notes', 'answers.v2']);
+		expect(result.merged).toEqual(server);
+	});
+});

@@ -3,7 +3,9 @@
  * device edited. A field changed on one side only takes that side's value; a field changed on both
  * sides to different values is a conflict and keeps the server's value (the caller keeps the
  * device's copy). Nested maps named in `perKey` (checklist answers) merge key by key, never as one
- * blob, so two inspectors answering different items never conflict.
+ * blob, so two inspectors answering different items never conflict. Without a base (a version
+ * the server no longer has), every field held differently counts as changed on both sides: a
+ * conflict, never a silent overwrite.
  */
 export type Fields = Record<string, unknown>;
 export type MergeResult = { merged: Fields; conflicts: string[]; changed: boolean };
@@ -30,23 +32,24 @@ function isMap(value: unknown): value is Fields {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function threeWayMerge(base: Fields, server: Fields, device: Fields, perKey: readonly string[] = [], prefix = ''): MergeResult {
+export function threeWayMerge(base: Fields | null, server: Fields, device: Fields, perKey: readonly string[] = [], prefix = ''): MergeResult {
 	const merged: Fields = { ...server };
 	const conflicts: string[] = [];
 	let changed = false;
 	for (const key of Object.keys(device)) {
 		const deviceValue = device[key];
-		const baseValue = base[key];
+		const baseValue = base?.[key];
 		const serverValue = server[key];
-		if (sameValue(deviceValue, baseValue) || sameValue(deviceValue, serverValue)) continue;
+		if (sameValue(deviceValue, serverValue) || (base && sameValue(deviceValue, baseValue))) continue;
 		if (perKey.includes(key) && isMap(deviceValue) && isMap(serverValue ?? {}) && isMap(baseValue ?? {})) {
-			const nested = threeWayMerge((baseValue ?? {}) as Fields, (serverValue ?? {}) as Fields, deviceValue, [], `${prefix}${key}.`);
+			const nestedBase = base ? ((baseValue ?? {}) as Fields) : null;
+			const nested = threeWayMerge(nestedBase, (serverValue ?? {}) as Fields, deviceValue, [], `${prefix}${key}.`);
 			merged[key] = nested.merged;
 			conflicts.push(...nested.conflicts);
 			changed ||= nested.changed;
 			continue;
 		}
-		if (sameValue(serverValue, baseValue)) {
+		if (base && sameValue(serverValue, baseValue)) {
 			merged[key] = deviceValue;
 			changed = true;
 		} else {

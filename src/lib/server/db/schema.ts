@@ -20,6 +20,18 @@ import {
 	date
 } from 'drizzle-orm/pg-core';
 
+import {
+	assignmentStatuses,
+	inspectionOutcomes,
+	locationKinds,
+	locationStatuses,
+	referralStatuses,
+	referralTargets,
+	sexes
+} from '../../domain/records/fieldRecords.ts';
+
+export { assignmentStatuses, inspectionOutcomes, locationKinds, locationStatuses, referralStatuses, referralTargets };
+
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** Columns every synced table carries: the server bumps `version`; rows are tombstoned, not deleted. */
@@ -113,16 +125,6 @@ export const municipalities = pgTable('municipalities', {
 	...synced
 });
 
-export const locationKinds = [
-	'bar',
-	'night_club',
-	'massage_parlour',
-	'hotel_motel',
-	'restaurant_cafe',
-	'private_apartment',
-	'other'
-] as const;
-export const locationStatuses = ['active', 'closed_by_authority', 'unverified', 'gone'] as const;
 
 export const locations = pgTable(
 	'locations',
@@ -229,7 +231,6 @@ export const teamMembers = pgTable(
 	(t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_members_user_idx').on(t.userId)]
 );
 
-export const assignmentStatuses = ['pending', 'in_progress', 'done', 'not_accessible', 'cancelled'] as const;
 
 export const assignments = pgTable(
 	'assignments',
@@ -272,13 +273,6 @@ export const checklistTemplates = pgTable(
 // ── Field records (born on devices) ──────────────────────────────────────────────────────────
 
 export const inspectionStatuses = ['draft', 'submitted'] as const;
-export const inspectionOutcomes = [
-	'no_findings',
-	'labour_violations',
-	'trafficking_indicators_referred',
-	'premises_closed',
-	'could_not_inspect'
-] as const;
 
 export type CheckIn = {
 	lat: number | null;
@@ -334,7 +328,7 @@ export const screenedPersons = pgTable(
 		inspectionId: uuid('inspection_id')
 			.notNull()
 			.references(() => inspections.id),
-		sex: text('sex', { enum: ['female', 'male', 'other', 'unknown'] }).notNull(),
+		sex: text('sex', { enum: sexes }).notNull(),
 		ageBand: text('age_band').notNull(),
 		nationality: text('nationality').notNull().default(''),
 		education: text('education'),
@@ -352,16 +346,6 @@ export const screenedPersons = pgTable(
 	(t) => [index('screened_persons_inspection_idx').on(t.inspectionId)]
 );
 
-export const referralTargets = [
-	'police_anti_trafficking',
-	'victim_advocate',
-	'centre_for_social_work',
-	'shelter',
-	'medical_care',
-	'ngo',
-	'labour_inspectorate'
-] as const;
-export const referralStatuses = ['made', 'accepted', 'declined', 'closed'] as const;
 
 export const referrals = pgTable(
 	'referrals',
@@ -430,6 +414,8 @@ export const changes = pgTable(
 		// Scope fields: what a pull needs to decide who may read the row without joining every table.
 		teamId: uuid('team_id'),
 		operationId: uuid('operation_id'),
+		// Field records made outside any team (an unplanned visit) belong to their author alone.
+		userId: uuid('user_id'),
 		restricted: boolean('restricted').notNull().default(false),
 		changedAt: tstz('changed_at').notNull().defaultNow()
 	},
@@ -447,6 +433,23 @@ export const appliedMutations = pgTable('applied_mutations', {
 	result: jsonb('result').notNull(),
 	appliedAt: tstz('applied_at').notNull().defaultNow()
 });
+
+/**
+ * Every accepted version of a device-authored record: the base of the three-way merge when a
+ * device pushes an edit of an older version, and the history of corrections after submission.
+ */
+export const recordVersions = pgTable(
+	'record_versions',
+	{
+		entity: text('entity').notNull(),
+		recordId: uuid('record_id').notNull(),
+		version: integer('version').notNull(),
+		data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+		userId: uuid('user_id'),
+		at: tstz('at').notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.entity, t.recordId, t.version] })]
+);
 
 /** The device's copy of a record whose field was changed on both sides: kept, never dropped. */
 export const syncConflicts = pgTable('sync_conflicts', {

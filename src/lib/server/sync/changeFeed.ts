@@ -15,6 +15,7 @@ export type ChangeInput = {
 	version: number;
 	teamId?: string | null;
 	operationId?: string | null;
+	userId?: string | null;
 	restricted?: boolean;
 };
 
@@ -32,6 +33,7 @@ export async function appendChanges(tx: Db, rows: ChangeInput[]): Promise<number
 		version: row.version,
 		teamId: row.teamId ?? null,
 		operationId: row.operationId ?? null,
+		userId: row.userId ?? null,
 		restricted: row.restricted ?? false
 	}));
 	for (let i = 0; i < values.length; i += 1000) {

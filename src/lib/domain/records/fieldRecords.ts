@@ -1,0 +1,144 @@
+/**
+ * The records inspectors create on their devices, as they travel on the sync wire and sit in
+ * Dexie. The server validates every push against these (and against the checklist template named
+ * in the inspection); what the server derives itself (screening result, versions) is not trusted
+ * from a device.
+ */
+import { z } from 'zod';
+import { answersSchema } from '../checklist/template.ts';
+import { ageBandSchema } from '../screening/screen.ts';
+
+// Normalised to UTC so the same moment written two ways never looks like a change in a merge.
+const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time' }).transform((v) => new Date(v).toISOString());
+const shortText = (max: number) => z.string().trim().max(max);
+
+export const locationKinds = ['bar', 'night_club', 'massage_parlour', 'hotel_motel', 'restaurant_cafe', 'private_apartment', 'other'] as const;
+export const locationStatuses = ['active', 'closed_by_authority', 'unverified', 'gone'] as const;
+export const inspectionOutcomes = [
+	'no_findings',
+	'labour_violations',
+	'trafficking_indicators_referred',
+	'premises_closed',
+	'could_not_inspect'
+] as const;
+export const sexes = ['female', 'male', 'other', 'unknown'] as const;
+export const referralTargets = [
+	'police_anti_trafficking',
+	'victim_advocate',
+	'centre_for_social_work',
+	'shelter',
+	'medical_care',
+	'ngo',
+	'labour_inspectorate'
+] as const;
+export const referralStatuses = ['made', 'accepted', 'declined', 'closed'] as const;
+export const assignmentStatuses = ['pending', 'in_progress', 'done', 'not_accessible', 'cancelled'] as const;
+
+export const checkInSchema = z.object({
+	lat: z.number().min(-90).max(90).nullable(),
+	lng: z.number().min(-180).max(180).nullable(),
+	accuracy: z.number().min(0).nullable(),
+	at: isoTime,
+	// Without a GPS fix the team says why; the record shows a manual check-in, never a fake fix.
+	overrideReason: shortText(500).nullable().optional()
+});
+
+export const peoplePresentSchema = z.object({
+	women: z.number().int().min(0).max(10_000),
+	men: z.number().int().min(0).max(10_000),
+	minorsPresent: z.boolean()
+});
+
+export const inspectionDataSchema = z
+	.object({
+		locationId: z.uuid(),
+		assignmentId: z.uuid().nullable(),
+		teamId: z.uuid().nullable(),
+		templateId: z.uuid(),
+		templateVersion: z.number().int().min(1),
+		unplannedReason: shortText(1000).nullable(),
+		startedAt: isoTime,
+		endedAt: isoTime.nullable(),
+		checkIn: checkInSchema.nullable(),
+		answers: answersSchema,
+		outcome: z.enum(inspectionOutcomes).nullable(),
+		outcomeReason: shortText(2000).nullable(),
+		peoplePresent: peoplePresentSchema.nullable(),
+		notes: shortText(20_000),
+		status: z.enum(['draft', 'submitted']),
+		submittedAt: isoTime.nullable(),
+		correctionOf: z.uuid().nullable(),
+		correctionReason: shortText(2000).nullable()
+	})
+	.superRefine((data, ctx) => {
+		if (!data.assignmentId && !data.unplannedReason) {
+			ctx.addIssue({ code: 'custom', path: ['unplannedReason'], message: 'an inspection without an assignment needs a reason' });
+		}
+		if (data.status === 'submitted' && !data.outcome) {
+			ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'a submitted inspection needs an outcome' });
+		}
+		if (data.outcome === 'could_not_inspect' && !data.outcomeReason) {
+			ctx.addIssue({ code: 'custom', path: ['outcomeReason'], message: 'say why the inspection could not be made' });
+		}
+		if (data.correctionOf && !data.correctionReason) {
+			ctx.addIssue({ code: 'custom', path: ['correctionReason'], message: 'a correction needs a reason' });
+		}
+	});
+export type InspectionData = z.infer<typeof inspectionDataSchema>;
+
+export const screenedPersonDataSchema = z.object({
+	inspectionId: z.uuid(),
+	sex: z.enum(sexes),
+	ageBand: ageBandSchema,
+	nationality: shortText(80),
+	education: shortText(80).nullable(),
+	roleAtVenue: shortText(200).nullable(),
+	recruitment: shortText(80).nullable(),
+	exploitationForm: shortText(80).nullable(),
+	language: shortText(80).nullable(),
+	answers: answersSchema
+});
+export type ScreenedPersonData = z.infer<typeof screenedPersonDataSchema>;
+
+export const referralDataSchema = z.object({
+	personId: z.uuid(),
+	inspectionId: z.uuid(),
+	target: z.enum(referralTargets),
+	referredAt: isoTime,
+	consent: z.boolean(),
+	urgentNeeds: shortText(2000),
+	status: z.enum(referralStatuses),
+	notes: shortText(5000)
+});
+export type ReferralData = z.infer<typeof referralDataSchema>;
+
+export const attachmentMimes = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
+
+export const attachmentDataSchema = z.object({
+	inspectionId: z.uuid(),
+	sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lower-case hex digits'),
+	mime: z.enum(attachmentMimes),
+	size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES),
+	caption: shortText(500),
+	takenAt: isoTime,
+	lat: z.number().min(-90).max(90).nullable(),
+	lng: z.number().min(-180).max(180).nullable()
+});
+export type AttachmentData = z.infer<typeof attachmentDataSchema>;
+
+/** A venue an inspector found in the field: it stays `unverified` until a planner checks it. */
+export const proposedLocationDataSchema = z.object({
+	name: shortText(200).min(1, 'name is required'),
+	kind: z.enum(locationKinds),
+	address: shortText(300),
+	municipalityId: z.uuid(),
+	lat: z.number(),
+	lng: z.number(),
+	businessRegNo: shortText(50).nullable().optional(),
+	riskNotes: shortText(5000).optional()
+});
+export type ProposedLocationData = z.infer<typeof proposedLocationDataSchema>;
+
+/** Inspectors change only the status of their own team's assignments. */
+export const assignmentStatusDataSchema = z.object({ status: z.enum(assignmentStatuses) });

@@ -1,0 +1,186 @@
+/**
+ * What each entity a device may write must satisfy beyond its zod schema: scope, references,
+ * the checklist template version, the lock on submitted inspections. Each rule returns the row
+ * to store and the scope of its change-feed entry.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../db/index.ts';
+import * as s from '../db/schema.ts';
+import type { SyncEntity } from '../../domain/sync/entities.ts';
+import {
+	assignmentStatusDataSchema,
+	attachmentDataSchema,
+	inspectionDataSchema,
+	proposedLocationDataSchema,
+	referralDataSchema,
+	screenedPersonDataSchema
+} from '../../domain/records/fieldRecords.ts';
+import { templateSchema, validateAnswers, indicatorIdsFromAnswers, type ChecklistTemplate, type TemplateScope } from '../../domain/checklist/template.ts';
+import { screenPerson, isMinorAgeBand } from '../../domain/screening/screen.ts';
+import { isInKosovo } from '../../domain/municipalities.ts';
+import { inTeamScope, type Scope } from './scope.ts';
+import { reject, Rejection } from './rejection.ts';
+
+type Row = Record<string, unknown>;
+export type ChangeScope = { teamId: string | null; userId: string | null; restricted: boolean };
+
+export type FieldRule = {
+	schema: z.ZodType<Row>;
+	/** Nested maps merged key by key in a three-way merge. */
+	mergePerKey: readonly string[];
+	mayCreate: boolean;
+	/** Checks the merged data against the database; returns the columns to write and the change scope. */
+	check(tx: Db, scope: Scope, data: Row, existing: Row | null): Promise<{ columns: Row; changeScope: ChangeScope }>;
+};
+
+const dates = (data: Row, keys: string[]): Row => {
+	const out = { ...data };
+	for (const key of keys) if (typeof out[key] === 'string') out[key] = new Date(out[key] as string);
+	return out;
+};
+
+async function one<T>(rows: Promise<T[]>): Promise<T | undefined> {
+	return (await rows)[0];
+}
+
+async function templateOf(tx: Db, templateId: string, version: number): Promise<ChecklistTemplate> {
+	const row = await one(
+		tx
+			.select({ definition: s.checklistTemplates.definition })
+			.from(s.checklistTemplates)
+			.where(and(eq(s.checklistTemplates.templateId, templateId), eq(s.checklistTemplates.templateVersion, version)))
+	);
+	if (!row) reject('data.templateVersion', `checklist template ${templateId} version ${version} is not published`);
+	return templateSchema.parse(row.definition);
+}
+
+function checkAnswers(template: ChecklistTemplate, part: TemplateScope, answers: Row, complete: boolean): void {
+	const result = validateAnswers(template, part, answers as never);
+	if (result.ok) return;
+	// A draft may leave required items open; it may not hold answers of the wrong kind.
+	const errors = result.errors.filter((e) => complete || e.field in answers);
+	if (errors.length) throw new Rejection(errors.map((e) => ({ field: `data.answers.${e.field}`, message: e.message })));
+}
+
+async function inspectionInScope(tx: Db, scope: Scope, inspectionId: string) {
+	const inspection = await one(tx.select().from(s.inspections).where(and(eq(s.inspections.id, inspectionId), isNull(s.inspections.deletedAt))));
+	// Out of scope answers like missing: guessing ids reveals nothing.
+	if (!inspection || !inTeamScope(scope, inspection.teamId, inspection.createdBy)) reject('data.inspectionId', 'no such inspection');
+	return inspection;
+}
+
+const inspection: FieldRule = {
+	schema: inspectionDataSchema as unknown as z.ZodType<Row>,
+	mergePerKey: ['answers'],
+	mayCreate: true,
+	async check(tx, scope, data, existing) {
+		if (existing) {
+			if (!inTeamScope(scope, existing.teamId as string | null, existing.createdBy as string)) reject('id', 'no such inspection');
+			if (existing.status === 'submitted') reject('data.status', 'a submitted inspection is locked; record a correction instead');
+		}
+		const teamId = data.teamId as string | null;
+		if (teamId !== null && !scope.teamIds.includes(teamId)) reject('data.teamId', 'you are not a member of this team');
+		const location = await one(tx.select({ id: s.locations.id }).from(s.locations).where(eq(s.locations.id, data.locationId as string)));
+		if (!location) reject('data.locationId', 'no such location');
+		if (data.assignmentId) {
+			const assignment = await one(tx.select().from(s.assignments).where(eq(s.assignments.id, data.assignmentId as string)));
+			if (!assignment || assignment.teamId !== teamId) reject('data.assignmentId', 'no such assignment for this team');
+			if (assignment.locationId !== data.locationId) reject('data.locationId', 'the assignment is for another location');
+		}
+		if (data.correctionOf) {
+			const original = await inspectionInScope(tx, scope, data.correctionOf as string);
+			if (original.status !== 'submitted') reject('data.correctionOf', 'only a submitted inspection can be corrected');
+		}
+		const template = await templateOf(tx, data.templateId as string, data.templateVersion as number);
+		checkAnswers(template, 'venue', data.answers as Row, data.status === 'submitted');
+		const columns = dates(data, ['startedAt', 'endedAt', 'submittedAt']);
+		if (!existing) columns.createdBy = scope.user.id;
+		return { columns, changeScope: { teamId, userId: (existing?.createdBy as string) ?? scope.user.id, restricted: false } };
+	}
+};
+
+const screenedPerson: FieldRule = {
+	schema: screenedPersonDataSchema as unknown as z.ZodType<Row>,
+	mergePerKey: ['answers'],
+	mayCreate: true,
+	async check(tx, scope, data, existing) {
+		if (existing && existing.inspectionId !== data.inspectionId) reject('data.inspectionId', 'a person cannot move to another inspection');
+		const parent = await inspectionInScope(tx, scope, data.inspectionId as string);
+		if (parent.status === 'submitted') reject('data.inspectionId', 'the inspection is submitted and locked');
+		const template = await templateOf(tx, parent.templateId, parent.templateVersion);
+		checkAnswers(template, 'person', data.answers as Row, false);
+		// The screening result is derived here from the answers, never taken from the device.
+		const isMinor = isMinorAgeBand(data.ageBand as never);
+		const screening = screenPerson({ indicatorIds: indicatorIdsFromAnswers(template, data.answers as never), isChild: isMinor });
+		return {
+			columns: { ...data, result: screening.result, dimensionsPresent: screening.dimensionsPresent, isMinor },
+			changeScope: { teamId: parent.teamId, userId: parent.createdBy, restricted: true }
+		};
+	}
+};
+
+const referral: FieldRule = {
+	schema: referralDataSchema as unknown as z.ZodType<Row>,
+	mergePerKey: [],
+	mayCreate: true,
+	async check(tx, scope, data, existing) {
+		if (existing && existing.personId !== data.personId) reject('data.personId', 'a referral cannot move to another person');
+		const parent = await inspectionInScope(tx, scope, data.inspectionId as string);
+		const person = await one(tx.select().from(s.screenedPersons).where(eq(s.screenedPersons.id, data.personId as string)));
+		if (!person || person.inspectionId !== parent.id) reject('data.personId', 'no such person in this inspection');
+		// Referrals go on after submission (accepted, closed): they are not locked with the inspection.
+		return { columns: dates(data, ['referredAt']), changeScope: { teamId: parent.teamId, userId: parent.createdBy, restricted: true } };
+	}
+};
+
+const attachment: FieldRule = {
+	schema: attachmentDataSchema as unknown as z.ZodType<Row>,
+	mergePerKey: [],
+	mayCreate: true,
+	async check(tx, scope, data, existing) {
+		if (existing && (existing.sha256 !== data.sha256 || existing.inspectionId !== data.inspectionId)) {
+			reject('data.sha256', 'a photo cannot be replaced; add a new one');
+		}
+		const parent = await inspectionInScope(tx, scope, data.inspectionId as string);
+		if (!existing && parent.status === 'submitted') reject('data.inspectionId', 'the inspection is submitted and locked');
+		return { columns: dates(data, ['takenAt']), changeScope: { teamId: parent.teamId, userId: parent.createdBy, restricted: false } };
+	}
+};
+
+const location: FieldRule = {
+	schema: proposedLocationDataSchema as unknown as z.ZodType<Row>,
+	mergePerKey: [],
+	mayCreate: true,
+	async check(tx, scope, data, existing) {
+		if (existing && (existing.status !== 'unverified' || existing.createdBy !== scope.user.id)) {
+			reject('id', 'only a planner can change a verified venue');
+		}
+		if (!isInKosovo(data.lat as number, data.lng as number)) reject('data.lat', 'the position is outside the deployment area');
+		const municipality = await one(tx.select({ id: s.municipalities.id }).from(s.municipalities).where(eq(s.municipalities.id, data.municipalityId as string)));
+		if (!municipality) reject('data.municipalityId', 'no such municipality');
+		const columns: Row = { ...data, status: 'unverified' };
+		if (!existing) columns.createdBy = scope.user.id;
+		return { columns, changeScope: { teamId: null, userId: null, restricted: false } };
+	}
+};
+
+const assignment: FieldRule = {
+	schema: assignmentStatusDataSchema as unknown as z.ZodType<Row>,
+	mergePerKey: [],
+	mayCreate: false,
+	async check(_tx, scope, data, existing) {
+		if (!existing || !scope.teamIds.includes(existing.teamId as string)) reject('id', 'no such assignment for your teams');
+		return { columns: data, changeScope: { teamId: existing.teamId as string, userId: null, restricted: false } };
+	}
+};
+
+/** Entities a device may write; the rest are authored on the server only. */
+export const fieldRules: Partial<Record<SyncEntity, FieldRule>> = {
+	inspection,
+	screenedPerson,
+	referral,
+	attachment,
+	location,
+	assignment
+};

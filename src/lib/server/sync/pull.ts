@@ -1,0 +1,65 @@
+/**
+ * One page of the change feed, filtered to what the user may read. The page ends at the counter
+ * value read first: every row at or below it has committed (seq is taken under the counter's row
+ * lock), so advancing the cursor to it can never skip a late commit.
+ */
+import { and, asc, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import { appMeta, changes, syncCounter } from '../db/schema.ts';
+import type { Change, PullResponse } from '../../domain/sync/wire.ts';
+import type { SyncEntity } from '../../domain/sync/entities.ts';
+import { referenceEntities, type Scope } from './scope.ts';
+import { readWireRecords } from './wireRecords.ts';
+
+export class CursorExpired extends Error {}
+
+export async function pullPage(db: Db, scope: Scope, cursor: number, limit: number): Promise<PullResponse> {
+	const [horizon] = await db.select().from(appMeta).where(eq(appMeta.key, 'sync_horizon'));
+	// Tombstones below the horizon were pruned: a device that old must start again from empty.
+	if (cursor > 0 && horizon && cursor < Number(horizon.value)) throw new CursorExpired();
+
+	const [counter] = await db.select({ seq: syncCounter.seq }).from(syncCounter).where(eq(syncCounter.id, 1));
+	const upTo = Number(counter?.seq ?? 0);
+	const rows = await db
+		.select()
+		.from(changes)
+		.where(and(gt(changes.seq, cursor), lte(changes.seq, upTo), visibleTo(scope)))
+		.orderBy(asc(changes.seq))
+		.limit(limit + 1);
+	const hasMore = rows.length > limit;
+	const page = rows.slice(0, limit);
+	const nextCursor = hasMore ? page.at(-1)!.seq : upTo;
+
+	// A record changed several times in one page travels once, as it is now.
+	const latest = new Map<string, (typeof page)[number]>();
+	for (const row of page) latest.set(`${row.entity}:${row.recordId}`, row);
+	const byEntity = new Map<SyncEntity, string[]>();
+	for (const row of latest.values()) {
+		const entity = row.entity as SyncEntity;
+		byEntity.set(entity, [...(byEntity.get(entity) ?? []), row.recordId]);
+	}
+	const records = new Map<string, Awaited<ReturnType<typeof readWireRecords>>>();
+	for (const [entity, ids] of byEntity) records.set(entity, await readWireRecords(db, entity, ids));
+
+	const out: Change[] = [];
+	for (const row of [...latest.values()].sort((a, b) => a.seq - b.seq)) {
+		const entity = row.entity as SyncEntity;
+		const record = records.get(entity)?.get(row.recordId);
+		if (row.op === 'delete' || !record || record.deleted) {
+			out.push({ entity, id: row.recordId, op: 'delete', version: record?.version ?? row.version, data: null });
+		} else {
+			out.push({ entity, id: row.recordId, op: 'upsert', version: record.version, data: record.data });
+		}
+	}
+	return { changes: out, cursor: String(nextCursor), hasMore };
+}
+
+function visibleTo(scope: Scope): SQL {
+	if (scope.readsAll) return scope.readsAllRestricted ? sql`true` : or(eq(changes.restricted, false), inArray(changes.teamId, scope.teamIds))!;
+	return or(
+		inArray(changes.entity, [...referenceEntities]),
+		and(eq(changes.entity, 'operation'), inArray(changes.recordId, scope.operationIds)),
+		inArray(changes.teamId, scope.teamIds),
+		eq(changes.userId, scope.user.id)
+	)!;
+}

@@ -1,0 +1,71 @@
+/**
+ * Reads current records of each sync entity in their wire form (camelCase, ISO times), for pull
+ * pages and for the `server` copy in push answers.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/index.ts';
+import * as s from '../db/schema.ts';
+import type { SyncEntity } from '../../domain/sync/entities.ts';
+
+export type WireRecord = { id: string; version: number; deleted: boolean; data: Record<string, unknown> };
+
+export const entityTables = {
+	municipality: s.municipalities,
+	location: s.locations,
+	childSite: s.childSites,
+	plan: s.plans,
+	operation: s.operations,
+	team: s.teams,
+	assignment: s.assignments,
+	checklistTemplate: s.checklistTemplates,
+	inspection: s.inspections,
+	screenedPerson: s.screenedPersons,
+	referral: s.referrals,
+	attachment: s.attachments
+} as const satisfies Record<SyncEntity, PgTable>;
+
+// Bookkeeping the device has no use for; `version` travels beside `data`.
+const omitted = new Set(['version', 'createdAt', 'deletedAt', 'anonymisedAt', 'storedAt']);
+
+export function toWire(row: Record<string, unknown>): WireRecord {
+	const data: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(row)) {
+		if (omitted.has(key)) continue;
+		data[key] = value instanceof Date ? value.toISOString() : value;
+	}
+	return { id: String(row.id), version: Number(row.version), deleted: row.deletedAt != null, data };
+}
+
+export async function readWireRecords(db: Db, entity: SyncEntity, ids: string[]): Promise<Map<string, WireRecord>> {
+	const found = new Map<string, WireRecord>();
+	if (ids.length === 0) return found;
+	const table = entityTables[entity];
+	const rows = (await db
+		.select()
+		.from(table as typeof s.locations)
+		.where(inArray((table as typeof s.locations).id, ids))) as Record<string, unknown>[];
+	for (const row of rows) found.set(String(row.id), toWire(row));
+	if (entity === 'team') await attachMembers(db, found);
+	return found;
+}
+
+/** A team travels with its members (and their agencies), which the device shows and checks. */
+async function attachMembers(db: Db, teamsById: Map<string, WireRecord>): Promise<void> {
+	const members = await db
+		.select({
+			teamId: s.teamMembers.teamId,
+			userId: s.teamMembers.userId,
+			isLeader: s.teamMembers.isLeader,
+			displayName: s.users.displayName,
+			agencyCode: s.agencies.code
+		})
+		.from(s.teamMembers)
+		.innerJoin(s.users, eq(s.users.id, s.teamMembers.userId))
+		.innerJoin(s.agencies, eq(s.agencies.id, s.teamMembers.agencyId))
+		.where(inArray(s.teamMembers.teamId, [...teamsById.keys()]));
+	for (const team of teamsById.values()) team.data.members = [];
+	for (const { teamId, ...member } of members) {
+		(teamsById.get(teamId)?.data.members as unknown[] | undefined)?.push(member);
+	}
+}

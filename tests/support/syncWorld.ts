@@ -1,0 +1,122 @@
+/**
+ * A small operational world for sync tests: one municipality, venues, the default template, an
+ * operation with team A (two inspectors) and team B (one), each with assignments — written with
+ * their change-feed rows, as the planning screens write them.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Database, Db } from '../../src/lib/server/db/index.ts';
+import * as s from '../../src/lib/server/db/schema.ts';
+import { appendChanges } from '../../src/lib/server/sync/changeFeed.ts';
+import { defaultTemplate } from '../../src/lib/domain/checklist/defaultTemplate.ts';
+import type { ChecklistTemplate } from '../../src/lib/domain/checklist/template.ts';
+import { addUser } from './fixtures.ts';
+import { eq } from 'drizzle-orm';
+
+export type SyncWorld = Awaited<ReturnType<typeof buildSyncWorld>>;
+
+export async function buildSyncWorld(database: Database) {
+	const db = database.db;
+	const users = {
+		a1: await addUser(database, 'inspector_a1', 'inspector', 'police'),
+		a2: await addUser(database, 'inspector_a2', 'inspector', 'labour'),
+		b1: await addUser(database, 'inspector_b1', 'inspector', 'police'),
+		planner: await addUser(database, 'planner_x', 'planner', 'police'),
+		supervisor: await addUser(database, 'supervisor_x', 'supervisor', 'labour')
+	};
+	const agencyIds = Object.fromEntries((await db.select().from(s.agencies)).map((a) => [a.code, a.id])) as Record<string, string>;
+	const ids = {
+		municipality: randomUUID(),
+		venues: [randomUUID(), randomUUID(), randomUUID()],
+		template: randomUUID(),
+		plan: randomUUID(),
+		operation: randomUUID(),
+		teamA: randomUUID(),
+		teamB: randomUUID(),
+		assignmentA: randomUUID(),
+		assignmentB: randomUUID()
+	};
+	await db.transaction(async (txAny) => {
+		const tx = txAny as unknown as Db;
+		await tx.insert(s.municipalities).values({ id: ids.municipality, code: 'prishtine', nameSq: 'Prishtinë', nameSr: 'Priština', nameEn: 'Pristina', lat: 42.663, lng: 21.166 });
+		await tx.insert(s.locations).values(
+			ids.venues.map((id, i) => ({ id, name: `Venue ${i}`, kind: 'bar' as const, municipalityId: ids.municipality, lat: 42.66 + i / 1000, lng: 21.16 }))
+		);
+		await tx.insert(s.checklistTemplates).values({ id: ids.template, templateId: defaultTemplate.id, templateVersion: defaultTemplate.version, definition: defaultTemplate });
+		await tx.insert(s.plans).values({ id: ids.plan, title: 'Plan', periodStart: '2026-11-01', periodEnd: '2026-11-30' });
+		await tx.insert(s.operations).values({ id: ids.operation, planId: ids.plan, title: 'Op', date: '2026-11-24', leadAgencyId: agencyIds.police! });
+		await tx.insert(s.teams).values([
+			{ id: ids.teamA, operationId: ids.operation, name: 'A' },
+			{ id: ids.teamB, operationId: ids.operation, name: 'B' }
+		]);
+		await tx.insert(s.teamMembers).values([
+			{ teamId: ids.teamA, userId: users.a1.id, agencyId: agencyIds.police! },
+			{ teamId: ids.teamA, userId: users.a2.id, agencyId: agencyIds.labour! },
+			{ teamId: ids.teamB, userId: users.b1.id, agencyId: agencyIds.police! }
+		]);
+		await tx.insert(s.assignments).values([
+			{ id: ids.assignmentA, operationId: ids.operation, teamId: ids.teamA, locationId: ids.venues[0]!, visitOrder: 1 },
+			{ id: ids.assignmentB, operationId: ids.operation, teamId: ids.teamB, locationId: ids.venues[1]!, visitOrder: 1 }
+		]);
+		await appendChanges(tx, [
+			{ entity: 'municipality', recordId: ids.municipality, op: 'upsert', version: 1 },
+			...ids.venues.map((id) => ({ entity: 'location' as const, recordId: id, op: 'upsert' as const, version: 1 })),
+			{ entity: 'checklistTemplate', recordId: ids.template, op: 'upsert', version: 1 },
+			{ entity: 'plan', recordId: ids.plan, op: 'upsert', version: 1 },
+			{ entity: 'operation', recordId: ids.operation, op: 'upsert', version: 1, operationId: ids.operation },
+			{ entity: 'team', recordId: ids.teamA, op: 'upsert', version: 1, teamId: ids.teamA, operationId: ids.operation },
+			{ entity: 'team', recordId: ids.teamB, op: 'upsert', version: 1, teamId: ids.teamB, operationId: ids.operation },
+			{ entity: 'assignment', recordId: ids.assignmentA, op: 'upsert', version: 1, teamId: ids.teamA, operationId: ids.operation },
+			{ entity: 'assignment', recordId: ids.assignmentB, op: 'upsert', version: 1, teamId: ids.teamB, operationId: ids.operation }
+		]);
+	});
+	return { users, ids, template: defaultTemplate };
+}
+
+/** Answers a complete venue part would have: required items answered plainly. */
+export function completeVenueAnswers(template: ChecklistTemplate): Record<string, string | number> {
+	const answers: Record<string, string | number> = {};
+	for (const section of template.sections.filter((x) => x.scope === 'venue')) {
+		for (const item of section.items) {
+			if (!item.required || item.showIf) continue;
+			answers[item.id] = item.kind === 'yesNo' ? 'no' : item.kind === 'number' ? 0 : item.kind === 'text' ? 'none' : item.options![0]!.id;
+		}
+	}
+	return answers;
+}
+
+/** A person who answers yes to every indicator question of the template. */
+export function allIndicatorsYes(template: ChecklistTemplate): Record<string, string> {
+	const answers: Record<string, string> = {};
+	for (const section of template.sections.filter((x) => x.scope === 'person')) {
+		for (const item of section.items) if (item.indicator) answers[item.id] = 'yes';
+	}
+	return answers;
+}
+
+export function inspectionData(world: SyncWorld, overrides: Record<string, unknown> = {}) {
+	return {
+		locationId: world.ids.venues[0],
+		assignmentId: world.ids.assignmentA,
+		teamId: world.ids.teamA,
+		templateId: world.template.id,
+		templateVersion: world.template.version,
+		unplannedReason: null,
+		startedAt: '2026-11-24T20:00:00.000Z',
+		endedAt: null,
+		checkIn: { lat: 42.66, lng: 21.16, accuracy: 12, at: '2026-11-24T20:00:00.000Z' },
+		answers: {},
+		outcome: null,
+		outcomeReason: null,
+		peoplePresent: null,
+		notes: '',
+		status: 'draft',
+		submittedAt: null,
+		correctionOf: null,
+		correctionReason: null,
+		...overrides
+	};
+}
+
+export async function countRows(db: Db, table: typeof s.inspections, id: string): Promise<number> {
+	return (await db.select({ id: table.id }).from(table).where(eq(table.id, id))).length;
+}
