@@ -1,0 +1,248 @@
+/**
+ * The checklist template model: versioned JSON, immutable once published. One schema serves the
+ * template editor, the Dexie record, the sync wire format and the server's validation.
+ */
+import { z } from 'zod';
+import { textSchema } from '../text.ts';
+import { indicatorById, type IndicatorId } from '../screening/indicators.ts';
+
+export const templateScopes = ['venue', 'person'] as const;
+export type TemplateScope = (typeof templateScopes)[number];
+
+export const itemKinds = ['yesNo', 'number', 'text', 'choice', 'multiChoice'] as const;
+export type ItemKind = (typeof itemKinds)[number];
+
+// "notObserved" keeps "we could not see it" apart from "no", which the team asserts.
+export const yesNoAnswers = ['yes', 'no', 'notObserved'] as const;
+export type YesNoAnswer = (typeof yesNoAnswers)[number];
+
+// Ids are the keys of stored answers and the unit of the per-item merge in sync: plain and stable.
+const keySchema = z
+	.string()
+	.max(80)
+	.regex(/^[a-z0-9][a-z0-9_]*$/, 'ids use lower-case letters, digits and _');
+
+const optionSchema = z.object({
+	id: keySchema,
+	label: textSchema,
+	indicator: z.string().optional()
+});
+
+const showIfSchema = z.object({ item: keySchema, equals: z.union([z.string(), z.number()]) });
+
+const choiceKinds: readonly ItemKind[] = ['choice', 'multiChoice'];
+
+export const itemSchema = z
+	.object({
+		id: keySchema,
+		kind: z.enum(itemKinds),
+		label: textSchema,
+		help: textSchema.optional(),
+		required: z.boolean().optional(),
+		options: z.array(optionSchema).min(1).optional(),
+		showIf: showIfSchema.optional(),
+		indicator: z.string().optional()
+	})
+	.superRefine((item, ctx) => {
+		const takesOptions = choiceKinds.includes(item.kind);
+		if (takesOptions && !item.options) {
+			ctx.addIssue({ code: 'custom', path: ['options'], message: `${item.kind} needs options` });
+		}
+		if (!takesOptions && item.options) {
+			ctx.addIssue({ code: 'custom', path: ['options'], message: `${item.kind} takes no options` });
+		}
+		// An item's indicator counts when it is answered "yes", which only a yes/no item can be.
+		if (item.indicator !== undefined && item.kind !== 'yesNo') {
+			ctx.addIssue({ code: 'custom', path: ['indicator'], message: 'only yesNo items carry an indicator' });
+		}
+		const optionIds = new Set<string>();
+		item.options?.forEach((option, i) => {
+			if (optionIds.has(option.id)) {
+				ctx.addIssue({ code: 'custom', path: ['options', i, 'id'], message: `duplicate option ${option.id}` });
+			}
+			optionIds.add(option.id);
+			checkIndicator(option.indicator, ['options', i, 'indicator'], ctx);
+		});
+		checkIndicator(item.indicator, ['indicator'], ctx);
+	});
+export type ChecklistItem = z.infer<typeof itemSchema>;
+
+function checkIndicator(id: IndicatorId | undefined, path: (string | number)[], ctx: z.RefinementCtx) {
+	if (id !== undefined && !indicatorById(id)) {
+		ctx.addIssue({ code: 'custom', path, message: `unknown indicator ${id}` });
+	}
+}
+
+export const sectionSchema = z.object({
+	id: keySchema,
+	scope: z.enum(templateScopes),
+	title: textSchema,
+	items: z.array(itemSchema).min(1)
+});
+export type ChecklistSection = z.infer<typeof sectionSchema>;
+
+export const templateSchema = z
+	.object({
+		id: z.uuid(),
+		version: z.int().min(1),
+		title: textSchema,
+		sections: z.array(sectionSchema).min(1)
+	})
+	.superRefine((template, ctx) => {
+		const sectionIds = new Set<string>();
+		const earlier = new Map<string, { item: ChecklistItem; scope: TemplateScope }>();
+		template.sections.forEach((section, s) => {
+			if (sectionIds.has(section.id)) {
+				ctx.addIssue({ code: 'custom', path: ['sections', s, 'id'], message: `duplicate section ${section.id}` });
+			}
+			sectionIds.add(section.id);
+			section.items.forEach((item, i) => {
+				const path = ['sections', s, 'items', i];
+				if (earlier.has(item.id)) {
+					ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate item ${item.id}` });
+				}
+				if (item.showIf) {
+					const problem = showIfProblem(item.showIf, section.scope, earlier);
+					if (problem) ctx.addIssue({ code: 'custom', path: [...path, 'showIf'], message: problem });
+				}
+				earlier.set(item.id, { item, scope: section.scope });
+			});
+		});
+	});
+export type ChecklistTemplate = z.infer<typeof templateSchema>;
+
+// Venue and person answers are stored apart, so a condition on the other part could never be met;
+// pointing only backwards keeps the form fillable top to bottom and rules out cycles.
+function showIfProblem(
+	showIf: NonNullable<ChecklistItem['showIf']>,
+	scope: TemplateScope,
+	earlier: Map<string, { item: ChecklistItem; scope: TemplateScope }>
+): string | undefined {
+	const target = earlier.get(showIf.item);
+	if (!target) return `showIf must refer to an earlier item, not ${showIf.item}`;
+	if (target.scope !== scope) return `showIf must refer to an item of the ${scope} part`;
+	if (!answerSchemaFor(target.item).safeParse(asAnswerOf(target.item, showIf.equals)).success) {
+		return `${String(showIf.equals)} is not an answer of ${showIf.item}`;
+	}
+	return undefined;
+}
+
+function asAnswerOf(item: ChecklistItem, value: string | number): Answer {
+	return item.kind === 'multiChoice' ? [String(value)] : value;
+}
+
+export type Answer = string | number | string[];
+export type Answers = Record<string, Answer>;
+export const answersSchema = z.record(keySchema, z.union([z.string(), z.number(), z.array(z.string())]));
+
+export function answerSchemaFor(item: ChecklistItem): z.ZodType<Answer> {
+	const optionIds = (item.options ?? []).map((option) => option.id);
+	switch (item.kind) {
+		case 'yesNo':
+			return z.enum(yesNoAnswers);
+		case 'number':
+			// Counts of people and amounts of money: never negative.
+			return z.number().min(0);
+		case 'text':
+			return z.string().trim().min(1).max(4000);
+		case 'choice':
+			return z.enum(optionIds);
+		case 'multiChoice':
+			return z
+				.array(z.enum(optionIds))
+				.refine((ids) => new Set(ids).size === ids.length, 'an option is chosen twice');
+	}
+}
+
+type AnswersInput = Readonly<Record<string, unknown>>;
+
+function matches(answer: unknown, equals: string | number): boolean {
+	return Array.isArray(answer) ? answer.includes(equals) : answer === equals;
+}
+
+function isUnanswered(answer: unknown): boolean {
+	return (
+		answer === undefined ||
+		answer === null ||
+		(typeof answer === 'string' && answer.trim() === '') ||
+		(Array.isArray(answer) && answer.length === 0)
+	);
+}
+
+/** An item is hidden when its condition is not met or the item it depends on is itself hidden. */
+function visibleIn(sections: readonly ChecklistSection[], answers: AnswersInput): ChecklistItem[] {
+	const seen = new Set<string>();
+	const visible = new Set<string>();
+	const shown: ChecklistItem[] = [];
+	for (const item of sections.flatMap((section) => section.items)) {
+		const condition = item.showIf;
+		const isShown =
+			!condition ||
+			((!seen.has(condition.item) || visible.has(condition.item)) &&
+				matches(answers[condition.item], condition.equals));
+		seen.add(item.id);
+		if (isShown) {
+			visible.add(item.id);
+			shown.push(item);
+		}
+	}
+	return shown;
+}
+
+export function visibleItems(section: ChecklistSection, answers: AnswersInput): ChecklistItem[] {
+	return visibleIn([section], answers);
+}
+
+export interface AnswerError {
+	field: string;
+	message: string;
+}
+
+/**
+ * Checks one part's answers: every answer belongs to an item of that part and has the item's type,
+ * and every required item that is shown is answered. Answers to hidden items are kept (the item
+ * may be shown again) but never required.
+ */
+export function validateAnswers(
+	template: ChecklistTemplate,
+	scope: TemplateScope,
+	answers: AnswersInput
+): { ok: true } | { ok: false; errors: AnswerError[] } {
+	const sections = template.sections.filter((section) => section.scope === scope);
+	const items = new Map(sections.flatMap((section) => section.items).map((item) => [item.id, item]));
+	const errors: AnswerError[] = [];
+	for (const [field, answer] of Object.entries(answers)) {
+		const item = items.get(field);
+		if (!item) {
+			errors.push({ field, message: `no item ${field} in the ${scope} part of this template` });
+		} else if (!isUnanswered(answer)) {
+			const parsed = answerSchemaFor(item).safeParse(answer);
+			if (!parsed.success) {
+				errors.push({ field, message: parsed.error.issues[0]?.message ?? 'invalid answer' });
+			}
+		}
+	}
+	for (const item of visibleIn(sections, answers)) {
+		if (item.required && isUnanswered(answers[item.id])) {
+			errors.push({ field: item.id, message: 'an answer is required' });
+		}
+	}
+	return errors.length === 0 ? { ok: true } : { ok: false, errors };
+}
+
+/** The indicators a person's answers point to: what the screening rule is fed. */
+export function indicatorIdsFromAnswers(
+	template: ChecklistTemplate,
+	answers: AnswersInput
+): IndicatorId[] {
+	const ids = new Set<IndicatorId>();
+	// Hidden items' stale answers do not count: the inspector no longer sees them.
+	for (const item of visibleIn(template.sections, answers)) {
+		const answer = answers[item.id];
+		if (item.indicator && answer === 'yes') ids.add(item.indicator);
+		for (const option of item.options ?? []) {
+			if (option.indicator && matches(answer, option.id)) ids.add(option.indicator);
+		}
+	}
+	return [...ids];
+}

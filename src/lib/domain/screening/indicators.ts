@@ -1,0 +1,72 @@
+/**
+ * The indicator catalogue: ILO/European Commission, "Operational indicators of trafficking in
+ * human beings" (Delphi survey, March 2009, revised September 2009). Kept as versioned data so
+ * a corrected list is a new catalogue version, never a change to the screening rule.
+ */
+import { z } from 'zod';
+import { text, textSchema, type Text } from '../text.ts';
+import { adultLabourRecruitment } from './catalogue/adultLabourRecruitment.ts';
+import { adultLabourDestination } from './catalogue/adultLabourDestination.ts';
+
+/** The publication's six dimensions, each one element of the Palermo Protocol's definition. */
+export const dimensions = [1, 2, 3, 4, 5, 6] as const;
+export type Dimension = (typeof dimensions)[number];
+
+export const dimensionNames: Record<Dimension, Text> = {
+	1: text('Deceptive recruitment', 'Rekrutim me mashtrim', 'Vrbovanje obmanom'),
+	2: text('Coercive recruitment', 'Rekrutim me shtrëngim', 'Vrbovanje prinudom'),
+	3: text(
+		'Recruitment by abuse of vulnerability',
+		'Rekrutim me keqpërdorim të cenueshmërisë',
+		'Vrbovanje zloupotrebom ranjivosti'
+	),
+	4: text('Exploitative conditions of work', 'Kushte shfrytëzuese pune', 'Eksploatatorski uslovi rada'),
+	5: text('Coercion at destination', 'Shtrëngim në vendin e destinacionit', 'Prinuda na odredištu'),
+	6: text(
+		'Abuse of vulnerability at destination',
+		'Keqpërdorim i cenueshmërisë në vendin e destinacionit',
+		'Zloupotreba ranjivosti na odredištu'
+	)
+};
+
+export const strengths = ['strong', 'medium', 'weak'] as const;
+export type Strength = (typeof strengths)[number];
+
+/** The publication has four lists: adults and children, for labour and for sexual exploitation. */
+export const populations = ['adult', 'child'] as const;
+export type Population = (typeof populations)[number];
+export const exploitationForms = ['labour', 'sexual'] as const;
+export type ExploitationForm = (typeof exploitationForms)[number];
+
+export type IndicatorId = string;
+
+export const indicatorSchema = z.object({
+	id: z.string().regex(/^(adult|child)_(labour|sexual)\.[a-z_]+\.[a-z_]+$/),
+	dimension: z.literal(dimensions),
+	strength: z.enum(strengths),
+	population: z.enum(populations),
+	exploitation: z.enum(exploitationForms),
+	text: textSchema
+});
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+export const indicatorCatalogueSchema = z.object({
+	version: z.int().min(1),
+	source: z.string().min(1),
+	indicators: z.array(indicatorSchema)
+});
+export type IndicatorCatalogue = z.infer<typeof indicatorCatalogueSchema>;
+
+export const indicatorCatalogue: IndicatorCatalogue = {
+	version: 1,
+	source:
+		'ILO and European Commission, "Operational indicators of trafficking in human beings: ' +
+		'results from a Delphi survey", March 2009, revised September 2009 (texts paraphrased)',
+	indicators: [...adultLabourRecruitment, ...adultLabourDestination]
+};
+
+const byId = new Map(indicatorCatalogue.indicators.map((indicator) => [indicator.id, indicator]));
+
+export function indicatorById(id: IndicatorId): Indicator | undefined {
+	return byId.get(id);
+}

@@ -1,0 +1,109 @@
+/**
+ * Demo data for trying Kontrolla out: a year of joint inspections across Kosovo's 38
+ * municipalities and this week's plan for the demo teams. Deterministic: the same day gives the
+ * same records and ids (a seeded generator, never Math.random), so demos and tests can rely on them.
+ */
+import { eq } from 'drizzle-orm';
+import { createRandom } from '../../domain/random.ts';
+import { defaultTemplate } from '../../domain/checklist/defaultTemplate.ts';
+import type { Db } from '../db/index.ts';
+import { appMeta, users } from '../db/schema.ts';
+import { appendAudit } from '../audit/log.ts';
+import { person, seedAccounts } from './accounts.ts';
+import { addDays, kosovoDate, kosovoTime } from './calendar.ts';
+import { planHistory } from './history.ts';
+import { insertFieldRecords, recordInspections } from './inspections.ts';
+import { planThisWeek } from './operations.ts';
+import { insertPlans } from './planning.ts';
+import { seedReference } from './reference.ts';
+import { seedTemplate } from './template.ts';
+
+const META_KEY = 'demo_data';
+
+export type SeedSummary = {
+	users: number;
+	municipalities: number;
+	venues: number;
+	childSites: number;
+	checklistTemplates: number;
+	plans: number;
+	operations: number;
+	teams: number;
+	assignments: number;
+	inspections: number;
+	screenedPersons: number;
+	possibleVictims: number;
+	referrals: number;
+};
+
+export async function seedDemoData(db: Db, options: { now: Date }): Promise<SeedSummary> {
+	const today = kosovoDate(options.now);
+	const random = createRandom(`kontrolla-demo/${today}`);
+	return db.transaction(async (transaction) => {
+		const tx = transaction as unknown as Db;
+		const people = await seedAccounts(tx, random.fork('accounts').uuid);
+		const fieldInspectors = ['police1', 'labour1', 'police2', 'labour2'].map((username) => person(people, username).id);
+		const reference = await seedReference(tx, random.fork('reference'), fieldInspectors);
+		// Published well before the oldest demo inspection, which must be able to name it.
+		const checklistTemplates = await seedTemplate(
+			tx,
+			random.fork('template').uuid(),
+			defaultTemplate,
+			kosovoTime(addDays(today, -400), 9 * 60),
+			person(people, 'admin').id
+		);
+
+		const world = { today, venues: reference.venues, municipalities: reference.municipalities, people };
+		const history = planHistory(random.fork('history'), world);
+		const thisWeek = planThisWeek(random.fork('this-week'), world);
+		const records = recordInspections(
+			random.fork('inspections'),
+			defaultTemplate,
+			history.visits,
+			reference.venues,
+			kosovoTime(today, 0)
+		);
+		const plans = [...history.plans, thisWeek];
+		await insertPlans(tx, plans);
+		await insertFieldRecords(tx, records);
+
+		const operations = plans.flatMap((plan) => plan.operations);
+		const teams = operations.flatMap((operation) => operation.teams);
+		const summary: SeedSummary = {
+			users: people.created,
+			municipalities: reference.municipalitiesCreated,
+			venues: reference.venues.length,
+			childSites: reference.childSites.length,
+			checklistTemplates,
+			plans: plans.length,
+			operations: operations.length,
+			teams: teams.length,
+			assignments: teams.reduce((sum, team) => sum + team.assignments.length, 0),
+			inspections: records.inspections.length,
+			screenedPersons: records.persons.length,
+			possibleVictims: records.persons.filter((p) => p.result === 'possible_victim').length,
+			referrals: records.referrals.length
+		};
+		await appendAudit(tx, {
+			userId: null,
+			action: 'demo.seed',
+			summary: Object.entries(summary)
+				.map(([name, count]) => `${name}=${count}`)
+				.join(' ')
+		});
+		const meta = { seededAt: options.now.toISOString(), summary };
+		await tx.insert(appMeta).values({ key: META_KEY, value: meta }).onConflictDoUpdate({ target: appMeta.key, set: { value: meta } });
+		return summary;
+	});
+}
+
+export async function isDemoLoaded(db: Db): Promise<boolean> {
+	const rows = await db.select({ key: appMeta.key }).from(appMeta).where(eq(appMeta.key, META_KEY)).limit(1);
+	return rows.length > 0;
+}
+
+/** No accounts at all: a fresh installation, where loading demo data cannot mix with real work. */
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+	const rows = await db.select({ id: users.id }).from(users).limit(1);
+	return rows.length === 0;
+}

@@ -1,0 +1,75 @@
+/**
+ * This week's operational plan: what the demo accounts see when they sign in. Team A (police1 with
+ * labour1) and team B (police2 with labour2) are out tonight and on several evenings after.
+ */
+import type { Random } from '../../domain/random.ts';
+import { addDays, mondayOf } from './calendar.ts';
+import { person, type DemoPeople } from './accounts.ts';
+import { buildTeam, type Operation, type Plan } from './planning.ts';
+import { operationFoci, planRoute, type OperationFocus } from './route.ts';
+import type { SeedMunicipality, Venue } from './places.ts';
+
+export type World = {
+	today: string;
+	venues: readonly Venue[];
+	municipalities: readonly SeedMunicipality[];
+	people: DemoPeople;
+};
+
+/** Days from today, with where each team works; today's pair is the demo's main story. */
+const schedule: readonly { inDays: number; teamA: string; teamB: string }[] = [
+	{ inDays: 0, teamA: 'prishtine', teamB: 'ferizaj' },
+	{ inDays: 1, teamA: 'prizren', teamB: 'gjilan' },
+	{ inDays: 2, teamA: 'peje', teamB: 'fushe-kosove' },
+	{ inDays: 4, teamA: 'prishtine', teamB: 'gjakove' }
+];
+
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+export const englishDate = (date: string): string => longDate.format(new Date(`${date}T00:00:00Z`));
+
+export function planThisWeek(random: Random, world: World): Plan {
+	const byCode = (code: string) => world.municipalities.find((m) => m.code === code) as SeedMunicipality;
+	const teamA = [person(world.people, 'police1'), person(world.people, 'labour1')];
+	const teamB = [person(world.people, 'police2'), person(world.people, 'labour2')];
+	const taken = new Set<string>();
+	const usable = (venue: Venue) => venue.status === 'active' && !taken.has(venue.id);
+	const nightBars = operationFoci[0]?.[0] as OperationFocus;
+
+	const operations = schedule.map(({ inDays, teamA: codeA, teamB: codeB }): Operation => {
+		const date = addDays(world.today, inDays);
+		const focus = inDays === 0 ? nightBars : random.weighted(operationFoci);
+		const teams = [
+			{ name: 'Team A', members: teamA, municipality: byCode(codeA) },
+			{ name: 'Team B', members: teamB, municipality: byCode(codeB) }
+		].map(({ name, members, municipality }) => {
+			const route = planRoute(random, world.venues, municipality, focus.kinds, random.int(6, 10), usable);
+			for (const venue of route) taken.add(venue.id);
+			return buildTeam(random, name, members, municipality, route, 'pending');
+		});
+		const daytime = focus.startMinutes < 12 * 60;
+		return {
+			id: random.uuid(),
+			title: `${focus.name}: ${teams.map((t) => t.municipality.nameEn).join(' and ')}`,
+			date,
+			focus,
+			leadAgencyId: world.people.agencyIds[daytime ? 'labour' : 'police'],
+			status: inDays === 0 ? 'active' : 'planned',
+			teams
+		};
+	});
+
+	const monday = mondayOf(world.today);
+	const lastDay = operations.map((o) => o.date).sort().at(-1) as string;
+	const sunday = addDays(monday, 6);
+	return {
+		id: random.uuid(),
+		title: `Joint inspections, week of ${englishDate(monday)}`,
+		objective:
+			'Find possible victims of trafficking and labour exploitation in bars, clubs, massage parlours and ' +
+			'private apartments flagged by hotline reports; priority to venues within 350 m of schools.',
+		periodStart: monday,
+		periodEnd: lastDay > sunday ? lastDay : sunday,
+		createdBy: person(world.people, 'planner').id,
+		operations
+	};
+}
