@@ -1,0 +1,98 @@
+/**
+ * The device's local store (Dexie over IndexedDB). Every synced entity has its table keyed by id;
+ * `outbox` holds local changes not yet accepted by the server, `conflicts` what the server merged
+ * differently, `syncState` the pull cursor and the last outcome, `photos` the photo bytes.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { SyncEntity } from '../domain/sync/entities.ts';
+import type { FieldError } from '../domain/sync/wire.ts';
+
+export type LocalRecord = { id: string; version: number } & Record<string, unknown>;
+
+export type OutboxEntry = {
+	seq?: number;
+	mutationId: string;
+	entity: SyncEntity;
+	recordId: string;
+	op: 'upsert' | 'delete';
+	baseVersion: number;
+	data: Record<string, unknown> | null;
+	/** Records belong to who made them: a shared device never sends one user's work as another's. */
+	userId: string;
+	createdAt: string;
+	/** Set when the mutation first left the device; from then on its data may not change. */
+	sentAt: string | null;
+	status: 'pending' | 'rejected';
+	errors: FieldError[] | null;
+};
+
+export type ConflictEntry = {
+	key?: number;
+	entity: SyncEntity;
+	recordId: string;
+	fields: string[];
+	device: Record<string, unknown>;
+	server: Record<string, unknown>;
+	serverVersion: number;
+	at: string;
+};
+
+export type SyncStateEntry = { key: string; value: unknown };
+
+export type PhotoBlob = {
+	id: string;
+	blob: Blob;
+	sha256: string;
+	mime: string;
+	uploadedAt: string | null;
+	/** Why the server refused the bytes; shown to the user, not retried on its own. */
+	uploadError: string | null;
+};
+
+export const entityTableNames: Record<SyncEntity, string> = {
+	municipality: 'municipalities',
+	location: 'locations',
+	childSite: 'childSites',
+	plan: 'plans',
+	operation: 'operations',
+	team: 'teams',
+	assignment: 'assignments',
+	checklistTemplate: 'checklistTemplates',
+	inspection: 'inspections',
+	screenedPerson: 'screenedPersons',
+	referral: 'referrals',
+	attachment: 'attachments'
+};
+
+export class LocalDb extends Dexie {
+	outbox!: EntityTable<OutboxEntry, 'seq'>;
+	conflicts!: EntityTable<ConflictEntry, 'key'>;
+	syncState!: EntityTable<SyncStateEntry, 'key'>;
+	photos!: EntityTable<PhotoBlob, 'id'>;
+
+	constructor(name = 'kontrolla', options?: ConstructorParameters<typeof Dexie>[1]) {
+		super(name, options);
+		this.version(1).stores({
+			municipalities: 'id',
+			locations: 'id, municipalityId, status',
+			childSites: 'id',
+			plans: 'id',
+			operations: 'id, date',
+			teams: 'id, operationId',
+			assignments: 'id, teamId, operationId, locationId',
+			checklistTemplates: 'id, [templateId+templateVersion]',
+			inspections: 'id, assignmentId, locationId, status',
+			screenedPersons: 'id, inspectionId',
+			referrals: 'id, personId, inspectionId',
+			attachments: 'id, inspectionId',
+			outbox: '++seq, mutationId, [entity+recordId], userId, status',
+			conflicts: '++key, [entity+recordId]',
+			syncState: 'key',
+			photos: 'id'
+		});
+	}
+
+	records(entity: SyncEntity) {
+		return this.table<LocalRecord, string>(entityTableNames[entity]);
+	}
+}

@@ -1,0 +1,56 @@
+/** Cache Storage helpers for the service worker: what may be stored, and keeping caches bounded. */
+
+/** Same-origin, complete HTML that did not come from a redirect (e.g. to /login) or say no-store. */
+export function isStorablePage(response: Response): boolean {
+	return (
+		response.ok &&
+		response.type === 'basic' &&
+		!response.redirected &&
+		(response.headers.get('content-type') ?? '').includes('text/html') &&
+		!(response.headers.get('cache-control') ?? '').includes('no-store')
+	);
+}
+
+/**
+ * A tile we can read: requested with CORS, so its status is known. Opaque responses are refused:
+ * they could be errors, and browsers pad their size in the storage quota.
+ */
+export function isStorableTile(response: Response): boolean {
+	return response.ok && (response.type === 'cors' || response.type === 'basic');
+}
+
+/** Cache keys have no fragment; the query string stays (it can select different content). */
+export function pageKey(url: string | URL): string {
+	const key = new URL(url);
+	key.hash = '';
+	return key.href;
+}
+
+/**
+ * Deletes the oldest entries beyond `max`. Cache Storage lists keys in insertion order, so this
+ * evicts first-in first-out; a re-fetched entry is re-inserted and so counts as new.
+ */
+export async function trimCache(cache: Cache, max: number): Promise<void> {
+	const keys = await cache.keys();
+	const excess = keys.length - max;
+	if (excess <= 0) return;
+	await Promise.all(keys.slice(0, excess).map((key) => cache.delete(key)));
+}
+
+/**
+ * Puts into a cache that is trimmed every `every` writes rather than on each one: listing
+ * thousands of keys per tile would cost more than the tile. Trims run one at a time.
+ */
+export function boundedCache(cacheName: string, max: number, every: number) {
+	let writesSinceTrim = every;
+	let trimming: Promise<void> = Promise.resolve();
+	return async function put(key: RequestInfo, response: Response): Promise<void> {
+		const cache = await caches.open(cacheName);
+		await cache.put(key, response);
+		writesSinceTrim += 1;
+		if (writesSinceTrim < every) return;
+		writesSinceTrim = 0;
+		trimming = trimming.then(() => trimCache(cache, max)).catch(() => undefined);
+		await trimming;
+	};
+}

@@ -1,0 +1,114 @@
+/**
+ * How each kind of request is answered (see routing.ts for which is which). Written against plain
+ * Request/Response; the worker passes each request's `waitUntil` so background writes finish.
+ */
+import type { CacheNames } from './cacheNames.ts';
+import { boundedCache, isStorablePage, isStorableTile, pageKey, trimCache } from './store.ts';
+
+export type WaitUntil = (work: Promise<unknown>) => void;
+
+export const OFFLINE_FALLBACK = '/offline.html';
+/** Pages kept for offline use: a day's operation visits a few dozen screens at most. */
+const MAX_PAGES = 60;
+/** Tiles kept as viewed: roughly a town at street level plus the country at low zooms. */
+const MAX_TILES = 2000;
+/**
+ * How long a page load may wait for the network when a cached copy exists. On "lie-fi" (a signal
+ * that carries nothing) the cached page shows instead of a spinner; the fresh one is still stored.
+ */
+const NETWORK_TIMEOUT_MS = 8000;
+
+/** Created once per worker: the tile cache's write counter lives here. */
+export function createStrategies(names: CacheNames) {
+	const putTile = boundedCache(names.tiles, MAX_TILES, 25);
+
+	async function storePage(url: string, response: Response): Promise<void> {
+		const pages = await caches.open(names.pages);
+		await pages.put(pageKey(url), response);
+		await trimCache(pages, MAX_PAGES);
+	}
+
+	async function cachedPage(url: string): Promise<Response | undefined> {
+		const pages = await caches.open(names.pages);
+		return (await pages.match(pageKey(url))) ?? (await pages.match(pageKey(url), { ignoreSearch: true }));
+	}
+
+	async function offlineFallback(): Promise<Response> {
+		const shell = await caches.open(names.shell);
+		return (
+			(await shell.match(OFFLINE_FALLBACK)) ??
+			new Response('Offline', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+		);
+	}
+
+	return {
+		/** Network first; offline (or past the timeout) the cached copy of this page, else the fallback. */
+		async page(
+			request: Request,
+			preloaded: Promise<Response | undefined>,
+			waitUntil: WaitUntil
+		): Promise<Response> {
+			const fromNetwork = (async () => {
+				const response = (await preloaded.catch(() => undefined)) ?? (await fetch(request));
+				if (isStorablePage(response)) waitUntil(storePage(request.url, response.clone()));
+				return response;
+			})();
+			waitUntil(fromNetwork.catch(() => undefined));
+			const cached = await cachedPage(request.url);
+			if (!cached) return fromNetwork.catch(offlineFallback);
+			// A server error (a proxy's 502 while the app restarts) is no better than being offline.
+			const fresh = fromNetwork.then((response) => (response.status >= 500 ? cached : response));
+			const timeout = new Promise<Response>((resolve) => setTimeout(() => resolve(cached), NETWORK_TIMEOUT_MS));
+			return Promise.race([fresh, timeout]).catch(() => cached);
+		},
+
+		/**
+		 * Client-side navigation fetches only a page's data, so the page itself would never be
+		 * stored; fetch its HTML once in the background so it opens offline too.
+		 */
+		async rememberPage(pageUrl: URL): Promise<void> {
+			if (await cachedPage(pageUrl.href)) return;
+			const response = await fetch(pageUrl, { credentials: 'same-origin' });
+			if (isStorablePage(response)) await storePage(pageUrl.href, response);
+		},
+
+		async asset(request: Request): Promise<Response> {
+			const shell = await caches.open(names.shell);
+			return (await shell.match(request, { ignoreSearch: true })) ?? fetch(request);
+		},
+
+		async tile(request: Request, waitUntil: WaitUntil): Promise<Response> {
+			const tiles = await caches.open(names.tiles);
+			const cached = await tiles.match(request);
+			if (cached) return cached;
+			try {
+				const response = await fetch(request);
+				if (isStorableTile(response)) waitUntil(putTile(request, response.clone()));
+				return response;
+			} catch {
+				// Offline and not cached: the map shows the embedded outline where the tile would be.
+				return Response.error();
+			}
+		}
+	};
+}
+
+/**
+ * Copies the pages an older version kept (and the open windows' pages) into this version's cache
+ * while installing, which happens online. Without this, switching versions offline would leave
+ * no page to open; with it, every page keeps working across the update.
+ */
+export async function carryOverPages(names: CacheNames, urls: Iterable<string>): Promise<void> {
+	const pages = await caches.open(names.pages);
+	const unique = [...new Set([...urls].map(pageKey))].slice(0, MAX_PAGES);
+	await Promise.all(
+		unique.map(async (url) => {
+			try {
+				const response = await fetch(url, { credentials: 'same-origin' });
+				if (isStorablePage(response)) await pages.put(url, response);
+			} catch {
+				// A page that cannot be fetched now is fetched again when it is next visited.
+			}
+		})
+	);
+}

@@ -1,0 +1,164 @@
+/**
+ * One sync round: push the outbox (oldest first, one mutation per record per request so a record's
+ * later edit is based on the version its earlier edit produced), upload the photos whose records
+ * the server has, then pull pages until none is left. Pure orchestration over the local store and
+ * the transport; the scheduler decides when it runs.
+ */
+import type { LocalDb, LocalRecord, OutboxEntry } from '../db.ts';
+import { entityTableNames } from '../db.ts';
+import type { Change, Mutation, MutationResult } from '../../domain/sync/wire.ts';
+import type { SyncEntity } from '../../domain/sync/entities.ts';
+import { pendingEntries } from './outbox.ts';
+import { SyncTransport, SyncHttpError } from './transport.ts';
+
+export const PUSH_BATCH = 50;
+export const PULL_PAGE = 1000;
+const CURSOR_KEY = 'cursor';
+
+export type SyncReport = { pushed: number; rejected: number; conflicts: number; pulled: number; uploaded: number };
+
+export class SyncEngine {
+	constructor(
+		private db: LocalDb,
+		private transport: SyncTransport,
+		private deviceId: string,
+		private userId: string,
+		private now = () => new Date()
+	) {}
+
+	async run(): Promise<SyncReport> {
+		const report: SyncReport = { pushed: 0, rejected: 0, conflicts: 0, pulled: 0, uploaded: 0 };
+		await this.push(report);
+		await this.uploadPhotos(report);
+		await this.pull(report);
+		return report;
+	}
+
+	private async push(report: SyncReport): Promise<void> {
+		for (;;) {
+			const batch = oneForEachRecord(await pendingEntries(this.db, this.userId)).slice(0, PUSH_BATCH);
+			if (batch.length === 0) return;
+			const sentAt = this.now().toISOString();
+			await this.db.outbox.bulkUpdate(batch.filter((e) => !e.sentAt).map((e) => ({ key: e.seq!, changes: { sentAt } })));
+			const mutations: Mutation[] = batch.map((e) => ({
+				mutationId: e.mutationId,
+				entity: e.entity,
+				op: e.op,
+				id: e.recordId,
+				baseVersion: e.baseVersion,
+				data: e.data
+			}));
+			const { results } = await this.transport.push(this.deviceId, mutations);
+			const byMutation = new Map(results.map((r) => [r.mutationId, r]));
+			let settled = 0;
+			for (const entry of batch) {
+				const result = byMutation.get(entry.mutationId);
+				if (result) {
+					await this.settle(entry, result, report);
+					settled++;
+				}
+			}
+			if (settled === 0) throw new SyncHttpError('server', 'the server answered none of the changes sent');
+		}
+	}
+
+	/** Applies the server's answer to one mutation in one transaction with the outbox. */
+	private async settle(entry: OutboxEntry, result: MutationResult, report: SyncReport): Promise<void> {
+		const table = this.db.records(entry.entity);
+		await this.db.transaction('rw', [table, this.db.outbox, this.db.conflicts], async () => {
+			if (result.status === 'rejected') {
+				await this.db.outbox.update(entry.seq!, { status: 'rejected', errors: result.errors ?? [] });
+				report.rejected++;
+				return;
+			}
+			await this.db.outbox.delete(entry.seq!);
+			const version = result.version ?? 0;
+			// Later edits of the same record were made on top of this one: they now build on its version.
+			await this.db.outbox
+				.where('[entity+recordId]')
+				.equals([entry.entity, entry.recordId])
+				.modify((later) => {
+					later.baseVersion = version;
+				});
+			const local = await table.get(entry.recordId);
+			if (result.status === 'conflict' && result.server) {
+				await this.db.conflicts.add({
+					entity: entry.entity,
+					recordId: entry.recordId,
+					fields: result.conflicts ?? [],
+					device: entry.data ?? {},
+					server: result.server,
+					serverVersion: version,
+					at: this.now().toISOString()
+				});
+				await table.put({ ...(local ?? {}), ...result.server, id: entry.recordId, version });
+				report.conflicts++;
+			} else if (local && entry.op !== 'delete') {
+				await table.update(entry.recordId, { version });
+			}
+			report.pushed++;
+		});
+	}
+
+	private async uploadPhotos(report: SyncReport): Promise<void> {
+		const waiting = await this.db.photos.filter((p) => p.uploadedAt === null && p.uploadError === null).toArray();
+		for (const photo of waiting) {
+			// The record must reach the server first: the upload is checked against it.
+			const unsent = await this.db.outbox.where('[entity+recordId]').equals(['attachment', photo.id]).count();
+			if (unsent > 0) continue;
+			try {
+				await this.transport.upload(photo.id, photo.blob, photo.sha256, photo.mime);
+				await this.db.photos.update(photo.id, { uploadedAt: this.now().toISOString() });
+				report.uploaded++;
+			} catch (error) {
+				if (!(error instanceof SyncHttpError) || error.kind !== 'client') throw error;
+				await this.db.photos.update(photo.id, { uploadError: error.message });
+			}
+		}
+	}
+
+	private async pull(report: SyncReport): Promise<void> {
+		for (;;) {
+			const cursor = ((await this.db.syncState.get(CURSOR_KEY))?.value as string | undefined) ?? '';
+			let page;
+			try {
+				page = await this.transport.pull(cursor, PULL_PAGE);
+			} catch (error) {
+				if (error instanceof SyncHttpError && error.kind === 'gone') {
+					await this.db.syncState.put({ key: CURSOR_KEY, value: '' });
+					continue;
+				}
+				throw error;
+			}
+			await this.applyPage(page.changes, page.cursor);
+			report.pulled += page.changes.length;
+			if (!page.hasMore) return;
+		}
+	}
+
+	/** A page and its cursor land together; a record with unsent local changes is not overwritten. */
+	private async applyPage(changes: Change[], cursor: string): Promise<void> {
+		const entities = [...new Set(changes.map((c) => c.entity))];
+		const tables = entities.map((e) => this.db.table(entityTableNames[e]));
+		await this.db.transaction('rw', [...tables, this.db.outbox, this.db.syncState], async () => {
+			for (const change of changes) {
+				const waiting = await this.db.outbox.where('[entity+recordId]').equals([change.entity, change.id]).count();
+				if (waiting > 0) continue;
+				const table = this.db.records(change.entity as SyncEntity);
+				if (change.op === 'delete') await table.delete(change.id);
+				else await table.put({ ...change.data, id: change.id, version: change.version } as LocalRecord);
+			}
+			await this.db.syncState.put({ key: CURSOR_KEY, value: cursor });
+		});
+	}
+}
+
+function oneForEachRecord(entries: OutboxEntry[]): OutboxEntry[] {
+	const seen = new Set<string>();
+	return entries.filter((e) => {
+		const key = `${e.entity}:${e.recordId}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}

@@ -1,0 +1,85 @@
+/**
+ * The typed client of the sync endpoints. `fetch` is injected so tests can route it through a
+ * faulty proxy or an in-process server; every failure becomes a `SyncHttpError` with a kind the
+ * scheduler acts on.
+ */
+import { pullResponseSchema, pushResponseSchema, type Mutation, type PullResponse, type PushResponse } from '../../domain/sync/wire.ts';
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export type FailureKind = 'network' | 'auth' | 'wipe' | 'gone' | 'client' | 'server';
+
+export class SyncHttpError extends Error {
+	constructor(
+		readonly kind: FailureKind,
+		message: string,
+		readonly status: number | null = null
+	) {
+		super(message);
+		this.name = 'SyncHttpError';
+	}
+}
+
+async function call(fetchFn: Fetch, url: string, init?: RequestInit): Promise<Response> {
+	let response: Response;
+	try {
+		response = await fetchFn(url, { ...init, credentials: 'same-origin', cache: 'no-store' });
+	} catch (error) {
+		throw new SyncHttpError('network', error instanceof Error ? error.message : 'network error');
+	}
+	if (response.ok) return response;
+	let message = `HTTP ${response.status}`;
+	let wipe = false;
+	try {
+		const body = (await response.json()) as { error?: string; wipe?: boolean };
+		message = body.error ?? message;
+		wipe = body.wipe === true;
+	} catch {
+		/* not JSON: keep the status */
+	}
+	const kind: FailureKind =
+		response.status === 401 ? (wipe ? 'wipe' : 'auth') : response.status === 410 ? 'gone' : response.status >= 500 ? 'server' : 'client';
+	throw new SyncHttpError(kind, message, response.status);
+}
+
+export class SyncTransport {
+	constructor(
+		private fetchFn: Fetch,
+		private baseUrl = ''
+	) {}
+
+	async push(deviceId: string, mutations: Mutation[]): Promise<PushResponse> {
+		const response = await call(this.fetchFn, `${this.baseUrl}/api/sync/push`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ deviceId, mutations })
+		});
+		return this.parse(pushResponseSchema, response);
+	}
+
+	async pull(cursor: string, limit: number): Promise<PullResponse> {
+		const response = await call(this.fetchFn, `${this.baseUrl}/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${limit}`);
+		return this.parse(pullResponseSchema, response);
+	}
+
+	async upload(id: string, blob: Blob, sha256: string, mime: string): Promise<void> {
+		await call(this.fetchFn, `${this.baseUrl}/api/attachments/${id}`, {
+			method: 'PUT',
+			headers: { 'content-type': mime, 'x-content-sha256': sha256 },
+			body: blob
+		});
+	}
+
+	private async parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, response: Response): Promise<T> {
+		let body: unknown;
+		try {
+			body = await response.json();
+		} catch {
+			// A cut-off body is a network failure: the request may or may not have been applied.
+			throw new SyncHttpError('network', 'incomplete answer from the server');
+		}
+		const parsed = schema.safeParse(body);
+		if (!parsed.success) throw new SyncHttpError('server', 'unexpected answer from the server');
+		return parsed.data;
+	}
+}

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { openTestDatabase, testEngine } from '../support/database.ts';
+import { startApp, type TestApp, type TestClient } from '../support/app.ts';
+import { FIXTURE_PASSWORD } from '../support/fixtures.ts';
+import { buildSyncWorld, inspectionData, type SyncWorld } from '../support/syncWorld.ts';
+import { simulatedDevice, type Device } from '../support/device.ts';
+import type { Database } from '../../src/lib/server/db/index.ts';
+import * as s from '../../src/lib/server/db/schema.ts';
+import { SyncScheduler, type SchedulerState } from '../../src/lib/client/sync/scheduler.ts';
+import { SyncHttpError } from '../../src/lib/client/sync/transport.ts';
+
+let database: Database;
+let app: TestApp;
+let world: SyncWorld;
+
+beforeAll(async () => {
+	database = await openTestDatabase();
+	app = await startApp(database);
+	world = await buildSyncWorld(database);
+});
+afterAll(async () => database?.close());
+
+async function deviceOf(username: string): Promise<{ device: Device; client: TestClient }> {
+	const client = app.client();
+	const response = await client.post('/api/auth/login', { username, password: FIXTURE_PASSWORD }, { address: `10.8.${Math.floor(Math.random() * 250)}.1` });
+	const { user } = await response.json();
+	return { device: simulatedDevice(user.id, (url, init) => client.request(url, init)), client };
+}
+
+const serverInspection = async (id: string) => (await database.db.select().from(s.inspections).where(eq(s.inspections.id, id)))[0];
+
+describe(`the device outbox against the server on ${testEngine}`, () => {
+	it('keeps work recorded offline and sends it when the network returns', async () => {
+		const { device } = await deviceOf('inspector_a1');
+		const id = randomUUID();
+		device.online = false;
+		await device.write('inspection', id, inspectionData(world, { notes: 'written offline' }));
+		await expect(device.sync()).rejects.toBeInstanceOf(SyncHttpError);
+		expect(await device.db.outbox.count()).toBe(1);
+		expect((await device.db.records('inspection').get(id))?.notes).toBe('written offline');
+
+		device.online = true;
+		const report = await device.sync();
+		expect(report.pushed).toBe(1);
+		expect(await device.db.outbox.count()).toBe(0);
+		expect((await serverInspection(id))?.notes).toBe('written offline');
+		expect((await device.db.records('inspection').get(id))?.version).toBe(1);
+	});
+
+	it('folds edits made before sending into one mutation', async () => {
+		const { device } = await deviceOf('inspector_a1');
+		const id = randomUUID();
+		device.online = false;
+		for (const notes of ['a', 'ab', 'abc']) await device.write('inspection', id, inspectionData(world, { notes }));
+		expect(await device.db.outbox.count()).toBe(1);
+		device.online = true;
+		await device.sync();
+		expect((await serverInspection(id))?.notes).toBe('abc');
+	});
+
+	it('never doubles a record when the answer to a push is lost', async () => {
+		const client = app.client();
+		const { user } = await (await client.post('/api/auth/login', { username: 'inspector_a2', password: FIXTURE_PASSWORD }, { address: '10.8.0.9' })).json();
+		let loseAnswers = true;
+		const device = simulatedDevice(user.id, async (url, init) => {
+			const response = await client.request(url, init);
+			if (loseAnswers && url.includes('/push')) throw new TypeError('connection reset after the server answered');
+			return response;
+		});
+		const id = randomUUID();
+		await device.write('inspection', id, inspectionData(world));
+		await expect(device.sync()).rejects.toThrow();
+		expect(await serverInspection(id)).toBeDefined();
+		expect(await device.db.outbox.count()).toBe(1);
+		loseAnswers = false;
+		await device.sync();
+		expect(await device.db.outbox.count()).toBe(0);
+		expect(await database.db.select().from(s.inspections).where(eq(s.inspections.id, id))).toHaveLength(1);
+	});
+
+	it('does not let a pull overwrite a record that still has unsent changes', async () => {
+		const a1 = await deviceOf('inspector_a1');
+		const a2 = await deviceOf('inspector_a2');
+		const id = randomUUID();
+		await a1.device.write('inspection', id, inspectionData(world, { notes: 'first' }));
+		await a1.device.sync();
+		await a2.device.sync();
+		a2.device.online = false;
+		await a2.device.write('inspection', id, { ...(await a2.device.db.records('inspection').get(id)), notes: 'a2 offline' });
+		await a1.device.write('inspection', id, { ...(await a1.device.db.records('inspection').get(id)), notes: 'a1 online' });
+		await a1.device.sync();
+		// a2 pulls while its own change is still queued: its local text must survive.
+		a2.device.online = true;
+		await a2.device.engine['pull']({ pushed: 0, rejected: 0, conflicts: 0, pulled: 0, uploaded: 0 });
+		expect((await a2.device.db.records('inspection').get(id))?.notes).toBe('a2 offline');
+		// Its push then meets a1's edit of the same field: a conflict, both values kept.
+		const report = await a2.device.sync();
+		expect(report.conflicts).toBe(1);
+		const [conflict] = await a2.device.db.conflicts.toArray();
+		expect(conflict).toMatchObject({ fields: ['notes'], device: { notes: 'a2 offline' }, server: { notes: 'a1 online' } });
+		expect((await a2.device.db.records('inspection').get(id))?.notes).toBe('a1 online');
+	});
+
+	it('keeps a rejected change in the outbox with the server’s reasons', async () => {
+		const { device } = await deviceOf('inspector_a1');
+		const id = randomUUID();
+		await device.write('inspection', id, inspectionData(world, { answers: { women_present: 'lots' } }));
+		const report = await device.sync();
+		expect(report.rejected).toBe(1);
+		const [entry] = await device.db.outbox.toArray();
+		expect(entry?.status).toBe('rejected');
+		expect(entry?.errors?.[0]?.field).toBe('data.answers.women_present');
+		expect(await serverInspection(id)).toBeUndefined();
+	});
+
+	it('asks for a new sign-in when the session has expired, and keeps the work', async () => {
+		const { device, client } = await deviceOf('inspector_a1');
+		await client.post('/api/auth/logout', {});
+		await device.write('inspection', randomUUID(), inspectionData(world));
+		const states: SchedulerState[] = [];
+		const scheduler = new SyncScheduler({ runRound: () => device.sync(), onState: (s) => states.push(s), setTimer: () => null, clearTimer: () => {} });
+		await scheduler.syncNow();
+		expect(states.at(-1)?.phase).toBe('signedOut');
+		expect(await device.db.outbox.count()).toBe(1);
+	});
+
+	it('pulls its team’s assignments and the reference data into the device', async () => {
+		const { device } = await deviceOf('inspector_b1');
+		await device.sync();
+		expect(await device.db.records('assignment').get(world.ids.assignmentB)).toBeDefined();
+		expect(await device.db.records('assignment').get(world.ids.assignmentA)).toBeUndefined();
+		expect(await device.db.records('location').count()).toBe(3);
+		const team = await device.db.records('team').get(world.ids.teamB);
+		expect((team?.members as unknown[]).length).toBe(1);
+	});
+});

@@ -1,0 +1,36 @@
+/**
+ * A simulated device: its own IndexedDB (fake-indexeddb, one factory per device so they share
+ * nothing), the real client sync code, and a `fetch` the test controls (to cut the network).
+ */
+import { randomUUID } from 'node:crypto';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { LocalDb } from '../../src/lib/client/db.ts';
+import { SyncEngine } from '../../src/lib/client/sync/engine.ts';
+import { SyncTransport, type Fetch } from '../../src/lib/client/sync/transport.ts';
+import { recordLocalChange } from '../../src/lib/client/sync/outbox.ts';
+import type { SyncEntity } from '../../src/lib/domain/sync/entities.ts';
+
+export type Device = {
+	id: string;
+	db: LocalDb;
+	engine: SyncEngine;
+	online: boolean;
+	write(entity: SyncEntity, id: string, data: Record<string, unknown> | null, op?: 'upsert' | 'delete'): Promise<void>;
+	sync(): ReturnType<SyncEngine['run']>;
+};
+
+export function simulatedDevice(userId: string, fetchFn: Fetch): Device {
+	const id = randomUUID();
+	const db = new LocalDb(`device-${id}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+	const device: Device = {
+		id,
+		db,
+		online: true,
+		engine: undefined as unknown as SyncEngine,
+		write: (entity, recordId, data, op = 'upsert') => recordLocalChange(db, { entity, id: recordId, data, op, userId }),
+		sync: () => device.engine.run()
+	};
+	const guarded: Fetch = (url, init) => (device.online ? fetchFn(url, init) : Promise.reject(new TypeError('Failed to fetch')));
+	device.engine = new SyncEngine(db, new SyncTransport(guarded), id, userId);
+	return device;
+}
