@@ -6,8 +6,9 @@ import { spawnSync } from 'node:child_process';
 
 const steps = [
 	{ name: 'unit tests', cmd: ['npx', 'vitest', 'run', '--project', 'unit'] },
-	{ name: 'type check', cmd: ['npx', 'svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error', '--output', 'human'] },
 	{ name: 'build', cmd: ['npx', 'vite', 'build', '--logLevel', 'warn'] },
+	// After the build, which compiles the Paraglide messages the types refer to.
+	{ name: 'type check', cmd: ['npx', 'svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error', '--output', 'human'] },
 	{ name: 'server suite on PGlite', cmd: ['npx', 'vitest', 'run', '--project', 'server'], env: { TEST_ENGINE: 'pglite', DATABASE_URL: '' } }
 ];
 if (process.env.DATABASE_URL) {

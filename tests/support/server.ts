@@ -8,7 +8,15 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-export type RunningServer = { url: string; dataDir: string; output: () => string; stop: () => Promise<void> };
+export type RunningServer = {
+	url: string;
+	port: number;
+	dataDir: string;
+	output: () => string;
+	/** Ends the process at once (SIGKILL), as a power cut or an OOM kill would. */
+	kill: () => Promise<void>;
+	stop: () => Promise<void>;
+};
 
 async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -46,13 +54,18 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 		if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output}`);
 		await new Promise((r) => setTimeout(r, 250));
 	}
+	const exited = new Promise((r) => child.once('exit', r));
 	return {
 		url,
+		port,
 		dataDir,
+		kill: async () => {
+			if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+			await exited;
+		},
 		output: () => output,
 		stop: async () => {
-			if (child.exitCode === null) {
-				const exited = new Promise((r) => child.once('exit', r));
+			if (child.exitCode === null && child.signalCode === null) {
 				child.kill('SIGTERM');
 				await exited;
 			}

@@ -19,6 +19,7 @@ export const routeAccess: Record<string, Access> = {
 	'/api/sync/pull': 'signedIn',
 	'/api/sync/push': 'signedIn',
 	'/api/attachments/[id]': ['inspector'],
+	'/api/coverage': ['supervisor', 'admin'],
 	'/(app)/map': everyone,
 	'/(app)/today': ['inspector'],
 	'/(app)/plan': ['planner', 'supervisor', 'admin'],

@@ -1,0 +1,73 @@
+/**
+ * The whole answer of GET /api/coverage, and the categories of the national report tables
+ * (DOMAIN.md, "The figures supervisors report"), in the order those reports print them.
+ */
+import { locationKinds, referralStatuses, referralTargets, sexes } from '../records/fieldRecords.ts';
+import { ageBands } from '../screening/screen.ts';
+import type { CoverageFilters, Period } from './filters.ts';
+import type { CoverageFigures } from './figures.ts';
+
+export { ageBands, referralStatuses, referralTargets, sexes };
+
+/** Persons whose profile left a breakdown blank are reported as unknown, never dropped. */
+export const UNKNOWN = 'unknown';
+
+export const educationLevels = ['illiterate', 'primary', 'secondary', 'university', UNKNOWN] as const;
+export const recruitmentMeans = ['job_offer', 'marriage_promise', 'tourism', 'other', UNKNOWN] as const;
+// Removal of organs is a column of the national tables although no checklist option leads to it.
+export const exploitationForms = [
+	'sexual_exploitation',
+	'forced_labour',
+	'forced_begging',
+	'slavery_servitude',
+	'removal_of_organs',
+	'other',
+	UNKNOWN
+] as const;
+
+export type LocationKind = (typeof locationKinds)[number];
+export type Sex = (typeof sexes)[number];
+export type Count = { count: number };
+export type AgeSexRow = { ageBand: string; total: number } & Record<Sex, number>;
+export type ReferralRow = { target: string; total: number } & Record<(typeof referralStatuses)[number], number>;
+
+export type MunicipalityRow = CoverageFigures & {
+	municipalityId: string;
+	code: string;
+	name: { en: string; sq: string; sr: string };
+};
+export type KindRow = CoverageFigures & { kind: LocationKind };
+export type TrendRow = { month: string; inspections: number; venuesInspected: number; possibleVictims: number };
+export type OperationsRow = { month: string; plans: number; operations: number; locationsControlled: number };
+
+export type OverdueVenue = {
+	locationId: string;
+	name: string;
+	kind: LocationKind;
+	municipalityId: string;
+	municipalityCode: string;
+	status: string;
+	/** Kosovo calendar date of the last counted inspection; null when never inspected. */
+	lastInspectedOn: string | null;
+	/** Days from that date to the end of the period; null when never inspected. */
+	daysSinceInspection: number | null;
+};
+
+export type CoverageReport = {
+	period: Period;
+	filters: Omit<CoverageFilters, 'from' | 'to'>;
+	totals: CoverageFigures;
+	byMunicipality: MunicipalityRow[];
+	byKind: KindRow[];
+	trend: TrendRow[];
+	overdue: { asOf: string; count: number; venues: OverdueVenue[] };
+	report: {
+		victimsByAgeAndSex: AgeSexRow[];
+		victimsByNationality: ({ nationality: string } & Count)[];
+		victimsByEducation: ({ education: string } & Count)[];
+		victimsByExploitation: ({ exploitationForm: string } & Count)[];
+		victimsByRecruitment: ({ recruitment: string } & Count)[];
+		referrals: ReferralRow[];
+		operations: { totals: Omit<OperationsRow, 'month'>; byMonth: OperationsRow[] };
+	};
+};

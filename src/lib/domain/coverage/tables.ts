@@ -1,0 +1,71 @@
+/**
+ * Each table of the coverage report as rows for export, named as the `table` parameter of
+ * GET /api/coverage?format=csv names them. Columns use the stored codes, which stay stable
+ * across the three interface languages.
+ */
+import { z } from 'zod';
+import type { Cell } from '../csv.ts';
+import type { CoverageFigures } from './figures.ts';
+import { referralStatuses, sexes, type CoverageReport } from './report.ts';
+
+export type ExportTable = { header: string[]; rows: Cell[][] };
+
+const figureColumns = [
+	'registeredVenues',
+	'venuesInspected',
+	'registeredVenuesInspected',
+	'coveragePercent',
+	'inspections',
+	'inspectionsWithIndicators',
+	'screenedPersons',
+	'possibleVictims',
+	'referrals',
+	'premisesClosed'
+] as const satisfies readonly (keyof CoverageFigures)[];
+
+const figures = (row: CoverageFigures): Cell[] => figureColumns.map((column) => row[column]);
+const counts = <K extends string>(key: K, rows: ({ count: number } & Record<K, string>)[]): ExportTable => ({
+	header: [key, 'count'],
+	rows: rows.map((row) => [row[key], row.count])
+});
+
+const tables = {
+	totals: (r) => ({ header: ['from', 'to', ...figureColumns], rows: [[r.period.from, r.period.to, ...figures(r.totals)]] }),
+	municipalities: (r) => ({
+		header: ['municipalityCode', 'nameSq', 'nameSr', 'nameEn', ...figureColumns],
+		rows: r.byMunicipality.map((m) => [m.code, m.name.sq, m.name.sr, m.name.en, ...figures(m)])
+	}),
+	kinds: (r) => ({ header: ['kind', ...figureColumns], rows: r.byKind.map((k) => [k.kind, ...figures(k)]) }),
+	trend: (r) => ({
+		header: ['month', 'inspections', 'venuesInspected', 'possibleVictims'],
+		rows: r.trend.map((t) => [t.month, t.inspections, t.venuesInspected, t.possibleVictims])
+	}),
+	overdue: (r) => ({
+		header: ['locationId', 'name', 'kind', 'municipalityCode', 'status', 'lastInspectedOn', 'daysSinceInspection'],
+		rows: r.overdue.venues.map((v) => [v.locationId, v.name, v.kind, v.municipalityCode, v.status, v.lastInspectedOn, v.daysSinceInspection])
+	}),
+	victimsByAgeAndSex: (r) => ({
+		header: ['ageBand', ...sexes, 'total'],
+		rows: r.report.victimsByAgeAndSex.map((row) => [row.ageBand, ...sexes.map((sex) => row[sex]), row.total])
+	}),
+	victimsByNationality: (r) => counts('nationality', r.report.victimsByNationality),
+	victimsByEducation: (r) => counts('education', r.report.victimsByEducation),
+	victimsByExploitation: (r) => counts('exploitationForm', r.report.victimsByExploitation),
+	victimsByRecruitment: (r) => counts('recruitment', r.report.victimsByRecruitment),
+	referrals: (r) => ({
+		header: ['target', ...referralStatuses, 'total'],
+		rows: r.report.referrals.map((row) => [row.target, ...referralStatuses.map((status) => row[status]), row.total])
+	}),
+	operations: (r) => ({
+		header: ['month', 'plans', 'operations', 'locationsControlled'],
+		rows: r.report.operations.byMonth.map((m) => [m.month, m.plans, m.operations, m.locationsControlled])
+	})
+} satisfies Record<string, (report: CoverageReport) => ExportTable>;
+
+export type ExportTableName = keyof typeof tables;
+export const exportTableNames = Object.keys(tables) as ExportTableName[];
+export const exportTableSchema = z.enum(exportTableNames as [ExportTableName, ...ExportTableName[]]);
+
+export function exportTable(report: CoverageReport, name: ExportTableName): ExportTable {
+	return tables[name](report);
+}

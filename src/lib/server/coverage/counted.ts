@@ -1,0 +1,83 @@
+/**
+ * Which inspections the coverage figures count, as one SQL common table expression that every
+ * coverage query starts from, so the dashboard, the trend and the report tables never disagree.
+ *
+ * Counted: submitted, not deleted, started within the period (Kosovo calendar days), and not
+ * superseded — a corrected inspection is represented by its submitted correction, never by both.
+ * Drafts are work in progress on a device and do not count.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { REPORTING_TIME_ZONE, type CoverageFilters, type Period } from '../../domain/coverage/filters.ts';
+
+// A constant of ours, not input: written into the SQL so that expressions derived from it are
+// textually equal wherever PostgreSQL compares them.
+export const zone = sql.raw(`'${REPORTING_TIME_ZONE}'`);
+
+export type CoverageScope = { period: Period; filters: CoverageFilters };
+
+/** The first moment of a Kosovo calendar date, as a timestamptz (index-friendly: a constant). */
+export const startOfDay = (date: string, plusDays = 0): SQL =>
+	sql`((${date}::date + ${plusDays}::int)::timestamp at time zone ${zone})`;
+
+/** Venues on the register whose filters (municipality, kind) apply; `l` is `locations`. */
+export function venueFilters({ filters }: CoverageScope): SQL {
+	const conditions = [sql`true`];
+	if (filters.municipalityId) conditions.push(sql`l.municipality_id = ${filters.municipalityId}`);
+	if (filters.kind) conditions.push(sql`l.kind = ${filters.kind}`);
+	return sql.join(conditions, sql` and `);
+}
+
+/**
+ * An inspection's agency is that of its team's members, so a joint team counts for both police
+ * and labour; an unplanned visit without a team takes its author's agency.
+ */
+function agencyCondition(agency: string): SQL {
+	return sql`case when i.team_id is not null
+		then exists (select 1 from team_members tm join agencies ag on ag.id = tm.agency_id
+			where tm.team_id = i.team_id and ag.code = ${agency})
+		else exists (select 1 from users u join agencies ag on ag.id = u.agency_id
+			where u.id = i.created_by and ag.code = ${agency})
+		end`;
+}
+
+/**
+ * `counted as (…)` with columns id, location_id, municipality_id, kind, outcome, day (Kosovo
+ * date), month (YYYY-MM), operation_id and plan_id (null for unplanned visits). With
+ * `sinceStart: false` the period's start is dropped (everything up to its end), which is what
+ * "last inspected" needs.
+ */
+export function countedInspections(scope: CoverageScope, { sinceStart = true } = {}): SQL {
+	const { period, filters } = scope;
+	const conditions = [
+		sql`i.status = 'submitted'`,
+		sql`i.deleted_at is null`,
+		sql`not exists (select 1 from inspections fix where fix.correction_of = i.id
+			and fix.status = 'submitted' and fix.deleted_at is null)`,
+		sql`i.started_at < ${startOfDay(period.to, 1)}`,
+		venueFilters(scope)
+	];
+	if (sinceStart) conditions.push(sql`i.started_at >= ${startOfDay(period.from)}`);
+	if (filters.planId) conditions.push(sql`o.plan_id = ${filters.planId}`);
+	if (filters.agency) conditions.push(agencyCondition(filters.agency));
+	return sql`counted as (
+		select i.id, i.location_id, l.municipality_id, l.kind, i.outcome,
+			(i.started_at at time zone ${zone})::date as day,
+			to_char(i.started_at at time zone ${zone}, 'YYYY-MM') as month,
+			o.id as operation_id, o.plan_id
+		from inspections i
+		join locations l on l.id = i.location_id
+		left join teams t on t.id = i.team_id
+		left join assignments a on a.id = i.assignment_id
+		left join operations o on o.id = coalesce(t.operation_id, a.operation_id)
+		where ${sql.join(conditions, sql` and `)}
+	)`;
+}
+
+/**
+ * Registered venues — the denominator of coverage — are read as the register stands when the
+ * figures are asked for (there is no register history): `active` venues and those
+ * `closed_by_authority`, which stay on the register because a closure needs checking. Venues
+ * `gone` no longer exist, and `unverified` ones (proposed from the field) are not on the register
+ * until a planner confirms them; both can still have been inspected.
+ */
+export const registeredVenue = sql`(l.deleted_at is null and l.status in ('active', 'closed_by_authority'))`;

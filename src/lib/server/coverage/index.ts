@@ -1,0 +1,39 @@
+/**
+ * The supervisors' coverage report (issue 7): everything GET /api/coverage answers, counted in SQL
+ * on PostgreSQL or PGlite alike.
+ */
+import type { Db } from '../db/index.ts';
+import { resolvePeriod, type CoverageFilters } from '../../domain/coverage/filters.ts';
+import type { CoverageReport } from '../../domain/coverage/report.ts';
+import { coverageBreakdown } from './figures.ts';
+import { monthlyFigures } from './trend.ts';
+import { overdueVenues } from './overdue.ts';
+import { reportTables } from './victims.ts';
+
+/** Enough overdue venues for a screen; the count is always complete and exports list them all. */
+export const OVERDUE_SHOWN = 500;
+
+export async function coverageReport(
+	db: Db,
+	filters: CoverageFilters,
+	today: string,
+	{ overdueLimit = OVERDUE_SHOWN }: { overdueLimit?: number | null } = {}
+): Promise<CoverageReport> {
+	const period = resolvePeriod(filters, today);
+	const scope = { period, filters };
+	const [breakdown, monthly, overdue, tables] = await Promise.all([
+		coverageBreakdown(db, scope),
+		monthlyFigures(db, scope),
+		overdueVenues(db, scope, overdueLimit),
+		reportTables(db, scope)
+	]);
+	const { from: _from, to: _to, ...otherFilters } = filters;
+	return {
+		period,
+		filters: otherFilters,
+		...breakdown,
+		trend: monthly.trend,
+		overdue,
+		report: { ...tables, operations: monthly.operations }
+	};
+}

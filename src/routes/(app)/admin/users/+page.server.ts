@@ -1,0 +1,107 @@
+import { error, fail } from '@sveltejs/kit';
+import { createUserSchema, passwordSchema, type SessionUser } from '$lib/domain/auth.ts';
+import { createUser, listUsers, resetPassword, setUserActive } from '$lib/server/users.ts';
+import { UserInputError } from '$lib/server/errors.ts';
+import { m } from '$lib/paraglide/messages.js';
+import type { Actions, PageServerLoad } from './$types';
+
+type UserAction = 'create' | 'reset' | 'active';
+
+/** What every action answers, so the page reads one shape: which form, which user, which field. */
+type AdminUsersResult = {
+	action: UserAction;
+	userId?: string;
+	field?: string;
+	message?: string;
+	values?: { username: string; displayName: string; role: string; agencyCode: string };
+};
+
+// The route guard already limits this page to admins; checking again here means a change to the
+// guard table cannot silently open user administration.
+function requireAdmin(locals: App.Locals): SessionUser {
+	if (locals.user?.role !== 'admin') error(403, 'Not allowed for your role');
+	return locals.user;
+}
+
+/** Field rules broken in the form, said in the reader's language rather than the schema's English. */
+function fieldMessage(field: string): string {
+	switch (field) {
+		case 'username':
+			return m.admin_users_error_username();
+		case 'displayName':
+			return m.admin_users_error_display_name();
+		case 'password':
+			return m.admin_users_error_password();
+		case 'role':
+			return m.admin_users_error_role();
+		case 'agencyCode':
+			return m.admin_users_error_agency();
+		default:
+			return m.admin_users_error_generic();
+	}
+}
+
+function text(form: FormData, name: string): string {
+	const value = form.get(name);
+	return typeof value === 'string' ? value : '';
+}
+
+function failWith(result: AdminUsersResult, status: 400 | 404 | 409 | 422 = 400) {
+	return fail(status, result);
+}
+
+/** Runs a change; a UserInputError becomes a 400 naming the field, anything else stays a 500. */
+async function attempt(result: AdminUsersResult, run: () => Promise<unknown>) {
+	try {
+		await run();
+	} catch (thrown) {
+		if (!(thrown instanceof UserInputError)) throw thrown;
+		const message =
+			thrown.field === 'username' && thrown.status === 409 ? m.admin_users_error_username_taken() : thrown.message;
+		return failWith({ ...result, field: thrown.field, message }, thrown.status);
+	}
+	return result;
+}
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const admin = requireAdmin(locals);
+	return { users: await listUsers(), currentUserId: admin.id };
+};
+
+export const actions: Actions = {
+	create: async ({ locals, request }) => {
+		const admin = requireAdmin(locals);
+		const form = await request.formData();
+		const values = {
+			username: text(form, 'username'),
+			displayName: text(form, 'displayName'),
+			role: text(form, 'role'),
+			agencyCode: text(form, 'agencyCode')
+		};
+		const parsed = createUserSchema.safeParse({ ...values, password: text(form, 'password') });
+		if (!parsed.success) {
+			const field = String(parsed.error.issues[0]?.path[0] ?? '');
+			return failWith({ action: 'create', field, message: fieldMessage(field), values });
+		}
+		return attempt({ action: 'create', values }, () => createUser(admin, parsed.data));
+	},
+
+	reset: async ({ locals, request }) => {
+		const admin = requireAdmin(locals);
+		const form = await request.formData();
+		const userId = text(form, 'userId');
+		const parsed = passwordSchema.safeParse(text(form, 'password'));
+		if (!parsed.success) {
+			return failWith({ action: 'reset', userId, field: 'password', message: fieldMessage('password') });
+		}
+		return attempt({ action: 'reset', userId }, () => resetPassword(admin, userId, parsed.data));
+	},
+
+	active: async ({ locals, request }) => {
+		const admin = requireAdmin(locals);
+		const form = await request.formData();
+		const userId = text(form, 'userId');
+		const active = text(form, 'active') === 'true';
+		return attempt({ action: 'active', userId }, () => setUserActive(admin, userId, active));
+	}
+};
