@@ -1,7 +1,7 @@
 import { error, json, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
-import { db } from '$lib/server/db/index.ts';
+import { database, db } from '$lib/server/db/index.ts';
 import { startup } from '$lib/server/startup.ts';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions.ts';
 import { decideAccess } from '$lib/server/auth/routeAccess.ts';
@@ -9,6 +9,11 @@ import { readConfig } from '$lib/server/config.ts';
 
 export const init: ServerInit = async () => {
 	await startup();
+	// adapter-node emits this after the HTTP server has drained on SIGTERM/SIGINT: close the pool
+	// (it would keep the process alive) and let PGlite write its last pages.
+	process.once('sveltekit:shutdown', () => {
+		void database().then((opened) => opened.close());
+	});
 };
 
 const config = readConfig();

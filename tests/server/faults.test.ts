@@ -23,16 +23,27 @@ async function signInDevice(serverUrl: string, viaUrl: () => string, username: s
 	expect(response.status).toBe(200);
 	const { user } = await response.json();
 	const cookie = response.headers.getSetCookie()[0]!.split(';')[0]!;
-	return simulatedDevice(user.id, (url, init) => fetch(`${viaUrl()}${url}`, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }));
+	return simulatedDevice(user.id, async (url, init) => {
+		if (process.env.DEBUG_FAULTS) console.error('->', url);
+		try {
+			const r = await fetch(`${viaUrl()}${url}`, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } });
+			if (process.env.DEBUG_FAULTS) console.error('<-', url, r.status);
+			return r;
+		} catch (e) {
+			if (process.env.DEBUG_FAULTS) console.error('x', url, (e as Error).message);
+			throw e;
+		}
+	});
 }
 
 /** Retries on its own until the outbox is empty, as the scheduler would; bounded. */
-async function syncUntilEmpty(device: Device, attempts = 300): Promise<number> {
+async function syncUntilEmpty(device: Device, attempts = 100): Promise<number> {
 	for (let i = 1; i <= attempts; i++) {
 		try {
 			await device.sync();
 			if ((await device.db.outbox.count()) === 0) return i;
-		} catch {
+		} catch (error) {
+			if (process.env.DEBUG_FAULTS) console.error('sync failed:', (error as Error).message);
 			await new Promise((r) => setTimeout(r, 20));
 		}
 	}
@@ -119,6 +130,10 @@ describe(`five devices pushing through a faulty network to ${testEngine}`, () =>
 	});
 });
 
+// Long enough for the server to commit part of the first batch of 50 (PGlite is slower per write);
+// whatever had committed, the assertions below must hold.
+const KILL_AFTER_MS = Number(process.env.KILL_AFTER_MS ?? (testEngine === 'pglite' ? 700 : 250));
+
 describe(`the ${testEngine} server killed in the middle of a push`, () => {
 	let target: EngineTarget;
 	let world: SyncWorld;
@@ -144,8 +159,7 @@ describe(`the ${testEngine} server killed in the middle of a push`, () => {
 		let killed: Promise<void> | null = null;
 		proxy.onForwardedPush = () => {
 			proxy.onForwardedPush = null;
-			// Long enough for the server to commit some of the batch's mutations, not all.
-			killed = new Promise((resolve) => setTimeout(() => void server.kill().then(resolve), 250));
+			killed = new Promise((resolve) => setTimeout(() => void server.kill().then(resolve), KILL_AFTER_MS));
 		};
 		await expect(device.sync()).rejects.toThrow();
 		await killed;
@@ -156,7 +170,9 @@ describe(`the ${testEngine} server killed in the middle of a push`, () => {
 
 		server = await startServer(target.env);
 		proxy.setTarget(server.port);
-		await syncUntilEmpty(device);
+		await syncUntilEmpty(device).catch((error) => {
+			throw new Error(`${error}\nserver output:\n${server.output()}`);
+		});
 
 		await server.stop();
 		const database = await target.open();

@@ -31,6 +31,6 @@ export function simulatedDevice(userId: string, fetchFn: Fetch): Device {
 		sync: () => device.engine.run()
 	};
 	const guarded: Fetch = (url, init) => (device.online ? fetchFn(url, init) : Promise.reject(new TypeError('Failed to fetch')));
-	device.engine = new SyncEngine(db, new SyncTransport(guarded), id, userId);
+	device.engine = new SyncEngine(db, new SyncTransport(guarded, '', 10_000), id, userId);
 	return device;
 }

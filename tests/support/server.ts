@@ -67,7 +67,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 		stop: async () => {
 			if (child.exitCode === null && child.signalCode === null) {
 				child.kill('SIGTERM');
+				// A server that does not stop within 15 s is a bug the output will show; do not hang on it.
+				const late = setTimeout(() => child.kill('SIGKILL'), 15_000);
 				await exited;
+				clearTimeout(late);
 			}
 			fs.rmSync(dataDir, { recursive: true, force: true });
 		}

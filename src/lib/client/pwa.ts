@@ -5,6 +5,7 @@
  */
 import { dev } from '$app/environment';
 import { PAGE_CACHE_PREFIX } from './sw/cacheNames.ts';
+import type { WorkerMessage } from './sw/messages.ts';
 
 export type UpdateHandlers = {
 	/** A new version is installed and waiting; call `apply` to switch to it and reload. */
@@ -38,6 +39,19 @@ export async function registerServiceWorker(handlers: UpdateHandlers): Promise<v
 			// Offline: the next return to the foreground tries again.
 		});
 	});
+}
+
+/**
+ * Asks the worker in control to keep this page for offline use. Pages reached by client-side
+ * navigation never pass through the worker as page loads, so the app reports each one; before a
+ * worker controls the page (first visit) the report waits for it.
+ */
+export function rememberPageForOffline(url: URL): void {
+	if (typeof window === 'undefined' || !('serviceWorker' in navigator)) return;
+	const message: WorkerMessage = { type: 'REMEMBER_PAGE', url: url.href };
+	const container = navigator.serviceWorker;
+	if (container.controller) container.controller.postMessage(message);
+	else container.addEventListener('controllerchange', () => container.controller?.postMessage(message), { once: true });
 }
 
 /**

@@ -29,9 +29,8 @@ export async function addBasemap(L: Leaflet, map: LeafletMap, seats: readonly Se
 			outline = L.geoJSON(await response.json(), {
 				pane: 'basemap',
 				interactive: false,
-				style: () => ({ ...outlineStyle.withTiles, renderer })
+				style: () => ({ ...(tilesReachable ? outlineStyle.withTiles : outlineStyle.withoutTiles), renderer })
 			}).addTo(map);
-			outline.setStyle(tilesReachable ? outlineStyle.withTiles : outlineStyle.withoutTiles);
 		}
 	} catch {
 		// The outline is precached by the service worker; without it the seats still place the map.

@@ -53,11 +53,13 @@ export async function createVenueMap<V extends VenuePoint, C extends MapPoint>(
 		[kosovoBounds.maxLat, kosovoBounds.maxLng]
 	]);
 
-	const basemap = await addBasemap(L, map, options.seats);
+	// Tiles start loading while the outline is fetched; their verdict is applied once it is drawn.
+	const basemap = addBasemap(L, map, options.seats);
 	addTileLayer(L, map, options.tileUrl, (status) => {
-		if (status !== 'loading') basemap.setTilesReachable(status === 'ok');
+		if (status !== 'loading') void basemap.then((drawn) => drawn.setTilesReachable(status === 'ok'));
 		options.onTileStatus(status);
 	});
+	await basemap;
 
 	map.createPane('childSites').style.zIndex = '395';
 	// A generous click tolerance makes 12 px dots hittable with a finger.
@@ -106,7 +108,14 @@ export async function createVenueMap<V extends VenuePoint, C extends MapPoint>(
 				interactive: false,
 				renderer: venueRenderer
 			}).addTo(map);
-			if (pan) map.setView([point.lat, point.lng], Math.max(map.getZoom(), FOCUS_ZOOM));
+			if (pan) {
+				// Centred a quarter of the height above the middle: the details card covers the bottom.
+				const zoom = Math.max(map.getZoom(), FOCUS_ZOOM);
+				const centre = map
+					.project([point.lat, point.lng], zoom)
+					.add([0, map.getSize().y / 4]);
+				map.setView(map.unproject(centre, zoom), zoom);
+			}
 		},
 		refreshSize() {
 			map.invalidateSize();

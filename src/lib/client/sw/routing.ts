@@ -8,8 +8,6 @@ export type Route =
 	| 'network'
 	/** A page load: network first, the cached copy of the page when offline. */
 	| 'page'
-	/** A page's data fetched by client-side navigation: network only, but its page gets cached. */
-	| 'page-data'
 	/** Part of this build or of static/: cache first. */
 	| 'asset'
 	/** A map tile: cache first, bounded. */
@@ -24,7 +22,6 @@ export type RequestFacts = {
 
 // z/x/y tiles, optionally retina (@2x), as every common tile server names them.
 const TILE_PATH = /\/\d{1,2}\/\d+\/\d+(@\dx)?\.(png|jpe?g|webp)$/i;
-const PAGE_DATA_SUFFIX = '/__data.json';
 
 export function routeFor(request: RequestFacts, origin: string, precached: ReadonlySet<string>): Route {
 	if (request.method !== 'GET') return 'network';
@@ -34,17 +31,5 @@ export function routeFor(request: RequestFacts, origin: string, precached: Reado
 	if (request.mode === 'navigate') return sameOrigin ? 'page' : 'network';
 	if (sameOrigin && precached.has(url.pathname)) return 'asset';
 	if (request.destination === 'image' && TILE_PATH.test(url.pathname)) return 'tile';
-	if (sameOrigin && url.pathname.endsWith(PAGE_DATA_SUFFIX)) return 'page-data';
 	return 'network';
-}
-
-/** The page whose data a `__data.json` request loads, without SvelteKit's own query parameters. */
-export function pageUrlOfData(dataUrl: URL): URL {
-	const page = new URL(dataUrl);
-	page.pathname = page.pathname.slice(0, -PAGE_DATA_SUFFIX.length) || '/';
-	for (const key of [...page.searchParams.keys()]) {
-		if (key.startsWith('x-sveltekit-')) page.searchParams.delete(key);
-	}
-	page.hash = '';
-	return page;
 }

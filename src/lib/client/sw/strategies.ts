@@ -63,8 +63,8 @@ export function createStrategies(names: CacheNames) {
 		},
 
 		/**
-		 * Client-side navigation fetches only a page's data, so the page itself would never be
-		 * stored; fetch its HTML once in the background so it opens offline too.
+		 * Client-side navigation fetches only a page's data, so the page itself would never pass
+		 * through `page`; the app reports each page it shows and its HTML is fetched once here.
 		 */
 		async rememberPage(pageUrl: URL): Promise<void> {
 			if (await cachedPage(pageUrl.href)) return;

@@ -20,10 +20,14 @@ export class SyncHttpError extends Error {
 	}
 }
 
-async function call(fetchFn: Fetch, url: string, init?: RequestInit): Promise<Response> {
+// A request that never answers (a dead connection the phone has not noticed) must not stall the
+// queue forever: it fails like a dropped one and is retried.
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+async function call(fetchFn: Fetch, url: string, init?: RequestInit, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Response> {
 	let response: Response;
 	try {
-		response = await fetchFn(url, { ...init, credentials: 'same-origin', cache: 'no-store' });
+		response = await fetchFn(url, { ...init, credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
 	} catch (error) {
 		throw new SyncHttpError('network', error instanceof Error ? error.message : 'network error');
 	}
@@ -45,29 +49,32 @@ async function call(fetchFn: Fetch, url: string, init?: RequestInit): Promise<Re
 export class SyncTransport {
 	constructor(
 		private fetchFn: Fetch,
-		private baseUrl = ''
+		private baseUrl = '',
+		private timeoutMs = REQUEST_TIMEOUT_MS
 	) {}
 
 	async push(deviceId: string, mutations: Mutation[]): Promise<PushResponse> {
-		const response = await call(this.fetchFn, `${this.baseUrl}/api/sync/push`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ deviceId, mutations })
-		});
+		const response = await call(
+			this.fetchFn,
+			`${this.baseUrl}/api/sync/push`,
+			{ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId, mutations }) },
+			this.timeoutMs
+		);
 		return this.parse(pushResponseSchema, response);
 	}
 
 	async pull(cursor: string, limit: number): Promise<PullResponse> {
-		const response = await call(this.fetchFn, `${this.baseUrl}/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${limit}`);
+		const response = await call(this.fetchFn, `${this.baseUrl}/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${limit}`, {}, this.timeoutMs);
 		return this.parse(pullResponseSchema, response);
 	}
 
 	async upload(id: string, blob: Blob, sha256: string, mime: string): Promise<void> {
-		await call(this.fetchFn, `${this.baseUrl}/api/attachments/${id}`, {
-			method: 'PUT',
-			headers: { 'content-type': mime, 'x-content-sha256': sha256 },
-			body: blob
-		});
+		await call(
+			this.fetchFn,
+			`${this.baseUrl}/api/attachments/${id}`,
+			{ method: 'PUT', headers: { 'content-type': mime, 'x-content-sha256': sha256 }, body: blob },
+			this.timeoutMs
+		);
 	}
 
 	private async parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, response: Response): Promise<T> {
