@@ -216,7 +216,7 @@ describe(`scope on ${testEngine}`, () => {
 
 describe(`photos on ${testEngine}`, () => {
 	// The smallest JPEG header is enough for the content check.
-	const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
+	const jpeg: Uint8Array<ArrayBuffer> = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
 	const sha = createHash('sha256').update(jpeg).digest('hex');
 
 	it('stores a photo whose bytes match the hash taken at capture, once', async () => {
@@ -228,7 +228,7 @@ describe(`photos on ${testEngine}`, () => {
 			{ entity: 'inspection', id: inspectionId, data: inspectionData(world) },
 			{ entity: 'attachment', id: attachmentId, data: { inspectionId, sha256: sha, mime: 'image/jpeg', size: jpeg.length, caption: 'bar', takenAt: '2026-11-24T20:10:00Z', lat: null, lng: null } }
 		);
-		const put = (bytes: Uint8Array, hash: string, type = 'image/jpeg') =>
+		const put = (bytes: Uint8Array<ArrayBuffer>, hash: string, type = 'image/jpeg') =>
 			a1.request(`/api/attachments/${attachmentId}`, { method: 'PUT', body: bytes, headers: { 'content-type': type, 'x-content-sha256': hash } });
 		expect((await put(jpeg, '0'.repeat(64))).status).toBe(409);
 		const tampered = new Uint8Array(jpeg);
