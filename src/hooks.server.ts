@@ -43,12 +43,31 @@ const session: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const valid = await validateSession(await db(), token);
+		if (valid && 'revokedDevice' in valid) {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+			// The app wipes its local copy when it reads `wipe` (a lost or stolen device).
+			if (event.url.pathname.startsWith('/api/')) return json({ error: 'this device was revoked', wipe: true }, { status: 401 });
+			redirect(303, '/login?wiped=1');
+		}
 		if (valid) {
 			event.locals.user = valid.user;
 			event.locals.sessionHash = valid.tokenHash;
 		} else {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}
+	}
+	return resolve(event);
+};
+
+/**
+ * State-changing requests from another site are refused. SvelteKit checks form posts itself; this
+ * covers JSON and upload endpoints too. Requests without an Origin (not from a browser) pass: a
+ * cross-site request forgery needs a browser, and browsers send Origin on every cross-site write.
+ */
+const sameOrigin: Handle = ({ event, resolve }) => {
+	const origin = event.request.headers.get('origin');
+	if (!['GET', 'HEAD', 'OPTIONS'].includes(event.request.method) && origin !== null && origin !== event.url.origin) {
+		return json({ error: 'cross-site request refused' }, { status: 403 });
 	}
 	return resolve(event);
 };
@@ -72,4 +91,4 @@ const guard: Handle = async ({ event, resolve }) => {
 	error(decision === 'forbidden' ? 403 : 404, decision === 'forbidden' ? 'Not allowed for your role' : 'Not found');
 };
 
-export const handle = sequence(securityHeaders, i18n, session, guard);
+export const handle = sequence(securityHeaders, sameOrigin, i18n, session, guard);

@@ -163,6 +163,43 @@ describe('sessions', () => {
 	});
 });
 
+describe('lost or stolen devices', () => {
+	it('answer 401 with a wipe instruction once revoked, and cannot sign in again', async () => {
+		const deviceId = crypto.randomUUID();
+		const phone = app.client();
+		await phone.post('/api/auth/login', { username: 'inspector1', password: FIXTURE_PASSWORD, deviceId }, { address: '10.6.0.1' });
+		expect((await phone.get('/api/auth/me')).status).toBe(200);
+		const admin = app.client();
+		await admin.post('/api/auth/login', { username: 'admin1', password: FIXTURE_PASSWORD }, { address: '10.6.0.2' });
+		const revoked = await admin.post(`/api/auth/devices/${deviceId}/revoke`, {});
+		expect(revoked.status).toBe(200);
+		const next = await phone.get('/api/auth/me');
+		expect(next.status).toBe(401);
+		expect(await next.json()).toMatchObject({ wipe: true });
+		const again = await app.client().post('/api/auth/login', { username: 'inspector1', password: FIXTURE_PASSWORD, deviceId }, { address: '10.6.0.3' });
+		expect(again.status).toBe(401);
+		expect(await again.json()).toMatchObject({ wipe: true });
+		const audited = await database.db.select().from(auditLog).where(eq(auditLog.action, 'device.revoke'));
+		expect(audited.map((a) => a.recordId)).toContain(deviceId);
+	});
+
+	it('cannot be revoked by another inspector', async () => {
+		const deviceId = crypto.randomUUID();
+		await app.client().post('/api/auth/login', { username: 'inspector1', password: FIXTURE_PASSWORD, deviceId }, { address: '10.6.1.1' });
+		const other = app.client();
+		await other.post('/api/auth/login', { username: 'admin1', password: FIXTURE_PASSWORD }, { address: '10.6.1.2' });
+		const stranger = app.client();
+		await addUser(database, 'stranger1', 'inspector', 'labour');
+		await stranger.post('/api/auth/login', { username: 'stranger1', password: FIXTURE_PASSWORD }, { address: '10.6.1.3' });
+		expect((await stranger.post(`/api/auth/devices/${deviceId}/revoke`, {})).status).toBe(404);
+	});
+
+	it('refuses a state-changing request from another site', async () => {
+		const response = await app.request('/api/auth/logout', { method: 'POST', headers: { origin: 'https://evil.example' } });
+		expect(response.status).toBe(403);
+	});
+});
+
 describe('the role check on the server', () => {
 	it('redirects an anonymous page request to the login page', async () => {
 		const response = await app.request('/map');

@@ -42,7 +42,7 @@ export async function startApp(database: Database): Promise<TestApp> {
 		request(pathname, init = {}) {
 			const { address = '127.0.0.1', ...rest } = init;
 			const headers = new Headers(rest.headers);
-			headers.set('origin', 'http://localhost');
+			if (!headers.has('origin')) headers.set('origin', 'http://localhost');
 			return server.respond(new Request(new URL(pathname, 'http://localhost'), { ...rest, headers }), {
 				getClientAddress: () => address
 			});

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { agencies, sessions, users } from '../db/schema.ts';
+import { agencies, devices, sessions, users } from '../db/schema.ts';
 import type { SessionUser } from '../../domain/auth.ts';
 
 export const SESSION_COOKIE = 'kontrolla_session';
@@ -40,9 +40,11 @@ export async function createSession(
 }
 
 export type ValidSession = { user: SessionUser; tokenHash: string; expiresAt: Date };
+/** The session's device was reported lost or stolen: the client must wipe its local data. */
+export type RevokedDevice = { revokedDevice: true };
 
 /** The session's user, or null when the token is unknown, revoked, expired or the user inactive. */
-export async function validateSession(db: Db, token: string, now = new Date()): Promise<ValidSession | null> {
+export async function validateSession(db: Db, token: string, now = new Date()): Promise<ValidSession | RevokedDevice | null> {
 	const tokenHash = hashToken(token);
 	const [row] = await db
 		.select({
@@ -55,13 +57,16 @@ export async function validateSession(db: Db, token: string, now = new Date()): 
 				agencyId: users.agencyId,
 				active: users.active
 			},
-			agencyCode: agencies.code
+			agencyCode: agencies.code,
+			deviceRevokedAt: devices.revokedAt
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
 		.innerJoin(agencies, eq(agencies.id, users.agencyId))
-		.where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
-	if (!row || !row.user.active) return null;
+		.leftJoin(devices, eq(devices.id, sessions.deviceId))
+		.where(eq(sessions.tokenHash, tokenHash));
+	if (row?.deviceRevokedAt) return { revokedDevice: true };
+	if (!row || row.session.revokedAt || !row.user.active) return null;
 	if (row.session.expiresAt <= now || row.session.absoluteExpiresAt <= now) return null;
 
 	let expiresAt = row.session.expiresAt;

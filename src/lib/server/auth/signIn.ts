@@ -11,9 +11,10 @@ import { audit } from '../audit/log.ts';
 export type SignInResult =
 	| { status: 'ok'; user: SessionUser; token: string; expiresAt: Date }
 	| { status: 'invalid' }
-	| { status: 'throttled' };
+	| { status: 'throttled' }
+	| { status: 'revokedDevice' };
 
-export async function signIn(db: Db, request: LoginRequest, address: string): Promise<SignInResult> {
+export async function signIn(db: Db, request: LoginRequest, address: string, userAgent: string | null = null): Promise<SignInResult> {
 	const username = request.username.trim().toLowerCase();
 	if (await isThrottled(db, username, address)) {
 		await audit(db, { userId: null, action: 'auth.sign_in_throttled', entity: 'user', summary: `username=${username}` });
@@ -34,9 +35,15 @@ export async function signIn(db: Db, request: LoginRequest, address: string): Pr
 
 	const deviceId = request.deviceId ?? null;
 	if (deviceId) {
+		const [known] = await db.select({ revokedAt: devices.revokedAt }).from(devices).where(eq(devices.id, deviceId));
+		// A device reported lost stays locked out; it must wipe itself and get a new id.
+		if (known?.revokedAt) {
+			await audit(db, { userId: row.user.id, action: 'auth.sign_in_revoked_device', entity: 'device', recordId: deviceId });
+			return { status: 'revokedDevice' };
+		}
 		await db
 			.insert(devices)
-			.values({ id: deviceId, userId: row.user.id })
+			.values({ id: deviceId, userId: row.user.id, userAgent: userAgent?.slice(0, 300) ?? null })
 			.onConflictDoUpdate({ target: devices.id, set: { userId: row.user.id, lastSeenAt: sql`now()` } });
 	}
 	const session = await createSession(db, row.user.id, deviceId);

@@ -10,9 +10,10 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = ({ request, cookies, getClientAddress }) =>
 	handleErrors(async () => {
 		const body = await readJson(request, loginRequestSchema);
-		const result = await signIn(await db(), body, getClientAddress());
+		const result = await signIn(await db(), body, getClientAddress(), request.headers.get('user-agent'));
 		if (result.status === 'throttled') return errorResponse(429, 'too many failed sign-ins; try again in 15 minutes');
 		if (result.status === 'invalid') return errorResponse(401, 'wrong username or password');
+		if (result.status === 'revokedDevice') return json({ error: 'this device was revoked', wipe: true }, { status: 401 });
 		cookies.set(SESSION_COOKIE, result.token, {
 			path: '/',
 			httpOnly: true,
