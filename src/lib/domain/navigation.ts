@@ -1,22 +1,26 @@
 /** Which screens each role reaches from the navigation, and where it lands after sign-in. */
 import type { Role } from './auth.ts';
 
-export type NavItem = { path: string; key: 'map' | 'today' | 'plan' | 'coverage' | 'admin_users' };
+export type NavItem = { path: string; key: 'map' | 'today' | 'sync' | 'plan' | 'coverage' | 'admin_users' | 'admin_audit' };
 
 const items: Record<NavItem['key'], Role[]> = {
 	today: ['inspector'],
 	map: ['inspector', 'planner', 'supervisor', 'admin'],
+	sync: ['inspector'],
 	plan: ['planner', 'supervisor', 'admin'],
 	coverage: ['supervisor', 'admin'],
-	admin_users: ['admin']
+	admin_users: ['admin'],
+	admin_audit: ['admin']
 };
 
 const paths: Record<NavItem['key'], string> = {
 	today: '/today',
 	map: '/map',
+	sync: '/sync',
 	plan: '/plan',
 	coverage: '/coverage',
-	admin_users: '/admin/users'
+	admin_users: '/admin/users',
+	admin_audit: '/admin/audit'
 };
 
 export function navigationFor(role: Role): NavItem[] {

@@ -2,10 +2,12 @@ import { error, fail } from '@sveltejs/kit';
 import { createUserSchema, passwordSchema, type SessionUser } from '$lib/domain/auth.ts';
 import { createUser, listUsers, resetPassword, setUserActive } from '$lib/server/users.ts';
 import { UserInputError } from '$lib/server/errors.ts';
+import { db } from '$lib/server/db/index.ts';
+import { listDevices, revokeDevice, signOutEverywhere } from '$lib/server/auth/devices.ts';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
-type UserAction = 'create' | 'reset' | 'active';
+type UserAction = 'create' | 'reset' | 'active' | 'devices';
 
 /** What every action answers, so the page reads one shape: which form, which user, which field. */
 type AdminUsersResult = {
@@ -65,7 +67,14 @@ async function attempt(result: AdminUsersResult, run: () => Promise<unknown>) {
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const admin = requireAdmin(locals);
-	return { users: await listUsers(), currentUserId: admin.id };
+	const users = await listUsers();
+	const database = await db();
+	const devices = Object.fromEntries(
+		await Promise.all(
+			users.map(async (u) => [u.id, (await listDevices(database, u.id)).map((d) => ({ ...d, lastSeenAt: d.lastSeenAt.toISOString(), revokedAt: d.revokedAt?.toISOString() ?? null }))] as const)
+		)
+	);
+	return { users, devices, currentUserId: admin.id };
 };
 
 export const actions: Actions = {
@@ -103,5 +112,19 @@ export const actions: Actions = {
 		const userId = text(form, 'userId');
 		const active = text(form, 'active') === 'true';
 		return attempt({ action: 'active', userId }, () => setUserActive(admin, userId, active));
+	},
+
+	/** A lost or stolen phone: its next contact is refused and told to wipe its local data. */
+	revokeDevice: async ({ locals, request }) => {
+		const admin = requireAdmin(locals);
+		const form = await request.formData();
+		const userId = text(form, 'userId');
+		return attempt({ action: 'devices', userId }, async () => revokeDevice(await db(), admin, text(form, 'deviceId')));
+	},
+
+	signOutEverywhere: async ({ locals, request }) => {
+		const admin = requireAdmin(locals);
+		const userId = text(await request.formData(), 'userId');
+		return attempt({ action: 'devices', userId }, async () => signOutEverywhere(await db(), admin, userId));
 	}
 };
