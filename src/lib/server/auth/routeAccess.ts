@@ -32,15 +32,18 @@ export const routeAccess: Record<string, Access> = {
 	'/api/coverage/venues': ['supervisor', 'admin'],
 	'/(app)/map': everyone,
 	'/(app)/today': ['inspector'],
+	'/(app)/visit/[id]': ['inspector'],
 	'/(app)/sync': ['inspector'],
 	'/(app)/plan': ['planner', 'supervisor', 'admin'],
+	'/(app)/plan/templates': ['planner', 'admin'],
 	'/(app)/register/import': ['planner', 'admin'],
 	'/(app)/coverage': ['supervisor', 'admin'],
 	'/(app)/coverage/map': ['supervisor', 'admin'],
 	'/(app)/coverage/report': ['supervisor', 'admin'],
 	'/(app)/coverage/municipality/[id]': ['supervisor', 'admin'],
 	'/(app)/inspections/[id]': everyone,
-	'/(app)/admin/users': ['admin']
+	'/(app)/admin/users': ['admin'],
+	'/(app)/admin/audit': ['admin']
 };
 
 export type Decision = 'allow' | 'signIn' | 'forbidden' | 'notFound';
