@@ -18,7 +18,8 @@ import {
 } from '../../domain/records/fieldRecords.ts';
 import { templateSchema, validateAnswers, indicatorIdsFromAnswers, type ChecklistTemplate, type TemplateScope } from '../../domain/checklist/template.ts';
 import { screenPerson, isMinorAgeBand } from '../../domain/screening/screen.ts';
-import { isInKosovo } from '../../domain/municipalities.ts';
+import { isInBounds } from '../../domain/geo/bounds.ts';
+import { deploymentBounds } from '../register/settings.ts';
 import { inTeamScope, type Scope } from './scope.ts';
 import { reject, Rejection } from './rejection.ts';
 
@@ -44,7 +45,14 @@ async function one<T>(rows: Promise<T[]>): Promise<T | undefined> {
 	return (await rows)[0];
 }
 
+// Published templates never change, so a parsed one is valid for the life of the process; parsing
+// (with its cross-item checks) on every pushed record was the largest cost of a push.
+const parsedTemplates = new Map<string, ChecklistTemplate>();
+
 async function templateOf(tx: Db, templateId: string, version: number): Promise<ChecklistTemplate> {
+	const key = `${templateId}@${version}`;
+	const cached = parsedTemplates.get(key);
+	if (cached) return cached;
 	const row = await one(
 		tx
 			.select({ definition: s.checklistTemplates.definition })
@@ -52,7 +60,9 @@ async function templateOf(tx: Db, templateId: string, version: number): Promise<
 			.where(and(eq(s.checklistTemplates.templateId, templateId), eq(s.checklistTemplates.templateVersion, version)))
 	);
 	if (!row) reject('data.templateVersion', `checklist template ${templateId} version ${version} is not published`);
-	return templateSchema.parse(row.definition);
+	const template = templateSchema.parse(row.definition);
+	parsedTemplates.set(key, template);
+	return template;
 }
 
 function checkAnswers(template: ChecklistTemplate, part: TemplateScope, answers: Row, complete: boolean): void {
@@ -156,7 +166,7 @@ const location: FieldRule = {
 		if (existing && (existing.status !== 'unverified' || existing.createdBy !== scope.user.id)) {
 			reject('id', 'only a planner can change a verified venue');
 		}
-		if (!isInKosovo(data.lat as number, data.lng as number)) reject('data.lat', 'the position is outside the deployment area');
+		if (!isInBounds(data.lat as number, data.lng as number, deploymentBounds())) reject('data.lat', 'the position is outside the deployment area');
 		const municipality = await one(tx.select({ id: s.municipalities.id }).from(s.municipalities).where(eq(s.municipalities.id, data.municipalityId as string)));
 		if (!municipality) reject('data.municipalityId', 'no such municipality');
 		const columns: Row = { ...data, status: 'unverified' };
