@@ -1,0 +1,34 @@
+/** Translated names and times for the sync screens: which kind of record a change is about, and when. */
+import { m } from '$lib/paraglide/messages.js';
+import type { SyncEntity } from '$lib/domain/sync/entities.ts';
+import { intlLocale } from '$lib/components/labels.ts';
+
+const entityLabels: Record<SyncEntity, () => string> = {
+	municipality: m.sync_entity_municipality,
+	location: m.sync_entity_location,
+	childSite: m.sync_entity_child_site,
+	plan: m.sync_entity_plan,
+	operation: m.sync_entity_operation,
+	team: m.sync_entity_team,
+	assignment: m.sync_entity_assignment,
+	checklistTemplate: m.sync_entity_checklist_template,
+	inspection: m.sync_entity_inspection,
+	screenedPerson: m.sync_entity_screened_person,
+	referral: m.sync_entity_referral,
+	attachment: m.sync_entity_attachment
+};
+
+export function entityLabel(entity: SyncEntity): string {
+	return entityLabels[entity]?.() ?? entity;
+}
+
+/** Date and time in the reader's language and the device's time zone: when it happened here. */
+export function formatTime(iso: string): string {
+	return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** A value as the user reads it: text as is, anything else as JSON, nothing as "(empty)". */
+export function formatValue(value: unknown): string {
+	if (value === undefined || value === null || value === '') return m.sync_empty_value();
+	return typeof value === 'string' ? value : JSON.stringify(value);
+}
