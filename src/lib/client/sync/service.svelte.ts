@@ -193,6 +193,19 @@ function showState(state: SchedulerState): void {
 	syncing = state.phase === 'syncing';
 	if (!syncing) outcome = { phase: state.phase, error: state.error };
 	lastSyncedAt = state.lastSyncedAt;
+	if (state.phase === 'wiped') void wipeRevokedDevice();
+}
+
+/**
+ * The server said this device was reported lost or stolen: its local copy (including unsent work
+ * and person-level records) must not stay on it. Unlike a sign-out there is no one to warn — the
+ * holder of the phone is presumed not to be its owner.
+ */
+async function wipeRevokedDevice(): Promise<void> {
+	await deleteDeviceData();
+	const { forgetCachedPages } = await import('../pwa.ts');
+	await forgetCachedPages();
+	window.location.assign('/login?wiped=1');
 }
 
 /**

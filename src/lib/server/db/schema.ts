@@ -146,7 +146,8 @@ export const locations = pgTable(
 		...synced
 	},
 	(t) => [
-		index('locations_municipality_idx').on(t.municipalityId),
+		// Coverage groups the register by municipality and kind (server/coverage/figures.ts).
+		index('locations_municipality_kind_idx').on(t.municipalityId, t.kind),
 		index('locations_kind_idx').on(t.kind)
 	]
 );
@@ -280,6 +281,7 @@ export type CheckIn = {
 	accuracy: number | null;
 	at: string;
 	overrideReason?: string | null;
+	teamPresent?: string[];
 };
 export type PeoplePresent = { women: number; men: number; minorsPresent: boolean };
 
@@ -315,7 +317,13 @@ export const inspections = pgTable(
 	(t) => [
 		index('inspections_location_idx').on(t.locationId, t.startedAt),
 		index('inspections_started_idx').on(t.startedAt),
-		index('inspections_team_idx').on(t.teamId)
+		index('inspections_team_idx').on(t.teamId),
+		// What the coverage figures count (server/coverage/counted.ts): submitted, not deleted, by date.
+		index('inspections_counted_started_idx')
+			.on(t.startedAt, t.locationId)
+			.where(sql`status = 'submitted' and deleted_at is null`),
+		// "Not superseded by a correction" is asked of every counted inspection.
+		index('inspections_correction_of_idx').on(t.correctionOf).where(sql`correction_of is not null`)
 	]
 );
 
@@ -343,7 +351,13 @@ export const screenedPersons = pgTable(
 		anonymisedAt: tstz('anonymised_at'),
 		...synced
 	},
-	(t) => [index('screened_persons_inspection_idx').on(t.inspectionId)]
+	(t) => [
+		index('screened_persons_inspection_idx').on(t.inspectionId),
+		// The national report tables count possible victims only.
+		index('screened_persons_possible_victim_idx')
+			.on(t.inspectionId)
+			.where(sql`result = 'possible_victim' and deleted_at is null`)
+	]
 );
 
 

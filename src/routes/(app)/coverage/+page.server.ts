@@ -1,11 +1,10 @@
-import { coveragePeriods, coverageReport, type CoveragePeriod } from '$lib/server/queries/coverage.ts';
+import { REPORTING_TIME_ZONE, todayIn } from '$lib/domain/coverage/filters.ts';
+import { readFilterQuery } from '$lib/domain/coverage/query.ts';
+import { db } from '$lib/server/db/index.ts';
+import { coverageDashboard } from '$lib/server/coverage/views.ts';
 import type { PageServerLoad } from './$types';
 
-function periodFrom(value: string | null): CoveragePeriod {
-	return coveragePeriods.find((days) => String(days) === value) ?? 30;
-}
-
-export const load: PageServerLoad = async ({ url }) => ({
-	report: await coverageReport(periodFrom(url.searchParams.get('days'))),
-	periods: [...coveragePeriods]
-});
+export const load: PageServerLoad = async ({ url }) => {
+	const { filters, error } = readFilterQuery(url.searchParams);
+	return { filters, filterError: error, ...(await coverageDashboard(await db(), filters, todayIn(REPORTING_TIME_ZONE))) };
+};

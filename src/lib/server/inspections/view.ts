@@ -1,0 +1,231 @@
+/**
+ * One inspection read back, read-only, for the coverage drill-down: the venue part with the
+ * template's labels, photos, corrections and the record's audit trail — and, for those the
+ * security rules allow, the screened persons and their referrals.
+ *
+ * Who sees what (ARCHITECTURE.md, sync scope): supervisors and admins see everything; an inspector
+ * sees only the inspections of their own teams (or their own unplanned visits), persons included;
+ * planners see the venue part without person-level records. An inspection the viewer may not see
+ * is answered exactly like one that does not exist, so its id cannot be probed.
+ */
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import {
+	attachments,
+	auditLog,
+	checklistTemplates,
+	inspections,
+	locations,
+	municipalities,
+	operations,
+	plans,
+	referrals,
+	screenedPersons,
+	teams,
+	users
+} from '../db/schema.ts';
+import { audit } from '../audit/log.ts';
+import { inTeamScope, scopeOf } from '../sync/scope.ts';
+import type { SessionUser } from '../../domain/auth.ts';
+import { answerSections, type AnswerSection } from '../../domain/checklist/answerView.ts';
+import { templateSchema, type ChecklistTemplate } from '../../domain/checklist/template.ts';
+
+export type ReferralView = { id: string; target: string; status: string; referredAt: string; consent: boolean };
+export type PersonView = {
+	id: string;
+	sex: string;
+	ageBand: string;
+	isMinor: boolean;
+	result: string;
+	dimensionsPresent: number[];
+	answers: AnswerSection[];
+	referrals: ReferralView[];
+};
+export type AuditTrailEntry = { seq: number; at: string; user: string | null; action: string; entity: string | null; summary: string };
+
+export type InspectionView = {
+	id: string;
+	status: string;
+	startedAt: string;
+	endedAt: string | null;
+	submittedAt: string | null;
+	outcome: string | null;
+	outcomeReason: string | null;
+	unplannedReason: string | null;
+	notes: string;
+	peoplePresent: { women: number; men: number; minorsPresent: boolean } | null;
+	checkIn: { lat: number | null; lng: number | null; accuracy: number | null; overrideReason?: string | null } | null;
+	venue: { id: string; name: string; kind: string; address: string; status: string };
+	municipality: { id: string; name: { en: string; sq: string; sr: string } };
+	team: string | null;
+	operation: string | null;
+	plan: string | null;
+	recordedBy: string;
+	template: { id: string; version: number; found: boolean };
+	correctionOf: string | null;
+	correctionReason: string | null;
+	correctedBy: string | null;
+	venueAnswers: AnswerSection[];
+	photos: { id: string; caption: string; mime: string; size: number; takenAt: string; uploaded: boolean }[];
+	/** Null when the viewer's role may not see person-level records. */
+	persons: PersonView[] | null;
+	auditTrail: AuditTrailEntry[];
+};
+
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+
+async function templateOf(db: Db, templateId: string, version: number): Promise<ChecklistTemplate | null> {
+	const [row] = await db
+		.select({ definition: checklistTemplates.definition })
+		.from(checklistTemplates)
+		.where(and(eq(checklistTemplates.templateId, templateId), eq(checklistTemplates.templateVersion, version)));
+	const parsed = templateSchema.safeParse(row?.definition);
+	return parsed.success ? parsed.data : null;
+}
+
+async function personsOf(db: Db, inspectionId: string, template: ChecklistTemplate | null): Promise<PersonView[]> {
+	const [people, referred] = await Promise.all([
+		db
+			.select()
+			.from(screenedPersons)
+			.where(and(eq(screenedPersons.inspectionId, inspectionId), isNull(screenedPersons.deletedAt)))
+			.orderBy(asc(screenedPersons.createdAt), asc(screenedPersons.id)),
+		db
+			.select()
+			.from(referrals)
+			.where(and(eq(referrals.inspectionId, inspectionId), isNull(referrals.deletedAt)))
+			.orderBy(asc(referrals.referredAt), asc(referrals.id))
+	]);
+	return people.map((person) => ({
+		id: person.id,
+		sex: person.sex,
+		ageBand: person.ageBand,
+		isMinor: person.isMinor,
+		result: person.result,
+		dimensionsPresent: person.dimensionsPresent,
+		answers: answerSections(template, 'person', person.answers),
+		referrals: referred
+			.filter((referral) => referral.personId === person.id)
+			.map((referral) => ({
+				id: referral.id,
+				target: referral.target,
+				status: referral.status,
+				referredAt: referral.referredAt.toISOString(),
+				consent: referral.consent
+			}))
+	}));
+}
+
+async function auditTrail(db: Db, records: { entity: string; ids: string[] }[]): Promise<AuditTrailEntry[]> {
+	const rows = await db
+		.select({
+			seq: auditLog.seq,
+			at: auditLog.at,
+			user: users.displayName,
+			action: auditLog.action,
+			entity: auditLog.entity,
+			summary: auditLog.summary
+		})
+		.from(auditLog)
+		.leftJoin(users, eq(users.id, auditLog.userId))
+		.where(or(...records.filter((r) => r.ids.length).map((r) => and(eq(auditLog.entity, r.entity), inArray(auditLog.recordId, r.ids)))))
+		.orderBy(asc(auditLog.seq));
+	return rows.map((row) => ({ ...row, seq: Number(row.seq), at: row.at.toISOString() }));
+}
+
+export async function inspectionView(db: Db, viewer: SessionUser, id: string): Promise<InspectionView | null> {
+	const [row] = await db
+		.select({
+			inspection: inspections,
+			venue: { id: locations.id, name: locations.name, kind: locations.kind, address: locations.address, status: locations.status },
+			municipality: { id: municipalities.id, en: municipalities.nameEn, sq: municipalities.nameSq, sr: municipalities.nameSr },
+			team: teams.name,
+			operation: operations.title,
+			plan: plans.title,
+			recordedBy: users.displayName
+		})
+		.from(inspections)
+		.innerJoin(locations, eq(locations.id, inspections.locationId))
+		.innerJoin(municipalities, eq(municipalities.id, locations.municipalityId))
+		.innerJoin(users, eq(users.id, inspections.createdBy))
+		.leftJoin(teams, eq(teams.id, inspections.teamId))
+		.leftJoin(operations, eq(operations.id, teams.operationId))
+		.leftJoin(plans, eq(plans.id, operations.planId))
+		.where(and(eq(inspections.id, id), isNull(inspections.deletedAt)));
+	if (!row) return null;
+	const { inspection } = row;
+
+	let personLevel = viewer.role === 'supervisor' || viewer.role === 'admin';
+	if (viewer.role === 'inspector') {
+		if (!inTeamScope(await scopeOf(db, viewer), inspection.teamId, inspection.createdBy)) return null;
+		personLevel = true;
+	}
+
+	const [template, photos, [correction]] = await Promise.all([
+		templateOf(db, inspection.templateId, inspection.templateVersion),
+		db
+			.select()
+			.from(attachments)
+			.where(and(eq(attachments.inspectionId, id), isNull(attachments.deletedAt)))
+			.orderBy(asc(attachments.takenAt), asc(attachments.id)),
+		db
+			.select({ id: inspections.id })
+			.from(inspections)
+			.where(and(eq(inspections.correctionOf, id), isNull(inspections.deletedAt), sql`${inspections.status} = 'submitted'`))
+			.limit(1)
+	]);
+	const persons = personLevel ? await personsOf(db, id, template) : null;
+	if (persons?.length) {
+		// Person-level records are the most sensitive the system holds: every look at them is on the record.
+		const referralCount = persons.reduce((sum, person) => sum + person.referrals.length, 0);
+		await audit(db, {
+			userId: viewer.id,
+			action: 'inspection.view_persons',
+			entity: 'inspection',
+			recordId: id,
+			summary: `persons=${persons.length} referrals=${referralCount}`
+		});
+	}
+
+	const trail = await auditTrail(db, [
+		{ entity: 'inspection', ids: [id] },
+		{ entity: 'attachment', ids: photos.map((photo) => photo.id) },
+		{ entity: 'screenedPerson', ids: persons?.map((person) => person.id) ?? [] },
+		{ entity: 'referral', ids: persons?.flatMap((person) => person.referrals.map((referral) => referral.id)) ?? [] }
+	]);
+
+	return {
+		id,
+		status: inspection.status,
+		startedAt: inspection.startedAt.toISOString(),
+		endedAt: iso(inspection.endedAt),
+		submittedAt: iso(inspection.submittedAt),
+		outcome: inspection.outcome,
+		outcomeReason: inspection.outcomeReason,
+		unplannedReason: inspection.unplannedReason,
+		notes: inspection.notes,
+		peoplePresent: inspection.peoplePresent,
+		checkIn: inspection.checkIn,
+		venue: row.venue,
+		municipality: { id: row.municipality.id, name: { en: row.municipality.en, sq: row.municipality.sq, sr: row.municipality.sr } },
+		team: row.team,
+		operation: row.operation,
+		plan: row.plan,
+		recordedBy: row.recordedBy,
+		template: { id: inspection.templateId, version: inspection.templateVersion, found: template !== null },
+		correctionOf: inspection.correctionOf,
+		correctionReason: inspection.correctionReason,
+		correctedBy: correction?.id ?? null,
+		venueAnswers: answerSections(template, 'venue', inspection.answers),
+		photos: photos.map((photo) => ({
+			id: photo.id,
+			caption: photo.caption,
+			mime: photo.mime,
+			size: photo.size,
+			takenAt: photo.takenAt.toISOString(),
+			uploaded: photo.storedAt !== null
+		})),
+		persons,
+		auditTrail: trail
+	};
+}

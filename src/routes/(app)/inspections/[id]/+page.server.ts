@@ -1,0 +1,13 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { db } from '$lib/server/db/index.ts';
+import { inspectionView } from '$lib/server/inspections/view.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	// Unknown, malformed and not-yours all read the same: 404, so ids cannot be probed.
+	if (!z.uuid().safeParse(params.id).success) error(404, 'Not found');
+	const inspection = await inspectionView(await db(), locals.user!, params.id);
+	if (!inspection) error(404, 'Not found');
+	return { inspection };
+};
