@@ -1,0 +1,203 @@
+/**
+ * Issue 7's coverage benchmark: the whole coverage report (GET /api/coverage: figures per
+ * municipality and kind, month by month, overdue venues, national report tables) for one year,
+ * over 1,000,000 inspections at 50,000 venues, on PostgreSQL (target ≤ 300 ms median) and on
+ * PGlite beside it — each measured with the coverage indexes of migration 0003 and without them.
+ *
+ * The data is generated inside the database with `INSERT … SELECT generate_series` (setseed makes
+ * it repeatable): two years of inspections, so the year asked for holds about half of them.
+ * PostgreSQL: a scratch database on BENCH_DATABASE_URL's server (default
+ * postgres://postgres@127.0.0.1:5432/test), dropped afterwards. PGlite: in memory, with
+ * BENCH_PGLITE_INSPECTIONS inspections (default 1,000,000; the WASM engine loads them slowly).
+ */
+import { performance } from 'node:perf_hooks';
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
+import { openDatabase, type Database } from '../src/lib/server/db/index.ts';
+import { rowsOf } from '../src/lib/server/db/rows.ts';
+import { coverageReport } from '../src/lib/server/coverage/index.ts';
+import { coverageFiltersSchema } from '../src/lib/domain/coverage/filters.ts';
+import { municipalities } from '../src/lib/domain/municipalities.ts';
+
+const VENUES = 50_000;
+const INSPECTIONS = Number(process.env.BENCH_INSPECTIONS ?? 1_000_000);
+const PGLITE_INSPECTIONS = Number(process.env.BENCH_PGLITE_INSPECTIONS ?? INSPECTIONS);
+const RUNS = 5;
+const TARGET_MS = 300;
+const TODAY = '2026-12-31';
+const FILTERS = coverageFiltersSchema.parse({ preset: 'year' });
+const coverageIndexes = [
+	'inspections_counted_started_idx',
+	'inspections_correction_of_idx',
+	'screened_persons_possible_victim_idx',
+	'locations_municipality_kind_idx'
+];
+
+const log = (message: string) => console.error(`[coverage] ${message}`);
+
+function median(values: readonly number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Two years up to TODAY; ~95 % submitted, 2 % drafts, 1 % deleted, 1 % superseded by a correction. */
+async function generate(database: Database, inspections: number): Promise<number> {
+	const { db } = database;
+	const started = performance.now();
+	const step = async (label: string, query: ReturnType<typeof sql>) => {
+		const t = performance.now();
+		await db.execute(query);
+		log(`${database.engine}: ${label} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+	};
+	await db.execute(sql`select setseed(0.42)`);
+	const values = sql.join(municipalities.map((m, i) => sql`(${`m${i}`}, ${m.nameSq}, ${m.nameSr}, ${m.nameEn}, ${m.lat}, ${m.lng})`), sql`, `);
+	await step('municipalities', sql`insert into municipalities (code, name_sq, name_sr, name_en, lat, lng) values ${values}`);
+	await step('users', sql`insert into users (username, display_name, password_hash, role, agency_id)
+		select 'bench' || n, 'Bench ' || n, 'x', 'inspector',
+			case when n % 2 = 0 then (select id from agencies where code = 'police') else (select id from agencies where code = 'labour') end
+		from generate_series(1, 40) n`);
+	await step('venues', sql`insert into locations (name, kind, municipality_id, lat, lng, status)
+		select 'Venue ' || n,
+			(array['bar','night_club','massage_parlour','hotel_motel','restaurant_cafe','private_apartment','other'])[1 + n % 7],
+			m.id, m.lat + (random() - 0.5) / 20, m.lng + (random() - 0.5) / 20,
+			case when n % 100 < 90 then 'active' when n % 100 < 94 then 'closed_by_authority' when n % 100 < 97 then 'unverified' else 'gone' end
+		from generate_series(1, ${VENUES}) n
+		join (select id, lat, lng, row_number() over (order by code) - 1 as k from municipalities) m on m.k = n % 38`);
+	await step('plans and operations', sql`with p as (
+			insert into plans (title, period_start, period_end)
+			select 'Plan ' || n, date '2025-01-01' + n * 30, date '2025-01-01' + n * 30 + 29 from generate_series(0, 23) n returning id, period_start
+		)
+		insert into operations (plan_id, title, date, lead_agency_id)
+		select p.id, 'Operation', p.period_start + k, (select id from agencies order by code limit 1)
+		from p, generate_series(0, 49) k`);
+	await step('teams', sql`insert into teams (operation_id, name) select id, 'Team ' || k from operations, generate_series(1, 2) k`);
+	await step('team members', sql`insert into team_members (team_id, user_id, agency_id)
+		select t.id, u.id, u.agency_id from (select id, row_number() over (order by id) as r from teams) t
+		join (select id, agency_id, row_number() over (order by username) as r from users where username like 'bench%') u
+			on u.r in (1 + (t.r * 2) % 40, 1 + (t.r * 2 + 1) % 40)`);
+	await step('inspections', sql`insert into inspections (id, location_id, team_id, template_id, template_version, started_at,
+			answers, outcome, status, created_by, deleted_at, unplanned_reason)
+		select gen_random_uuid(), v.id, t.id, '00000000-0000-4000-8000-000000000000', 1,
+			timestamptz '2025-01-01 08:00+00' + (n::double precision / ${inspections}) * interval '730 days',
+			'{}', (array['no_findings','labour_violations','trafficking_indicators_referred','premises_closed','no_findings'])[1 + n % 5],
+			case when n % 50 = 0 then 'draft' else 'submitted' end,
+			(select id from users where username = 'bench1'),
+			case when n % 100 = 1 then now() end, null
+		from generate_series(1, ${inspections}) n
+		join (select id, row_number() over (order by id) - 1 as k from locations) v on v.k = (n::bigint * 7919) % ${VENUES}
+		join (select id, row_number() over (order by id) - 1 as k from teams) t on t.k = n % 2400`);
+	await step('corrections', sql`insert into inspections (id, location_id, team_id, template_id, template_version, started_at,
+			answers, outcome, status, created_by, correction_of, correction_reason)
+		select gen_random_uuid(), location_id, team_id, template_id, template_version, started_at, answers, 'labour_violations',
+			'submitted', created_by, id, 'bench'
+		from inspections where status = 'submitted' and deleted_at is null and ('x' || substr(id::text, 1, 2))::bit(8)::int < 3`);
+	await step('screened persons', sql`insert into screened_persons (id, inspection_id, sex, age_band, nationality, education, recruitment,
+			exploitation_form, result)
+		select gen_random_uuid(), i.id, (array['female','male','female','unknown'])[1 + (k + h) % 4],
+			(array['under_14','14_17','18_22','23_25','26_30','31_35','36_40','41_50','over_50','unknown'])[1 + (h + k) % 10],
+			(array['kosovo','albania','moldova','serbia',''])[1 + h % 5], (array['primary','secondary','university',null])[1 + h % 4],
+			(array['job_offer','marriage_promise','tourism','other',null])[1 + k % 5],
+			(array['sexual_exploitation','forced_labour','forced_begging',null])[1 + h % 4],
+			case when (h + k) % 20 = 0 then 'possible_victim' when (h + k) % 5 = 0 then 'indicators_present' else 'no_indicators' end
+		from (select id, ('x' || substr(id::text, 1, 4))::bit(16)::int as h from inspections) i, generate_series(0, 2) k
+		where k < case when i.h % 10 < 3 then 1 + i.h % 2 else 0 end`);
+	await step('referrals', sql`insert into referrals (id, person_id, inspection_id, target, referred_at, consent, status)
+		select gen_random_uuid(), sp.id, sp.inspection_id,
+			(array['police_anti_trafficking','victim_advocate','shelter','centre_for_social_work'])[1 + k], now(), true, 'made'
+		from screened_persons sp, generate_series(0, 1) k where sp.result = 'possible_victim'`);
+	await step('analyse', sql`analyze`);
+	const counts = rowsOf<{ inspections: number; persons: number; referrals: number }>(
+		await db.execute(sql`select (select count(*) from inspections)::int as inspections,
+			(select count(*) from screened_persons)::int as persons, (select count(*) from referrals)::int as referrals`)
+	)[0];
+	log(`${database.engine}: generated ${JSON.stringify(counts)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	return (performance.now() - started) / 1000;
+}
+
+async function timeReport(database: Database, label: string): Promise<{ median: number; min: number; max: number; inYear: number }> {
+	const first = await coverageReport(database.db, FILTERS, TODAY);
+	const times: number[] = [];
+	for (let run = 1; run <= RUNS; run++) {
+		const started = performance.now();
+		await coverageReport(database.db, FILTERS, TODAY);
+		times.push(performance.now() - started);
+		log(`${database.engine} ${label} run ${run}/${RUNS}: ${times.at(-1)!.toFixed(0)} ms`);
+	}
+	return { median: median(times), min: Math.min(...times), max: Math.max(...times), inYear: first.totals.inspections };
+}
+
+async function dropCoverageIndexes(database: Database): Promise<void> {
+	for (const name of coverageIndexes) await database.db.execute(sql.raw(`drop index if exists ${name}`));
+	// The single-column index the composite replaced, as before migration 0003.
+	await database.db.execute(sql`create index if not exists locations_municipality_idx on locations (municipality_id)`);
+	await database.db.execute(sql`analyze`);
+}
+
+type Row = { engine: string; inspections: number; loadSeconds: number; inYear: number; withIndexes: Awaited<ReturnType<typeof timeReport>>; without: Awaited<ReturnType<typeof timeReport>> };
+
+async function measure(database: Database, inspections: number): Promise<Row> {
+	const loadSeconds = await generate(database, inspections);
+	const withIndexes = await timeReport(database, 'with indexes');
+	await dropCoverageIndexes(database);
+	const without = await timeReport(database, 'without coverage indexes');
+	return { engine: database.engine, inspections, loadSeconds, inYear: withIndexes.inYear, withIndexes, without };
+}
+
+async function onPostgres(): Promise<Row | string> {
+	const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+	const name = `kontrolla_bench_${randomBytes(4).toString('hex')}`;
+	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+	try {
+		await admin.unsafe(`create database ${name}`);
+	} catch (error) {
+		await admin.end();
+		return `PostgreSQL not measured: ${(error as Error).message}`;
+	}
+	const url = new URL(serverUrl);
+	url.pathname = `/${name}`;
+	const database = await openDatabase({ url: url.toString() });
+	try {
+		return await measure(database, INSPECTIONS);
+	} finally {
+		await database.close();
+		await admin.unsafe(`drop database if exists ${name} with (force)`);
+		await admin.end();
+	}
+}
+
+async function onPglite(): Promise<Row> {
+	const database = await openDatabase({ dir: 'memory://' });
+	try {
+		return await measure(database, PGLITE_INSPECTIONS);
+	} finally {
+		await database.close();
+	}
+}
+
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const results: (Row | string)[] = [await onPostgres(), await onPglite()];
+const rows = results.filter((r): r is Row => typeof r !== 'string');
+const postgresRow = rows.find((r) => r.engine === 'postgres');
+console.log(
+	[
+		'## Coverage report for one year (PostgreSQL and PGlite)',
+		'',
+		`The whole coverage report (\`coverageReport\`: what GET /api/coverage answers) for ${FILTERS.preset === 'year' ? 'the year' : ''} to ${TODAY},`,
+		`over ${VENUES.toLocaleString('en')} venues and two years of inspections generated in the database (\`bench/coverage.bench.ts\`).`,
+		`Median of ${RUNS} runs after one warm-up run; "without" drops the indexes of migration 0003 (coverage_indexes).`,
+		'',
+		'| engine | inspections (all) | counted in the year | load | with coverage indexes | without | range with |',
+		'|---|---:|---:|---:|---:|---:|---:|',
+		...rows.map(
+			(r) =>
+				`| ${r.engine} | ${r.inspections.toLocaleString('en')} | ${r.inYear.toLocaleString('en')} | ${r.loadSeconds.toFixed(0)} s | ${ms(r.withIndexes.median)} | ${ms(r.without.median)} | ${ms(r.withIndexes.min)} – ${ms(r.withIndexes.max)} |`
+		),
+		'',
+		...results.filter((r): r is string => typeof r === 'string').map((r) => `- ${r}`),
+		postgresRow
+			? `- Target ≤ ${TARGET_MS} ms on PostgreSQL: **${postgresRow.withIndexes.median <= TARGET_MS ? 'met' : 'not met'}** (${ms(postgresRow.withIndexes.median)}).`
+			: `- Target ≤ ${TARGET_MS} ms on PostgreSQL: not measured.`
+	].join('\n')
+);
