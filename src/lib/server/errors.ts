@@ -9,3 +9,14 @@ export class UserInputError extends Error {
 		this.name = 'UserInputError';
 	}
 }
+
+/** An action the user's role does not allow on this record: becomes a 403 with `{ error, field }`. */
+export class NotAllowedError extends Error {
+	constructor(
+		readonly field: string,
+		message: string
+	) {
+		super(message);
+		this.name = 'NotAllowedError';
+	}
+}

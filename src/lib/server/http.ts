@@ -1,7 +1,7 @@
 /** Shapes of API answers shared by every endpoint: errors name the field the user can fix. */
 import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { UserInputError } from './errors.ts';
+import { NotAllowedError, UserInputError } from './errors.ts';
 
 export function errorResponse(status: number, error: string, field?: string): Response {
 	return json(field ? { error, field } : { error }, { status });
@@ -31,6 +31,7 @@ export async function handleErrors(run: () => Promise<Response>): Promise<Respon
 	} catch (thrown) {
 		if (thrown instanceof Response) return thrown;
 		if (thrown instanceof UserInputError) return errorResponse(thrown.status, thrown.message, thrown.field);
+		if (thrown instanceof NotAllowedError) return errorResponse(403, thrown.message, thrown.field);
 		throw thrown;
 	}
 }

@@ -3,6 +3,8 @@
  * apart with the common colour-vision deficiencies; every dot also has a white rim so it reads on
  * any tile. Places used by children are hollow rings, so they differ from venues by shape too.
  */
+import type { InspectionAge } from '$lib/domain/register/mapFilters.ts';
+
 export const venueStatuses = ['active', 'unverified', 'closed_by_authority', 'gone'] as const;
 export type VenueStatus = (typeof venueStatuses)[number];
 
@@ -19,7 +21,16 @@ export function statusColour(status: string): string {
 	return statusColours[status as VenueStatus] ?? statusColours.gone;
 }
 
-export const venueMarkerStyle = { radius: 6, color: '#ffffff', weight: 1.5, fillOpacity: 0.95 } as const;
+/**
+ * Time since the last inspection, for colouring by what is overdue: never inspected stands out
+ * most, over 90 days next, recently inspected recedes. Okabe–Ito again, avoiding the children's green.
+ */
+export const inspectionAgeColours: Record<InspectionAge, string> = {
+	never: '#d55e00',
+	over90: '#e69f00',
+	within90: '#0072b2'
+};
+
 export const childSiteMarkerStyle = {
 	radius: 6,
 	color: childSiteColour,
@@ -27,6 +38,8 @@ export const childSiteMarkerStyle = {
 	fillColor: '#ffffff',
 	fillOpacity: 0.9
 } as const;
+/** The 350 m area around a place used by children: a faint fill that still shows the venues under it. */
+export const childSiteCircleStyle = { color: childSiteColour, weight: 1, opacity: 0.7, fillColor: childSiteColour, fillOpacity: 0.08 } as const;
 export const selectionRingStyle = { radius: 12, color: '#0b3d5c', weight: 3, fill: false } as const;
 
 /** The country outline: a thin line over tiles, a filled land shape when no tiles are reachable. */

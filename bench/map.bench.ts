@@ -1,0 +1,149 @@
+/**
+ * Issue 3's map benchmark: 20,000 venues in headless Chromium, drawn by the app's canvas point
+ * layer (src/lib/client/map/pointLayer.ts), by Leaflet's canvas circleMarkers, and by plain
+ * one-DOM-marker-per-venue, in the same run. Measures the time from the venues in memory to the
+ * map painted, and the median time of a pan step and of a zoom step to the next painted frame.
+ * Target: first draw ≤ 300 ms and at least 10× faster than DOM markers.
+ *
+ * A static page loads Leaflet from node_modules and the point layer bundled by esbuild (tsx's own),
+ * served by a tiny local HTTP server and driven by playwright-core. Prints a markdown section for
+ * bench/RESULTS.md (scripts/bench.js).
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../tests/support/browser.ts';
+
+const VENUES = 20_000;
+const SEED = 20_260_324;
+const VIEWPORT = { width: 1280, height: 800 };
+type Approach = 'canvasPoints' | 'circleMarkers' | 'domMarkers';
+// DOM markers take seconds per step at this size: fewer runs keep the suite within its time limit.
+const plan: Record<Approach, { label: string; draws: number; pans: number; zooms: number }> = {
+	canvasPoints: { label: 'canvas point layer (`pointLayer.ts`, used by the app)', draws: 5, pans: 10, zooms: 6 },
+	circleMarkers: { label: 'Leaflet canvas `circleMarker` per venue', draws: 2, pans: 4, zooms: 2 },
+	domMarkers: { label: 'plain DOM marker per venue (`L.marker` + `divIcon`)', draws: 1, pans: 2, zooms: 2 }
+};
+const TARGET_MS = 300;
+// To iterate on one drawing: MAP_BENCH_ONLY=canvasPoints npx tsx bench/map.bench.ts
+const only = process.env.MAP_BENCH_ONLY?.split(',');
+const approaches = (Object.keys(plan) as Approach[]).filter((approach) => !only || only.includes(approach));
+const TARGET_RATIO = 10;
+
+function median(values: readonly number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`);
+
+async function harnessDir(): Promise<string> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontrolla-map-bench-'));
+	const leaflet = path.resolve('node_modules/leaflet/dist');
+	fs.copyFileSync(path.join(leaflet, 'leaflet.js'), path.join(dir, 'leaflet.js'));
+	fs.copyFileSync(path.join(leaflet, 'leaflet.css'), path.join(dir, 'leaflet.css'));
+	fs.copyFileSync(path.resolve('bench/map/harness.js'), path.join(dir, 'harness.js'));
+	await build({
+		entryPoints: [path.resolve('src/lib/client/map/pointLayer.ts')],
+		bundle: true,
+		format: 'iife',
+		globalName: 'PointLayer',
+		outfile: path.join(dir, 'pointLayer.js'),
+		logLevel: 'silent'
+	});
+	fs.writeFileSync(
+		path.join(dir, 'index.html'),
+		`<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="leaflet.css">
+<style>html,body,#map{margin:0;width:100%;height:100%}.dom-venue{background:#d55e00;border:1.5px solid #fff;border-radius:50%}</style>
+</head><body><div id="map"></div><script src="leaflet.js"></script><script src="pointLayer.js"></script><script src="harness.js"></script></body></html>`
+	);
+	return dir;
+}
+
+function serve(dir: string): Promise<{ url: string; close: () => void }> {
+	const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+	const server = http.createServer((request, response) => {
+		const name = path.basename(new URL(request.url ?? '/', 'http://x').pathname) || 'index.html';
+		const file = path.join(dir, name);
+		if (!fs.existsSync(file)) {
+			response.writeHead(404).end();
+			return;
+		}
+		response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+		fs.createReadStream(file).pipe(response);
+	});
+	return new Promise((resolve) =>
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			resolve({ url: `http://127.0.0.1:${port}/`, close: () => server.close() });
+		})
+	);
+}
+
+type Result = { draw: number[]; script: number[]; pan: number[]; zoom: number[] };
+type Draw = { painted: number; script: number };
+
+async function measure(page: Page, approach: Approach): Promise<Result> {
+	const { draws, pans, zooms } = plan[approach];
+	const draw: number[] = [];
+	const script: number[] = [];
+	for (let run = 0; run < draws; run++) {
+		const timed = await page.evaluate((a) => (window as unknown as { bench: { firstDraw(a: string): Promise<Draw> } }).bench.firstDraw(a), approach);
+		draw.push(timed.painted);
+		script.push(timed.script);
+		console.error(`[map bench] ${approach}: first draw ${ms(timed.painted)} (script ${ms(timed.script)})`);
+	}
+	const pan = await page.evaluate((n) => (window as unknown as { bench: { pan(n: number): Promise<number[]> } }).bench.pan(n), pans);
+	console.error(`[map bench] ${approach}: pan steps ${pan.map(ms).join(', ')}`);
+	const zoom = await page.evaluate((n) => (window as unknown as { bench: { zoom(n: number): Promise<number[]> } }).bench.zoom(n), zooms);
+	console.error(`[map bench] ${approach}: zoom steps ${zoom.map(ms).join(', ')}`);
+	return { draw, script, pan, zoom };
+}
+
+const dir = await harnessDir();
+const server = await serve(dir);
+const browser = await launchBrowser();
+try {
+	const context = await browser.newContext({ viewport: VIEWPORT });
+	const page = await context.newPage();
+	page.setDefaultTimeout(10 * 60_000);
+	await page.goto(server.url);
+	await page.evaluate(([count, seed]) => (window as unknown as { bench: { makeVenues(c: number, s: number): number } }).bench.makeVenues(count!, seed!), [VENUES, SEED]);
+	const results = {} as Record<Approach, Result>;
+	for (const approach of approaches) results[approach] = await measure(page, approach);
+
+	const canvas = results.canvasPoints ? median(results.canvasPoints.draw) : Number.NaN;
+	const dom = results.domMarkers ? median(results.domMarkers.draw) : Number.NaN;
+	const ratio = dom / canvas;
+	const rows = approaches.map((approach) => {
+		const { draw, script, pan, zoom } = results[approach];
+		return `| ${plan[approach].label} | ${draw.length} | ${ms(median(draw))} | ${ms(median(script))} | ${pan.length} | ${ms(median(pan))} | ${zoom.length} | ${ms(median(zoom))} |`;
+	});
+	console.log(
+		[
+			'## Map: drawing 20,000 venues (Chromium)',
+			'',
+			`${VENUES.toLocaleString('en')} venues uniformly spread over Kosovo's bounding box (seed ${SEED}), a ${VIEWPORT.width} × ${VIEWPORT.height} map`,
+			'fitted to Kosovo, headless Chromium without GPU, no tiles. First draw: from the venues in memory to the',
+			'next painted frame, on a fresh map. Pan: a 240 × 160 px step; zoom: one level in or out; each to the next',
+			'painted frame (so never below one frame, ~16 ms). "Of which script" is the JavaScript alone (creating',
+			'and drawing the layer), before the browser lays out and paints. Medians of the runs and steps counted.',
+			'',
+			'| drawing | draws | first draw | of which script | pan steps | pan step | zoom steps | zoom step |',
+			'|---|---:|---:|---:|---:|---:|---:|---:|',
+			...rows,
+			'',
+			`- DOM markers ÷ canvas point layer, first draw (medians): **${ratio.toFixed(0)}×**`,
+			`- Target first draw ≤ ${TARGET_MS} ms: **${canvas <= TARGET_MS ? 'met' : 'missed'}** (${ms(canvas)}); at least ${TARGET_RATIO}× faster than DOM markers: **${ratio >= TARGET_RATIO ? 'met' : 'missed'}**`
+		].join('\n')
+	);
+	await context.close();
+} finally {
+	await browser.close();
+	server.close();
+	fs.rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,32 @@
+/**
+ * The briefing's map of the area: a team's venues numbered in visit order, joined by the route,
+ * with no controls — it is printed. Leaflet's canvas and tiles print as they are on screen.
+ */
+import type { Map as LeafletMap } from 'leaflet';
+import { municipalities } from '$lib/domain/municipalities.ts';
+import { addBasemap } from './basemap.ts';
+import { loadLeaflet } from './leaflet.ts';
+import { addTileLayer } from './tiles.ts';
+
+export type BriefingStop = { lat: number; lng: number; order: number; name: string };
+
+export async function createBriefingMap(element: HTMLElement, tileUrl: string, stops: readonly BriefingStop[]): Promise<() => void> {
+	const L = await loadLeaflet();
+	const map: LeafletMap = L.map(element, { zoomControl: false, dragging: false, scrollWheelZoom: false, doubleClickZoom: false, boxZoom: false, keyboard: false, touchZoom: false, zoomSnap: 0.25 });
+	map.attributionControl.setPrefix('Leaflet');
+	const basemap = addBasemap(L, map, municipalities.map((m) => ({ name: m.nameSq, lat: m.lat, lng: m.lng })));
+	addTileLayer(L, map, tileUrl, (status) => {
+		if (status !== 'loading') void basemap.then((drawn) => drawn.setTilesReachable(status === 'ok'));
+	});
+	if (stops.length > 1) L.polyline(stops.map((s) => [s.lat, s.lng] as [number, number]), { color: '#0b3d5c', weight: 3 }).addTo(map);
+	for (const stop of stops) {
+		L.marker([stop.lat, stop.lng], {
+			keyboard: false,
+			icon: L.divIcon({ className: 'route-number', html: `<span>${stop.order}</span>`, iconSize: [24, 24], iconAnchor: [12, 12] })
+		}).addTo(map);
+	}
+	if (stops.length > 0) map.fitBounds(L.latLngBounds(stops.map((s) => [s.lat, s.lng])), { padding: [30, 30], maxZoom: 16 });
+	else map.setView([42.6, 20.9], 8);
+	await basemap;
+	return () => map.remove();
+}

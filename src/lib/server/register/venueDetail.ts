@@ -1,0 +1,126 @@
+/**
+ * A venue's card: its register details, what the reader may do with it, and its inspection
+ * history (date, team, outcome, indicators found). The history counts indicators, never persons'
+ * answers, so every role that sees the map may read it.
+ */
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import { checklistTemplates, inspections, locations, screenedPersons, teams, users } from '../db/schema.ts';
+import type { SessionUser } from '../../domain/auth.ts';
+import { indicatorIdsFromAnswers, templateSchema, type ChecklistTemplate } from '../../domain/checklist/template.ts';
+import { UserInputError } from '../errors.ts';
+import { keepsRegister, mayEditVenue } from './access.ts';
+
+/** Enough for a card; the coverage screens hold the full record. */
+const HISTORY_LIMIT = 20;
+
+export type VenueHistoryEntry = {
+	id: string;
+	startedAt: string;
+	teamName: string | null;
+	outcome: string | null;
+	/** Indicators of trafficking the team observed at the venue (checklist items answered "yes"). */
+	indicatorsFound: number;
+	/** Persons screened with indicators present, and how many of them met the possible-victim rule. */
+	personsWithIndicators: number;
+	possibleVictims: number;
+};
+
+export type VenueActions = { edit: boolean; changeStatus: boolean; verify: boolean; merge: boolean };
+
+export type VenueDetail = {
+	id: string;
+	version: number;
+	status: string;
+	statusReason: string | null;
+	businessRegNo: string | null;
+	riskNotes: string;
+	proposedBy: string | null;
+	updatedAt: string;
+	actions: VenueActions;
+	history: VenueHistoryEntry[];
+};
+
+export async function venueDetail(db: Db, reader: SessionUser, id: string): Promise<VenueDetail> {
+	const [venue] = await db
+		.select({ location: locations, proposedBy: users.displayName })
+		.from(locations)
+		.leftJoin(users, eq(users.id, locations.createdBy))
+		.where(and(eq(locations.id, id), isNull(locations.deletedAt)));
+	if (!venue) throw new UserInputError('id', 'no such venue', 404);
+	const { location } = venue;
+	const unverified = location.status === 'unverified';
+	const keeper = keepsRegister(reader);
+	return {
+		id: location.id,
+		version: location.version,
+		status: location.status,
+		statusReason: location.statusReason,
+		businessRegNo: location.businessRegNo,
+		riskNotes: location.riskNotes,
+		// Who proposed it matters while it waits for a planner; afterwards the register owns it.
+		proposedBy: unverified ? venue.proposedBy : null,
+		updatedAt: location.updatedAt.toISOString(),
+		actions: {
+			edit: mayEditVenue(reader, location),
+			changeStatus: keeper,
+			verify: keeper && unverified,
+			merge: keeper && unverified
+		},
+		history: await inspectionHistory(db, id)
+	};
+}
+
+async function inspectionHistory(db: Db, locationId: string): Promise<VenueHistoryEntry[]> {
+	const rows = await db
+		.select({
+			id: inspections.id,
+			startedAt: inspections.startedAt,
+			outcome: inspections.outcome,
+			answers: inspections.answers,
+			templateId: inspections.templateId,
+			templateVersion: inspections.templateVersion,
+			correctionOf: inspections.correctionOf,
+			teamName: teams.name
+		})
+		.from(inspections)
+		.leftJoin(teams, eq(teams.id, inspections.teamId))
+		.where(and(eq(inspections.locationId, locationId), eq(inspections.status, 'submitted'), isNull(inspections.deletedAt)))
+		.orderBy(desc(inspections.startedAt));
+	// A corrected inspection is shown once, as its correction.
+	const superseded = new Set(rows.map((row) => row.correctionOf).filter((id): id is string => id !== null));
+	const shown = rows.filter((row) => !superseded.has(row.id)).slice(0, HISTORY_LIMIT);
+	if (shown.length === 0) return [];
+
+	const persons = await db
+		.select({ inspectionId: screenedPersons.inspectionId, result: screenedPersons.result })
+		.from(screenedPersons)
+		.where(and(inArray(screenedPersons.inspectionId, shown.map((row) => row.id)), isNull(screenedPersons.deletedAt)));
+	const templates = await templatesOf(db, shown);
+	return shown.map((row) => {
+		const template = templates.get(`${row.templateId}@${row.templateVersion}`);
+		const venueIndicators = template ? indicatorIdsFromAnswers(template, row.answers as never).length : 0;
+		const screened = persons.filter((person) => person.inspectionId === row.id);
+		return {
+			id: row.id,
+			startedAt: row.startedAt.toISOString(),
+			teamName: row.teamName,
+			outcome: row.outcome,
+			indicatorsFound: venueIndicators,
+			personsWithIndicators: screened.filter((person) => person.result !== 'no_indicators').length,
+			possibleVictims: screened.filter((person) => person.result === 'possible_victim').length
+		};
+	});
+}
+
+async function templatesOf(
+	db: Db,
+	rows: { templateId: string; templateVersion: number }[]
+): Promise<Map<string, ChecklistTemplate>> {
+	const ids = [...new Set(rows.map((row) => row.templateId))];
+	const found = await db
+		.select({ templateId: checklistTemplates.templateId, version: checklistTemplates.templateVersion, definition: checklistTemplates.definition })
+		.from(checklistTemplates)
+		.where(inArray(checklistTemplates.templateId, ids));
+	return new Map(found.map((row) => [`${row.templateId}@${row.version}`, templateSchema.parse(row.definition)]));
+}
