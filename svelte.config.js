@@ -6,6 +6,10 @@ const config = {
 		adapter: adapter({ precompress: false }),
 		// Registered by workbox-window in src/lib/client/pwa.ts so the update prompt is ours.
 		serviceWorker: { register: false },
+		// Absolute asset paths: the service worker answers an offline visit to a page never fetched
+		// (an inspection created on the device, /visit/<id>) with the shell of another browser-
+		// rendered page, whose relative `./_app/` paths would resolve wrongly at another depth.
+		paths: { relative: false },
 		csrf: { trustedOrigins: [] },
 		csp: {
 			mode: 'auto',

@@ -90,5 +90,8 @@ sw.addEventListener('fetch', (event) => {
 		case 'tile':
 			event.respondWith(strategies.tile(request, waitUntil));
 			break;
+		case 'pageData':
+			event.respondWith(strategies.pageData(request, waitUntil));
+			break;
 	}
 });

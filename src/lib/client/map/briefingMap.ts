@@ -25,8 +25,20 @@ export async function createBriefingMap(element: HTMLElement, tileUrl: string, s
 			icon: L.divIcon({ className: 'route-number', html: `<span>${stop.order}</span>`, iconSize: [24, 24], iconAnchor: [12, 12] })
 		}).addTo(map);
 	}
-	if (stops.length > 0) map.fitBounds(L.latLngBounds(stops.map((s) => [s.lat, s.lng])), { padding: [30, 30], maxZoom: 16 });
-	else map.setView([42.6, 20.9], 8);
+	const fit = () => {
+		map.invalidateSize();
+		if (stops.length > 0) map.fitBounds(L.latLngBounds(stops.map((s) => [s.lat, s.lng])), { padding: [30, 30], maxZoom: 16 });
+		else map.setView([42.6, 20.9], 8);
+	};
+	fit();
+	// The printed page is narrower than the screen: refit so the route is not cut off or off-centre.
+	const print = window.matchMedia('print');
+	print.addEventListener('change', fit);
+	window.addEventListener('beforeprint', fit);
 	await basemap;
-	return () => map.remove();
+	return () => {
+		print.removeEventListener('change', fit);
+		window.removeEventListener('beforeprint', fit);
+		map.remove();
+	};
 }

@@ -11,7 +11,9 @@ export type Route =
 	/** Part of this build or of static/: cache first. */
 	| 'asset'
 	/** A map tile: cache first, bounded. */
-	| 'tile';
+	| 'tile'
+	/** The data (`__data.json`) of a page rendered in the browser: network first, cached copy offline. */
+	| 'pageData';
 
 export type RequestFacts = {
 	method: string;
@@ -19,6 +21,24 @@ export type RequestFacts = {
 	destination: RequestDestination;
 	url: URL;
 };
+
+/**
+ * Pages rendered in the browser from the device's database (`ssr = false`): their HTML is the same
+ * empty shell whatever the URL, and their only server data is the root layout's (the signed-in
+ * user), the same for all of them. So offline, an inspection created on the device opens from the
+ * shell of any of them, though its own URL was never fetched.
+ */
+const CLIENT_RENDERED = [/^\/today$/, /^\/sync$/, /^\/visit\/[^/]+$/];
+const DATA_SUFFIX = '/__data.json';
+
+export function isClientRendered(pathname: string): boolean {
+	return CLIENT_RENDERED.some((pattern) => pattern.test(pathname));
+}
+
+/** The page a `__data.json` request loads data for, or null for any other request. */
+export function dataOfPage(pathname: string): string | null {
+	return pathname.endsWith(DATA_SUFFIX) ? pathname.slice(0, -DATA_SUFFIX.length) || '/' : null;
+}
 
 // z/x/y tiles, optionally retina (@2x), as every common tile server names them.
 const TILE_PATH = /\/\d{1,2}\/\d+\/\d+(@\dx)?\.(png|jpe?g|webp)$/i;
@@ -28,6 +48,8 @@ export function routeFor(request: RequestFacts, origin: string, precached: Reado
 	const { url } = request;
 	const sameOrigin = url.origin === origin;
 	if (sameOrigin && (url.pathname === '/api' || url.pathname.startsWith('/api/'))) return 'network';
+	const dataPage = sameOrigin ? dataOfPage(url.pathname) : null;
+	if (dataPage !== null) return isClientRendered(dataPage) ? 'pageData' : 'network';
 	if (request.mode === 'navigate') return sameOrigin ? 'page' : 'network';
 	if (sameOrigin && precached.has(url.pathname)) return 'asset';
 	if (request.destination === 'image' && TILE_PATH.test(url.pathname)) return 'tile';

@@ -12,6 +12,27 @@ export function isStorablePage(response: Response): boolean {
 }
 
 /**
+ * A page's data answer (`__data.json`), complete and same-origin. SvelteKit sends it as JSON, or
+ * as `text/sveltekit-data` when it streams; a redirect (to /login) or an error comes as JSON too,
+ * so the body says which it is (`carriesPageData`). Kit marks every data answer `no-store` for
+ * HTTP caches; this copy lives in the app's own page cache, which sign-out deletes, like the pages
+ * that hold the same user's view.
+ */
+export function isStorablePageData(response: Response): boolean {
+	const type = response.headers.get('content-type') ?? '';
+	return (
+		response.ok &&
+		response.type === 'basic' &&
+		!response.redirected &&
+		(type.includes('application/json') || type.includes('text/sveltekit-data'))
+	);
+}
+
+export function carriesPageData(body: string): boolean {
+	return /^\{\s*"type"\s*:\s*"data"/.test(body);
+}
+
+/**
  * A tile we can read: requested with CORS, so its status is known. Opaque responses are refused:
  * they could be errors, and browsers pad their size in the storage quota.
  */

@@ -3,11 +3,14 @@
  * Request/Response; the worker passes each request's `waitUntil` so background writes finish.
  */
 import type { CacheNames } from './cacheNames.ts';
-import { boundedCache, isStorablePage, isStorableTile, pageKey, trimCache } from './store.ts';
+import { boundedCache, carriesPageData, isStorablePage, isStorablePageData, isStorableTile, pageKey, trimCache } from './store.ts';
+import { dataOfPage, isClientRendered } from './routing.ts';
 
 export type WaitUntil = (work: Promise<unknown>) => void;
 
 export const OFFLINE_FALLBACK = '/offline.html';
+/** SvelteKit's query parameter naming which layout and page loads a data request reruns. */
+const INVALIDATED = 'x-sveltekit-invalidated';
 /** Pages kept for offline use: a day's operation visits a few dozen screens at most. */
 const MAX_PAGES = 60;
 /** Tiles kept as viewed: roughly a town at street level plus the country at low zooms. */
@@ -28,9 +31,34 @@ export function createStrategies(names: CacheNames) {
 		await trimCache(pages, MAX_PAGES);
 	}
 
+	async function storePageData(url: string, response: Response): Promise<void> {
+		const body = await response.text();
+		if (carriesPageData(body)) await storePage(url, new Response(body, { headers: response.headers }));
+	}
+
 	async function cachedPage(url: string): Promise<Response | undefined> {
 		const pages = await caches.open(names.pages);
 		return (await pages.match(pageKey(url))) ?? (await pages.match(pageKey(url), { ignoreSearch: true }));
+	}
+
+	/**
+	 * Offline, for a browser-rendered page never fetched (an inspection created on the device): the
+	 * shell of another browser-rendered page, or its data answer for the same invalidated nodes.
+	 */
+	async function clientShellCopy(url: string, isData: boolean): Promise<Response | undefined> {
+		const wanted = new URL(url);
+		const page = isData ? dataOfPage(wanted.pathname) : wanted.pathname;
+		if (page === null || !isClientRendered(page)) return undefined;
+		const pages = await caches.open(names.pages);
+		for (const key of await pages.keys()) {
+			const candidate = new URL(key.url);
+			const candidatePage = isData ? dataOfPage(candidate.pathname) : candidate.pathname;
+			if (candidatePage === null || !isClientRendered(candidatePage)) continue;
+			if (isData && candidate.searchParams.get(INVALIDATED) !== wanted.searchParams.get(INVALIDATED)) continue;
+			const response = await pages.match(key);
+			if (response) return response;
+		}
+		return undefined;
 	}
 
 	async function offlineFallback(): Promise<Response> {
@@ -55,7 +83,9 @@ export function createStrategies(names: CacheNames) {
 			})();
 			waitUntil(fromNetwork.catch(() => undefined));
 			const cached = await cachedPage(request.url);
-			if (!cached) return fromNetwork.catch(offlineFallback);
+			if (!cached) {
+				return fromNetwork.catch(async () => (await clientShellCopy(request.url, false)) ?? offlineFallback());
+			}
 			// A server error (a proxy's 502 while the app restarts) is no better than being offline.
 			const fresh = fromNetwork.then((response) => (response.status >= 500 ? cached : response));
 			const timeout = new Promise<Response>((resolve) => setTimeout(() => resolve(cached), NETWORK_TIMEOUT_MS));
@@ -70,6 +100,22 @@ export function createStrategies(names: CacheNames) {
 			if (await cachedPage(pageUrl.href)) return;
 			const response = await fetch(pageUrl, { credentials: 'same-origin' });
 			if (isStorablePage(response)) await storePage(pageUrl.href, response);
+		},
+
+		/**
+		 * A browser-rendered page's data (the root layout's: who is signed in). Without it such a
+		 * page could not start offline; it lives with the cached pages, so sign-out forgets it too.
+		 */
+		async pageData(request: Request, waitUntil: WaitUntil): Promise<Response> {
+			try {
+				const response = await fetch(request);
+				if (isStorablePageData(response)) waitUntil(storePageData(request.url, response.clone()));
+				return response;
+			} catch (error) {
+				const cached = (await cachedPage(request.url)) ?? (await clientShellCopy(request.url, true));
+				if (cached) return cached;
+				throw error;
+			}
 		},
 
 		async asset(request: Request): Promise<Response> {
@@ -106,6 +152,10 @@ export async function carryOverPages(names: CacheNames, urls: Iterable<string>):
 			try {
 				const response = await fetch(url, { credentials: 'same-origin' });
 				if (isStorablePage(response)) await pages.put(url, response);
+				else if (isStorablePageData(response)) {
+					const body = await response.text();
+					if (carriesPageData(body)) await pages.put(url, new Response(body, { headers: response.headers }));
+				}
 			} catch {
 				// A page that cannot be fetched now is fetched again when it is next visited.
 			}

@@ -40,7 +40,9 @@ export const checkInSchema = z.object({
 	accuracy: z.number().min(0).nullable(),
 	at: isoTime,
 	// Without a GPS fix the team says why; the record shows a manual check-in, never a fake fix.
-	overrideReason: shortText(500).nullable().optional()
+	overrideReason: shortText(500).nullable().optional(),
+	// The joint team on site (user ids): which agencies were present is part of the record.
+	teamPresent: z.array(z.uuid()).max(50).optional()
 });
 
 export const peoplePresentSchema = z.object({

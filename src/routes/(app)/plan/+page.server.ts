@@ -1,4 +1,26 @@
+import { redirect } from '@sveltejs/kit';
+import { planInputSchema } from '$lib/domain/planning/schemas.ts';
+import { db } from '$lib/server/db/index.ts';
 import { planOverviews } from '$lib/server/queries/plans.ts';
-import type { PageServerLoad } from './$types';
+import { createPlan } from '$lib/server/planning/plans.ts';
+import { municipalityChoices } from '$lib/server/planning/operationDetail.ts';
+import { formText, planningAction } from '$lib/server/planning/formAction.ts';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => ({ plans: await planOverviews() });
+export const load: PageServerLoad = async () => ({ plans: await planOverviews(), municipalities: await municipalityChoices(await db()) });
+
+export const actions: Actions = {
+	createPlan: async ({ request, locals }) => {
+		const form = await request.formData();
+		const input = {
+			title: formText(form, 'title'),
+			objective: formText(form, 'objective'),
+			periodStart: formText(form, 'periodStart'),
+			periodEnd: formText(form, 'periodEnd'),
+			municipalityIds: form.getAll('municipalityIds').filter((v) => typeof v === 'string')
+		};
+		const result = await planningAction('createPlan', planInputSchema, input, async (plan) => createPlan(await db(), locals.user!, plan));
+		if ('ok' in result && result.ok) redirect(303, `/plan/${(result.data as { id: string }).id}`);
+		return result;
+	}
+};

@@ -1,0 +1,98 @@
+/**
+ * The inspector's writes to an inspection. Each goes through the outbox (`recordLocalChange`) with
+ * the whole record, inside one Dexie transaction that first reads the current record: answers
+ * tapped in quick succession each build on the one before, never on a stale copy. After each
+ * write the sync service is told (`notify`: the page passes `notifyLocalWrite`, tests a spy), so
+ * the change leaves the device as soon as there is a network.
+ */
+import type { LocalDb } from '../db.ts';
+import { recordLocalChange } from '../sync/outbox.ts';
+import type { Answer } from '../../domain/checklist/template.ts';
+import type { InspectionData } from '../../domain/records/fieldRecords.ts';
+import type { AssignmentRecord } from '../../domain/records/referenceRecords.ts';
+import {
+	correctionOf,
+	inspectionDataOf,
+	newInspection,
+	submitted,
+	type InspectionStart
+} from '../../domain/field/inspectionRecord.ts';
+
+export type Writer = { db: LocalDb; userId: string; notify: () => void };
+
+export class LockedInspectionError extends Error {
+	constructor() {
+		super('a submitted inspection is locked; record a correction instead');
+	}
+}
+
+/** Creates the draft and marks its assignment in progress. */
+export async function startInspection({ db, userId, notify }: Writer, id: string, start: InspectionStart): Promise<void> {
+	await db.transaction('rw', [db.records('inspection'), db.records('assignment'), db.outbox], async () => {
+		await recordLocalChange(db, { entity: 'inspection', id, data: newInspection(start), userId });
+		if (start.assignmentId) await setAssignmentStatus(db, userId, start.assignmentId, 'in_progress');
+	});
+	notify();
+}
+
+async function writeDraft({ db, userId }: Writer, id: string, change: (data: InspectionData) => InspectionData): Promise<void> {
+	const table = db.records('inspection');
+	await db.transaction('rw', [table, db.outbox], async () => {
+		const current = await table.get(id);
+		if (!current) throw new Error(`no inspection ${id} on this device`);
+		const data = inspectionDataOf(current);
+		if (data.status === 'submitted') throw new LockedInspectionError();
+		await recordLocalChange(db, { entity: 'inspection', id, data: change(data), userId });
+	});
+}
+
+async function updateDraft(writer: Writer, id: string, change: (data: InspectionData) => InspectionData): Promise<void> {
+	await writeDraft(writer, id, change);
+	writer.notify();
+}
+
+/** One checklist answer; `null` clears it. */
+export function saveAnswer(writer: Writer, id: string, itemId: string, answer: Answer | null): Promise<void> {
+	return updateDraft(writer, id, (data) => {
+		const answers = { ...data.answers };
+		if (answer === null) delete answers[itemId];
+		else answers[itemId] = answer;
+		return { ...data, answers };
+	});
+}
+
+export type OutcomeFields = Pick<InspectionData, 'outcome' | 'outcomeReason' | 'peoplePresent' | 'notes'>;
+
+export function saveOutcome(writer: Writer, id: string, fields: Partial<OutcomeFields>): Promise<void> {
+	return updateDraft(writer, id, (data) => ({ ...data, ...fields }));
+}
+
+/** Locks the record and closes its assignment. The caller has checked `submissionProblems`. */
+export async function submitInspection(writer: Writer, id: string, now = new Date()): Promise<void> {
+	const { db, userId } = writer;
+	await db.transaction('rw', [db.records('inspection'), db.records('assignment'), db.outbox], async () => {
+		const current = await db.records('inspection').get(id);
+		await writeDraft(writer, id, (data) => submitted(data, now.toISOString()));
+		const assignmentId = current?.assignmentId;
+		if (typeof assignmentId === 'string') await setAssignmentStatus(db, userId, assignmentId, 'done');
+	});
+	writer.notify();
+}
+
+/** A new draft copied from a submitted inspection; the original stays as it was. */
+export async function startCorrection({ db, userId, notify }: Writer, originalId: string, newId: string, reason: string): Promise<void> {
+	const table = db.records('inspection');
+	await db.transaction('rw', [table, db.outbox], async () => {
+		const original = await table.get(originalId);
+		if (!original) throw new Error(`no inspection ${originalId} on this device`);
+		const data = inspectionDataOf(original);
+		if (data.status !== 'submitted') throw new Error('only a submitted inspection can be corrected');
+		await recordLocalChange(db, { entity: 'inspection', id: newId, data: correctionOf(originalId, data, reason), userId });
+	});
+	notify();
+}
+
+/** Inspectors send only an assignment's status; the server takes nothing else from them. */
+async function setAssignmentStatus(db: LocalDb, userId: string, assignmentId: string, status: AssignmentRecord['status']): Promise<void> {
+	await recordLocalChange(db, { entity: 'assignment', id: assignmentId, data: { status }, userId });
+}

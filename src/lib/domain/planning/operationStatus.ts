@@ -1,0 +1,24 @@
+/** An operation moves planned → active → done, and can be cancelled before it is done. */
+import type { operationStatuses } from './schemas.ts';
+
+export type OperationStatus = (typeof operationStatuses)[number];
+
+const next: Record<OperationStatus, readonly OperationStatus[]> = {
+	planned: ['active', 'cancelled'],
+	active: ['done', 'cancelled'],
+	done: [],
+	cancelled: []
+};
+
+export function allowedTransitions(from: OperationStatus): readonly OperationStatus[] {
+	return next[from];
+}
+
+export function mayTransition(from: OperationStatus, to: OperationStatus): boolean {
+	return next[from].includes(to);
+}
+
+/** Teams and assignments can still change while an operation is planned or under way. */
+export function isEditable(status: OperationStatus): boolean {
+	return status === 'planned' || status === 'active';
+}

@@ -1,0 +1,91 @@
+/** Plans and their operations: create, edit, move an operation through its statuses. */
+import { randomUUID } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import { agencies, municipalities, operations, plans } from '../db/schema.ts';
+import type { SessionUser } from '../../domain/auth.ts';
+import type { OperationInput, PlanInput } from '../../domain/planning/schemas.ts';
+import { isEditable, mayTransition, type OperationStatus } from '../../domain/planning/operationStatus.ts';
+import { UserInputError } from '../errors.ts';
+import { requirePlanner } from './access.ts';
+import { lockRow, recordInsert, transaction, writeRow } from './records.ts';
+
+async function requireMunicipalities(tx: Db, ids: string[]): Promise<void> {
+	if (ids.length === 0) return;
+	const found = await tx.select({ id: municipalities.id }).from(municipalities).where(inArray(municipalities.id, ids));
+	if (found.length !== new Set(ids).size) throw new UserInputError('municipalityIds', 'no such municipality');
+}
+
+async function requireAgency(tx: Db, id: string): Promise<void> {
+	const [found] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, id));
+	if (!found) throw new UserInputError('leadAgencyId', 'no such agency');
+}
+
+export async function createPlan(db: Db, actor: SessionUser, input: PlanInput): Promise<{ id: string }> {
+	requirePlanner(actor);
+	return transaction(db, async (tx) => {
+		await requireMunicipalities(tx, input.municipalityIds);
+		const id = randomUUID();
+		await tx.insert(plans).values({ id, ...input, createdBy: actor.id });
+		await recordInsert(tx, actor, 'plan', id, {});
+		return { id };
+	});
+}
+
+export async function updatePlan(db: Db, actor: SessionUser, id: string, input: PlanInput): Promise<{ version: number }> {
+	requirePlanner(actor);
+	return transaction(db, async (tx) => {
+		await lockRow(tx, 'plan', id);
+		await requireMunicipalities(tx, input.municipalityIds);
+		return { version: await writeRow(tx, { actor, entity: 'plan', id, set: input, scope: {}, action: 'plan.update' }) };
+	});
+}
+
+function requireWithinPlan(plan: { periodStart: string; periodEnd: string }, date: string): void {
+	if (date < plan.periodStart || date > plan.periodEnd) throw new UserInputError('date', 'the date is outside the plan’s period');
+}
+
+export async function createOperation(db: Db, actor: SessionUser, planId: string, input: OperationInput): Promise<{ id: string }> {
+	requirePlanner(actor);
+	return transaction(db, async (tx) => {
+		const plan = await lockRow(tx, 'plan', planId);
+		requireWithinPlan(plan, input.date);
+		await requireAgency(tx, input.leadAgencyId);
+		const id = randomUUID();
+		await tx.insert(operations).values({ id, planId, ...input, status: 'planned' });
+		await recordInsert(tx, actor, 'operation', id, { operationId: id }, `plan=${planId}`);
+		return { id };
+	});
+}
+
+export async function updateOperation(db: Db, actor: SessionUser, id: string, input: OperationInput): Promise<{ version: number }> {
+	requirePlanner(actor);
+	return transaction(db, async (tx) => {
+		const operation = await lockRow(tx, 'operation', id);
+		if (!isEditable(operation.status)) throw new UserInputError('status', 'a finished or cancelled operation cannot change', 409);
+		const plan = await lockRow(tx, 'plan', operation.planId);
+		requireWithinPlan(plan, input.date);
+		await requireAgency(tx, input.leadAgencyId);
+		return { version: await writeRow(tx, { actor, entity: 'operation', id, set: input, scope: { operationId: id }, action: 'operation.update' }) };
+	});
+}
+
+export async function changeOperationStatus(db: Db, actor: SessionUser, id: string, status: OperationStatus): Promise<{ version: number }> {
+	requirePlanner(actor);
+	return transaction(db, async (tx) => {
+		const operation = await lockRow(tx, 'operation', id);
+		if (!mayTransition(operation.status, status)) {
+			throw new UserInputError('status', `an operation cannot go from ${operation.status} to ${status}`, 409);
+		}
+		const version = await writeRow(tx, {
+			actor,
+			entity: 'operation',
+			id,
+			set: { status },
+			scope: { operationId: id },
+			action: 'operation.status',
+			summary: `from=${operation.status} to=${status}`
+		});
+		return { version };
+	});
+}

@@ -1,0 +1,12 @@
+import { json } from '@sveltejs/kit';
+import { visitOrderSchema } from '$lib/domain/planning/schemas.ts';
+import { db } from '$lib/server/db/index.ts';
+import { handleErrors, readJson } from '$lib/server/http.ts';
+import { setVisitOrder } from '$lib/server/planning/assignments.ts';
+import type { RequestHandler } from './$types';
+
+export const PUT: RequestHandler = ({ params, request, locals }) =>
+	handleErrors(async () => {
+		const { assignmentIds } = await readJson(request, visitOrderSchema);
+		return json(await setVisitOrder(await db(), locals.user!, params.id, assignmentIds));
+	});

@@ -1,0 +1,89 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { LocalDb } from '../../src/lib/client/db.ts';
+import { LockedInspectionError, saveAnswer, saveOutcome, startCorrection, startInspection, submitInspection, type Writer } from '../../src/lib/client/field/inspections.ts';
+
+const userId = '00000000-0000-4000-8000-000000000001';
+const assignmentId = '10000000-0000-4000-8000-000000000001';
+const inspectionId = '20000000-0000-4000-8000-000000000001';
+const at = '2026-11-24T20:00:00.000Z';
+
+async function device(): Promise<Writer & { notify: ReturnType<typeof vi.fn<() => void>> }> {
+	const db = new LocalDb(`field-${crypto.randomUUID()}`);
+	await db.records('assignment').put({ id: assignmentId, version: 4, status: 'pending', teamId: 't', operationId: 'o', locationId: 'l', visitOrder: 1 });
+	return { db, userId, notify: vi.fn<() => void>() };
+}
+
+async function started(writer: Writer) {
+	await startInspection(writer, inspectionId, {
+		locationId: 'l',
+		assignmentId,
+		teamId: 't',
+		unplannedReason: null,
+		template: { id: 'tpl', version: 1 },
+		checkIn: { lat: 42.6, lng: 21.1, accuracy: 12, at },
+		startedAt: at
+	});
+}
+
+describe('starting an inspection', () => {
+	it('stores a draft and marks the assignment in progress, both queued for the server', async () => {
+		const writer = await device();
+		await started(writer);
+		expect(await writer.db.records('inspection').get(inspectionId)).toMatchObject({ status: 'draft', answers: {} });
+		expect(await writer.db.records('assignment').get(assignmentId)).toMatchObject({ status: 'in_progress', version: 4 });
+		const queued = await writer.db.outbox.toArray();
+		expect(queued.map((entry) => entry.entity)).toEqual(['inspection', 'assignment']);
+		// The server takes only the status from an inspector.
+		expect(queued[1]?.data).toEqual({ status: 'in_progress' });
+		expect(writer.notify).toHaveBeenCalledOnce();
+	});
+});
+
+describe('answering', () => {
+	it('keeps every answer of a quick burst, each sent with the whole record', async () => {
+		const writer = await device();
+		await started(writer);
+		await Promise.all([saveAnswer(writer, inspectionId, 'a', 'yes'), saveAnswer(writer, inspectionId, 'b', 3), saveAnswer(writer, inspectionId, 'c', 'text')]);
+		expect((await writer.db.records('inspection').get(inspectionId))?.answers).toEqual({ a: 'yes', b: 3, c: 'text' });
+		const entry = (await writer.db.outbox.toArray()).find((e) => e.entity === 'inspection');
+		expect(entry?.data).toMatchObject({ answers: { a: 'yes', b: 3, c: 'text' }, locationId: 'l', status: 'draft' });
+	});
+
+	it('clears an answer with null', async () => {
+		const writer = await device();
+		await started(writer);
+		await saveAnswer(writer, inspectionId, 'a', 'yes');
+		await saveAnswer(writer, inspectionId, 'a', null);
+		expect((await writer.db.records('inspection').get(inspectionId))?.answers).toEqual({});
+	});
+});
+
+describe('submitting', () => {
+	it('locks the record and closes the assignment', async () => {
+		const writer = await device();
+		await started(writer);
+		await saveOutcome(writer, inspectionId, { outcome: 'no_findings' });
+		await submitInspection(writer, inspectionId, new Date('2026-11-24T21:00:00Z'));
+		expect(await writer.db.records('inspection').get(inspectionId)).toMatchObject({ status: 'submitted', submittedAt: '2026-11-24T21:00:00.000Z' });
+		expect((await writer.db.records('assignment').get(assignmentId))?.status).toBe('done');
+		await expect(saveAnswer(writer, inspectionId, 'a', 'no')).rejects.toBeInstanceOf(LockedInspectionError);
+	});
+
+	it('corrects by a new record that names the original and the reason', async () => {
+		const writer = await device();
+		await started(writer);
+		await saveAnswer(writer, inspectionId, 'a', 'yes');
+		await saveOutcome(writer, inspectionId, { outcome: 'no_findings' });
+		await submitInspection(writer, inspectionId);
+		const correctionId = '20000000-0000-4000-8000-000000000002';
+		await startCorrection(writer, inspectionId, correctionId, 'wrong answer to a');
+		expect(await writer.db.records('inspection').get(correctionId)).toMatchObject({
+			status: 'draft',
+			answers: { a: 'yes' },
+			correctionOf: inspectionId,
+			correctionReason: 'wrong answer to a'
+		});
+		expect((await writer.db.records('inspection').get(inspectionId))?.status).toBe('submitted');
+	});
+});
