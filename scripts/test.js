@@ -5,6 +5,8 @@
 import { spawnSync } from 'node:child_process';
 
 const steps = [
+	// Writes .svelte-kit/tsconfig.json, which tsconfig.json extends: on a clean clone it is missing.
+	{ name: 'svelte-kit sync', cmd: ['npx', 'svelte-kit', 'sync'] },
 	{ name: 'unit tests', cmd: ['npx', 'vitest', 'run', '--project', 'unit'] },
 	{ name: 'build', cmd: ['npx', 'vite', 'build', '--logLevel', 'warn'] },
 	// After the build, which compiles the Paraglide messages the types refer to.
