@@ -61,10 +61,19 @@ export function saveAnswer(writer: Writer, id: string, itemId: string, answer: A
 	});
 }
 
-export type OutcomeFields = Pick<InspectionData, 'outcome' | 'outcomeReason' | 'peoplePresent' | 'notes'>;
+export type OutcomeFields = Pick<InspectionData, 'outcome' | 'outcomeReason' | 'notes'> & {
+	peoplePresent: Partial<NonNullable<InspectionData['peoplePresent']>>;
+};
 
 export function saveOutcome(writer: Writer, id: string, fields: Partial<OutcomeFields>): Promise<void> {
-	return updateDraft(writer, id, (data) => ({ ...data, ...fields }));
+	return updateDraft(writer, id, (data) => {
+		const { peoplePresent, ...rest } = fields;
+		// Counts merge with what is stored, inside the write: two quick changes (women, then men)
+		// must not undo each other through a screen that had not yet shown the first.
+		if (!peoplePresent) return { ...data, ...rest };
+		const stored = data.peoplePresent ?? { women: 0, men: 0, minorsPresent: false };
+		return { ...data, ...rest, peoplePresent: { ...stored, ...peoplePresent } };
+	});
 }
 
 /** Locks the record and closes its assignment. The caller has checked `submissionProblems`. */
