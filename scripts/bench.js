@@ -6,8 +6,12 @@
 // stdout, progress and diagnostics on stderr, and exit 0. A file that fails, prints nothing or
 // outlives BENCH_TIMEOUT_MS becomes a failed section, and the others still run. To iterate on one
 // file, run it alone: `npx tsx bench/<name>.bench.ts`.
+//
+// `npm run bench -- coverage sync` runs only the files whose names contain one of the words and
+// replaces only their sections in RESULTS.md, keeping the others as they were measured; each section
+// carries the date and load of its own run.
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -74,19 +78,32 @@ function gitRevision() {
 	return `${head.stdout.trim()}${dirty ? ' with uncommitted changes' : ''}`;
 }
 
-const files = readdirSync(benchDir)
+const only = process.argv.slice(2);
+const allFiles = readdirSync(benchDir)
 	.filter((name) => name.endsWith('.bench.ts'))
 	.sort()
 	.map((name) => path.join('bench', name));
+const files = only.length === 0 ? allFiles : allFiles.filter((file) => only.some((word) => file.includes(word)));
 if (files.length === 0) {
-	console.error('[bench] no bench/*.bench.ts files found');
+	console.error(`[bench] no bench/*.bench.ts files found${only.length ? ` matching ${only.join(', ')}` : ''}`);
 	process.exit(1);
+}
+
+const marker = (file) => `<!-- section: ${file} -->`;
+/** The sections of an earlier RESULTS.md by file, so a partial run keeps what it did not re-measure. */
+function earlierSections() {
+	/** @type {Map<string, string>} */
+	const sections = new Map();
+	if (!existsSync(resultsFile)) return sections;
+	const parts = readFileSync(resultsFile, 'utf8').split(/^<!-- section: (\S+) -->$/m);
+	for (let i = 1; i < parts.length; i += 2) sections.set(parts[i], parts[i + 1].trim());
+	return sections;
 }
 
 const cpus = os.cpus();
 const startedAt = new Date();
 const loadBefore = os.loadavg().map((load) => load.toFixed(2)).join(', ');
-const sections = [];
+const sections = earlierSections();
 let failures = 0;
 for (const file of files) {
 	console.error(`\n[bench] ── ${file} ──`);
@@ -94,6 +111,7 @@ for (const file of files) {
 	const run = await runBenchFile(file);
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
 	const section = run.stdout.trim();
+	const measured = `_Measured ${new Date().toISOString()} at load ${os.loadavg()[0].toFixed(2)}, revision ${gitRevision() ?? 'unknown'}._`;
 	let failure = null;
 	if (run.timedOut) failure = `Stopped after ${timeoutMs / 1000} s (BENCH_TIMEOUT_MS).`;
 	else if (run.code !== 0) {
@@ -102,10 +120,11 @@ for (const file of files) {
 	else if (!section.startsWith('## ')) failure = `Printed no markdown section (expected a \`## \` heading on stdout).`;
 	if (failure) {
 		failures++;
-		sections.push(failedSection(file, failure, run.stderr));
+		sections.set(file, failedSection(file, failure, run.stderr));
 		console.error(`[bench] FAILED: ${file}: ${failure}`);
 	} else {
-		sections.push(section);
+		const [heading, ...body] = section.split('\n');
+		sections.set(file, [heading, '', measured, ...body].join('\n'));
 		console.error(`[bench] done: ${file} in ${seconds} s`);
 	}
 }
@@ -116,7 +135,7 @@ const header = [
 	'',
 	`Written by \`npm run bench\` (scripts/bench.js); do not edit by hand.`,
 	'',
-	`- Date: ${startedAt.toISOString()}`,
+	`- Last run: ${startedAt.toISOString()}${only.length ? ` (only ${files.join(', ')})` : ''}`,
 	...(revision ? [`- Revision: ${revision}`] : []),
 	`- Node ${process.version} on ${os.platform()} ${os.arch()}`,
 	`- CPU: ${cpus[0]?.model.trim() ?? 'unknown'} × ${cpus.length}`,
@@ -126,7 +145,8 @@ const header = [
 	'machine where other work competes for the CPU: absolute times vary between runs, and only ratios',
 	'within one run compare.'
 ].join('\n');
-writeFileSync(resultsFile, `${header}\n\n${sections.join('\n\n')}\n`);
+const ordered = allFiles.filter((file) => sections.has(file)).map((file) => `${marker(file)}\n${sections.get(file)}`);
+writeFileSync(resultsFile, `${header}\n\n${ordered.join('\n\n')}\n`);
 const passed = files.length - failures;
 console.error(`\n[bench] wrote ${path.relative(process.cwd(), resultsFile)}: ${passed} of ${files.length} passed`);
 process.exit(failures > 0 ? 1 : 0);
