@@ -11,7 +11,7 @@ import { startApp, type TestApp } from '../support/app.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
 import type { SessionUser } from '../../src/lib/domain/auth.ts';
-import { createOperation, createPlan, changeOperationStatus, updatePlan } from '../../src/lib/server/planning/plans.ts';
+import { createOperation, createPlan, changeOperationStatus, deletePlan, updatePlan } from '../../src/lib/server/planning/plans.ts';
 import { createTeam, updateTeam } from '../../src/lib/server/planning/teams.ts';
 import { assignVenues, moveAssignment, removeAssignment, setVisitOrder } from '../../src/lib/server/planning/assignments.ts';
 import { addTopSuggestions, suggestionsFor } from '../../src/lib/server/planning/suggestions.ts';
@@ -261,5 +261,32 @@ describe(`planning endpoints on ${testEngine}`, () => {
 		expect((await supervisor.request(`/plan/operations/${operationId}`)).status).toBe(200);
 		expect((await supervisor.request(`/plan/operations/${operationId}/briefing`)).status).toBe(200);
 		expect((await (await signedIn('p_police1')).request(`/plan/operations/${operationId}`)).status).toBe(403);
+	});
+
+	it('deletes a plan made by mistake with its operations, teams and assignments, sending devices deletes', async () => {
+		const { planId, operationId } = await newOperation('2026-12-30');
+		const team = await createTeam(database.db, people.planner!, operationId, joint(people.police1!, people.labour1!));
+		const { assigned } = await assignVenues(database.db, people.planner!, operationId, team.id, venues.slice(0, 2));
+		const scope = await scopeOf(database.db, people.police1!);
+		const cursor = Number((await pullPage(database.db, scope, 0, 10_000)).cursor);
+
+		await expect(deletePlan(database.db, people.supervisor!, planId)).rejects.toBeInstanceOf(NotAllowedError);
+		await deletePlan(database.db, people.planner!, planId);
+
+		const pulled = (await pullPage(database.db, scope, cursor, 100)).changes;
+		expect(pulled.filter((c) => c.op === 'delete').map((c) => c.id).sort()).toEqual([...assigned, team.id, operationId].sort());
+		const [row] = await database.db.select().from(s.plans).where(eq(s.plans.id, planId));
+		expect(row?.deletedAt).not.toBeNull();
+		const actions = (await database.db.select().from(s.auditLog)).filter((a) => [planId, operationId, team.id, ...assigned].includes(a.recordId ?? ''));
+		expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['plan.remove', 'operation.remove', 'team.remove', 'assignment.remove']));
+		await expect(deletePlan(database.db, people.planner!, planId)).rejects.toMatchObject({ status: 404 });
+	});
+
+	it('refuses to delete a plan whose operation has started, and changes nothing', async () => {
+		const { planId, operationId } = await newOperation('2026-12-29');
+		await changeOperationStatus(database.db, people.planner!, operationId, 'active');
+		await expect(deletePlan(database.db, people.planner!, planId)).rejects.toMatchObject({ field: 'status', status: 409 });
+		const [op] = await database.db.select().from(s.operations).where(eq(s.operations.id, operationId));
+		expect(op?.deletedAt).toBeNull();
 	});
 });

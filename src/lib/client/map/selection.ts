@@ -2,6 +2,8 @@
  * Drawing a selection on a Leaflet map without a plugin: a rectangle by pressing and dragging, or a
  * polygon by clicking its corners (clicking near the first corner, or double-clicking, closes it).
  * While drawing, the map does not pan on drag, so the gesture draws instead of moving the map.
+ * The rectangle follows pointer events on the container rather than Leaflet's mouse events: a finger
+ * dragging on a touch screen sends no mouse events until it lifts, so only pointer events draw there.
  */
 import type { LatLng as LeafletLatLng, LeafletMouseEvent, Map as LeafletMap, Polygon, Polyline, Rectangle } from 'leaflet';
 import type { DrawnArea } from '$lib/domain/geo/selection.ts';
@@ -25,19 +27,35 @@ export function drawSelection(L: Leaflet, map: LeafletMap, mode: SelectionMode, 
 	const corners: LeafletLatLng[] = [];
 	const plain = (p: LeafletLatLng) => ({ lat: p.lat, lng: p.lng });
 
-	function down(event: LeafletMouseEvent): void {
-		anchor = event.latlng;
+	let pointerId: number | null = null;
+	function down(event: PointerEvent): void {
+		// One finger draws; a second one (a pinch) is left to Leaflet's zoom.
+		if (pointerId !== null || (event.pointerType === 'mouse' && event.button !== 0)) return;
+		if ((event.target as Element | null)?.closest('.leaflet-control')) return;
+		pointerId = event.pointerId;
+		container.setPointerCapture?.(event.pointerId);
+		anchor = map.mouseEventToLatLng(event);
 		rectangle?.remove();
 		rectangle = L.rectangle(L.latLngBounds(anchor, anchor), shapeStyle).addTo(map);
+		event.preventDefault();
 	}
-	function move(event: LeafletMouseEvent): void {
-		if (anchor && rectangle) rectangle.setBounds(L.latLngBounds(anchor, event.latlng));
+	function move(event: PointerEvent): void {
+		if (event.pointerId !== pointerId || !anchor || !rectangle) return;
+		rectangle.setBounds(L.latLngBounds(anchor, map.mouseEventToLatLng(event)));
 	}
-	function up(event: LeafletMouseEvent): void {
-		if (!anchor) return;
+	function up(event: PointerEvent): void {
+		if (event.pointerId !== pointerId || !anchor) return;
+		pointerId = null;
 		const start = anchor;
 		anchor = null;
-		onDone({ kind: 'rectangle', corners: [plain(start), plain(event.latlng)] });
+		onDone({ kind: 'rectangle', corners: [plain(start), plain(map.mouseEventToLatLng(event))] });
+	}
+	function cancel(event: PointerEvent): void {
+		if (event.pointerId !== pointerId) return;
+		pointerId = null;
+		anchor = null;
+		rectangle?.remove();
+		rectangle = null;
 	}
 
 	function finishPolygon(): void {
@@ -58,18 +76,20 @@ export function drawSelection(L: Leaflet, map: LeafletMap, mode: SelectionMode, 
 	}
 
 	if (mode === 'rectangle') {
-		map.on('mousedown', down);
-		map.on('mousemove', move);
-		map.on('mouseup', up);
+		container.addEventListener('pointerdown', down);
+		container.addEventListener('pointermove', move);
+		container.addEventListener('pointerup', up);
+		container.addEventListener('pointercancel', cancel);
 	} else {
 		map.on('click', click);
 		map.on('dblclick', finishPolygon);
 	}
 
 	return () => {
-		map.off('mousedown', down);
-		map.off('mousemove', move);
-		map.off('mouseup', up);
+		container.removeEventListener('pointerdown', down);
+		container.removeEventListener('pointermove', move);
+		container.removeEventListener('pointerup', up);
+		container.removeEventListener('pointercancel', cancel);
 		map.off('click', click);
 		map.off('dblclick', finishPolygon);
 		rectangle?.remove();

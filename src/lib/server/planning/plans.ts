@@ -1,14 +1,15 @@
 /** Plans and their operations: create, edit, move an operation through its statuses. */
 import { randomUUID } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { agencies, municipalities, operations, plans } from '../db/schema.ts';
+import { agencies, assignments, inspections, municipalities, operations, plans, teams } from '../db/schema.ts';
 import type { SessionUser } from '../../domain/auth.ts';
 import type { OperationInput, PlanInput } from '../../domain/planning/schemas.ts';
 import { isEditable, mayTransition, type OperationStatus } from '../../domain/planning/operationStatus.ts';
 import { UserInputError } from '../errors.ts';
 import { requirePlanner } from './access.ts';
 import { lockRow, recordInsert, transaction, writeRow } from './records.ts';
+import { tombstoneTeam } from './teams.ts';
 
 async function requireMunicipalities(tx: Db, ids: string[]): Promise<void> {
 	if (ids.length === 0) return;
@@ -87,5 +88,41 @@ export async function changeOperationStatus(db: Db, actor: SessionUser, id: stri
 			summary: `from=${operation.status} to=${status}`
 		});
 		return { version };
+	});
+}
+
+/**
+ * Deletes a plan made by mistake, with its operations, teams and assignments (tombstoned, so devices
+ * drop them). A plan whose work has begun is history: an operation active or done, or any inspection
+ * recorded against its assignments, refuses the delete; its operations can be cancelled instead.
+ */
+export async function deletePlan(db: Db, actor: SessionUser, id: string): Promise<void> {
+	requirePlanner(actor);
+	await transaction(db, async (tx) => {
+		await lockRow(tx, 'plan', id);
+		const live = await tx
+			.select({ id: operations.id, status: operations.status })
+			.from(operations)
+			.where(and(eq(operations.planId, id), isNull(operations.deletedAt)))
+			.for('update');
+		if (live.some((o) => o.status === 'active' || o.status === 'done')) {
+			throw new UserInputError('status', 'a plan with an active or finished operation cannot be deleted; cancel its operations instead', 409);
+		}
+		const operationIds = live.map((o) => o.id);
+		if (operationIds.length) {
+			const [recorded] = await tx
+				.select({ id: inspections.id })
+				.from(inspections)
+				.innerJoin(assignments, eq(inspections.assignmentId, assignments.id))
+				.where(inArray(assignments.operationId, operationIds))
+				.limit(1);
+			if (recorded) throw new UserInputError('status', 'inspections were recorded under this plan; it cannot be deleted', 409);
+		}
+		for (const operationId of operationIds) {
+			const liveTeams = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.operationId, operationId), isNull(teams.deletedAt)));
+			for (const team of liveTeams) await tombstoneTeam(tx, actor, team.id, operationId);
+			await writeRow(tx, { actor, entity: 'operation', id: operationId, remove: true, scope: { operationId }, action: 'operation.remove', summary: `plan=${id}` });
+		}
+		await writeRow(tx, { actor, entity: 'plan', id, remove: true, scope: {}, action: 'plan.remove', summary: `operations=${operationIds.length}` });
 	});
 }

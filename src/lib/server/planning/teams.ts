@@ -122,10 +122,15 @@ export async function deleteTeam(db: Db, actor: SessionUser, teamId: string): Pr
 	await transaction(db, async (tx) => {
 		const team = await lockRow(tx, 'team', teamId);
 		await lockEditableOperation(tx, team.operationId);
-		const scope = { teamId, operationId: team.operationId };
-		for (const a of await liveAssignments(tx, teamId)) {
-			await writeRow(tx, { actor, entity: 'assignment', id: a.id, remove: true, scope, action: 'assignment.remove', summary: `team=${teamId}` });
-		}
-		await writeRow(tx, { actor, entity: 'team', id: teamId, remove: true, scope, action: 'team.remove' });
+		await tombstoneTeam(tx, actor, teamId, team.operationId);
 	});
+}
+
+/** Tombstones a team and its live assignments inside the caller's transaction, which checked the rules. */
+export async function tombstoneTeam(tx: Db, actor: SessionUser, teamId: string, operationId: string): Promise<void> {
+	const scope = { teamId, operationId };
+	for (const a of await liveAssignments(tx, teamId)) {
+		await writeRow(tx, { actor, entity: 'assignment', id: a.id, remove: true, scope, action: 'assignment.remove', summary: `team=${teamId}` });
+	}
+	await writeRow(tx, { actor, entity: 'team', id: teamId, remove: true, scope, action: 'team.remove' });
 }

@@ -1,7 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import { operationInputSchema, planInputSchema } from '$lib/domain/planning/schemas.ts';
 import { db } from '$lib/server/db/index.ts';
-import { createOperation, updatePlan } from '$lib/server/planning/plans.ts';
+import { createOperation, deletePlan, updatePlan } from '$lib/server/planning/plans.ts';
 import { agencyChoices, municipalityChoices, planDetail } from '$lib/server/planning/operationDetail.ts';
 import { formText, planningAction } from '$lib/server/planning/formAction.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,6 +33,15 @@ export const actions: Actions = {
 			createOperation(await db(), locals.user!, params.planId, operation)
 		);
 		if ('ok' in result && result.ok) redirect(303, `/plan/operations/${(result.data as { id: string }).id}`);
+		return result;
+	},
+	deletePlan: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		// The planner ticks a box naming what goes with the plan: a stray click deletes nothing.
+		const result = await planningAction('deletePlan', z.object({ confirm: z.literal('yes', 'tick the box to confirm') }), { confirm: formText(form, 'confirm') }, async () =>
+			deletePlan(await db(), locals.user!, params.planId)
+		);
+		if ('ok' in result && result.ok) redirect(303, '/plan');
 		return result;
 	}
 };
