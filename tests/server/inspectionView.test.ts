@@ -14,6 +14,7 @@ import { FIXTURE_PASSWORD } from '../support/fixtures.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
 import { inspectionView } from '../../src/lib/server/inspections/view.ts';
+import { sha256Hex, storeAttachment } from '../../src/lib/server/storage/attachments.ts';
 import type { SessionUser } from '../../src/lib/domain/auth.ts';
 
 let database: Database;
@@ -23,6 +24,8 @@ const teamAInspection = randomUUID();
 const unplannedByB1 = randomUUID();
 const person = randomUUID();
 const referral = randomUUID();
+const photo = randomUUID();
+const photoBytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
 
 beforeAll(async () => {
 	database = await openTestDatabase();
@@ -72,6 +75,16 @@ beforeAll(async () => {
 		referredAt: new Date('2026-11-24T21:00:00Z'),
 		consent: true,
 		status: 'made'
+	});
+	await storeAttachment(sha256Hex(photoBytes), photoBytes);
+	await db.insert(s.attachments).values({
+		id: photo,
+		inspectionId: teamAInspection,
+		sha256: sha256Hex(photoBytes),
+		mime: 'image/jpeg',
+		size: photoBytes.length,
+		takenAt: new Date('2026-11-24T20:30:00Z'),
+		storedAt: new Date('2026-11-24T22:00:00Z')
 	});
 });
 afterAll(async () => database?.close());
@@ -152,5 +165,28 @@ describe(`the read-only inspection on ${testEngine}`, () => {
 			})
 		]);
 		expect(view!.auditTrail.map((entry) => entry.action)).toContain('inspection.view_persons');
+	});
+
+	it('hands a photo’s bytes to those who may see persons, audited, and 404 to everyone else', async () => {
+		for (const username of ['supervisor_x', 'inspector_a2']) {
+			const response = await (await signedIn(username)).get(`/api/attachments/${photo}/file`);
+			expect(response.status).toBe(200);
+			expect(response.headers.get('content-type')).toBe('image/jpeg');
+			expect(response.headers.get('cache-control')).toContain('no-store');
+			expect(sha256Hex(new Uint8Array(await response.arrayBuffer()))).toBe(sha256Hex(photoBytes));
+		}
+		const views = await database.db.select().from(s.auditLog).where(and(eq(s.auditLog.action, 'attachment.view'), eq(s.auditLog.recordId, photo)));
+		expect(views).toHaveLength(2);
+		// Another team's inspector, and a planner (venue part only), cannot tell it from a missing photo.
+		for (const username of ['inspector_b1', 'planner_x']) {
+			const response = await (await signedIn(username)).get(`/api/attachments/${photo}/file`);
+			expect(response.status, username).toBe(username === 'planner_x' ? 403 : 404);
+		}
+		expect((await (await signedIn('supervisor_x')).get(`/api/attachments/${randomUUID()}/file`)).status).toBe(404);
+		expect((await (await signedIn('supervisor_x')).get('/api/attachments/nope/file')).status).toBe(404);
+		const page = await (await (await signedIn('supervisor_x')).get(`/inspections/${teamAInspection}`)).text();
+		expect(page).toContain(`/api/attachments/${photo}/file`);
+		const plannerPage = await (await (await signedIn('planner_x')).get(`/inspections/${teamAInspection}`)).text();
+		expect(plannerPage).not.toContain(`/api/attachments/${photo}/file`);
 	});
 });

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { LocalDb } from '../../src/lib/client/db.ts';
+import { removePhoto } from '../../src/lib/client/field/photos.ts';
+import { recordLocalChange } from '../../src/lib/client/sync/outbox.ts';
 import { LockedInspectionError, saveAnswer, saveOutcome, startCorrection, startInspection, submitInspection, type Writer } from '../../src/lib/client/field/inspections.ts';
 
 const userId = '00000000-0000-4000-8000-000000000001';
@@ -85,5 +87,20 @@ describe('submitting', () => {
 			correctionReason: 'wrong answer to a'
 		});
 		expect((await writer.db.records('inspection').get(inspectionId))?.status).toBe('submitted');
+	});
+});
+
+describe('removing a photo taken by mistake', () => {
+	it('drops its record and bytes and folds the unsent upload into one delete', async () => {
+		const writer = await device();
+		await started(writer);
+		const photoId = '30000000-0000-4000-8000-000000000001';
+		await writer.db.photos.add({ id: photoId, blob: new Blob([new Uint8Array([1, 2, 3])]), sha256: 'ab'.repeat(32), mime: 'image/jpeg', uploadedAt: null, uploadError: null });
+		await recordLocalChange(writer.db, { entity: 'attachment', id: photoId, data: { inspectionId, caption: '' }, userId });
+		await removePhoto(writer.db, userId, photoId);
+		expect(await writer.db.photos.get(photoId)).toBeUndefined();
+		expect(await writer.db.records('attachment').get(photoId)).toBeUndefined();
+		const queued = (await writer.db.outbox.toArray()).filter((e) => e.entity === 'attachment');
+		expect(queued).toEqual([expect.objectContaining({ recordId: photoId, op: 'delete', data: null, status: 'pending' })]);
 	});
 });

@@ -109,6 +109,17 @@ export async function setCaption(db: LocalDb, userId: string, attachmentId: stri
 	});
 }
 
+/**
+ * For a photo taken by mistake, before the inspection is submitted: the record goes (the server keeps
+ * the deletion in its history) and so do its bytes, so an upload still waiting never sends them.
+ */
+export async function removePhoto(db: LocalDb, userId: string, attachmentId: string): Promise<void> {
+	await db.transaction('rw', [db.records('attachment'), db.outbox, db.photos], async () => {
+		await db.photos.delete(attachmentId);
+		await recordLocalChange(db, { entity: 'attachment', id: attachmentId, op: 'delete', data: null, userId });
+	});
+}
+
 /** The inspection's photos, oldest first, each with its bytes (when on this device) and upload state. */
 export async function photosOf(db: LocalDb, inspectionId: string): Promise<PhotoView[]> {
 	const records = (await db.records('attachment').where('inspectionId').equals(inspectionId).toArray()) as AttachmentRecord[];

@@ -20,6 +20,8 @@ export const routeAccess: Record<string, Access> = {
 	'/api/sync/pull': 'signedIn',
 	'/api/sync/push': 'signedIn',
 	'/api/attachments/[id]': ['inspector'],
+	// Who may see which photo is decided per photo, by the person-level rule of its inspection.
+	'/api/attachments/[id]/file': ['inspector', 'supervisor', 'admin'],
 	'/api/coverage': ['supervisor', 'admin'],
 	'/api/locations': ['planner', 'admin'],
 	// Every reader may open a venue's card; who may change which venue is decided per venue.

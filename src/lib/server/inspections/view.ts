@@ -66,7 +66,8 @@ export type InspectionView = {
 	correctionReason: string | null;
 	correctedBy: string | null;
 	venueAnswers: AnswerSection[];
-	photos: { id: string; caption: string; mime: string; size: number; takenAt: string; uploaded: boolean }[];
+	/** `viewable`: the bytes are on the server and this viewer may open them (person-level access). */
+	photos: { id: string; caption: string; mime: string; size: number; takenAt: string; uploaded: boolean; viewable: boolean }[];
 	/** Null when the viewer's role may not see person-level records. */
 	persons: PersonView[] | null;
 	auditTrail: AuditTrailEntry[];
@@ -133,6 +134,20 @@ async function auditTrail(db: Db, records: { entity: string; ids: string[] }[]):
 	return rows.map((row) => ({ ...row, seq: Number(row.seq), at: row.at.toISOString() }));
 }
 
+/**
+ * What a viewer may see of one inspection: nothing (answered as not found), the venue part, or the
+ * person-level records too — screened persons, referrals and photos, which may show people.
+ */
+export async function accessTo(
+	db: Db,
+	viewer: SessionUser,
+	inspection: { teamId: string | null; createdBy: string }
+): Promise<'hidden' | 'venue' | 'persons'> {
+	if (viewer.role === 'supervisor' || viewer.role === 'admin') return 'persons';
+	if (viewer.role === 'inspector') return inTeamScope(await scopeOf(db, viewer), inspection.teamId, inspection.createdBy) ? 'persons' : 'hidden';
+	return 'venue';
+}
+
 export async function inspectionView(db: Db, viewer: SessionUser, id: string): Promise<InspectionView | null> {
 	const [row] = await db
 		.select({
@@ -155,11 +170,9 @@ export async function inspectionView(db: Db, viewer: SessionUser, id: string): P
 	if (!row) return null;
 	const { inspection } = row;
 
-	let personLevel = viewer.role === 'supervisor' || viewer.role === 'admin';
-	if (viewer.role === 'inspector') {
-		if (!inTeamScope(await scopeOf(db, viewer), inspection.teamId, inspection.createdBy)) return null;
-		personLevel = true;
-	}
+	const access = await accessTo(db, viewer, inspection);
+	if (access === 'hidden') return null;
+	const personLevel = access === 'persons';
 
 	const [template, photos, [correction]] = await Promise.all([
 		templateOf(db, inspection.templateId, inspection.templateVersion),
@@ -223,7 +236,8 @@ export async function inspectionView(db: Db, viewer: SessionUser, id: string): P
 			mime: photo.mime,
 			size: photo.size,
 			takenAt: photo.takenAt.toISOString(),
-			uploaded: photo.storedAt !== null
+			uploaded: photo.storedAt !== null,
+			viewable: personLevel && photo.storedAt !== null
 		})),
 		persons,
 		auditTrail: trail
