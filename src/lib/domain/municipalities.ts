@@ -72,8 +72,3 @@ export const serbianMajorityCodes: ReadonlySet<string> = new Set([
 	'mitrovice-veriore'
 ]);
 
-export function isInKosovo(lat: number, lng: number): boolean {
-	return (
-		lat >= kosovoBounds.minLat && lat <= kosovoBounds.maxLat && lng >= kosovoBounds.minLng && lng <= kosovoBounds.maxLng
-	);
-}

@@ -3,6 +3,7 @@
  * and PGlite (PostgreSQL 18) accept, because the same migrations run on both.
  */
 import { sql } from 'drizzle-orm';
+import { operationStatuses } from '../../domain/planning/schemas.ts';
 import {
 	bigint,
 	boolean,
@@ -178,7 +179,8 @@ export const plans = pgTable('plans', {
 	...synced
 });
 
-export const operationStatuses = ['planned', 'active', 'done', 'cancelled'] as const;
+// One list for the database and the domain: the statuses an operation moves through.
+export { operationStatuses };
 
 export const operations = pgTable(
 	'operations',

@@ -4,7 +4,8 @@
  * 350 m rule has something to flag.
  */
 import type { Random } from '../../domain/random.ts';
-import { isInKosovo, serbianMajorityCodes, type Municipality } from '../../domain/municipalities.ts';
+import { kosovoBounds, serbianMajorityCodes, type Municipality } from '../../domain/municipalities.ts';
+import { isInBounds } from '../../domain/geo/bounds.ts';
 import type { childSiteKinds, locationKinds, locationStatuses } from '../db/schema.ts';
 import { apartmentAddress, childSiteName, streetAddress, venueName, type Script } from './names.ts';
 
@@ -100,7 +101,7 @@ function offset(lat: number, lng: number, northMetres: number, eastMetres: numbe
 function scatter(random: Random, lat: number, lng: number, spreadMetres: number): { lat: number; lng: number } {
 	for (;;) {
 		const point = offset(lat, lng, random.gaussian(0, spreadMetres), random.gaussian(0, spreadMetres));
-		if (isInKosovo(point.lat, point.lng)) return point;
+		if (isInBounds(point.lat, point.lng, kosovoBounds)) return point;
 	}
 }
 
