@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../support/server.ts';
-import { launchBrowser, newPage, PHONE, screenshot } from '../support/browser.ts';
+import { clickSignOut, launchBrowser, newPage, PHONE, screenshot } from '../support/browser.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -134,7 +134,7 @@ describe('the device sync status', () => {
 		await statusSays(page, /^synced$/);
 		await queueInvalidChange(page, await signedInUserId(page));
 		await syncNowButton(page).click();
-		await statusSays(page, /1 need attention/);
+		await statusSays(page, /1 needs attention/);
 
 		await page.getByRole('link', { name: /details/i }).click();
 		await page.waitForURL('**/sync');
@@ -160,17 +160,17 @@ describe('the device sync status', () => {
 		await context.setOffline(true);
 		await queueInvalidChange(page, userId);
 
-		await page.getByRole('button', { name: /sign out/i }).click();
+		await clickSignOut(page);
 		const warning = page.getByRole('dialog');
 		await warning.waitFor();
-		expect(await warning.textContent()).toMatch(/1 changes have not reached the server/i);
+		expect(await warning.textContent()).toMatch(/1 change has not reached the server/i);
 		await screenshot(page, 'sign-out-warning-360');
 		await warning.getByRole('button', { name: /stay signed in/i }).click();
 		await warning.waitFor({ state: 'detached' });
 		expect(await countLocal(page, 'outbox')).toBe(1);
 
 		await context.setOffline(false);
-		await page.getByRole('button', { name: /sign out/i }).click();
+		await clickSignOut(page);
 		await warning.waitFor();
 		await warning.getByRole('button', { name: /sign out and delete/i }).click();
 		await page.waitForURL('**/login');

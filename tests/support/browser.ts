@@ -39,3 +39,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 	await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 }
 
+
+/** Signs out from the shell; on a phone the sign-out button sits in the account menu. */
+export async function clickSignOut(page: Page): Promise<void> {
+	const menu = page.getByRole('button', { name: /account menu/i });
+	if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+	await page.getByRole('button', { name: /^sign out$/i }).click();
+}
