@@ -240,6 +240,31 @@ describe(`photos on ${testEngine}`, () => {
 		expect(row?.storedAt).not.toBeNull();
 	});
 
+	it('counts a correction’s copy of a stored photo as stored, by its hash; a new hash still waits for its bytes', async () => {
+		const a1 = await signedIn('inspector_a1');
+		const originalId = randomUUID();
+		const photoId = randomUUID();
+		const photo = { sha256: sha, mime: 'image/jpeg', size: jpeg.length, caption: 'bar', takenAt: '2026-11-24T20:10:00Z', lat: null, lng: null };
+		const submitted = inspectionData(world, { status: 'submitted', outcome: 'no_findings', submittedAt: '2026-11-24T21:00:00Z', answers: completeVenueAnswers(world.template) });
+		await push(a1, { entity: 'inspection', id: originalId, data: inspectionData(world) }, { entity: 'attachment', id: photoId, data: { inspectionId: originalId, ...photo } });
+		const put = await a1.request(`/api/attachments/${photoId}`, { method: 'PUT', body: jpeg, headers: { 'content-type': 'image/jpeg', 'x-content-sha256': sha } });
+		expect(put.status).toBe(201);
+		expect((await push(a1, { entity: 'inspection', id: originalId, baseVersion: 1, data: submitted }))[0]?.status).toBe('applied');
+
+		const correctionId = randomUUID();
+		const [copyId, otherId] = [randomUUID(), randomUUID()];
+		const results = await push(
+			a1,
+			{ entity: 'inspection', id: correctionId, data: { ...inspectionData(world), correctionOf: originalId, correctionReason: 'wrong count' } },
+			{ entity: 'attachment', id: copyId, data: { inspectionId: correctionId, ...photo } },
+			{ entity: 'attachment', id: otherId, data: { inspectionId: correctionId, ...photo, sha256: 'e'.repeat(64) } }
+		);
+		expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+		const rows = await database.db.select().from(s.attachments).where(eq(s.attachments.inspectionId, correctionId));
+		expect(rows.find((r) => r.id === copyId)?.storedAt).not.toBeNull();
+		expect(rows.find((r) => r.id === otherId)?.storedAt).toBeNull();
+	});
+
 	it('answers 404 for a photo of another team', async () => {
 		const b1 = await signedIn('inspector_b1');
 		const response = await b1.request(`/api/attachments/${randomUUID()}`, { method: 'PUT', body: jpeg, headers: { 'content-type': 'image/jpeg', 'x-content-sha256': sha } });

@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { LocalDb } from '../../src/lib/client/db.ts';
 import { removePhoto } from '../../src/lib/client/field/photos.ts';
+import { addPerson, answerPerson, personsOf } from '../../src/lib/client/field/persons.ts';
+import { addReferral, referralsOf } from '../../src/lib/client/field/referrals.ts';
 import { recordLocalChange } from '../../src/lib/client/sync/outbox.ts';
 import { LockedInspectionError, saveAnswer, saveOutcome, startCorrection, startInspection, submitInspection, type Writer } from '../../src/lib/client/field/inspections.ts';
 
@@ -87,6 +89,46 @@ describe('submitting', () => {
 			correctionReason: 'wrong answer to a'
 		});
 		expect((await writer.db.records('inspection').get(inspectionId))?.status).toBe('submitted');
+	});
+
+	it('carries the people screened, their referrals and the photos into the correction as copies', async () => {
+		const writer = await device();
+		await started(writer);
+		const personId = await addPerson(writer.db, userId, inspectionId);
+		await answerPerson(writer.db, userId, personId, 'sex', 'female');
+		await addReferral(writer.db, userId, {
+			personId,
+			inspectionId,
+			target: 'centre_for_social_work',
+			referredAt: at,
+			consent: true,
+			urgentNeeds: 'shelter',
+			status: 'made',
+			notes: ''
+		});
+		const photoId = '30000000-0000-4000-8000-000000000009';
+		const photo = { inspectionId, sha256: 'cd'.repeat(32), mime: 'image/jpeg', size: 3, caption: 'back door', takenAt: at, lat: null, lng: null };
+		await writer.db.photos.add({ id: photoId, blob: new Blob([new Uint8Array([1, 2, 3])]), sha256: photo.sha256, mime: 'image/jpeg', uploadedAt: at, uploadError: null });
+		await recordLocalChange(writer.db, { entity: 'attachment', id: photoId, data: photo, userId });
+		await saveOutcome(writer, inspectionId, { outcome: 'trafficking_indicators_referred' });
+		await submitInspection(writer, inspectionId);
+
+		const correctionId = '20000000-0000-4000-8000-000000000003';
+		await startCorrection(writer, inspectionId, correctionId, 'the person was a minor');
+		const [person] = await personsOf(writer.db, correctionId);
+		expect(person).toMatchObject({ inspectionId: correctionId, sex: 'female' });
+		expect(person?.id).not.toBe(personId);
+		expect(await referralsOf(writer.db, correctionId)).toEqual([
+			expect.objectContaining({ personId: person?.id, inspectionId: correctionId, urgentNeeds: 'shelter', consent: true })
+		]);
+		const [copy] = await writer.db.records('attachment').where('inspectionId').equals(correctionId).toArray();
+		expect(copy).toMatchObject({ sha256: photo.sha256, caption: 'back door' });
+		// Its bytes come along and wait to be sent under the new id; the server has them by hash.
+		expect(await writer.db.photos.get(copy!.id)).toMatchObject({ sha256: photo.sha256, uploadedAt: null });
+		// The original keeps its own.
+		expect(await personsOf(writer.db, inspectionId)).toHaveLength(1);
+		const queued = (await writer.db.outbox.toArray()).filter((e) => e.recordId === correctionId || e.data?.inspectionId === correctionId);
+		expect(queued.map((e) => e.entity)).toEqual(['inspection', 'screenedPerson', 'referral', 'attachment']);
 	});
 });
 

@@ -8,7 +8,10 @@
 import type { LocalDb } from '../db.ts';
 import { recordLocalChange } from '../sync/outbox.ts';
 import type { Answer } from '../../domain/checklist/template.ts';
-import type { InspectionData } from '../../domain/records/fieldRecords.ts';
+import { attachmentDataSchema, referralDataSchema, screenedPersonDataSchema, type InspectionData } from '../../domain/records/fieldRecords.ts';
+import { personsOf } from './persons.ts';
+import { referralsOf } from './referrals.ts';
+import { timeOrderedId } from './timeOrderedId.ts';
 import type { AssignmentRecord } from '../../domain/records/referenceRecords.ts';
 import {
 	correctionOf,
@@ -88,15 +91,40 @@ export async function submitInspection(writer: Writer, id: string, now = new Dat
 	writer.notify();
 }
 
-/** A new draft copied from a submitted inspection; the original stays as it was. */
+/**
+ * A new draft copied from a submitted inspection; the original stays as it was. The correction is a
+ * whole new version: the people screened, their referrals and the photos come along as copies under
+ * new ids (the photos by hash, with their bytes when this device holds them), so the corrected
+ * record stands on its own in the figures and in history, and the inspector edits what was wrong.
+ */
 export async function startCorrection({ db, userId, notify }: Writer, originalId: string, newId: string, reason: string): Promise<void> {
-	const table = db.records('inspection');
-	await db.transaction('rw', [table, db.outbox], async () => {
-		const original = await table.get(originalId);
+	const tables = ['inspection', 'screenedPerson', 'referral', 'attachment'] as const;
+	await db.transaction('rw', [...tables.map((entity) => db.records(entity)), db.outbox, db.photos], async () => {
+		const original = await db.records('inspection').get(originalId);
 		if (!original) throw new Error(`no inspection ${originalId} on this device`);
 		const data = inspectionDataOf(original);
 		if (data.status !== 'submitted') throw new Error('only a submitted inspection can be corrected');
 		await recordLocalChange(db, { entity: 'inspection', id: newId, data: correctionOf(originalId, data, reason), userId });
+
+		const personIds = new Map<string, string>();
+		for (const person of await personsOf(db, originalId)) {
+			const id = timeOrderedId();
+			personIds.set(person.id, id);
+			await recordLocalChange(db, { entity: 'screenedPerson', id, data: { ...screenedPersonDataSchema.parse({ ...person, inspectionId: newId }) }, userId });
+		}
+		for (const referral of await referralsOf(db, originalId)) {
+			const personId = personIds.get(referral.personId);
+			if (!personId) continue;
+			const copy = referralDataSchema.parse({ ...referral, personId, inspectionId: newId });
+			await recordLocalChange(db, { entity: 'referral', id: crypto.randomUUID(), data: { ...copy }, userId });
+		}
+		const photos = await db.records('attachment').where('inspectionId').equals(originalId).toArray();
+		for (const photo of photos) {
+			const id = crypto.randomUUID();
+			const bytes = await db.photos.get(photo.id);
+			if (bytes) await db.photos.add({ ...bytes, id, uploadedAt: null, uploadError: null });
+			await recordLocalChange(db, { entity: 'attachment', id, data: { ...attachmentDataSchema.parse({ ...photo, inspectionId: newId }) }, userId });
+		}
 	});
 	notify();
 }

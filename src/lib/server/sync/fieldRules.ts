@@ -154,9 +154,26 @@ const attachment: FieldRule = {
 		}
 		const parent = await inspectionInScope(tx, scope, data.inspectionId as string);
 		if (!existing && parent.status === 'submitted') reject('data.inspectionId', 'the inspection is submitted and locked');
-		return { columns: dates(data, ['takenAt']), changeScope: { teamId: parent.teamId, userId: parent.createdBy, restricted: false } };
+		const columns = dates(data, ['takenAt']);
+		if (!existing && parent.correctionOf && (await storedOnOriginal(tx, parent.correctionOf, data.sha256 as string))) {
+			// A correction carries the original's photos over by hash: the bytes are already here, and the
+			// device that corrects may never have held them (another member took the photo).
+			columns.storedAt = new Date();
+		}
+		return { columns, changeScope: { teamId: parent.teamId, userId: parent.createdBy, restricted: false } };
 	}
 };
+
+async function storedOnOriginal(tx: Db, originalId: string, sha256: string): Promise<boolean> {
+	const photo = await one(
+		tx
+			.select({ storedAt: s.attachments.storedAt })
+			.from(s.attachments)
+			.where(and(eq(s.attachments.inspectionId, originalId), eq(s.attachments.sha256, sha256), isNull(s.attachments.deletedAt)))
+			.limit(1)
+	);
+	return Boolean(photo?.storedAt);
+}
 
 const location: FieldRule = {
 	schema: proposedLocationDataSchema as unknown as z.ZodType<Row>,
