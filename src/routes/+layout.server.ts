@@ -4,5 +4,6 @@ import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
 	const { demoData } = await startup();
-	return { user: locals.user, demoData, tileUrl: readConfig().tileUrl };
+	const config = readConfig();
+	return { user: locals.user, demoData, tileUrl: config.tileUrl, lockAfterMs: config.lockAfterMinutes * 60_000 };
 };

@@ -11,6 +11,7 @@ import {
 	question,
 	recordOutcome,
 	signInOnline,
+	unlockApp,
 	startFirstAssignment,
 	submitInspection,
 	waitForServerRecord,
@@ -54,6 +55,8 @@ describe('the inspector records an inspection offline', () => {
 		await page.close();
 		const reopened = await context.newPage();
 		await reopened.goto(`/visit/${id}`);
+		// A new tab starts locked: the data key lives in memory only.
+		await unlockApp(reopened);
 		await reopened.getByRole('status').filter({ hasText: /required questions answered/i }).waitFor();
 		expect(await question(reopened, /^Is the business registered/).getByRole('radio', { name: 'Yes', exact: true }).isChecked()).toBe(true);
 		expect(await question(reopened, /^Adult women working/).getByRole('spinbutton').inputValue()).toBe('3');
@@ -69,6 +72,7 @@ describe('the inspector records an inspection offline', () => {
 		await screenshot(reopened, 'field-submitted-360');
 
 		await reopened.goto('/today');
+		await unlockApp(reopened);
 		await reopened.locator('[data-assignment]').first().getByText(/done/i).waitFor();
 
 		await context.setOffline(false);

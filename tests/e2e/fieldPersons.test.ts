@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { launchBrowser, newPage, PHONE, screenshot } from '../support/browser.ts';
-import { goOffline, signInOnline, startFirstAssignment, waitForServerRecord, waitForTodayList } from '../support/field.ts';
+import { goOffline, signInOnline, startFirstAssignment, unlockApp, waitForServerRecord, waitForTodayList } from '../support/field.ts';
 import { defaultTemplate } from '../../src/lib/domain/checklist/defaultTemplate.ts';
 import type { ChecklistItem, ChecklistTemplate } from '../../src/lib/domain/checklist/template.ts';
 import { indicatorById, type Dimension, type Strength } from '../../src/lib/domain/screening/indicators.ts';
@@ -188,6 +188,7 @@ describe('the inspector screens the people met, refers a possible victim and tak
 
 		// Everything is still there after a reload, still offline.
 		await page.reload();
+		await unlockApp(page);
 		await page.locator('details.person').nth(1).waitFor();
 		expect(await page.locator('details.person summary').allInnerTexts()).toEqual([
 			expect.stringMatching(/Person 1[\s\S]*Possible victim/),

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { DESKTOP, launchBrowser, newPage, PHONE, screenshot } from '../support/browser.ts';
+import { choosePin } from '../support/field.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -132,7 +133,7 @@ describe('the planner plans a joint operation', () => {
 
 		const police = await newPage(browser, server.url, PHONE);
 		await signIn(police.page, 'police1');
-		await police.page.goto('/today');
+		await choosePin(police.page);
 		await expect
 			.poll(
 				async () => {

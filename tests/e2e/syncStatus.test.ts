@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { clickSignOut, launchBrowser, newPage, PHONE, screenshot } from '../support/browser.ts';
+import { choosePin } from '../support/field.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -21,6 +22,9 @@ async function signIn(page: Page, username: string, password = 'kontrolla-demo')
 	await page.getByLabel(/username/i).fill(username);
 	await page.getByLabel(/password/i).fill(password);
 	await page.getByRole('button', { name: /sign in/i }).click();
+	await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+	// Inspectors choose the device PIN right after signing in.
+	if (username !== 'planner') await choosePin(page);
 }
 
 /** The sync status in the shell header: its live region says how the last round ended. */

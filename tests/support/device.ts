@@ -8,6 +8,8 @@ import { LocalDb } from '../../src/lib/client/db.ts';
 import { SyncEngine } from '../../src/lib/client/sync/engine.ts';
 import { SyncTransport, type Fetch } from '../../src/lib/client/sync/transport.ts';
 import { recordLocalChange } from '../../src/lib/client/sync/outbox.ts';
+import { newDataKey } from '../../src/lib/client/lock/cipher.ts';
+import { currentDataKey, holdDataKey } from '../../src/lib/client/lock/dataKey.ts';
 import type { SyncEntity } from '../../src/lib/domain/sync/entities.ts';
 
 export type Device = {
@@ -20,6 +22,8 @@ export type Device = {
 };
 
 export function simulatedDevice(userId: string, fetchFn: Fetch): Device {
+	// A device in use is unlocked: person-level records it pulls or writes are sealed under a data key.
+	if (!currentDataKey()) holdDataKey(newDataKey());
 	const id = randomUUID();
 	const db = new LocalDb(`device-${id}`, { indexedDB: new IDBFactory(), IDBKeyRange });
 	const device: Device = {

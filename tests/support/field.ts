@@ -6,6 +6,36 @@
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 
 export const DEMO_PASSWORD = 'kontrolla-demo';
+/** The PIN the tests choose for the device lock. */
+export const TEST_PIN = '246810';
+
+async function typePin(page: Page, pin: string, button: RegExp): Promise<void> {
+	await page.locator('#lock-pin').fill(pin);
+	await page.getByRole('button', { name: button }).click();
+}
+
+/** Chooses the device PIN, as the app asks an inspector right after the first sign-in. */
+export async function choosePin(page: Page, pin = TEST_PIN): Promise<void> {
+	await page.locator('[data-lock="setup"]').waitFor();
+	await typePin(page, pin, /^next$/i);
+	await typePin(page, pin, /^unlock$/i);
+	await page.locator('[data-lock]').waitFor({ state: 'detached' });
+}
+
+/** Enters the PIN on the lock screen a fresh page load (or the inactivity timer) shows. */
+export async function unlockApp(page: Page, pin = TEST_PIN): Promise<void> {
+	await page.locator('[data-lock="locked"]').waitFor();
+	await typePin(page, pin, /^unlock$/i);
+	await page.locator('[data-lock]').waitFor({ state: 'detached' });
+}
+
+/** Whatever the lock asks on this page load: a PIN to choose, or the PIN. */
+export async function passLock(page: Page, timeout = 30_000): Promise<void> {
+	const lock = page.locator('[data-lock]');
+	await lock.waitFor({ timeout });
+	if ((await lock.getAttribute('data-lock')) === 'setup') await choosePin(page);
+	else await unlockApp(page);
+}
 
 /** Signs in after the service worker controls the page, so what the app loads next is cached. */
 export async function signInOnline(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
@@ -15,10 +45,15 @@ export async function signInOnline(page: Page, username: string, password = DEMO
 	await page.getByLabel(/password/i).fill(password);
 	await page.getByRole('button', { name: /sign in/i }).click();
 	await page.waitForURL('**/today');
+	await choosePin(page);
 }
 
 /** The first sync has filled the device's database: today's list shows assignments. */
 export async function waitForTodayList(page: Page, timeout = 60_000): Promise<void> {
+	// A page load starts locked: the PIN first, then the list.
+	const first = page.locator('[data-assignment], [data-lock]').first();
+	await first.waitFor({ timeout });
+	if ((await first.getAttribute('data-lock')) !== null) await passLock(page);
 	await page.locator('[data-assignment]').first().waitFor({ timeout });
 }
 

@@ -1,16 +1,22 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LocalDb } from '../../src/lib/client/db.ts';
 import { removePhoto } from '../../src/lib/client/field/photos.ts';
 import { addPerson, answerPerson, personsOf } from '../../src/lib/client/field/persons.ts';
 import { addReferral, referralsOf } from '../../src/lib/client/field/referrals.ts';
 import { recordLocalChange } from '../../src/lib/client/sync/outbox.ts';
+import { newDataKey } from '../../src/lib/client/lock/cipher.ts';
+import { dropDataKey, holdDataKey } from '../../src/lib/client/lock/dataKey.ts';
 import { LockedInspectionError, saveAnswer, saveOutcome, startCorrection, startInspection, submitInspection, type Writer } from '../../src/lib/client/field/inspections.ts';
 
 const userId = '00000000-0000-4000-8000-000000000001';
 const assignmentId = '10000000-0000-4000-8000-000000000001';
 const inspectionId = '20000000-0000-4000-8000-000000000001';
 const at = '2026-11-24T20:00:00.000Z';
+
+// Persons and referrals are sealed at rest: the device is unlocked, as the field app is while in use.
+beforeAll(() => holdDataKey(newDataKey()));
+afterAll(() => dropDataKey());
 
 async function device(): Promise<Writer & { notify: ReturnType<typeof vi.fn<() => void>> }> {
 	const db = new LocalDb(`field-${crypto.randomUUID()}`);

@@ -6,6 +6,8 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { SyncEntity } from '../domain/sync/entities.ts';
 import type { FieldError } from '../domain/sync/wire.ts';
+import { currentDataKey } from './lock/dataKey.ts';
+import { sealingMiddleware } from './lock/sealing.ts';
 
 export type LocalRecord = { id: string; version: number } & Record<string, unknown>;
 
@@ -90,6 +92,8 @@ export class LocalDb extends Dexie {
 			syncState: 'key',
 			photos: 'id'
 		});
+		// Person-level records are sealed at rest under the PIN lock's data key (lock/sealing.ts).
+		this.use(sealingMiddleware(currentDataKey));
 	}
 
 	records(entity: SyncEntity) {

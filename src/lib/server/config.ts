@@ -11,6 +11,8 @@ export type ServerConfig = {
 	production: boolean;
 	demoData: boolean;
 	secureCookies: boolean;
+	/** Minutes without a touch after which the inspector's app locks (PIN). */
+	lockAfterMinutes: number;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -23,6 +25,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		production,
 		// Demo data is never loaded in production, whatever DEMO_DATA says.
 		demoData: !production && env.DEMO_DATA !== 'off',
-		secureCookies: origin.startsWith('https://')
+		secureCookies: origin.startsWith('https://'),
+		lockAfterMinutes: positiveNumber(env.LOCK_AFTER_MINUTES, 5)
 	};
+}
+
+function positiveNumber(text: string | undefined, fallback: number): number {
+	const value = Number(text);
+	return text?.trim() && Number.isFinite(value) && value > 0 ? value : fallback;
 }

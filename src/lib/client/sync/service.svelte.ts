@@ -17,6 +17,8 @@ import { SyncEngine } from './engine.ts';
 import { outboxCounts } from './outbox.ts';
 import { SyncScheduler, type SchedulerState, type SyncPhase } from './scheduler.ts';
 import { SyncTransport } from './transport.ts';
+import { currentDataKey } from '../lock/dataKey.ts';
+import { stopLock } from '../lock/lock.svelte.ts';
 
 const DATABASE_NAME = 'kontrolla';
 /** Whose pulled data the database holds: pulls are scoped per user, so another user starts over. */
@@ -102,6 +104,9 @@ export function startDeviceSync(user: SessionUser | null): void {
 	const scheduler = new SyncScheduler({
 		runRound: async () => {
 			await bound;
+			// Person-level records arrive and leave sealed: without the PIN's key nothing can be stored
+			// or sent. The shell shows the lock; unlocking starts a round at once.
+			if (!currentDataKey()) throw new Error('locked: enter the PIN');
 			return engine.run();
 		},
 		onState: showState,
@@ -203,6 +208,7 @@ function showState(state: SchedulerState): void {
  */
 async function wipeRevokedDevice(): Promise<void> {
 	await deleteDeviceData();
+	stopLock({ forget: true });
 	const { forgetCachedPages } = await import('../pwa.ts');
 	await forgetCachedPages();
 	window.location.assign('/login?wiped=1');

@@ -17,6 +17,8 @@ export const routeAccess: Record<string, Access> = {
 	'/api/auth/logout': 'anonymous',
 	'/api/auth/me': 'signedIn',
 	'/api/auth/devices/[id]/revoke': 'signedIn',
+	// Only inspectors keep person-level records on a device, behind the PIN lock.
+	'/api/auth/device-key': ['inspector'],
 	'/api/sync/pull': 'signedIn',
 	'/api/sync/push': 'signedIn',
 	'/api/attachments/[id]': ['inspector'],

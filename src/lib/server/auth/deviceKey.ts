@@ -1,0 +1,47 @@
+/**
+ * The escrow half of the device PIN lock. A device wraps its data key twice: with the key derived
+ * from the inspector's PIN, and with this device key, which the server derives from a secret of
+ * its own and hands only to a live session of the same user on the same, unrevoked device. A
+ * forgotten PIN (or too many wrong ones) therefore costs a sign-in online, never the unsent work on
+ * the phone; a thief with the phone but without the password gets neither key.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import { appMeta, sessions } from '../db/schema.ts';
+import { audit } from '../audit/log.ts';
+import type { SessionUser } from '../../domain/auth.ts';
+
+const SECRET_KEY = 'device_key_secret';
+/**
+ * Only a session signed in this recently gets the key: a phone taken with a live session cookie must
+ * not let its holder skip the PIN. Setting the PIN follows the sign-in; recovering signs in anew.
+ */
+export const FRESH_SIGN_IN_MS = 10 * 60_000;
+
+async function serverSecret(db: Db): Promise<Buffer> {
+	const [row] = await db.select().from(appMeta).where(eq(appMeta.key, SECRET_KEY));
+	if (row) return Buffer.from(row.value as string, 'base64');
+	// Two first requests at once both insert; the loser reads the winner's secret.
+	await db
+		.insert(appMeta)
+		.values({ key: SECRET_KEY, value: randomBytes(32).toString('base64') })
+		.onConflictDoNothing();
+	const [stored] = await db.select().from(appMeta).where(eq(appMeta.key, SECRET_KEY));
+	return Buffer.from(stored!.value as string, 'base64');
+}
+
+export type DeviceKeyAnswer = { key: string } | { refused: 'noDevice' | 'staleSession' };
+
+/** The device key of this session's device, for a fresh sign-in on a registered device only. */
+export async function deviceKeyFor(db: Db, user: SessionUser, sessionHash: string, now = new Date()): Promise<DeviceKeyAnswer> {
+	const [session] = await db
+		.select({ deviceId: sessions.deviceId, createdAt: sessions.createdAt })
+		.from(sessions)
+		.where(eq(sessions.tokenHash, sessionHash));
+	if (!session?.deviceId) return { refused: 'noDevice' };
+	if (now.getTime() - session.createdAt.getTime() > FRESH_SIGN_IN_MS) return { refused: 'staleSession' };
+	const key = createHmac('sha256', await serverSecret(db)).update(`device-key:${user.id}:${session.deviceId}`).digest('base64');
+	await audit(db, { userId: user.id, action: 'auth.device_key', entity: 'device', recordId: session.deviceId, summary: '' });
+	return { key };
+}
