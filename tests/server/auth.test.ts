@@ -183,6 +183,34 @@ describe('lost or stolen devices', () => {
 		expect(audited.map((a) => a.recordId)).toContain(deviceId);
 	});
 
+	it('escrow the PIN lock’s device key: the same key for the same user and device, only just after signing in', async () => {
+		const deviceId = crypto.randomUUID();
+		const signedIn = async (username: string, device: string | undefined, address: string) => {
+			const client = app.client();
+			await client.post('/api/auth/login', { username, password: FIXTURE_PASSWORD, deviceId: device }, { address });
+			return client;
+		};
+		const keyOf = async (client: ReturnType<TestApp['client']>) => client.post('/api/auth/device-key', {});
+		const first = await keyOf(await signedIn('inspector1', deviceId, '10.6.2.1'));
+		expect(first.status).toBe(200);
+		expect(first.headers.get('cache-control')).toContain('no-store');
+		const { key } = (await first.json()) as { key: string };
+		expect(Buffer.from(key, 'base64')).toHaveLength(32);
+		// Signing in again on the same phone recovers the same key; another phone or user gets another.
+		expect(await (await keyOf(await signedIn('inspector1', deviceId, '10.6.2.2'))).json()).toEqual({ key });
+		expect((await (await keyOf(await signedIn('inspector1', crypto.randomUUID(), '10.6.2.3'))).json()).key).not.toBe(key);
+		expect((await (await keyOf(await signedIn('labourer1', deviceId, '10.6.2.4'))).json()).key).not.toBe(key);
+		// No device named at sign-in, or not an inspector: no key.
+		expect((await keyOf(await signedIn('inspector1', undefined, '10.6.2.5'))).status).toBe(409);
+		expect((await keyOf(await signedIn('admin1', deviceId, '10.6.2.6'))).status).toBe(403);
+		// A session older than a fresh sign-in (a phone taken while signed in) does not get it.
+		const old = await signedIn('inspector1', deviceId, '10.6.2.7');
+		await database.db.update(sessions).set({ createdAt: new Date(Date.now() - 11 * 60_000) }).where(eq(sessions.deviceId, deviceId));
+		expect((await keyOf(old)).status).toBe(403);
+		const audited = await database.db.select().from(auditLog).where(eq(auditLog.action, 'auth.device_key'));
+		expect(audited.length).toBeGreaterThanOrEqual(4);
+	});
+
 	it('cannot be revoked by another inspector', async () => {
 		const deviceId = crypto.randomUUID();
 		await app.client().post('/api/auth/login', { username: 'inspector1', password: FIXTURE_PASSWORD, deviceId }, { address: '10.6.1.1' });
