@@ -102,4 +102,36 @@ describe('the PIN lock', () => {
 		const person = await waitForServerRecord(page.request, 'screenedPerson', personId, (data) => data.inspectionId === inspectionId);
 		expect(person.nationality).toBe('moldova');
 	}, 180_000);
+
+	it('after five wrong PINs asks for the password, then a new PIN, and loses nothing', async () => {
+		const { page } = await newPage(browser, server.url, PHONE);
+		await signInOnline(page, 'labour1');
+		await waitForTodayList(page);
+		await page.getByRole('button', { name: /account menu/i }).click();
+		await page.getByRole('button', { name: /lock now/i }).click();
+		for (let attempt = 1; attempt <= 5; attempt++) {
+			await page.locator('#lock-pin').waitFor();
+			// The growing wait between tries: the next try is taken once the button is enabled again.
+			await expect.poll(() => page.getByRole('button', { name: /^unlock$/i }).isEnabled(), { timeout: 20_000 }).toBe(true);
+			await enterPin(page, `99999${attempt}`);
+			await page.getByRole('button', { name: /^unlock$/i }).or(page.getByLabel(/password for/i)).first().waitFor();
+		}
+		await page.locator('[data-lock="signIn"]').waitFor();
+		await page.getByLabel(/password for labour1/i).fill('kontrolla-demo');
+		await page.getByRole('button', { name: /^sign in$/i }).click();
+		await page.locator('#lock-pin').fill('135790');
+		await page.getByRole('button', { name: /^next$/i }).click();
+		await page.locator('#lock-pin').fill('135790');
+		await page.getByRole('button', { name: /^unlock$/i }).click();
+		await page.locator('[data-lock]').waitFor({ state: 'detached' });
+		await waitForTodayList(page);
+		// The same data key: what was sealed before opens with the new PIN.
+		await page.reload();
+		await page.locator('#lock-pin').fill('135790');
+		await page.getByRole('button', { name: /^unlock$/i }).click();
+		await page.locator('[data-lock]').waitFor({ state: 'detached' });
+		await page.locator('[data-assignment]').first().waitFor();
+		// Unlocking lets sync go on at once.
+		await expect.poll(() => page.locator('.sync-status [role=status]').innerText(), { timeout: 30_000 }).toMatch(/^synced$/i);
+	}, 180_000);
 });
