@@ -20,3 +20,12 @@ export class NotAllowedError extends Error {
 		this.name = 'NotAllowedError';
 	}
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (id: string): boolean => UUID.test(id);
+
+/** An id that cannot exist reads like one that does not: 404 naming the field, before any query. */
+export function requireUuid(id: string, field: string, what: string): void {
+	if (!UUID.test(id)) throw new UserInputError(field, `no such ${what}`, 404);
+}

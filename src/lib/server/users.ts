@@ -6,7 +6,7 @@ import { createUserSchema, passwordSchema, type CreateUser, type SessionUser } f
 import { hashPassword } from './auth/password.ts';
 import { revokeUserSessions } from './auth/sessions.ts';
 import { appendAudit } from './audit/log.ts';
-import { UserInputError } from './errors.ts';
+import { requireUuid, UserInputError } from './errors.ts';
 
 export type UserListItem = {
 	id: string;
@@ -75,6 +75,7 @@ async function updateUser(
 	summary: string,
 	database?: Db
 ): Promise<void> {
+	requireUuid(userId, 'userId', 'user');
 	const db = database ?? (await openDb());
 	await db.transaction(async (tx) => {
 		const [updated] = await tx

@@ -4,10 +4,10 @@
  */
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { devices, sessions } from '../db/schema.ts';
+import { devices, sessions, users } from '../db/schema.ts';
 import type { SessionUser } from '../../domain/auth.ts';
 import { appendAudit } from '../audit/log.ts';
-import { UserInputError } from '../errors.ts';
+import { requireUuid, UserInputError } from '../errors.ts';
 
 export type DeviceListItem = { id: string; userAgent: string | null; firstSeenAt: Date; lastSeenAt: Date; revokedAt: Date | null };
 
@@ -21,6 +21,7 @@ export function listDevices(db: Db, userId: string): Promise<DeviceListItem[]> {
 
 /** Admins revoke any device; a user revokes their own (from another device). */
 export async function revokeDevice(db: Db, actor: SessionUser, deviceId: string, now = new Date()): Promise<void> {
+	requireUuid(deviceId, 'deviceId', 'device');
 	await db.transaction(async (txAny) => {
 		const tx = txAny as unknown as Db;
 		const [device] = await tx.select().from(devices).where(eq(devices.id, deviceId));
@@ -33,8 +34,11 @@ export async function revokeDevice(db: Db, actor: SessionUser, deviceId: string,
 
 export async function signOutEverywhere(db: Db, actor: SessionUser, userId: string, now = new Date()): Promise<void> {
 	if (actor.role !== 'admin' && actor.id !== userId) throw new UserInputError('userId', 'no such user', 404);
+	requireUuid(userId, 'userId', 'user');
 	await db.transaction(async (txAny) => {
 		const tx = txAny as unknown as Db;
+		const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
+		if (!user) throw new UserInputError('userId', 'no such user', 404);
 		await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 		await appendAudit(tx, { userId: actor.id, action: 'user.sign_out_everywhere', entity: 'user', recordId: userId });
 	});

@@ -8,7 +8,7 @@ import { assignments, operations, plans, teams } from '../db/schema.ts';
 import { appendChanges, type ChangeInput } from '../sync/changeFeed.ts';
 import { appendAudit } from '../audit/log.ts';
 import type { SessionUser } from '../../domain/auth.ts';
-import { UserInputError } from '../errors.ts';
+import { isUuid, requireUuid, UserInputError } from '../errors.ts';
 
 const tables = { plan: plans, operation: operations, team: teams, assignment: assignments } as const;
 
@@ -19,11 +19,7 @@ const tables = { plan: plans, operation: operations, team: teams, assignment: as
 const anyTable = (entity: PlanningEntity) => tables[entity] as unknown as typeof teams;
 export type PlanningEntity = keyof typeof tables;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function requireUuid(id: string, field: string, what: string): void {
-	if (!UUID.test(id)) throw new UserInputError(field, `no such ${what}`, 404);
-}
+export { requireUuid };
 
 /** Scope of a row on the feed: who may pull it (see sync/pull.ts). */
 export type FeedScope = Pick<ChangeInput, 'teamId' | 'operationId' | 'userId'>;
@@ -38,7 +34,7 @@ export async function lockRow<E extends PlanningEntity>(tx: Db, entity: E, id: s
 
 /** The live row, unlocked, or null: for reads outside a write. */
 export async function readRow<E extends PlanningEntity>(db: Db, entity: E, id: string): Promise<(typeof tables)[E]['$inferSelect'] | null> {
-	if (!UUID.test(id)) return null;
+	if (!isUuid(id)) return null;
 	const table = anyTable(entity);
 	const [row] = await db.select().from(table).where(eq(table.id, id));
 	return row && !row.deletedAt ? (row as unknown as (typeof tables)[E]['$inferSelect']) : null;
