@@ -1,7 +1,7 @@
 /** Which screens each role reaches from the navigation, and where it lands after sign-in. */
 import type { Role } from './auth.ts';
 
-export type NavItem = { path: string; key: 'map' | 'today' | 'sync' | 'plan' | 'coverage' | 'admin_users' | 'admin_audit' };
+export type NavItem = { path: string; key: 'map' | 'today' | 'sync' | 'plan' | 'coverage' | 'admin_users' | 'admin_audit' | 'admin_persons' };
 
 const items: Record<NavItem['key'], Role[]> = {
 	today: ['inspector'],
@@ -10,7 +10,8 @@ const items: Record<NavItem['key'], Role[]> = {
 	plan: ['planner', 'supervisor', 'admin'],
 	coverage: ['supervisor', 'admin'],
 	admin_users: ['admin'],
-	admin_audit: ['admin']
+	admin_audit: ['admin'],
+	admin_persons: ['admin']
 };
 
 const paths: Record<NavItem['key'], string> = {
@@ -20,7 +21,8 @@ const paths: Record<NavItem['key'], string> = {
 	plan: '/plan',
 	coverage: '/coverage',
 	admin_users: '/admin/users',
-	admin_audit: '/admin/audit'
+	admin_audit: '/admin/audit',
+	admin_persons: '/admin/persons'
 };
 
 export function navigationFor(role: Role): NavItem[] {

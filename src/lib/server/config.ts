@@ -4,6 +4,9 @@
  */
 import path from 'node:path';
 
+/** Five years: how long person-level details of a closed case are kept by default. */
+export const DEFAULT_RETENTION_DAYS = 5 * 365;
+
 export type ServerConfig = {
 	databaseUrl: string | null;
 	dataDir: string;
@@ -13,6 +16,8 @@ export type ServerConfig = {
 	secureCookies: boolean;
 	/** Minutes without a touch after which the inspector's app locks (PIN). */
 	lockAfterMinutes: number;
+	/** Days after which person-level details of closed cases are anonymised. */
+	retentionDays: number;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -26,7 +31,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		// Demo data is never loaded in production, whatever DEMO_DATA says.
 		demoData: !production && env.DEMO_DATA !== 'off',
 		secureCookies: origin.startsWith('https://'),
-		lockAfterMinutes: positiveNumber(env.LOCK_AFTER_MINUTES, 5)
+		lockAfterMinutes: positiveNumber(env.LOCK_AFTER_MINUTES, 5),
+		retentionDays: positiveNumber(env.RETENTION_DAYS, DEFAULT_RETENTION_DAYS)
 	};
 }
 

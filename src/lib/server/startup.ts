@@ -3,6 +3,9 @@ import { database, type Database } from './db/index.ts';
 import { readConfig } from './config.ts';
 import { isDatabaseEmpty, isDemoLoaded, seedDemoData } from './seed/index.ts';
 import { demoAccounts, DEMO_PASSWORD } from './seed/accounts.ts';
+import { applyRetention } from './privacy/retention.ts';
+
+const DAY_MS = 86_400_000;
 
 export type StartupState = { engine: Database['engine']; demoData: boolean };
 
@@ -28,5 +31,18 @@ async function prepare(): Promise<StartupState> {
 		console.log(`[kontrolla] demo accounts (password "${DEMO_PASSWORD}"): ${demoAccounts.map((a) => a.username).join(', ')}`);
 	}
 	console.log(`[kontrolla] database: ${engine}${config.databaseUrl ? '' : ` in ${config.dataDir}`}`);
+	await runRetention(db, config.retentionDays);
+	// Daily while the server runs; unref'd so it never holds a stopping process open.
+	setInterval(() => void runRetention(db, config.retentionDays), DAY_MS).unref();
 	return { engine, demoData };
+}
+
+async function runRetention(db: Database['db'], retentionDays: number): Promise<void> {
+	try {
+		const { anonymised } = await applyRetention(db, retentionDays);
+		// Counts only: the log never names a person.
+		if (anonymised > 0) console.log(`[kontrolla] retention: ${anonymised} persons of closed cases anonymised`);
+	} catch (error) {
+		console.error('[kontrolla] retention run failed:', error instanceof Error ? error.message : error);
+	}
 }

@@ -37,6 +37,7 @@ export const routeAccess: Record<string, Access> = {
 	'/api/plans/operations/[id]/assignments': ['planner', 'admin'],
 	'/api/plans/assignments/[id]': ['planner', 'admin'],
 	'/api/plans/teams/[id]/order': ['planner', 'admin'],
+	'/api/admin/persons/[id]/export': ['admin'],
 	'/(app)/map': everyone,
 	'/(app)/today': ['inspector'],
 	'/(app)/visit/[id]': ['inspector'],
@@ -53,7 +54,8 @@ export const routeAccess: Record<string, Access> = {
 	'/(app)/coverage/municipality/[id]': ['supervisor', 'admin'],
 	'/(app)/inspections/[id]': everyone,
 	'/(app)/admin/users': ['admin'],
-	'/(app)/admin/audit': ['admin']
+	'/(app)/admin/audit': ['admin'],
+	'/(app)/admin/persons': ['admin']
 };
 
 export type Decision = 'allow' | 'signIn' | 'forbidden' | 'notFound';

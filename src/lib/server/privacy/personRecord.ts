@@ -1,0 +1,83 @@
+/**
+ * A screened person's record for a data-protection request handled by an admin: finding it (there
+ * are no names by design, so by the id of the person, their inspection or a referral, which the
+ * referral partner or the case file holds), exporting everything held on the person, and erasing
+ * the details (anonymisation with a reason). Exports are audited like every look at person-level data.
+ */
+import { asc, eq, inArray, or } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import { auditLog, inspections, locations, referrals, screenedPersons, teams } from '../db/schema.ts';
+import { audit } from '../audit/log.ts';
+import { isUuid } from '../errors.ts';
+import { anonymisePerson } from './anonymise.ts';
+
+export type PersonFound = {
+	id: string;
+	inspectionId: string;
+	startedAt: string;
+	venue: string;
+	team: string | null;
+	sex: string;
+	ageBand: string;
+	result: string;
+	referrals: number;
+	anonymisedAt: string | null;
+};
+
+/** Persons matching an id of theirs, of their inspection, or of one of their referrals. */
+export async function findPersons(db: Db, id: string): Promise<PersonFound[]> {
+	if (!isUuid(id)) return [];
+	const viaReferral = db.select({ personId: referrals.personId }).from(referrals).where(eq(referrals.id, id));
+	const rows = await db
+		.select({ person: screenedPersons, startedAt: inspections.startedAt, venue: locations.name, team: teams.name })
+		.from(screenedPersons)
+		.innerJoin(inspections, eq(inspections.id, screenedPersons.inspectionId))
+		.innerJoin(locations, eq(locations.id, inspections.locationId))
+		.leftJoin(teams, eq(teams.id, inspections.teamId))
+		.where(or(eq(screenedPersons.id, id), eq(screenedPersons.inspectionId, id), inArray(screenedPersons.id, viaReferral)))
+		.orderBy(asc(screenedPersons.createdAt), asc(screenedPersons.id));
+	const counts = await db.select({ personId: referrals.personId }).from(referrals).where(inArray(referrals.personId, rows.length ? rows.map((r) => r.person.id) : [id]));
+	return rows.map(({ person, startedAt, venue, team }) => ({
+		id: person.id,
+		inspectionId: person.inspectionId,
+		startedAt: startedAt.toISOString(),
+		venue,
+		team,
+		sex: person.sex,
+		ageBand: person.ageBand,
+		result: person.result,
+		referrals: counts.filter((c) => c.personId === person.id).length,
+		anonymisedAt: person.anonymisedAt?.toISOString() ?? null
+	}));
+}
+
+/** Everything held on the person, for the person (or their representative): audited. */
+export async function exportPerson(db: Db, adminId: string, personId: string): Promise<Record<string, unknown> | null> {
+	if (!isUuid(personId)) return null;
+	const [row] = await db
+		.select({ person: screenedPersons, inspection: { id: inspections.id, startedAt: inspections.startedAt, submittedAt: inspections.submittedAt, status: inspections.status, venue: locations.name, team: teams.name } })
+		.from(screenedPersons)
+		.innerJoin(inspections, eq(inspections.id, screenedPersons.inspectionId))
+		.innerJoin(locations, eq(locations.id, inspections.locationId))
+		.leftJoin(teams, eq(teams.id, inspections.teamId))
+		.where(eq(screenedPersons.id, personId));
+	if (!row) return null;
+	const referred = await db.select().from(referrals).where(eq(referrals.personId, personId)).orderBy(asc(referrals.referredAt));
+	const trail = await db
+		.select({ seq: auditLog.seq, at: auditLog.at, action: auditLog.action, entity: auditLog.entity, recordId: auditLog.recordId })
+		.from(auditLog)
+		.where(inArray(auditLog.recordId, [personId, row.inspection.id, ...referred.map((r) => r.id)]))
+		.orderBy(asc(auditLog.seq));
+	await audit(db, { userId: adminId, action: 'person.export', entity: 'screenedPerson', recordId: personId, summary: `referrals=${referred.length}` });
+	return {
+		exportedAt: new Date().toISOString(),
+		person: row.person,
+		inspection: row.inspection,
+		referrals: referred,
+		auditTrail: trail.map((entry) => ({ ...entry, seq: Number(entry.seq) }))
+	};
+}
+
+export async function erasePerson(db: Db, adminId: string, personId: string, reason: string): Promise<boolean> {
+	return anonymisePerson(db, personId, { action: 'person.erase', actorId: adminId, reason });
+}
