@@ -14,6 +14,7 @@ import postgres from 'postgres';
 import { startServer } from '../tests/support/server.ts';
 import { launchBrowser, newPage, DESKTOP } from '../tests/support/browser.ts';
 import { DEMO_PASSWORD, TEST_PIN } from '../tests/support/field.ts';
+import { newInspection } from '../src/lib/domain/field/inspectionRecord.ts';
 
 const EXTRA_VENUES = 20_000;
 const ASSIGNMENTS = 5_000;
@@ -135,26 +136,16 @@ try {
 	await Promise.all(
 		devices.map(async ({ cookie, deviceId }, d) => {
 			for (let i = 0; i < PER_DEVICE; i++) {
-				const data = {
-					locationId: someVenues[(d * PER_DEVICE + i) % someVenues.length],
+				const now = new Date().toISOString();
+				const data = newInspection({
+					locationId: someVenues[(d * PER_DEVICE + i) % someVenues.length]!,
 					assignmentId: null,
 					teamId: null,
-					templateId: template!.template_id,
-					templateVersion: template!.template_version,
 					unplannedReason: `bench ${runTag}`,
-					startedAt: new Date().toISOString(),
-					endedAt: null,
-					checkIn: null,
-					answers: {},
-					outcome: null,
-					outcomeReason: null,
-					peoplePresent: null,
-					notes: '',
-					status: 'draft',
-					submittedAt: null,
-					correctionOf: null,
-					correctionReason: null
-				};
+					template: { id: template!.template_id as string, version: template!.template_version as number },
+					checkIn: { lat: null, lng: null, accuracy: null, at: now, overrideReason: 'bench' },
+					startedAt: now
+				});
 				const began = performance.now();
 				try {
 					const response = await fetch(`${server.url}/api/sync/push`, {
