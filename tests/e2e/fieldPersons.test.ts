@@ -195,7 +195,9 @@ describe('the inspector screens the people met, refers a possible victim and tak
 			expect.stringMatching(/Person 2[\s\S]*No indicators/)
 		]);
 		const personIds = await page.locator('details.person').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-person-id')!));
-		const [referral] = await readLocal<{ id: string }>(page, 'referrals');
+		// The team's earlier referrals (demo data) are on the device too: take the one made here.
+		const referral = (await readLocal<{ id: string; personId: string }>(page, 'referrals')).find((row) => row.personId === personIds[0]);
+		expect(referral).toBeDefined();
 
 		await context.setOffline(false);
 		const victimOnServer = await waitForServerRecord(page.request, 'screenedPerson', personIds[0]!, (data) => data.result === 'possible_victim');
