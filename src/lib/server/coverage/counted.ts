@@ -8,16 +8,24 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { REPORTING_TIME_ZONE, type CoverageFilters, type Period } from '../../domain/coverage/filters.ts';
+import { UNKNOWN } from '../../domain/coverage/report.ts';
 
 // A constant of ours, not input: written into the SQL so that expressions derived from it are
 // textually equal wherever PostgreSQL compares them.
 export const zone = sql.raw(`'${REPORTING_TIME_ZONE}'`);
 
-export type CoverageScope = { period: Period; filters: CoverageFilters };
+/**
+ * `source: 'inspections'` counts from the inspections even where the rollups could answer (the
+ * tests compare the two).
+ */
+export type CoverageScope = { period: Period; filters: CoverageFilters; source?: 'rollups' | 'inspections' };
 
 /** The first moment of a Kosovo calendar date, as a timestamptz (index-friendly: a constant). */
 export const startOfDay = (date: string, plusDays = 0): SQL =>
 	sql`((${date}::date + ${plusDays}::int)::timestamp at time zone ${zone})`;
+
+/** A screened person's (`sp`) category column, blank or missing read as the reports' "unknown". */
+export const known = (column: string): SQL => sql.raw(`coalesce(nullif(trim(sp.${column}), ''), '${UNKNOWN}')`);
 
 /** Venues on the register whose filters (municipality, kind) apply; `l` is `locations`. */
 export function venueFilters({ filters }: CoverageScope): SQL {
@@ -40,6 +48,30 @@ function agencyCondition(agency: string): SQL {
 		end`;
 }
 
+/** The one definition of a counted inspection, before any period or filter. */
+const countedConditions = [
+	sql`i.status = 'submitted'`,
+	sql`i.deleted_at is null`,
+	sql`not exists (select 1 from inspections fix where fix.correction_of = i.id
+		and fix.status = 'submitted' and fix.deleted_at is null)`
+];
+
+/** The Kosovo calendar day an inspection counts on. */
+export const inspectionDay = sql`(i.started_at at time zone ${zone})::date`;
+
+function countedSelect(conditions: SQL[]): SQL {
+	return sql`select i.id, i.location_id, l.municipality_id, l.kind, i.outcome,
+			${inspectionDay} as day,
+			to_char(i.started_at at time zone ${zone}, 'YYYY-MM') as month,
+			o.id as operation_id, o.plan_id
+		from inspections i
+		join locations l on l.id = i.location_id
+		left join teams t on t.id = i.team_id
+		left join assignments a on a.id = i.assignment_id
+		left join operations o on o.id = coalesce(t.operation_id, a.operation_id)
+		where ${sql.join([...countedConditions, ...conditions], sql` and `)}`;
+}
+
 /**
  * `counted as (…)` with columns id, location_id, municipality_id, kind, outcome, day (Kosovo
  * date), month (YYYY-MM), operation_id and plan_id (null for unplanned visits). With
@@ -48,29 +80,19 @@ function agencyCondition(agency: string): SQL {
  */
 export function countedInspections(scope: CoverageScope, { sinceStart = true } = {}): SQL {
 	const { period, filters } = scope;
-	const conditions = [
-		sql`i.status = 'submitted'`,
-		sql`i.deleted_at is null`,
-		sql`not exists (select 1 from inspections fix where fix.correction_of = i.id
-			and fix.status = 'submitted' and fix.deleted_at is null)`,
-		sql`i.started_at < ${startOfDay(period.to, 1)}`,
-		venueFilters(scope)
-	];
+	const conditions = [sql`i.started_at < ${startOfDay(period.to, 1)}`, venueFilters(scope)];
 	if (sinceStart) conditions.push(sql`i.started_at >= ${startOfDay(period.from)}`);
 	if (filters.planId) conditions.push(sql`o.plan_id = ${filters.planId}`);
 	if (filters.agency) conditions.push(agencyCondition(filters.agency));
-	return sql`counted as (
-		select i.id, i.location_id, l.municipality_id, l.kind, i.outcome,
-			(i.started_at at time zone ${zone})::date as day,
-			to_char(i.started_at at time zone ${zone}, 'YYYY-MM') as month,
-			o.id as operation_id, o.plan_id
-		from inspections i
-		join locations l on l.id = i.location_id
-		left join teams t on t.id = i.team_id
-		left join assignments a on a.id = i.assignment_id
-		left join operations o on o.id = coalesce(t.operation_id, a.operation_id)
-		where ${sql.join(conditions, sql` and `)}
-	)`;
+	return sql`counted as (${countedSelect(conditions)})`;
+}
+
+/**
+ * `counted as (…)` as above, for every venue, limited by `condition` on the same aliases (`i`,
+ * `l`): what the coverage rollups are rebuilt from (rollup.ts).
+ */
+export function countedWhere(...conditions: SQL[]): SQL {
+	return sql`counted as (${countedSelect(conditions)})`;
 }
 
 /**

@@ -8,12 +8,13 @@ import { rowsOf } from '../db/rows.ts';
 import { coverageFigures, noCountedFigures, type CountedFigures, type CoverageFigures } from '../../domain/coverage/figures.ts';
 import { locationKinds } from '../../domain/records/fieldRecords.ts';
 import type { KindRow, MunicipalityRow } from '../../domain/coverage/report.ts';
+import { yearMasks } from '../../domain/coverage/dayMasks.ts';
 import { countedInspections, registeredVenue, venueFilters, type CoverageScope } from './counted.ts';
+import { dailyWithin, inspectedOn, usesRollups } from './rollup.ts';
 
 type Grouped = { municipality_id: string | null; kind: string | null; by_municipality: number; by_kind: number };
-type RegisteredRow = Grouped & { registered: number; registered_inspected: number };
+type VenueRow = Grouped & { registered: number; registered_inspected: number; venues_inspected: number };
 type CountedRow = Grouped & {
-	venues_inspected: number;
 	inspections: number;
 	with_indicators: number;
 	screened_persons: number;
@@ -28,14 +29,27 @@ const groupingSets = sql`grouping sets ((), (municipality_id), (kind))`;
 const groupingColumns = sql`municipality_id, kind,
 	grouping(municipality_id)::int as by_municipality, grouping(kind)::int as by_kind`;
 
-async function registered(db: Db, scope: CoverageScope): Promise<RegisteredRow[]> {
-	return rowsOf<RegisteredRow>(
-		await db.execute(sql`with ${countedInspections(scope)}
-			select ${groupingColumns}, count(*)::int as registered,
-				count(inspected.location_id)::int as registered_inspected
-			from locations l
-			left join (select distinct location_id from counted) inspected on inspected.location_id = l.id
-			where ${registeredVenue} and ${venueFilters(scope)}
+/** `inspected (location_id)`: the distinct venues with a counted inspection in the period. */
+function inspectedVenues(scope: CoverageScope) {
+	if (!usesRollups(scope)) return sql`${countedInspections(scope)}, inspected as (select distinct location_id from counted)`;
+	const { from, to } = scope.period;
+	return sql`inspected as (select distinct v.location_id from coverage_venue_days v where ${inspectedOn(yearMasks(from, to))})`;
+}
+
+/**
+ * Registered venues, how many of them were inspected, and every venue inspected (registered or not:
+ * a venue since gone was still controlled) in one pass over the venues.
+ */
+async function venueFigures(db: Db, scope: CoverageScope): Promise<VenueRow[]> {
+	return rowsOf<VenueRow>(
+		await db.execute(sql`with ${inspectedVenues(scope)}
+			select ${groupingColumns},
+				(count(*) filter (where l.registered))::int as registered,
+				(count(*) filter (where l.registered and inspected.location_id is not null))::int as registered_inspected,
+				count(inspected.location_id)::int as venues_inspected
+			from (select l.id, l.municipality_id, l.kind, ${registeredVenue} as registered from locations l where ${venueFilters(scope)}) l
+			left join inspected on inspected.location_id = l.id
+			where l.registered or inspected.location_id is not null
 			group by ${groupingSets}`)
 	);
 }
@@ -56,7 +70,6 @@ async function counted(db: Db, scope: CoverageScope): Promise<CountedRow[]> {
 				where r.deleted_at is null group by r.inspection_id
 			)
 			select ${groupingColumns},
-				count(distinct c.location_id)::int as venues_inspected,
 				count(*)::int as inspections,
 				(count(*) filter (where c.outcome = 'trafficking_indicators_referred' or p.flagged > 0))::int as with_indicators,
 				coalesce(sum(p.screened), 0)::int as screened_persons,
@@ -70,10 +83,25 @@ async function counted(db: Db, scope: CoverageScope): Promise<CountedRow[]> {
 	);
 }
 
-function countedFigures(row: CountedRow | undefined): CountedFigures {
-	if (!row) return noCountedFigures;
+/** The same sums from the rollups' days in the period. */
+async function countedFromRollups(db: Db, scope: CoverageScope): Promise<CountedRow[]> {
+	return rowsOf<CountedRow>(
+		await db.execute(sql`select ${groupingColumns},
+				coalesce(sum(d.inspections), 0)::int as inspections,
+				coalesce(sum(d.with_indicators), 0)::int as with_indicators,
+				coalesce(sum(d.screened_persons), 0)::int as screened_persons,
+				coalesce(sum(d.possible_victims), 0)::int as possible_victims,
+				coalesce(sum(d.referrals), 0)::int as referrals,
+				coalesce(sum(d.premises_closed), 0)::int as premises_closed
+			from coverage_daily d where ${dailyWithin(scope)}
+			group by ${groupingSets}`)
+	);
+}
+
+function countedFigures(row: CountedRow | undefined, venuesInspected: number): CountedFigures {
+	if (!row) return { ...noCountedFigures, venuesInspected };
 	return {
-		venuesInspected: row.venues_inspected,
+		venuesInspected,
 		inspections: row.inspections,
 		inspectionsWithIndicators: row.with_indicators,
 		screenedPersons: row.screened_persons,
@@ -83,10 +111,10 @@ function countedFigures(row: CountedRow | undefined): CountedFigures {
 	};
 }
 
-function figuresOf(registeredRow: RegisteredRow | undefined, countedRow: CountedRow | undefined): CoverageFigures {
+function figuresOf(venueRow: VenueRow | undefined, countedRow: CountedRow | undefined): CoverageFigures {
 	return coverageFigures(
-		{ registeredVenues: registeredRow?.registered ?? 0, registeredVenuesInspected: registeredRow?.registered_inspected ?? 0 },
-		countedFigures(countedRow)
+		{ registeredVenues: venueRow?.registered ?? 0, registeredVenuesInspected: venueRow?.registered_inspected ?? 0 },
+		countedFigures(countedRow, venueRow?.venues_inspected ?? 0)
 	);
 }
 
@@ -94,9 +122,9 @@ export type FiguresBreakdown = { totals: CoverageFigures; byMunicipality: Munici
 
 export async function coverageBreakdown(db: Db, scope: CoverageScope): Promise<FiguresBreakdown> {
 	const municipalityFilter = scope.filters.municipalityId ? sql`and id = ${scope.filters.municipalityId}` : sql``;
-	const [registeredRows, countedRows, municipalityRows] = await Promise.all([
-		registered(db, scope),
-		counted(db, scope),
+	const [venueRows, countedRows, municipalityRows] = await Promise.all([
+		venueFigures(db, scope),
+		usesRollups(scope) ? countedFromRollups(db, scope) : counted(db, scope),
 		db.execute(sql`select id, code, name_en, name_sq, name_sr from municipalities
 			where deleted_at is null ${municipalityFilter} order by name_en, id`)
 	]);
@@ -109,7 +137,7 @@ export async function coverageBreakdown(db: Db, scope: CoverageScope): Promise<F
 					: row.by_kind === 0 && row.kind === key
 		);
 	const figures = (by: 'total' | 'municipality' | 'kind', key?: string) =>
-		figuresOf(pick(registeredRows, by, key), pick(countedRows, by, key));
+		figuresOf(pick(venueRows, by, key), pick(countedRows, by, key));
 
 	const municipalities = rowsOf<{ id: string; code: string; name_en: string; name_sq: string; name_sr: string }>(municipalityRows);
 	const kinds = scope.filters.kind ? [scope.filters.kind] : locationKinds;

@@ -9,6 +9,8 @@ import { coverageBreakdown } from './figures.ts';
 import { monthlyFigures } from './trend.ts';
 import { overdueVenues } from './overdue.ts';
 import { reportTables } from './victims.ts';
+import { refreshCoverageRollups } from './rollup.ts';
+import type { CoverageScope } from './counted.ts';
 
 /** Enough overdue venues for a screen; the count is always complete and exports list them all. */
 export const OVERDUE_SHOWN = 500;
@@ -17,10 +19,11 @@ export async function coverageReport(
 	db: Db,
 	filters: CoverageFilters,
 	today: string,
-	{ overdueLimit = OVERDUE_SHOWN }: { overdueLimit?: number | null } = {}
+	{ overdueLimit = OVERDUE_SHOWN, source }: { overdueLimit?: number | null; source?: CoverageScope['source'] } = {}
 ): Promise<CoverageReport> {
 	const period = resolvePeriod(filters, today);
-	const scope = { period, filters };
+	const scope: CoverageScope = { period, filters, source };
+	await refreshCoverageRollups(db);
 	const [breakdown, monthly, overdue, tables] = await Promise.all([
 		coverageBreakdown(db, scope),
 		monthlyFigures(db, scope),

@@ -7,7 +7,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { rowsOf } from '../db/rows.ts';
 import type { LocationKind, OverdueVenue } from '../../domain/coverage/report.ts';
+import { dayOfYear } from '../../domain/coverage/dayMasks.ts';
 import { countedInspections, registeredVenue, venueFilters, type CoverageScope } from './counted.ts';
+import { usesRollups } from './rollup.ts';
 
 type Row = {
 	id: string;
@@ -21,6 +23,24 @@ type Row = {
 	overdue_total: number;
 };
 
+/** `last_visit (location_id, day)`: each venue's last counted inspection up to the period's end. */
+function lastVisits(scope: CoverageScope) {
+	if (!usesRollups(scope)) {
+		return sql`${countedInspections(scope, { sinceStart: false })},
+			last_visit as (select location_id, max(day) as day from counted group by location_id)`;
+	}
+	// Day k of a year is bit k from the right, so the last visit up to day k is the first set bit of
+	// the mask's leftmost part from bit k: found at position p, it is day k - p + 1.
+	const year = Number(scope.period.to.slice(0, 4));
+	const upTo = sql`(case when v.year = ${year} then ${dayOfYear(scope.period.to)} else 366 end)`;
+	return sql`last_visit as (
+		select location_id, max(make_date(year, 1, 1) + (up_to - found)) as day
+		from (select v.location_id, v.year, ${upTo} as up_to, position(B'1' in substring(v.days from 367 - ${upTo})) as found
+			from coverage_venue_days v where v.year <= ${year}) masks
+		where found > 0 group by location_id
+	)`;
+}
+
 /** `limit` null returns every overdue venue (exports); the count is always the full one. */
 export async function overdueVenues(
 	db: Db,
@@ -29,8 +49,7 @@ export async function overdueVenues(
 ): Promise<{ asOf: string; count: number; venues: OverdueVenue[] }> {
 	const { period, filters } = scope;
 	const rows = rowsOf<Row>(
-		await db.execute(sql`with ${countedInspections(scope, { sinceStart: false })},
-			last_visit as (select location_id, max(day) as day from counted group by location_id)
+		await db.execute(sql`with ${lastVisits(scope)}
 			select l.id, l.name, l.kind, l.municipality_id, m.code as municipality_code, l.status,
 				to_char(lv.day, 'YYYY-MM-DD') as last_inspected_on,
 				(${period.to}::date - lv.day)::int as days_since,

@@ -14,29 +14,38 @@ import {
 	referralStatuses,
 	referralTargets,
 	sexes,
-	UNKNOWN,
 	type AgeSexRow,
 	type CoverageReport,
 	type ReferralRow,
 	type Sex
 } from '../../domain/coverage/report.ts';
-import { countedInspections, type CoverageScope } from './counted.ts';
+import { countedInspections, known, type CoverageScope } from './counted.ts';
+import { dailyWithin, usesRollups } from './rollup.ts';
 
 type Breakdown = 'age_sex' | 'nationality' | 'education' | 'recruitment' | 'exploitation_form';
 type VictimRow = { breakdown: Breakdown; age_band: string; sex: string; category: string; count: number };
 
-const known = (column: string) => sql.raw(`coalesce(nullif(trim(sp.${column}), ''), '${UNKNOWN}')`);
+/** `victims (age_band, sex, nationality, education, recruitment, exploitation_form, n)`. */
+function victims(scope: CoverageScope) {
+	if (usesRollups(scope)) {
+		return sql`victims as (
+			select d.age_band, d.sex, d.nationality, d.education, d.recruitment, d.exploitation_form, d.victims as n
+			from coverage_victims_daily d where ${dailyWithin(scope)}
+		)`;
+	}
+	return sql`${countedInspections(scope)},
+		victims as (
+			select sp.age_band, sp.sex, ${known('nationality')} as nationality, ${known('education')} as education,
+				${known('recruitment')} as recruitment, ${known('exploitation_form')} as exploitation_form, 1 as n
+			from screened_persons sp join counted c on c.id = sp.inspection_id
+			where sp.deleted_at is null and sp.result = 'possible_victim'
+		)`;
+}
 
 async function victimCounts(db: Db, scope: CoverageScope): Promise<VictimRow[]> {
 	// One pass, one grouping set per table; the breakdown column says which table a row is for.
 	return rowsOf<VictimRow>(
-		await db.execute(sql`with ${countedInspections(scope)},
-			victims as (
-				select sp.age_band, sp.sex, ${known('nationality')} as nationality, ${known('education')} as education,
-					${known('recruitment')} as recruitment, ${known('exploitation_form')} as exploitation_form
-				from screened_persons sp join counted c on c.id = sp.inspection_id
-				where sp.deleted_at is null and sp.result = 'possible_victim'
-			)
+		await db.execute(sql`with ${victims(scope)}
 			select
 				case
 					when grouping(age_band) = 0 then 'age_sex'
@@ -46,7 +55,7 @@ async function victimCounts(db: Db, scope: CoverageScope): Promise<VictimRow[]> 
 					else 'exploitation_form'
 				end as breakdown,
 				age_band, sex, coalesce(nationality, education, recruitment, exploitation_form) as category,
-				count(*)::int as count
+				sum(n)::int as count
 			from victims
 			group by grouping sets ((age_band, sex), (nationality), (education), (recruitment), (exploitation_form))`)
 	);
@@ -78,11 +87,17 @@ async function referralTable(db: Db, scope: CoverageScope): Promise<ReferralRow[
 	// Referrals belong to the period of the inspection that led to them, not of the day they were
 	// made, so they line up with the victims counted beside them.
 	const rows = rowsOf<{ target: string; status: string; count: number }>(
-		await db.execute(sql`with ${countedInspections(scope)}
-			select r.target, r.status, count(*)::int as count
-			from referrals r join counted c on c.id = r.inspection_id
-			where r.deleted_at is null
-			group by r.target, r.status`)
+		await db.execute(
+			usesRollups(scope)
+				? sql`select d.target, d.status, sum(d.referrals)::int as count
+					from coverage_referrals_daily d where ${dailyWithin(scope)}
+					group by d.target, d.status`
+				: sql`with ${countedInspections(scope)}
+					select r.target, r.status, count(*)::int as count
+					from referrals r join counted c on c.id = r.inspection_id
+					where r.deleted_at is null
+					group by r.target, r.status`
+		)
 	);
 	const empty = (target: string): ReferralRow => ({ target, ...Object.fromEntries(referralStatuses.map((s) => [s, 0])), total: 0 }) as ReferralRow;
 	const byTarget = new Map<string, ReferralRow>();

@@ -11,23 +11,26 @@ import { overdueVenues } from './overdue.ts';
 import { reportTables } from './victims.ts';
 import { filterOptions } from './options.ts';
 import { countedInspectionList, venueCoverage } from './venues.ts';
+import { refreshCoverageRollups } from './rollup.ts';
 
 /** Enough rows for a screen; the totals are always complete. */
 const OVERDUE_ON_MAP = 200;
 const INSPECTIONS_LISTED = 200;
 
-function scopeOf(filters: CoverageFilters, today: string) {
+/** The period the filters stand for, with the rollups brought up to date before they are read. */
+async function scopeOf(db: Db, filters: CoverageFilters, today: string) {
+	await refreshCoverageRollups(db);
 	return { period: resolvePeriod(filters, today), filters };
 }
 
 export async function coverageDashboard(db: Db, filters: CoverageFilters, today: string) {
-	const scope = scopeOf(filters, today);
+	const scope = await scopeOf(db, filters, today);
 	const [breakdown, monthly, options] = await Promise.all([coverageBreakdown(db, scope), monthlyFigures(db, scope), filterOptions(db)]);
 	return { period: scope.period, ...breakdown, trend: monthly.trend, options };
 }
 
 export async function coverageMap(db: Db, filters: CoverageFilters, today: string) {
-	const scope = scopeOf(filters, today);
+	const scope = await scopeOf(db, filters, today);
 	const [breakdown, venues, overdue, options] = await Promise.all([
 		coverageBreakdown(db, scope),
 		venueCoverage(db, scope),
@@ -38,7 +41,7 @@ export async function coverageMap(db: Db, filters: CoverageFilters, today: strin
 }
 
 export async function coverageReportTables(db: Db, filters: CoverageFilters, today: string) {
-	const scope = scopeOf(filters, today);
+	const scope = await scopeOf(db, filters, today);
 	const [breakdown, monthly, tables, options] = await Promise.all([
 		coverageBreakdown(db, scope),
 		monthlyFigures(db, scope),
@@ -50,7 +53,7 @@ export async function coverageReportTables(db: Db, filters: CoverageFilters, tod
 
 /** Null when the municipality does not exist. */
 export async function municipalityDrillDown(db: Db, filters: CoverageFilters, today: string) {
-	const scope = scopeOf(filters, today);
+	const scope = await scopeOf(db, filters, today);
 	const [breakdown, venues, inspections, options] = await Promise.all([
 		coverageBreakdown(db, scope),
 		venueCoverage(db, scope),

@@ -3,7 +3,7 @@
  * municipalities and this week's plan for the demo teams. Deterministic: the same day gives the
  * same records and ids (a seeded generator, never Math.random), so demos and tests can rely on them.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { createRandom } from '../../domain/random.ts';
 import { defaultTemplate } from '../../domain/checklist/defaultTemplate.ts';
 import type { Db } from '../db/index.ts';
@@ -39,7 +39,7 @@ export type SeedSummary = {
 export async function seedDemoData(db: Db, options: { now: Date }): Promise<SeedSummary> {
 	const today = kosovoDate(options.now);
 	const random = createRandom(`kontrolla-demo/${today}`);
-	return db.transaction(async (transaction) => {
+	const summary = await db.transaction(async (transaction) => {
 		const tx = transaction as unknown as Db;
 		const people = await seedAccounts(tx, random.fork('accounts').uuid);
 		const fieldInspectors = ['police1', 'labour1', 'police2', 'labour2'].map((username) => person(people, username).id);
@@ -95,6 +95,9 @@ export async function seedDemoData(db: Db, options: { now: Date }): Promise<Seed
 		await tx.insert(appMeta).values({ key: META_KEY, value: meta }).onConflictDoUpdate({ target: appMeta.key, set: { value: meta } });
 		return summary;
 	});
+	// Statistics for the planner at once (PGlite has no autovacuum to gather them later).
+	await db.execute(sql`analyze`);
+	return summary;
 }
 
 export async function isDemoLoaded(db: Db): Promise<boolean> {

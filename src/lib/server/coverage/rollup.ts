@@ -1,0 +1,131 @@
+/**
+ * The coverage rollups (migration 0004): per-day sums by municipality, kind and operation, the
+ * possible victims and referrals by report category, and a bit mask of the days each venue was
+ * inspected per year. Triggers note in `coverage_dirty` which days and venues changed; a coverage
+ * query first rebuilds exactly those (`refreshCoverageRollups`) from the same definition of a
+ * counted inspection as the direct queries (counted.ts), then reads the small tables.
+ *
+ * The plan and agency filters cut across the rollups' grain (an agency is that of a team's members),
+ * so figures narrowed by them are counted from the inspections directly: see `usesRollups`.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import { firstRow } from '../db/rows.ts';
+import { DAYS_IN_MASK, emptyMask, type YearMask } from '../../domain/coverage/dayMasks.ts';
+import { countedWhere, inspectionDay, known, startOfDay, type CoverageScope } from './counted.ts';
+
+/** Serialises rebuilds: two at once would each delete and re-insert the same days. */
+const REFRESH_LOCK = 7_411_007;
+
+export const usesRollups = ({ filters, source }: CoverageScope): boolean => source !== 'inspections' && !filters.planId && !filters.agency;
+
+// Day 1 of a year: the rightmost bit (dayMasks.ts).
+const dayOneBit = sql.raw(`(repeat('0', ${DAYS_IN_MASK - 1}) || '1')::bit(${DAYS_IN_MASK})`);
+const dayOfYear = (day: SQL) => sql`extract(doy from ${day})::int`;
+
+export type RefreshResult = { days: number; venueYears: number };
+
+/**
+ * Brings the rollups up to date with every change committed so far. Runs in one transaction:
+ * a failure leaves the noted changes in place for the next query. Changes committed while it runs
+ * carry a later `seq` and are left for the next refresh.
+ */
+export async function refreshCoverageRollups(db: Db): Promise<RefreshResult> {
+	const noted = firstRow<{ seq: string | null }>(await db.execute(sql`select max(seq)::text as seq from coverage_dirty`));
+	if (noted.seq === null) return { days: 0, venueYears: 0 };
+	return db.transaction(async (tx) => {
+		await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`);
+		const top = firstRow<{ seq: string | null; first: string | null; last: string | null; days: number; venue_years: number }>(
+			await tx.execute(sql`select max(seq)::text as seq, min(day)::text as first, max(day)::text as last,
+				count(distinct day)::int as days, count(distinct (location_id, extract(year from day)))::int as venue_years
+				from coverage_dirty`)
+		);
+		if (top.seq === null || top.first === null || top.last === null) return { days: 0, venueYears: 0 };
+		const taken = sql`coverage_dirty where seq <= ${top.seq}::bigint`;
+		const dirtyDays = sql`(select distinct day from ${taken})`;
+		// The range lets PostgreSQL use the index on started_at; the day list is the exact set.
+		const onDirtyDays = sql`${inspectionDay} in ${dirtyDays}
+			and i.started_at >= ${startOfDay(top.first)} and i.started_at < ${startOfDay(top.last, 1)}`;
+
+		await tx.execute(sql`delete from coverage_daily where day in ${dirtyDays}`);
+		await tx.execute(sql`insert into coverage_daily (day, municipality_id, kind, operation_id, plan_id,
+				inspections, with_indicators, screened_persons, possible_victims, referrals, premises_closed)
+			with ${countedWhere(onDirtyDays)},
+			persons as (
+				select sp.inspection_id, count(*) as screened,
+					count(*) filter (where sp.result = 'possible_victim') as victims,
+					count(*) filter (where sp.result <> 'no_indicators') as flagged
+				from screened_persons sp join counted c on c.id = sp.inspection_id
+				where sp.deleted_at is null group by sp.inspection_id
+			),
+			referred as (
+				select r.inspection_id, count(*) as referrals
+				from referrals r join counted c on c.id = r.inspection_id
+				where r.deleted_at is null group by r.inspection_id
+			)
+			select c.day, c.municipality_id, c.kind, c.operation_id, c.plan_id,
+				count(*)::int,
+				(count(*) filter (where c.outcome = 'trafficking_indicators_referred' or p.flagged > 0))::int,
+				coalesce(sum(p.screened), 0)::int,
+				coalesce(sum(p.victims), 0)::int,
+				coalesce(sum(rf.referrals), 0)::int,
+				(count(*) filter (where c.outcome = 'premises_closed'))::int
+			from counted c
+			left join persons p on p.inspection_id = c.id
+			left join referred rf on rf.inspection_id = c.id
+			group by c.day, c.municipality_id, c.kind, c.operation_id, c.plan_id`);
+
+		await tx.execute(sql`delete from coverage_victims_daily where day in ${dirtyDays}`);
+		await tx.execute(sql`insert into coverage_victims_daily (day, municipality_id, kind, age_band, sex,
+				nationality, education, recruitment, exploitation_form, victims)
+			with ${countedWhere(onDirtyDays)}
+			select c.day, c.municipality_id, c.kind, sp.age_band, sp.sex, ${known('nationality')}, ${known('education')},
+				${known('recruitment')}, ${known('exploitation_form')}, count(*)::int
+			from screened_persons sp join counted c on c.id = sp.inspection_id
+			where sp.deleted_at is null and sp.result = 'possible_victim'
+			group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
+
+		await tx.execute(sql`delete from coverage_referrals_daily where day in ${dirtyDays}`);
+		await tx.execute(sql`insert into coverage_referrals_daily (day, municipality_id, kind, target, status, referrals)
+			with ${countedWhere(onDirtyDays)}
+			select c.day, c.municipality_id, c.kind, r.target, r.status, count(*)::int
+			from referrals r join counted c on c.id = r.inspection_id
+			where r.deleted_at is null
+			group by 1, 2, 3, 4, 5`);
+
+		// A venue's mask for a year is rebuilt whole from its counted inspections of that year.
+		const pairs = sql`(select distinct location_id, extract(year from day)::int as year from ${taken})`;
+		await tx.execute(sql`delete from coverage_venue_days v using ${pairs} p where v.location_id = p.location_id and v.year = p.year`);
+		const firstYear = Number(top.first.slice(0, 4));
+		const lastYear = Number(top.last.slice(0, 4));
+		const ofDirtyVenueYears = sql`i.location_id in (select location_id from dirty_pairs)
+			and (i.location_id, extract(year from ${inspectionDay})::int) in (select location_id, year from dirty_pairs)
+			and i.started_at >= ${startOfDay(`${firstYear}-01-01`, -1)} and i.started_at < ${startOfDay(`${lastYear + 1}-01-01`, 1)}`;
+		await tx.execute(sql`insert into coverage_venue_days (location_id, year, days)
+			with dirty_pairs as ${pairs}, ${countedWhere(ofDirtyVenueYears)}
+			select c.location_id, extract(year from c.day)::int, bit_or(${dayOneBit} << (${dayOfYear(sql`c.day`)} - 1))
+			from counted c group by 1, 2`);
+
+		await tx.execute(sql`delete from ${taken}`);
+		return { days: top.days, venueYears: top.venue_years };
+	});
+}
+
+/** Rollup rows of days within the period, narrowed by municipality and kind; `d` is the table. */
+export function dailyWithin({ period, filters }: CoverageScope): SQL {
+	const conditions = [sql`d.day between ${period.from}::date and ${period.to}::date`];
+	if (filters.municipalityId) conditions.push(sql`d.municipality_id = ${filters.municipalityId}`);
+	if (filters.kind) conditions.push(sql`d.kind = ${filters.kind}`);
+	return sql.join(conditions, sql` and `);
+}
+
+const bits = (mask: string) => sql`${mask}::bit(${sql.raw(String(DAYS_IN_MASK))})`;
+
+/** A venue-year row (`v`) with a counted inspection on a day of one of `masks`. */
+export function inspectedOn(masks: readonly YearMask[]): SQL {
+	if (masks.length === 0) return sql`false`;
+	return sql`(${sql.join(
+		masks.map(({ year, mask }) => sql`(v.year = ${year} and (v.days & ${bits(mask)}) <> ${bits(emptyMask)})`),
+		sql` or `
+	)})`;
+}
