@@ -75,17 +75,21 @@ async function generate(database: Database, inspections: number): Promise<number
 		select t.id, u.id, u.agency_id from (select id, row_number() over (order by id) as r from teams) t
 		join (select id, agency_id, row_number() over (order by username) as r from users where username like 'bench%') u
 			on u.r in (1 + (t.r * 2) % 40, 1 + (t.r * 2 + 1) % 40)`);
+	// Teams work on their operation's day: each inspection goes to a team of an operation dated on
+	// its day, and one in ten (or one on a day without an operation) is an unplanned visit.
 	await step('inspections', sql`insert into inspections (id, location_id, team_id, template_id, template_version, started_at,
 			answers, outcome, status, created_by, deleted_at, unplanned_reason)
-		select gen_random_uuid(), v.id, t.id, '00000000-0000-4000-8000-000000000000', 1,
-			timestamptz '2025-01-01 08:00+00' + (n::double precision / ${inspections}) * interval '730 days',
-			'{}', (array['no_findings','labour_violations','trafficking_indicators_referred','premises_closed','no_findings'])[1 + n % 5],
-			case when n % 50 = 0 then 'draft' else 'submitted' end,
+		select gen_random_uuid(), v.id, td.id, '00000000-0000-4000-8000-000000000000', 1, g.started_at,
+			'{}', (array['no_findings','labour_violations','trafficking_indicators_referred','premises_closed','no_findings'])[1 + g.n % 5],
+			case when g.n % 50 = 0 then 'draft' else 'submitted' end,
 			(select id from users where username = 'bench1'),
-			case when n % 100 = 1 then now() end, null
-		from generate_series(1, ${inspections}) n
-		join (select id, row_number() over (order by id) - 1 as k from locations) v on v.k = (n::bigint * 7919) % ${VENUES}
-		join (select id, row_number() over (order by id) - 1 as k from teams) t on t.k = n % 2400`);
+			case when g.n % 100 = 1 then now() end, case when td.id is null then 'seen on patrol' end
+		from (select n, timestamptz '2025-01-01 08:00+00' + (n::double precision / ${inspections}) * interval '730 days' as started_at
+			from generate_series(1, ${inspections}) n) g
+		join (select id, row_number() over (order by id) - 1 as k from locations) v on v.k = (g.n::bigint * 7919) % ${VENUES}
+		left join (select t.id, o.date, row_number() over (partition by o.date order by t.id) - 1 as k, count(*) over (partition by o.date) as c
+			from teams t join operations o on o.id = t.operation_id) td
+			on td.date = (g.started_at at time zone 'Europe/Belgrade')::date and td.k = g.n % td.c and g.n % 10 <> 0`);
 	await step('corrections', sql`insert into inspections (id, location_id, team_id, template_id, template_version, started_at,
 			answers, outcome, status, created_by, correction_of, correction_reason)
 		select gen_random_uuid(), location_id, team_id, template_id, template_version, started_at, answers, 'labour_violations',

@@ -9,13 +9,11 @@ CREATE TABLE "coverage_dirty" (
 	"day" date NOT NULL,
 	"location_id" uuid NOT NULL
 );--> statement-breakpoint
--- What the counted inspections of one day found, per venue municipality, kind and operation.
+-- What the counted inspections of one day found, per venue municipality and kind.
 CREATE TABLE "coverage_daily" (
 	"day" date NOT NULL,
 	"municipality_id" uuid NOT NULL,
 	"kind" text NOT NULL,
-	"operation_id" uuid,
-	"plan_id" uuid,
 	"inspections" integer NOT NULL,
 	"with_indicators" integer NOT NULL,
 	"screened_persons" integer NOT NULL,
@@ -24,6 +22,17 @@ CREATE TABLE "coverage_daily" (
 	"premises_closed" integer NOT NULL
 );--> statement-breakpoint
 CREATE INDEX "coverage_daily_day_idx" ON "coverage_daily" USING btree ("day");--> statement-breakpoint
+-- The operations (and plans) that inspections were counted under on a day: per venue municipality
+-- and kind, and once more with both null for the whole country, so that the unfiltered count of
+-- operations reads a handful of rows a day.
+CREATE TABLE "coverage_operations_daily" (
+	"day" date NOT NULL,
+	"operation_id" uuid NOT NULL,
+	"plan_id" uuid,
+	"municipality_id" uuid,
+	"kind" text
+);--> statement-breakpoint
+CREATE INDEX "coverage_operations_daily_day_idx" ON "coverage_operations_daily" USING btree ("day");--> statement-breakpoint
 -- Possible victims of one day by the national report tables' categories (unknowns already named).
 CREATE TABLE "coverage_victims_daily" (
 	"day" date NOT NULL,
@@ -48,12 +57,14 @@ CREATE TABLE "coverage_referrals_daily" (
 );--> statement-breakpoint
 CREATE INDEX "coverage_referrals_daily_day_idx" ON "coverage_referrals_daily" USING btree ("day");--> statement-breakpoint
 -- The days of a year on which a venue had a counted inspection: bit n from the right (1-based) is the
--- n-th day of the year. Distinct venues inspected in any period, and the last visit before a date,
--- are read from these 50,000-odd rows a year rather than from the inspections.
+-- n-th day of the year; and the months, bit m from the right for month m. Distinct venues inspected
+-- in any period, and the last visit before a date, are read from these 50,000-odd rows a year
+-- rather than from the inspections.
 CREATE TABLE "coverage_venue_days" (
 	"location_id" uuid NOT NULL,
 	"year" integer NOT NULL,
 	"days" bit(366) NOT NULL,
+	"months" integer NOT NULL,
 	CONSTRAINT "coverage_venue_days_pk" PRIMARY KEY ("location_id", "year")
 );--> statement-breakpoint
 CREATE FUNCTION "coverage_mark_inspections"() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -1,5 +1,5 @@
 /**
- * The coverage rollups (migration 0004): per-day sums by municipality, kind and operation, the
+ * The coverage rollups (migration 0004): per-day sums by municipality and kind, the operations counted under each day, the
  * possible victims and referrals by report category, and a bit mask of the days each venue was
  * inspected per year. Triggers note in `coverage_dirty` which days and venues changed; a coverage
  * query first rebuilds exactly those (`refreshCoverageRollups`) from the same definition of a
@@ -33,14 +33,25 @@ export type RefreshResult = { days: number; venueYears: number };
 export async function refreshCoverageRollups(db: Db): Promise<RefreshResult> {
 	const noted = firstRow<{ seq: string | null }>(await db.execute(sql`select max(seq)::text as seq from coverage_dirty`));
 	if (noted.seq === null) return { days: 0, venueYears: 0 };
+	const result = await rebuild(db);
+	// After a bulk change the emptied list is a million dead rows that every later look at it would
+	// scan until a vacuum (which PGlite never runs by itself); VACUUM cannot run in a transaction.
+	if (result.noted > BULK_NOTES) await db.execute(sql`vacuum analyze coverage_dirty`);
+	return { days: result.days, venueYears: result.venueYears };
+}
+
+const BULK_NOTES = 10_000;
+
+async function rebuild(db: Db): Promise<RefreshResult & { noted: number }> {
 	return db.transaction(async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`);
-		const top = firstRow<{ seq: string | null; first: string | null; last: string | null; days: number; venue_years: number }>(
+		const top = firstRow<{ seq: string | null; first: string | null; last: string | null; days: number; venue_years: number; noted: number }>(
 			await tx.execute(sql`select max(seq)::text as seq, min(day)::text as first, max(day)::text as last,
-				count(distinct day)::int as days, count(distinct (location_id, extract(year from day)))::int as venue_years
+				count(distinct day)::int as days, count(distinct (location_id, extract(year from day)))::int as venue_years,
+				count(*)::int as noted
 				from coverage_dirty`)
 		);
-		if (top.seq === null || top.first === null || top.last === null) return { days: 0, venueYears: 0 };
+		if (top.seq === null || top.first === null || top.last === null) return { days: 0, venueYears: 0, noted: 0 };
 		const taken = sql`coverage_dirty where seq <= ${top.seq}::bigint`;
 		const dirtyDays = sql`(select distinct day from ${taken})`;
 		// The range lets PostgreSQL use the index on started_at; the day list is the exact set.
@@ -48,7 +59,7 @@ export async function refreshCoverageRollups(db: Db): Promise<RefreshResult> {
 			and i.started_at >= ${startOfDay(top.first)} and i.started_at < ${startOfDay(top.last, 1)}`;
 
 		await tx.execute(sql`delete from coverage_daily where day in ${dirtyDays}`);
-		await tx.execute(sql`insert into coverage_daily (day, municipality_id, kind, operation_id, plan_id,
+		await tx.execute(sql`insert into coverage_daily (day, municipality_id, kind,
 				inspections, with_indicators, screened_persons, possible_victims, referrals, premises_closed)
 			with ${countedWhere(onDirtyDays)},
 			persons as (
@@ -63,7 +74,7 @@ export async function refreshCoverageRollups(db: Db): Promise<RefreshResult> {
 				from referrals r join counted c on c.id = r.inspection_id
 				where r.deleted_at is null group by r.inspection_id
 			)
-			select c.day, c.municipality_id, c.kind, c.operation_id, c.plan_id,
+			select c.day, c.municipality_id, c.kind,
 				count(*)::int,
 				(count(*) filter (where c.outcome = 'trafficking_indicators_referred' or p.flagged > 0))::int,
 				coalesce(sum(p.screened), 0)::int,
@@ -73,7 +84,14 @@ export async function refreshCoverageRollups(db: Db): Promise<RefreshResult> {
 			from counted c
 			left join persons p on p.inspection_id = c.id
 			left join referred rf on rf.inspection_id = c.id
-			group by c.day, c.municipality_id, c.kind, c.operation_id, c.plan_id`);
+			group by c.day, c.municipality_id, c.kind`);
+
+		await tx.execute(sql`delete from coverage_operations_daily where day in ${dirtyDays}`);
+		await tx.execute(sql`insert into coverage_operations_daily (day, operation_id, plan_id, municipality_id, kind)
+			with ${countedWhere(onDirtyDays)}
+			select c.day, c.operation_id, c.plan_id, c.municipality_id, c.kind
+			from counted c where c.operation_id is not null
+			group by grouping sets ((c.day, c.operation_id, c.plan_id, c.municipality_id, c.kind), (c.day, c.operation_id, c.plan_id))`);
 
 		await tx.execute(sql`delete from coverage_victims_daily where day in ${dirtyDays}`);
 		await tx.execute(sql`insert into coverage_victims_daily (day, municipality_id, kind, age_band, sex,
@@ -101,14 +119,28 @@ export async function refreshCoverageRollups(db: Db): Promise<RefreshResult> {
 		const ofDirtyVenueYears = sql`i.location_id in (select location_id from dirty_pairs)
 			and (i.location_id, extract(year from ${inspectionDay})::int) in (select location_id, year from dirty_pairs)
 			and i.started_at >= ${startOfDay(`${firstYear}-01-01`, -1)} and i.started_at < ${startOfDay(`${lastYear + 1}-01-01`, 1)}`;
-		await tx.execute(sql`insert into coverage_venue_days (location_id, year, days)
+		await tx.execute(sql`insert into coverage_venue_days (location_id, year, days, months)
 			with dirty_pairs as ${pairs}, ${countedWhere(ofDirtyVenueYears)}
-			select c.location_id, extract(year from c.day)::int, bit_or(${dayOneBit} << (${dayOfYear(sql`c.day`)} - 1))
+			select c.location_id, extract(year from c.day)::int, bit_or(${dayOneBit} << (${dayOfYear(sql`c.day`)} - 1)),
+				bit_or(1 << (extract(month from c.day)::int - 1))
 			from counted c group by 1, 2`);
 
 		await tx.execute(sql`delete from ${taken}`);
-		return { days: top.days, venueYears: top.venue_years };
+		return { days: top.days, venueYears: top.venue_years, noted: top.noted };
 	});
+}
+
+/**
+ * The operations rows (`d`) of days within the period: the country's rows, or those of the
+ * municipality and kind asked for.
+ */
+export function operationsWithin({ period, filters }: CoverageScope): SQL {
+	const conditions = [sql`d.day between ${period.from}::date and ${period.to}::date`];
+	if (filters.municipalityId) conditions.push(sql`d.municipality_id = ${filters.municipalityId}`);
+	if (filters.kind) conditions.push(sql`d.kind = ${filters.kind}`);
+	if (!filters.municipalityId && !filters.kind) conditions.push(sql`d.municipality_id is null and d.kind is null`);
+	else conditions.push(sql`d.municipality_id is not null`);
+	return sql.join(conditions, sql` and `);
 }
 
 /** Rollup rows of days within the period, narrowed by municipality and kind; `d` is the table. */

@@ -2,14 +2,14 @@
  * Month by month within the period: the dashboard's trend, and the national reports' "operations
  * run and locations controlled" table.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { rowsOf } from '../db/rows.ts';
 import { monthsOf } from '../../domain/coverage/figures.ts';
 import type { OperationsRow, TrendRow } from '../../domain/coverage/report.ts';
 import { yearMasks } from '../../domain/coverage/dayMasks.ts';
 import { countedInspections, venueFilters, type CoverageScope } from './counted.ts';
-import { dailyWithin, inspectedOn, usesRollups } from './rollup.ts';
+import { dailyWithin, inspectedOn, operationsWithin, usesRollups } from './rollup.ts';
 
 type MonthRow = {
 	month: string | null;
@@ -56,37 +56,59 @@ async function monthRows(db: Db, scope: CoverageScope): Promise<MonthRow[]> {
 }
 
 /**
- * The same rows from the rollups: sums and distinct operations from the daily rows, venues from
- * their day masks (one mask per month, cut to the period, and the period's for the whole).
+ * The same rows from the rollups: sums from the daily rows, distinct plans and operations from the
+ * operations' daily rows, venues from their masks (a month wholly in the period by its month bit,
+ * a month the period cuts by its days, the whole period by its days).
  */
 async function monthRowsFromRollups(db: Db, scope: CoverageScope): Promise<MonthRow[]> {
 	const { from, to } = scope.period;
 	const months = monthsOf(scope.period).map((month) => {
-		const monthFrom = `${month}-01` < from ? from : `${month}-01`;
-		const monthTo = lastDayOf(month) > to ? to : lastDayOf(month);
-		return { month, masks: yearMasks(monthFrom, monthTo) };
+		const [year, number] = month.split('-').map(Number) as [number, number];
+		const first = `${month}-01`;
+		const last = lastDayOf(month);
+		const inspected =
+			first >= from && last <= to
+				? sql`(v.year = ${year} and (v.months & ${1 << (number - 1)}) <> 0)`
+				: inspectedOn(yearMasks(first < from ? from : first, last > to ? to : last));
+		return { month, inspected };
 	});
-	const [sums, venues] = await Promise.all([
-		db.execute(sql`select month, grouping(month)::int as whole_period,
-				coalesce(sum(inspections), 0)::int as inspections,
-				coalesce(sum(possible_victims), 0)::int as possible_victims,
-				count(distinct plan_id)::int as plans,
-				count(distinct operation_id)::int as operations
-			from (select to_char(d.day, 'YYYY-MM') as month, d.* from coverage_daily d where ${dailyWithin(scope)}) days
-			group by grouping sets ((), (month))`),
+	const byMonth = (table: SQL, within: SQL, columns: SQL) =>
+		db.execute(sql`select month, grouping(month)::int as whole_period, ${columns}
+			from (select to_char(d.day, 'YYYY-MM') as month, d.* from ${table} d where ${within}) days
+			group by grouping sets ((), (month))`);
+	const [sums, operations, venues] = await Promise.all([
+		byMonth(sql`coverage_daily`, dailyWithin(scope), sql`coalesce(sum(inspections), 0)::int as inspections,
+			coalesce(sum(possible_victims), 0)::int as possible_victims`),
+		byMonth(sql`coverage_operations_daily`, operationsWithin(scope), sql`count(distinct plan_id)::int as plans,
+			count(distinct operation_id)::int as operations`),
 		db.execute(sql`select count(distinct v.location_id)::int as whole,
 				${sql.join(
-					months.map(({ masks }, i) => sql`(count(*) filter (where ${inspectedOn(masks)}))::int as ${sql.identifier(`m${i}`)}`),
+					months.map(({ inspected }, i) => sql`(count(*) filter (where ${inspected}))::int as ${sql.identifier(`m${i}`)}`),
 					sql`, `
 				)}
 			from coverage_venue_days v join locations l on l.id = v.location_id
 			where ${inspectedOn(yearMasks(from, to))} and ${venueFilters(scope)}`)
 	]);
+	type Sums = { month: string | null; whole_period: number; inspections: number; possible_victims: number };
+	type Operations = { month: string | null; whole_period: number; plans: number; operations: number };
 	const venueCounts = rowsOf<Record<string, number>>(venues)[0] ?? {};
-	return rowsOf<Omit<MonthRow, 'venues_inspected'>>(sums).map((row) => ({
-		...row,
-		venues_inspected: row.whole_period ? (venueCounts.whole ?? 0) : (venueCounts[`m${months.findIndex((m) => m.month === row.month)}`] ?? 0)
-	}));
+	const operationRows = rowsOf<Operations>(operations);
+	const sumRows = rowsOf<Sums>(sums);
+	const find = <R extends { month: string | null; whole_period: number }>(rows: R[], month: string | null) =>
+		rows.find((row) => (month === null ? row.whole_period === 1 : row.whole_period === 0 && row.month === month));
+	return [null, ...months.map((m) => m.month)].map((month, i) => {
+		const sum = find(sumRows, month);
+		const operation = find(operationRows, month);
+		return {
+			month,
+			whole_period: month === null ? 1 : 0,
+			inspections: sum?.inspections ?? 0,
+			possible_victims: sum?.possible_victims ?? 0,
+			plans: operation?.plans ?? 0,
+			operations: operation?.operations ?? 0,
+			venues_inspected: (month === null ? venueCounts.whole : venueCounts[`m${i - 1}`]) ?? 0
+		};
+	});
 }
 
 function lastDayOf(month: string): string {
