@@ -110,7 +110,9 @@ for (const file of files) {
 	const started = Date.now();
 	const run = await runBenchFile(file);
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
-	const section = run.stdout.trim();
+	// From the first heading: a server started in-process may have logged a line on stdout before it.
+	const heading = run.stdout.search(/^## /m);
+	const section = heading < 0 ? run.stdout.trim() : run.stdout.slice(heading).trim();
 	const measured = `_Measured ${new Date().toISOString()} at load ${os.loadavg()[0].toFixed(2)}, revision ${gitRevision() ?? 'unknown'}._`;
 	let failure = null;
 	if (run.timedOut) failure = `Stopped after ${timeoutMs / 1000} s (BENCH_TIMEOUT_MS).`;
