@@ -96,6 +96,34 @@ export function countedWhere(...conditions: SQL[]): SQL {
 }
 
 /**
+ * `persons` and `referred`: what each counted inspection found, for `findingFigures` (after
+ * `counted` in the same WITH).
+ */
+export const findingsPerInspection = sql`persons as (
+		select sp.inspection_id, count(*) as screened,
+			count(*) filter (where sp.result = 'possible_victim') as victims,
+			count(*) filter (where sp.result <> 'no_indicators') as flagged
+		from screened_persons sp join counted c on c.id = sp.inspection_id
+		where sp.deleted_at is null group by sp.inspection_id
+	),
+	referred as (
+		select r.inspection_id, count(*) as referrals
+		from referrals r join counted c on c.id = r.inspection_id
+		where r.deleted_at is null group by r.inspection_id
+	)`;
+
+/** The dashboard's sums over counted inspections, and the FROM they need; group as you wish. */
+export const findingFigures = sql`count(*)::int as inspections,
+		(count(*) filter (where c.outcome = 'trafficking_indicators_referred' or p.flagged > 0))::int as with_indicators,
+		coalesce(sum(p.screened), 0)::int as screened_persons,
+		coalesce(sum(p.victims), 0)::int as possible_victims,
+		coalesce(sum(rf.referrals), 0)::int as referrals,
+		(count(*) filter (where c.outcome = 'premises_closed'))::int as premises_closed
+	from counted c
+	left join persons p on p.inspection_id = c.id
+	left join referred rf on rf.inspection_id = c.id`;
+
+/**
  * Registered venues — the denominator of coverage — are read as the register stands when the
  * figures are asked for (there is no register history): `active` venues and those
  * `closed_by_authority`, which stay on the register because a closure needs checking. Venues

@@ -9,7 +9,7 @@ import { coverageFigures, noCountedFigures, type CountedFigures, type CoverageFi
 import { locationKinds } from '../../domain/records/fieldRecords.ts';
 import type { KindRow, MunicipalityRow } from '../../domain/coverage/report.ts';
 import { yearMasks } from '../../domain/coverage/dayMasks.ts';
-import { countedInspections, registeredVenue, venueFilters, type CoverageScope } from './counted.ts';
+import { countedInspections, findingFigures, findingsPerInspection, registeredVenue, venueFilters, type CoverageScope } from './counted.ts';
 import { dailyWithin, inspectedOn, usesRollups } from './rollup.ts';
 
 type Grouped = { municipality_id: string | null; kind: string | null; by_municipality: number; by_kind: number };
@@ -56,29 +56,9 @@ async function venueFigures(db: Db, scope: CoverageScope): Promise<VenueRow[]> {
 
 async function counted(db: Db, scope: CoverageScope): Promise<CountedRow[]> {
 	return rowsOf<CountedRow>(
-		await db.execute(sql`with ${countedInspections(scope)},
-			persons as (
-				select sp.inspection_id, count(*) as screened,
-					count(*) filter (where sp.result = 'possible_victim') as victims,
-					count(*) filter (where sp.result <> 'no_indicators') as flagged
-				from screened_persons sp join counted c on c.id = sp.inspection_id
-				where sp.deleted_at is null group by sp.inspection_id
-			),
-			referred as (
-				select r.inspection_id, count(*) as referrals
-				from referrals r join counted c on c.id = r.inspection_id
-				where r.deleted_at is null group by r.inspection_id
-			)
+		await db.execute(sql`with ${countedInspections(scope)}, ${findingsPerInspection}
 			select ${groupingColumns},
-				count(*)::int as inspections,
-				(count(*) filter (where c.outcome = 'trafficking_indicators_referred' or p.flagged > 0))::int as with_indicators,
-				coalesce(sum(p.screened), 0)::int as screened_persons,
-				coalesce(sum(p.victims), 0)::int as possible_victims,
-				coalesce(sum(rf.referrals), 0)::int as referrals,
-				(count(*) filter (where c.outcome = 'premises_closed'))::int as premises_closed
-			from counted c
-			left join persons p on p.inspection_id = c.id
-			left join referred rf on rf.inspection_id = c.id
+				${findingFigures}
 			group by ${groupingSets}`)
 	);
 }

@@ -12,7 +12,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { firstRow } from '../db/rows.ts';
 import { DAYS_IN_MASK, emptyMask, type YearMask } from '../../domain/coverage/dayMasks.ts';
-import { countedWhere, inspectionDay, known, startOfDay, type CoverageScope } from './counted.ts';
+import { countedWhere, findingFigures, findingsPerInspection, inspectionDay, known, startOfDay, type CoverageScope } from './counted.ts';
 
 /** Serialises rebuilds: two at once would each delete and re-insert the same days. */
 const REFRESH_LOCK = 7_411_007;
@@ -61,29 +61,8 @@ async function rebuild(db: Db): Promise<RefreshResult & { noted: number }> {
 		await tx.execute(sql`delete from coverage_daily where day in ${dirtyDays}`);
 		await tx.execute(sql`insert into coverage_daily (day, municipality_id, kind,
 				inspections, with_indicators, screened_persons, possible_victims, referrals, premises_closed)
-			with ${countedWhere(onDirtyDays)},
-			persons as (
-				select sp.inspection_id, count(*) as screened,
-					count(*) filter (where sp.result = 'possible_victim') as victims,
-					count(*) filter (where sp.result <> 'no_indicators') as flagged
-				from screened_persons sp join counted c on c.id = sp.inspection_id
-				where sp.deleted_at is null group by sp.inspection_id
-			),
-			referred as (
-				select r.inspection_id, count(*) as referrals
-				from referrals r join counted c on c.id = r.inspection_id
-				where r.deleted_at is null group by r.inspection_id
-			)
-			select c.day, c.municipality_id, c.kind,
-				count(*)::int,
-				(count(*) filter (where c.outcome = 'trafficking_indicators_referred' or p.flagged > 0))::int,
-				coalesce(sum(p.screened), 0)::int,
-				coalesce(sum(p.victims), 0)::int,
-				coalesce(sum(rf.referrals), 0)::int,
-				(count(*) filter (where c.outcome = 'premises_closed'))::int
-			from counted c
-			left join persons p on p.inspection_id = c.id
-			left join referred rf on rf.inspection_id = c.id
+			with ${countedWhere(onDirtyDays)}, ${findingsPerInspection}
+			select c.day, c.municipality_id, c.kind, ${findingFigures}
 			group by c.day, c.municipality_id, c.kind`);
 
 		await tx.execute(sql`delete from coverage_operations_daily where day in ${dirtyDays}`);
