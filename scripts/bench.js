@@ -7,6 +7,8 @@
 // outlives BENCH_TIMEOUT_MS becomes a failed section, and the others still run. To iterate on one
 // file, run it alone: `npx tsx bench/<name>.bench.ts`.
 //
+// The benches that serve the built app get a fresh `vite build` first.
+//
 // `npm run bench -- coverage sync` runs only the files whose names contain one of the words and
 // replaces only their sections in RESULTS.md, keeping the others as they were measured; each section
 // carries the date and load of its own run.
@@ -87,6 +89,18 @@ const files = only.length === 0 ? allFiles : allFiles.filter((file) => only.some
 if (files.length === 0) {
 	console.error(`[bench] no bench/*.bench.ts files found${only.length ? ` matching ${only.join(', ')}` : ''}`);
 	process.exit(1);
+}
+
+// These measure the built app: build it from the current sources first, so a fresh clone can run
+// `npm run bench` and no bench measures a stale build.
+const needsBuild = ['fieldColdStart', 'sync'];
+if (files.some((file) => needsBuild.some((word) => file.includes(word)))) {
+	console.error('[bench] building the app (vite build) for the benches that serve it');
+	const built = spawnSync(path.resolve('node_modules', '.bin', 'vite'), ['build'], { stdio: ['ignore', process.stderr, 'inherit'] });
+	if (built.status !== 0) {
+		console.error('[bench] vite build failed');
+		process.exit(1);
+	}
 }
 
 const marker = (file) => `<!-- section: ${file} -->`;
