@@ -5,6 +5,7 @@ import { isDatabaseEmpty, isDemoLoaded, seedDemoData } from './seed/index.ts';
 import { demoAccounts, DEMO_PASSWORD } from './seed/accounts.ts';
 import { applyRetention } from './privacy/retention.ts';
 import { sql } from 'drizzle-orm';
+import { refreshCoverageRollups } from './coverage/rollup.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -32,14 +33,20 @@ async function prepare(): Promise<StartupState> {
 		console.log(`[kontrolla] demo accounts (password "${DEMO_PASSWORD}"): ${demoAccounts.map((a) => a.username).join(', ')}`);
 	}
 	console.log(`[kontrolla] database: ${engine}${config.databaseUrl ? '' : ` in ${config.dataDir}`}`);
-	await runRetention(db, config.retentionDays);
-	if (engine === 'pglite') await refreshStatistics(db);
+	await dailyMaintenance(db, engine, config.retentionDays);
 	// Daily while the server runs; unref'd so it never holds a stopping process open.
-	setInterval(() => {
-		void runRetention(db, config.retentionDays);
-		if (engine === 'pglite') void refreshStatistics(db);
-	}, DAY_MS).unref();
+	setInterval(() => void dailyMaintenance(db, engine, config.retentionDays), DAY_MS).unref();
 	return { engine, demoData };
+}
+
+async function dailyMaintenance(db: Database['db'], engine: Database['engine'], retentionDays: number): Promise<void> {
+	await runRetention(db, retentionDays);
+	if (engine === 'pglite') await refreshStatistics(db);
+	// In the background: otherwise the changes wait for the first supervisor to open the figures,
+	// who then pays for rebuilding them (after migration 0004, for every stored inspection).
+	void refreshCoverageRollups(db).catch((error: unknown) =>
+		console.error('[kontrolla] coverage rollups refresh failed:', error instanceof Error ? error.message : error)
+	);
 }
 
 /**
