@@ -8,6 +8,7 @@ import { allIndicatorsYes, buildSyncWorld, completeVenueAnswers, inspectionData,
 import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
 import type { Change, MutationResult } from '../../src/lib/domain/sync/wire.ts';
+import { verifyAuditChain } from '../../src/lib/server/audit/verify.ts';
 
 let database: Database;
 let app: TestApp;
@@ -146,6 +147,34 @@ describe(`push on ${testEngine}`, () => {
 		expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
 		const [person] = await database.db.select().from(s.screenedPersons).where(eq(s.screenedPersons.id, personId));
 		expect(person).toMatchObject({ result: 'possible_victim', isMinor: true });
+	});
+
+	it('applies a push as a batch: a refused mutation writes nothing, the others apply, a repeat is a duplicate, the audit chain holds', async () => {
+		const a1 = await signedIn('inspector_a1');
+		const inspectionId = randomUUID();
+		const refusedId = randomUUID();
+		const personId = randomUUID();
+		const first = { mutationId: randomUUID(), entity: 'inspection', id: inspectionId, data: inspectionData(world, { notes: 'batch' }) };
+		const person = { inspectionId, sex: 'male', ageBand: '26_30', nationality: 'XK', education: null, roleAtVenue: null, recruitment: null, exploitationForm: null, language: null, answers: {} };
+		const results = await push(
+			a1,
+			first,
+			{ entity: 'inspection', id: refusedId, data: inspectionData(world, { templateVersion: 99 }) },
+			{ entity: 'screenedPerson', id: personId, data: person },
+			first,
+			{ entity: 'inspection', id: inspectionId, baseVersion: 1, data: inspectionData(world, { notes: 'batch, edited' }) }
+		);
+		expect(results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied', 'duplicate', 'applied']);
+		expect(results[4]).toMatchObject({ version: 2 });
+		expect(await database.db.select().from(s.inspections).where(eq(s.inspections.id, refusedId))).toHaveLength(0);
+		const [stored] = await database.db.select().from(s.inspections).where(eq(s.inspections.id, inspectionId));
+		expect(stored).toMatchObject({ notes: 'batch, edited', version: 2 });
+		expect(await database.db.select().from(s.screenedPersons).where(eq(s.screenedPersons.id, personId))).toHaveLength(1);
+		// One feed row and one version per change, one idempotency row per applied mutation.
+		expect((await database.db.select().from(s.changes).where(eq(s.changes.recordId, inspectionId))).map((c) => c.version)).toEqual([1, 2]);
+		expect(await database.db.select().from(s.recordVersions).where(eq(s.recordVersions.recordId, inspectionId))).toHaveLength(2);
+		expect(await database.db.select().from(s.appliedMutations).where(eq(s.appliedMutations.recordId, refusedId))).toHaveLength(0);
+		expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
 	});
 
 	it('refuses field records from a planner', async () => {

@@ -54,6 +54,39 @@ export async function appendAudit(tx: Db, entry: AuditEntry): Promise<void> {
 	await tx.execute(sql`UPDATE audit_head SET seq = ${seq}, hash = ${hash} WHERE id = 1`);
 }
 
+/**
+ * Appends several entries in order under one lock of the head, as one multi-row insert: what a
+ * batch of pushed mutations writes. The chain is the same as appending them one by one.
+ */
+export async function appendAuditEntries(tx: Db, entries: AuditEntry[]): Promise<void> {
+	if (entries.length === 0) return;
+	const head = firstRow<{ seq: string | number; hash: string }>(
+		await tx.execute(sql`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`)
+	);
+	let seq = Number(head.seq);
+	let prevHash = head.hash;
+	const at = new Date();
+	const rows = entries.map((entry) => {
+		seq += 1;
+		const hash = auditHash(prevHash, seq, at.toISOString(), entry);
+		const row = {
+			seq,
+			at,
+			userId: entry.userId,
+			action: entry.action,
+			entity: entry.entity ?? null,
+			recordId: entry.recordId ?? null,
+			summary: entry.summary ?? '',
+			prevHash,
+			hash
+		};
+		prevHash = hash;
+		return row;
+	});
+	for (let i = 0; i < rows.length; i += 500) await tx.insert(auditLog).values(rows.slice(i, i + 500));
+	await tx.execute(sql`UPDATE audit_head SET seq = ${seq}, hash = ${prevHash} WHERE id = 1`);
+}
+
 /** For writes not otherwise in a transaction (sign-ins, exports, views). */
 export async function audit(db: Db, entry: AuditEntry): Promise<void> {
 	await db.transaction((tx) => appendAudit(tx as unknown as Db, entry));
