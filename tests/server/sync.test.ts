@@ -177,6 +177,23 @@ describe(`push on ${testEngine}`, () => {
 		expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
 	});
 
+	it('sees, within one batch, an inspection submitted by an earlier mutation: a later person is refused', async () => {
+		const a1 = await signedIn('inspector_a1');
+		const inspectionId = randomUUID();
+		const person = () => ({ entity: 'screenedPerson', id: randomUUID(), data: { inspectionId, sex: 'female', ageBand: '23_25', nationality: 'XK', education: null, roleAtVenue: null, recruitment: null, exploitationForm: null, language: null, answers: {} } });
+		const submitted = inspectionData(world, { status: 'submitted', outcome: 'no_findings', submittedAt: '2026-11-24T21:00:00Z', answers: completeVenueAnswers(world.template) });
+		const results = await push(
+			a1,
+			{ entity: 'inspection', id: inspectionId, data: inspectionData(world) },
+			person(),
+			{ entity: 'inspection', id: inspectionId, baseVersion: 1, data: submitted },
+			person()
+		);
+		expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'rejected']);
+		expect(results[3]).toMatchObject({ errors: [{ field: 'data.inspectionId' }] });
+		expect(await database.db.select().from(s.screenedPersons).where(eq(s.screenedPersons.inspectionId, inspectionId))).toHaveLength(1);
+	});
+
 	it('refuses field records from a planner', async () => {
 		const planner = await signedIn('planner_x');
 		const [result] = await push(planner, { entity: 'inspection', id: randomUUID(), data: inspectionData(world) });

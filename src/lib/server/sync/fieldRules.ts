@@ -73,8 +73,31 @@ function checkAnswers(template: ChecklistTemplate, part: TemplateScope, answers:
 	if (errors.length) throw new Rejection(errors.map((e) => ({ field: `data.answers.${e.field}`, message: e.message })));
 }
 
+/**
+ * Rows a batched push looks up again and again (the parent inspection of each person, the venue of
+ * each inspection), kept for one transaction; the push forgets a row when it writes it.
+ */
+const lookupCaches = new WeakMap<Db, Map<string, unknown>>();
+
+export function cacheLookups(tx: Db): { forget(key: string): void } {
+	const cache = new Map<string, unknown>();
+	lookupCaches.set(tx, cache);
+	return { forget: (key) => void cache.delete(key) };
+}
+
+async function cached<T>(tx: Db, key: string, read: () => Promise<T | undefined>): Promise<T | undefined> {
+	const cache = lookupCaches.get(tx);
+	if (cache?.has(key)) return cache.get(key) as T;
+	const row = await read();
+	// Only what exists: a record missing now may be created later in the same batch.
+	if (row !== undefined) cache?.set(key, row);
+	return row;
+}
+
 async function inspectionInScope(tx: Db, scope: Scope, inspectionId: string) {
-	const inspection = await one(tx.select().from(s.inspections).where(and(eq(s.inspections.id, inspectionId), isNull(s.inspections.deletedAt))));
+	const inspection = await cached(tx, inspectionId, () =>
+		one(tx.select().from(s.inspections).where(and(eq(s.inspections.id, inspectionId), isNull(s.inspections.deletedAt))))
+	);
 	// Out of scope answers like missing: guessing ids reveals nothing.
 	if (!inspection || !inTeamScope(scope, inspection.teamId, inspection.createdBy)) reject('data.inspectionId', 'no such inspection');
 	return inspection;
@@ -91,7 +114,9 @@ const inspection: FieldRule = {
 		}
 		const teamId = data.teamId as string | null;
 		if (teamId !== null && !scope.teamIds.includes(teamId)) reject('data.teamId', 'you are not a member of this team');
-		const location = await one(tx.select({ id: s.locations.id }).from(s.locations).where(eq(s.locations.id, data.locationId as string)));
+		const location = await cached(tx, data.locationId as string, () =>
+			one(tx.select({ id: s.locations.id }).from(s.locations).where(eq(s.locations.id, data.locationId as string)))
+		);
 		if (!location) reject('data.locationId', 'no such location');
 		if (data.assignmentId) {
 			const assignment = await one(tx.select().from(s.assignments).where(eq(s.assignments.id, data.assignmentId as string)));

@@ -17,7 +17,7 @@ import type { Mutation, MutationResult, PushRequest } from '../../domain/sync/wi
 import { sameValue, threeWayMerge } from '../../domain/sync/threeWayMerge.ts';
 import { appendChanges, type ChangeInput } from './changeFeed.ts';
 import { appendAudit, appendAuditEntries, type AuditEntry } from '../audit/log.ts';
-import { fieldRules, type FieldRule } from './fieldRules.ts';
+import { cacheLookups, fieldRules, type FieldRule } from './fieldRules.ts';
 import { entityTables, toWire } from './wireRecords.ts';
 import { Rejection, reject, zodErrors } from './rejection.ts';
 import type { Scope } from './scope.ts';
@@ -51,6 +51,10 @@ type Bookkeeping = {
 	audit(entry: AuditEntry): Promise<void>;
 	/** A version written earlier in this batch and not yet stored. */
 	pendingVersion(entity: string, recordId: string, version: number): Row | null;
+	/** The record as locked at the start of the batch: null when absent, undefined when not read. */
+	prefetched(entity: string, recordId: string): Row | null | undefined;
+	/** The record was written: what was read of it before is stale. */
+	written(recordId: string): void;
 };
 
 function immediate(tx: Db): Bookkeeping {
@@ -58,8 +62,32 @@ function immediate(tx: Db): Bookkeeping {
 		version: async (row) => void (await tx.insert(recordVersions).values(row)),
 		change: async (row) => void (await appendChanges(tx, [row])),
 		audit: (entry) => appendAudit(tx, entry),
-		pendingVersion: () => null
+		pendingVersion: () => null,
+		prefetched: () => undefined,
+		written: () => {}
 	};
+}
+
+/**
+ * Locks and reads, one query per entity, the records the batch names once each (a record named
+ * twice is read when its turn comes, as it may have changed in between).
+ */
+async function prefetchRecords(tx: Db, mutations: readonly Mutation[]): Promise<Map<string, Row | null>> {
+	const seen = new Map<string, number>();
+	for (const m of mutations) seen.set(`${m.entity}:${m.id}`, (seen.get(`${m.entity}:${m.id}`) ?? 0) + 1);
+	const byEntity = new Map<string, string[]>();
+	for (const m of mutations) {
+		if (seen.get(`${m.entity}:${m.id}`) !== 1 || !fieldRules[m.entity] || !entityTables[m.entity]) continue;
+		byEntity.set(m.entity, [...(byEntity.get(m.entity) ?? []), m.id]);
+	}
+	const found = new Map<string, Row | null>();
+	for (const [entity, ids] of byEntity) {
+		const table = entityTables[entity as Mutation['entity']] as typeof entityTables.inspection;
+		for (const id of ids) found.set(`${entity}:${id}`, null);
+		const rows = (await tx.select().from(table).where(inArray(table.id, ids)).orderBy(table.id).for('update')) as Row[];
+		for (const row of rows) found.set(`${entity}:${row.id as string}`, row);
+	}
+	return found;
 }
 
 async function applyBatch(db: Db, scope: Scope, request: PushRequest): Promise<MutationResult[]> {
@@ -72,6 +100,11 @@ async function applyBatch(db: Db, scope: Scope, request: PushRequest): Promise<M
 	);
 	return db.transaction(async (txAny) => {
 		const tx = txAny as unknown as Db;
+		const lookups = cacheLookups(tx);
+		const prefetched = await prefetchRecords(
+			tx,
+			request.mutations.filter((m) => !earlier.has(m.mutationId))
+		);
 		const versions: Version[] = [];
 		const changes: ChangeInput[] = [];
 		const audits: AuditEntry[] = [];
@@ -81,7 +114,9 @@ async function applyBatch(db: Db, scope: Scope, request: PushRequest): Promise<M
 			change: async (row) => void changes.push(row),
 			audit: async (entry) => void audits.push(entry),
 			pendingVersion: (entity, recordId, version) =>
-				(versions.find((v) => v.entity === entity && v.recordId === recordId && v.version === version)?.data as Row | undefined) ?? null
+				(versions.find((v) => v.entity === entity && v.recordId === recordId && v.version === version)?.data as Row | undefined) ?? null,
+			prefetched: (entity, recordId) => prefetched.get(`${entity}:${recordId}`),
+			written: (recordId) => lookups.forget(recordId)
 		};
 		const results: MutationResult[] = [];
 		for (const mutation of request.mutations) {
@@ -152,8 +187,8 @@ async function applyInTransaction(tx: Db, scope: Scope, deviceId: string, mutati
 	if (scope.user.role !== 'inspector') reject('entity', 'only inspectors record field data');
 
 	const table = entityTables[mutation.entity] as typeof entityTables.inspection;
-	const [existingRow] = (await tx.select().from(table).where(eq(table.id, mutation.id)).for('update')) as Row[];
-	const existing = existingRow ?? null;
+	const known = book.prefetched(mutation.entity, mutation.id);
+	const existing = known !== undefined ? known : ((await tx.select().from(table).where(eq(table.id, mutation.id)).for('update')) as Row[])[0] ?? null;
 	if (existing?.deletedAt) reject('id', 'this record was deleted');
 
 	if (mutation.op === 'delete') return deleteRecord(tx, scope, mutation, rule, existing, book);
@@ -181,12 +216,14 @@ async function applyInTransaction(tx: Db, scope: Scope, deviceId: string, mutati
 	const changed = !existing || !sameValue(pick(data, Object.keys(serverData ?? {})), serverData);
 	if (!existing) {
 		await tx.insert(table).values({ ...columns, id: mutation.id, version } as never);
+		book.written(mutation.id);
 	} else if (changed) {
 		version += 1;
 		await tx
 			.update(table)
 			.set({ ...columns, version, updatedAt: new Date() } as never)
 			.where(eq(table.id, mutation.id));
+		book.written(mutation.id);
 	}
 	if (conflicts.length) {
 		await tx.insert(syncConflicts).values({
@@ -235,6 +272,7 @@ async function deleteRecord(tx: Db, scope: Scope, mutation: Mutation, rule: Fiel
 	const version = Number(existing.version) + 1;
 	const table = entityTables[mutation.entity] as typeof entityTables.inspection;
 	await tx.update(table).set({ deletedAt: new Date(), version, updatedAt: new Date() }).where(eq(table.id, mutation.id));
+	book.written(mutation.id);
 	await book.change({ entity: mutation.entity, recordId: mutation.id, op: 'delete', version, ...changeScope });
 	await book.audit({
 		userId: scope.user.id,
