@@ -194,6 +194,29 @@ describe(`push on ${testEngine}`, () => {
 		expect(await database.db.select().from(s.screenedPersons).where(eq(s.screenedPersons.inspectionId, inspectionId))).toHaveLength(1);
 	});
 
+	it('applies a whole visit in one batch: inspection, persons, a referral of one of them, a photo', async () => {
+		const a1 = await signedIn('inspector_a1');
+		const inspectionId = randomUUID();
+		const victimId = randomUUID();
+		const otherId = randomUUID();
+		const referralId = randomUUID();
+		const photoId = randomUUID();
+		const personData = (sex: string) => ({ inspectionId, sex, ageBand: '18_22', nationality: 'XK', education: null, roleAtVenue: null, recruitment: null, exploitationForm: null, language: null, answers: allIndicatorsYes(world.template) });
+		const results = await push(
+			a1,
+			{ entity: 'inspection', id: inspectionId, data: inspectionData(world) },
+			{ entity: 'screenedPerson', id: victimId, data: personData('female') },
+			{ entity: 'screenedPerson', id: otherId, data: personData('male') },
+			{ entity: 'referral', id: referralId, data: { personId: victimId, inspectionId, target: 'shelter', referredAt: '2026-11-24T21:30:00Z', consent: true, urgentNeeds: '', status: 'made', notes: '' } },
+			{ entity: 'attachment', id: photoId, data: { inspectionId, sha256: 'a'.repeat(64), mime: 'image/jpeg', size: 1000, caption: '', takenAt: '2026-11-24T21:00:00Z', lat: null, lng: null } }
+		);
+		expect(results.map((r) => [r.status, 'errors' in r ? r.errors : null])).toEqual(Array(5).fill(['applied', null]));
+		expect(await database.db.select().from(s.screenedPersons).where(eq(s.screenedPersons.inspectionId, inspectionId))).toHaveLength(2);
+		expect(await database.db.select().from(s.referrals).where(eq(s.referrals.id, referralId))).toHaveLength(1);
+		expect(await database.db.select().from(s.attachments).where(eq(s.attachments.id, photoId))).toHaveLength(1);
+		expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+	});
+
 	it('refuses field records from a planner', async () => {
 		const planner = await signedIn('planner_x');
 		const [result] = await push(planner, { entity: 'inspection', id: randomUUID(), data: inspectionData(world) });

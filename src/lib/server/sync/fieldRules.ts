@@ -79,10 +79,10 @@ function checkAnswers(template: ChecklistTemplate, part: TemplateScope, answers:
  */
 const lookupCaches = new WeakMap<Db, Map<string, unknown>>();
 
-export function cacheLookups(tx: Db): { forget(key: string): void } {
+export function cacheLookups(tx: Db): { forget(key: string): void; remember(key: string, row: unknown): void } {
 	const cache = new Map<string, unknown>();
 	lookupCaches.set(tx, cache);
-	return { forget: (key) => void cache.delete(key) };
+	return { forget: (key) => void cache.delete(key), remember: (key, row) => void cache.set(key, row) };
 }
 
 async function cached<T>(tx: Db, key: string, read: () => Promise<T | undefined>): Promise<T | undefined> {

@@ -55,7 +55,15 @@ type Bookkeeping = {
 	prefetched(entity: string, recordId: string): Row | null | undefined;
 	/** The record was written: what was read of it before is stale. */
 	written(recordId: string): void;
+	/** A new record: inserted at once, or with the batch's others of its kind. */
+	insert(entity: Mutation['entity'], recordId: string, values: Row): Promise<void>;
 };
+
+// New records of these kinds are inserted together: nothing in a batch reads them back except a
+// person's parent inspection, which the lookup cache holds. Any other kind of mutation writes
+// them out first, so its checks see every record of the batch before it.
+const deferredKinds = ['inspection', 'screenedPerson'] as const satisfies readonly Mutation['entity'][];
+const isDeferred = (entity: string): entity is (typeof deferredKinds)[number] => (deferredKinds as readonly string[]).includes(entity);
 
 function immediate(tx: Db): Bookkeeping {
 	return {
@@ -64,7 +72,11 @@ function immediate(tx: Db): Bookkeeping {
 		audit: (entry) => appendAudit(tx, entry),
 		pendingVersion: () => null,
 		prefetched: () => undefined,
-		written: () => {}
+		written: () => {},
+		insert: async (entity, _recordId, values) => {
+			const table = entityTables[entity] as typeof entityTables.inspection;
+			await tx.insert(table).values(values as never);
+		}
 	};
 }
 
@@ -105,6 +117,18 @@ async function applyBatch(db: Db, scope: Scope, request: PushRequest): Promise<M
 			tx,
 			request.mutations.filter((m) => !earlier.has(m.mutationId))
 		);
+		const named = new Map<string, number>();
+		for (const m of request.mutations) named.set(`${m.entity}:${m.id}`, (named.get(`${m.entity}:${m.id}`) ?? 0) + 1);
+		const pending = new Map<string, Row[]>(deferredKinds.map((kind) => [kind, []]));
+		const insertPending = async () => {
+			// Parents first: a person's inspection may be among them.
+			for (const kind of deferredKinds) {
+				const rows = pending.get(kind)!;
+				const table = entityTables[kind] as typeof entityTables.inspection;
+				for (let i = 0; i < rows.length; i += 200) await tx.insert(table).values(rows.slice(i, i + 200) as never);
+				rows.length = 0;
+			}
+		};
 		const versions: Version[] = [];
 		const changes: ChangeInput[] = [];
 		const audits: AuditEntry[] = [];
@@ -116,7 +140,16 @@ async function applyBatch(db: Db, scope: Scope, request: PushRequest): Promise<M
 			pendingVersion: (entity, recordId, version) =>
 				(versions.find((v) => v.entity === entity && v.recordId === recordId && v.version === version)?.data as Row | undefined) ?? null,
 			prefetched: (entity, recordId) => prefetched.get(`${entity}:${recordId}`),
-			written: (recordId) => lookups.forget(recordId)
+			written: (recordId) => lookups.forget(recordId),
+			insert: async (entity, recordId, values) => {
+				if (isDeferred(entity) && named.get(`${entity}:${recordId}`) === 1) {
+					pending.get(entity)!.push(values);
+					if (entity === 'inspection') lookups.remember(recordId, { deletedAt: null, ...values });
+					return;
+				}
+				const table = entityTables[entity] as typeof entityTables.inspection;
+				await tx.insert(table).values(values as never);
+			}
 		};
 		const results: MutationResult[] = [];
 		for (const mutation of request.mutations) {
@@ -125,6 +158,7 @@ async function applyBatch(db: Db, scope: Scope, request: PushRequest): Promise<M
 				results.push(duplicate);
 				continue;
 			}
+			if (!isDeferred(mutation.entity)) await insertPending();
 			let result: MutationResult;
 			try {
 				result = await applyInTransaction(tx, scope, request.deviceId, mutation, book);
@@ -140,6 +174,7 @@ async function applyBatch(db: Db, scope: Scope, request: PushRequest): Promise<M
 			earlier.set(mutation.mutationId, { ...result, status: 'duplicate' });
 			applied.push({ mutationId: mutation.mutationId, deviceId: request.deviceId, userId: scope.user.id, entity: mutation.entity, recordId: mutation.id, result });
 		}
+		await insertPending();
 		for (let i = 0; i < versions.length; i += 500) await tx.insert(recordVersions).values(versions.slice(i, i + 500));
 		await appendChanges(tx, changes);
 		await appendAuditEntries(tx, audits);
@@ -215,8 +250,7 @@ async function applyInTransaction(tx: Db, scope: Scope, deviceId: string, mutati
 	let version = existing ? Number(existing.version) : 1;
 	const changed = !existing || !sameValue(pick(data, Object.keys(serverData ?? {})), serverData);
 	if (!existing) {
-		await tx.insert(table).values({ ...columns, id: mutation.id, version } as never);
-		book.written(mutation.id);
+		await book.insert(mutation.entity, mutation.id, { ...columns, id: mutation.id, version });
 	} else if (changed) {
 		version += 1;
 		await tx
