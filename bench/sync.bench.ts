@@ -188,7 +188,7 @@ if (pg) {
 
 console.log(`## Sync push (issue 4)
 
-Backlog of ${INSPECTIONS} inspections with ${ANSWERS} answers and ${PERSONS_PER_INSPECTION} screened persons each, pushed in batches of ${PUSH_BATCH} through the real endpoint (validation against the template, three-way check, change feed, idempotency row and audit entry per mutation, each in its own transaction), against a plain batched INSERT of the same rows into the same database. Target: at most 3× the plain insert.
+Backlog of ${INSPECTIONS} inspections with ${ANSWERS} answers and ${PERSONS_PER_INSPECTION} screened persons each, pushed in batches of ${PUSH_BATCH} through the real endpoint (validation against the template, three-way check, change feed, idempotency row and audit entry per mutation; each request applied as one transaction, its bookkeeping and new records written together — see server/sync/push.ts), against a plain batched INSERT of the same rows into the same database. Target: at most 3× the plain insert.
 
 | engine | mutations | push | plain INSERT | ratio |
 |---|---:|---:|---:|---:|
