@@ -1,21 +1,10 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/server.ts';
-import { DESKTOP, launchBrowser, newPage, PHONE, screenshot } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { serverAndBrowser } from '../support/e2e.ts';
+import { DESKTOP, newPage, PHONE, screenshot } from '../support/browser.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 async function signInAsSupervisor(page: Page): Promise<void> {
 	await page.goto('/login');
@@ -37,7 +26,7 @@ const plain = (shown: string) => (shown === '–' || shown === '' ? '' : String(
 
 describe('the supervisor reviews coverage', () => {
 	it('opens the dashboard, changes the period, and drills into a municipality and an inspection', async () => {
-		const { context, page } = await newPage(browser, server.url);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url);
 		await signInAsSupervisor(page);
 		await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: /coverage/i }).click();
 		await page.waitForURL('**/coverage');
@@ -76,7 +65,7 @@ describe('the supervisor reviews coverage', () => {
 	});
 
 	it('downloads the municipalities as CSV, row for row what the table shows', async () => {
-		const { context, page } = await newPage(browser, server.url);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url);
 		await signInAsSupervisor(page);
 		await page.goto('/coverage?preset=quarter');
 		const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-csv=municipalities]').click()]);
@@ -101,7 +90,7 @@ describe('the supervisor reviews coverage', () => {
 describe('the coverage screens at phone and desktop width', () => {
 	for (const [label, viewport] of [['360', PHONE], ['1280', DESKTOP]] as const) {
 		it(`dashboard, coverage map and report tables render at ${label} px`, { timeout: 180_000 }, async () => {
-			const { context, page } = await newPage(browser, server.url, viewport);
+			const { context, page } = await newPage(e2e.browser, e2e.server.url, viewport);
 			// The map page draws every venue; on a loaded 2-core machine its first load is slow.
 			page.setDefaultNavigationTimeout(90_000);
 			await signInAsSupervisor(page);

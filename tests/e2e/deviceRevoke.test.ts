@@ -3,28 +3,16 @@
  * machine; at its next contact the phone is told to wipe, and it removes its local database (with the
  * person-level records), its PIN lock material and its cached pages, and lands on the sign-in page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/server.ts';
-import { launchBrowser, newPage, PHONE, screenshot } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowser } from '../support/e2e.ts';
+import { newPage, PHONE, screenshot } from '../support/browser.ts';
 import { DEMO_PASSWORD, signInOnline, waitForTodayList } from '../support/field.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 describe('a revoked device', () => {
 	it('wipes its local data at its next sync', async () => {
-		const { context, page } = await newPage(browser, server.url, PHONE);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signInOnline(page, 'police1');
 		await waitForTodayList(page);
 		// The first pull is done (the button reads "Syncing…" while it runs).
@@ -38,13 +26,13 @@ describe('a revoked device', () => {
 		expect(before.lock).toBe(true);
 
 		// The admin, on another machine, reports the phone stolen.
-		const admin = await fetch(`${server.url}/api/auth/login`, {
+		const admin = await fetch(`${e2e.server.url}/api/auth/login`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', origin: server.url },
+			headers: { 'content-type': 'application/json', origin: e2e.server.url },
 			body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD })
 		});
 		const cookie = admin.headers.getSetCookie()[0]!.split(';')[0]!;
-		const revoked = await fetch(`${server.url}/api/auth/devices/${before.deviceId}/revoke`, { method: 'POST', headers: { origin: server.url, cookie } });
+		const revoked = await fetch(`${e2e.server.url}/api/auth/devices/${before.deviceId}/revoke`, { method: 'POST', headers: { origin: e2e.server.url, cookie } });
 		expect(revoked.status).toBe(200);
 
 		// The phone's next contact: the sync it runs by itself or on a tap.

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/server.ts';
-import { launchBrowser, newPage, PHONE, screenshot } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowser } from '../support/e2e.ts';
+import { newPage, PHONE, screenshot } from '../support/browser.ts';
 import {
 	answerNumber,
 	answerRemainingRequired,
@@ -19,22 +18,11 @@ import {
 	waitForTodayList
 } from '../support/field.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 describe('the inspector records an inspection offline', () => {
 	it('keeps every answer through a closed tab and delivers the submitted inspection when the network returns', async () => {
-		const { context, page } = await newPage(browser, server.url, PHONE);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signInOnline(page, 'police1');
 		await waitForTodayList(page);
 		await screenshot(page, 'field-today-360');

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/server.ts';
-import { launchBrowser, newPage, PHONE, screenshot } from '../support/browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { serverAndBrowser } from '../support/e2e.ts';
+import { newPage, PHONE, screenshot } from '../support/browser.ts';
 import { goOffline, signInOnline, startFirstAssignment, unlockApp, waitForServerRecord, waitForTodayList } from '../support/field.ts';
 import { defaultTemplate } from '../../src/lib/domain/checklist/defaultTemplate.ts';
 import type { ChecklistItem, ChecklistTemplate } from '../../src/lib/domain/checklist/template.ts';
 import { indicatorById, type Dimension, type Strength } from '../../src/lib/domain/screening/indicators.ts';
 import { dimensionPresent, screenPerson } from '../../src/lib/domain/screening/screen.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 const strengthOrder: Strength[] = ['strong', 'medium', 'weak'];
 
@@ -138,7 +127,7 @@ async function cameraPicture(page: Page): Promise<Buffer> {
 
 describe('the inspector screens the people met, refers a possible victim and takes a photo, offline', () => {
 	it('delivers the persons, the referral and the photo with its hash when the network returns', async () => {
-		const { context, page } = await newPage(browser, server.url, PHONE);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signInOnline(page, 'police1');
 		await waitForTodayList(page);
 		await goOffline(context, page);
@@ -217,7 +206,7 @@ describe('the inspector screens the people met, refers a possible victim and tak
 
 		// The bytes reach the server too, and hash to what the device recorded at capture.
 		await page.locator(`[data-photo-id="${photo!.id}"] [data-upload="uploaded"]`).waitFor({ timeout: 60_000 });
-		const stored = fs.readFileSync(path.join(server.dataDir, 'attachments', photo!.sha256));
+		const stored = fs.readFileSync(path.join(e2e.server.dataDir, 'attachments', photo!.sha256));
 		expect(createHash('sha256').update(stored).digest('hex')).toBe(photo!.sha256);
 		await context.close();
 	}, 300_000);

@@ -3,25 +3,14 @@
  * lock (on demand and after a short inactivity) takes them out of the page, a wrong PIN opens
  * nothing, the right one shows them again, and the record still reaches the server intact.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/server.ts';
-import { launchBrowser, newPage, PHONE, screenshot } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { serverAndBrowser } from '../support/e2e.ts';
+import { newPage, PHONE, screenshot } from '../support/browser.ts';
 import { signInOnline, startFirstAssignment, TEST_PIN, waitForServerRecord, waitForTodayList } from '../support/field.ts';
 
-let server: RunningServer;
-let browser: Browser;
 const LOCK_AFTER_SECONDS = 4;
-
-beforeAll(async () => {
-	server = await startServer({ LOCK_AFTER_MINUTES: String(LOCK_AFTER_SECONDS / 60) });
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const e2e = serverAndBrowser({ LOCK_AFTER_MINUTES: String(LOCK_AFTER_SECONDS / 60) });
 
 async function tap(target: Locator): Promise<void> {
 	await target.evaluate((element) => element.scrollIntoView({ block: 'center' }));
@@ -55,7 +44,7 @@ async function enterPin(page: Page, pin: string): Promise<void> {
 
 describe('the PIN lock', () => {
 	it('hides the people screened until the PIN is entered, keeps them encrypted, and still syncs them', async () => {
-		const { page } = await newPage(browser, server.url, PHONE);
+		const { page } = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signInOnline(page, 'police1');
 		await waitForTodayList(page);
 		const inspectionId = await startFirstAssignment(page, 'No GPS in the cellar');
@@ -104,7 +93,7 @@ describe('the PIN lock', () => {
 	}, 180_000);
 
 	it('after five wrong PINs asks for the password, then a new PIN, and loses nothing', async () => {
-		const { page } = await newPage(browser, server.url, PHONE);
+		const { page } = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signInOnline(page, 'labour1');
 		await waitForTodayList(page);
 		await page.getByRole('button', { name: /account menu/i }).click();

@@ -4,24 +4,13 @@
  * filtered map, reorders them and opens the briefing; then police1, a member of that team, sees the
  * five in Today in that order.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/server.ts';
-import { DESKTOP, launchBrowser, newPage, PHONE, screenshot } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { serverAndBrowser } from '../support/e2e.ts';
+import { DESKTOP, newPage, PHONE, screenshot } from '../support/browser.ts';
 import { choosePin } from '../support/field.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 async function signIn(page: Page, username: string): Promise<void> {
 	await page.goto('/login');
@@ -56,7 +45,7 @@ const routeNames = (team: Locator) => team.locator('ol.route li strong').allText
 
 describe('the planner plans a joint operation', () => {
 	it('creates it, assigns five venues by a rectangle, reorders them, briefs the team, and police1 sees them in order', async () => {
-		const { context, page } = await newPage(browser, server.url, DESKTOP);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url, DESKTOP);
 		await signIn(page, 'planner');
 		await page.goto('/plan');
 		await page.getByText('New plan').click();
@@ -121,7 +110,7 @@ describe('the planner plans a joint operation', () => {
 		const operationUrl = briefingUrl.replace(/\/briefing\?.*$/, '');
 		await context.close();
 
-		const phone = await newPage(browser, server.url, PHONE);
+		const phone = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signIn(phone.page, 'planner');
 		await phone.page.goto(operationUrl);
 		await phone.page.getByTestId('team-Team E2E').waitFor();
@@ -131,7 +120,7 @@ describe('the planner plans a joint operation', () => {
 		await screenshot(phone.page, 'planning-briefing-360');
 		await phone.context.close();
 
-		const police = await newPage(browser, server.url, PHONE);
+		const police = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signIn(police.page, 'police1');
 		await choosePin(police.page);
 		await expect

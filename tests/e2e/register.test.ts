@@ -5,24 +5,13 @@
  * the exported GeoJSON parses.
  */
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/server.ts';
-import { DESKTOP, launchBrowser, newPage, PHONE, screenshot } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { serverAndBrowser } from '../support/e2e.ts';
+import { DESKTOP, newPage, PHONE, screenshot } from '../support/browser.ts';
 import { distanceMetres, metresPerDegree } from '../../src/lib/domain/geo/distance.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 async function signIn(page: Page, username: string): Promise<void> {
 	await page.goto('/login');
@@ -43,7 +32,7 @@ async function exported(page: Page, query: string): Promise<Feature[]> {
 
 describe('the planner keeps the venue register', () => {
 	it('creates a venue 200 m from a demo school and sees it flagged near children, with the school', async () => {
-		const { context, page } = await newPage(browser, server.url);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url);
 		await signIn(page, 'planner');
 		// A school with no other place used by children within 700 m, so it is the nearest one.
 		const sites = await exported(page, 'format=geojson&layer=childSites');
@@ -85,7 +74,7 @@ describe('the planner keeps the venue register', () => {
 	});
 
 	it('imports a CSV with one bad coordinate: the error names the row and field, and nothing is written', async () => {
-		const { context, page } = await newPage(browser, server.url);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url);
 		await signIn(page, 'planner');
 		await page.goto('/register/import');
 		const csv = [
@@ -111,7 +100,7 @@ describe('the planner keeps the venue register', () => {
 	});
 
 	it('exports the register as GeoJSON that parses', async () => {
-		const { context, page } = await newPage(browser, server.url);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url);
 		await signIn(page, 'planner');
 		await page.getByText('Register', { exact: true }).click();
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /geojson/i }).click()]);
@@ -126,7 +115,7 @@ describe('the planner keeps the venue register', () => {
 describe('the map at phone and desktop width', () => {
 	for (const [label, viewport] of [['360', PHONE], ['1280', DESKTOP]] as const) {
 		it(`shows filters, legend and a venue card at ${label} px`, async () => {
-			const { context, page } = await newPage(browser, server.url, viewport);
+			const { context, page } = await newPage(e2e.browser, e2e.server.url, viewport);
 			await signIn(page, 'planner');
 			await page.goto('/map?colour=inspection&near=1');
 			await page.waitForFunction(() => Number(document.querySelector('[data-venue-count]')?.getAttribute('data-venue-count')) > 0);

@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/server.ts';
-import { DESKTOP, launchBrowser, newPage, PHONE, screenshot } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { serverAndBrowser } from '../support/e2e.ts';
+import { DESKTOP, newPage, PHONE, screenshot } from '../support/browser.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 async function signIn(page: Page, username: string, password = 'kontrolla-demo'): Promise<void> {
 	await page.goto('/login');
@@ -45,7 +34,7 @@ const neverFor: Record<string, RegExp[]> = {
 describe('signing in with the demo accounts', () => {
 	for (const [username, links] of Object.entries(expectedNavigation)) {
 		it(`${username} signs in and sees the navigation of their role`, async () => {
-			const { context, page } = await newPage(browser, server.url);
+			const { context, page } = await newPage(e2e.browser, e2e.server.url);
 			await signIn(page, username);
 			const nav = page.getByRole('navigation', { name: /main/i });
 			await nav.waitFor();
@@ -56,7 +45,7 @@ describe('signing in with the demo accounts', () => {
 	}
 
 	it('shows an error for a wrong password and stays on the login page', async () => {
-		const { context, page } = await newPage(browser, server.url);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url);
 		await signIn(page, 'police1', 'not-the-password');
 		const alert = page.getByRole('alert');
 		await alert.waitFor();
@@ -66,7 +55,7 @@ describe('signing in with the demo accounts', () => {
 	});
 
 	it('marks the demo data with a badge', async () => {
-		const { context, page } = await newPage(browser, server.url);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url);
 		await page.goto('/login');
 		expect(await page.getByText(/demo data/i).count()).toBeGreaterThan(0);
 		await context.close();
@@ -75,7 +64,7 @@ describe('signing in with the demo accounts', () => {
 
 describe('the map', () => {
 	it('shows the demo venues, without any tile server', async () => {
-		const { context, page } = await newPage(browser, server.url);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url);
 		await signIn(page, 'planner');
 		await page.waitForURL('**/map');
 		const map = page.locator('[data-venue-count]');
@@ -91,7 +80,7 @@ describe('the map', () => {
 
 describe('languages', () => {
 	it('switches the interface to Albanian and remembers the choice', async () => {
-		const { context, page } = await newPage(browser, server.url);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url);
 		await page.goto('/login');
 		await page.getByLabel(/language/i).selectOption('sq');
 		await page.waitForFunction(() => document.documentElement.lang === 'sq');
@@ -104,10 +93,10 @@ describe('languages', () => {
 
 describe('the installable app', () => {
 	it('serves a manifest with icons and a service worker that takes control', async () => {
-		const { context, page } = await newPage(browser, server.url);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url);
 		await page.goto('/login');
 		const manifestHref = await page.locator('link[rel=manifest]').getAttribute('href');
-		const manifest = await (await page.request.get(new URL(manifestHref!, server.url).toString())).json();
+		const manifest = await (await page.request.get(new URL(manifestHref!, e2e.server.url).toString())).json();
 		expect(manifest.name).toBe('Kontrolla');
 		expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
@@ -115,7 +104,7 @@ describe('the installable app', () => {
 	});
 
 	it('opens the login page from the service worker when the network is gone', async () => {
-		const { context, page } = await newPage(browser, server.url);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url);
 		await page.goto('/login');
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
 		await context.setOffline(true);
@@ -129,7 +118,7 @@ describe('the installable app', () => {
 describe('screens at phone and desktop width', () => {
 	for (const [label, viewport] of [['360', PHONE], ['1280', DESKTOP]] as const) {
 		it(`login, map and admin pages render at ${label} px`, async () => {
-			const { context, page } = await newPage(browser, server.url, viewport);
+			const { context, page } = await newPage(e2e.browser, e2e.server.url, viewport);
 			await page.goto('/login');
 			await screenshot(page, `login-${label}`);
 			await signIn(page, 'admin');

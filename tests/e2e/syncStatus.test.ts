@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/server.ts';
-import { clickSignOut, launchBrowser, newPage, PHONE, screenshot } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { serverAndBrowser } from '../support/e2e.ts';
+import { clickSignOut, newPage, PHONE, screenshot } from '../support/browser.ts';
 import { choosePin } from '../support/field.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 async function signIn(page: Page, username: string, password = 'kontrolla-demo'): Promise<void> {
 	await page.goto('/login');
@@ -101,7 +90,7 @@ const STORY_TIMEOUT_MS = 180_000;
 
 describe('the device sync status', () => {
 	it('an inspector signs in, the device pulls the team’s work and the status says Synced', async () => {
-		const { context, page } = await newPage(browser, server.url, PHONE);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signIn(page, 'police1');
 		await page.waitForURL('**/today');
 		await statusSays(page, /^synced$/);
@@ -115,7 +104,7 @@ describe('the device sync status', () => {
 	}, STORY_TIMEOUT_MS);
 
 	it('says offline when the network is gone, opens the sync screen offline, and syncs again on its own', async () => {
-		const { context, page } = await newPage(browser, server.url, PHONE);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signIn(page, 'police1');
 		await statusSays(page, /^synced$/);
 		await context.setOffline(true);
@@ -133,7 +122,7 @@ describe('the device sync status', () => {
 	}, STORY_TIMEOUT_MS);
 
 	it('lists what waits, what the server refused (with its errors) and what is in conflict', async () => {
-		const { context, page } = await newPage(browser, server.url, PHONE);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signIn(page, 'police1');
 		await statusSays(page, /^synced$/);
 		await queueInvalidChange(page, await signedInUserId(page));
@@ -157,7 +146,7 @@ describe('the device sync status', () => {
 	}, STORY_TIMEOUT_MS);
 
 	it('never deletes unsent changes on sign-out without a counted warning', async () => {
-		const { context, page } = await newPage(browser, server.url, PHONE);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signIn(page, 'police1');
 		await statusSays(page, /^synced$/);
 		const userId = await signedInUserId(page);
@@ -184,7 +173,7 @@ describe('the device sync status', () => {
 	}, STORY_TIMEOUT_MS);
 
 	it('is not shown to planners, who work online', async () => {
-		const { context, page } = await newPage(browser, server.url, PHONE);
+		const { context, page } = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signIn(page, 'planner');
 		await page.waitForURL('**/map');
 		await page.getByRole('navigation', { name: /main/i }).waitFor();

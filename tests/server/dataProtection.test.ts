@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { openTestDatabase, testEngine } from '../support/database.ts';
 import { startApp, type TestApp, type TestClient } from '../support/app.ts';
-import { addUser, FIXTURE_PASSWORD } from '../support/fixtures.ts';
+import { addUser } from '../support/fixtures.ts';
 import { buildSyncWorld, type SyncWorld } from '../support/syncWorld.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
@@ -78,12 +78,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-async function signedIn(username: string): Promise<TestClient> {
-	const client = app.client();
-	const response = await client.post('/api/auth/login', { username, password: FIXTURE_PASSWORD }, { address: `10.8.${Math.floor(Math.random() * 250)}.1` });
-	expect(response.status).toBe(200);
-	return client;
-}
+const signedIn = (username: string): Promise<TestClient> => app.signedIn(username);
 
 const report = () => coverageReport(database.db, coverageFiltersSchema.parse({ from: '2020-01-01', to: '2026-11-24' }), '2026-11-24');
 

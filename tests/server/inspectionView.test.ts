@@ -10,7 +10,6 @@ import { and, eq } from 'drizzle-orm';
 import { openTestDatabase, testEngine } from '../support/database.ts';
 import { startApp, type TestApp, type TestClient } from '../support/app.ts';
 import { buildSyncWorld, type SyncWorld } from '../support/syncWorld.ts';
-import { FIXTURE_PASSWORD } from '../support/fixtures.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
 import { inspectionView } from '../../src/lib/server/inspections/view.ts';
@@ -89,12 +88,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-async function signedIn(username: string): Promise<TestClient> {
-	const client = app.client();
-	const response = await client.post('/api/auth/login', { username, password: FIXTURE_PASSWORD }, { address: `10.9.${Math.floor(Math.random() * 250)}.1` });
-	expect(response.status).toBe(200);
-	return client;
-}
+const signedIn = (username: string): Promise<TestClient> => app.signedIn(username);
 
 async function personViews(userId: string) {
 	return database.db

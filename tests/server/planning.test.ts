@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { openTestDatabase, testEngine } from '../support/database.ts';
-import { addUser, FIXTURE_PASSWORD } from '../support/fixtures.ts';
+import { addUser } from '../support/fixtures.ts';
 import { startApp, type TestApp } from '../support/app.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
@@ -225,12 +225,7 @@ describe(`suggestions on ${testEngine}`, () => {
 });
 
 describe(`planning endpoints on ${testEngine}`, () => {
-	async function signedIn(username: string) {
-		const client = app.client();
-		const response = await client.post('/api/auth/login', { username, password: FIXTURE_PASSWORD }, { address: `10.6.${Math.floor(Math.random() * 250)}.1` });
-		expect(response.status).toBe(200);
-		return client;
-	}
+	const signedIn = (username: string) => app.signedIn(username);
 
 	it('lets a planner assign and reorder over HTTP, refuses supervisors and inspectors, and names a bad field', async () => {
 		const { operationId } = await newOperation('2026-12-30');

@@ -4,7 +4,6 @@ import { and, eq } from 'drizzle-orm';
 import { parse as parseDevalue } from 'devalue';
 import { openTestDatabase, testEngine } from '../support/database.ts';
 import { startApp, type TestApp, type TestClient } from '../support/app.ts';
-import { FIXTURE_PASSWORD } from '../support/fixtures.ts';
 import { buildSyncWorld, inspectionData, type SyncWorld } from '../support/syncWorld.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
@@ -28,12 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-async function signedIn(username: string): Promise<TestClient> {
-	const client = app.client();
-	const response = await client.post('/api/auth/login', { username, password: FIXTURE_PASSWORD }, { address: `10.7.${Math.floor(Math.random() * 250)}.1` });
-	expect(response.status).toBe(200);
-	return client;
-}
+const signedIn = (username: string): Promise<TestClient> => app.signedIn(username);
 
 type ActionAnswer = { status: number; type?: string; data?: Record<string, unknown> };
 

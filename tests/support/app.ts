@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { useDatabase, type Database } from '../../src/lib/server/db/index.ts';
+import { FIXTURE_PASSWORD } from './fixtures.ts';
 
 const BUILD = path.resolve('.svelte-kit/output');
 
@@ -19,6 +20,8 @@ type KitServer = {
 export type TestApp = {
 	request(pathname: string, init?: RequestInit & { address?: string }): Promise<Response>;
 	client(): TestClient;
+	/** A client signed in as a fixture user, from an address of its own (sign-ins are throttled per address). */
+	signedIn(username: string): Promise<TestClient>;
 };
 
 export async function startApp(database: Database): Promise<TestApp> {
@@ -47,7 +50,14 @@ export async function startApp(database: Database): Promise<TestApp> {
 				getClientAddress: () => address
 			});
 		},
-		client: () => new TestClient(app)
+		client: () => new TestClient(app),
+		async signedIn(username) {
+			const client = new TestClient(app);
+			const address = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.1`;
+			const response = await client.post('/api/auth/login', { username, password: FIXTURE_PASSWORD }, { address });
+			if (response.status !== 200) throw new Error(`signing in as ${username} answered ${response.status}`);
+			return client;
+		}
 	};
 	return app;
 }

@@ -33,30 +33,12 @@ export function auditHash(prevHash: string, seq: number, at: string, entry: Audi
 
 /** Appends inside the caller's transaction, so the entry commits or rolls back with the write. */
 export async function appendAudit(tx: Db, entry: AuditEntry): Promise<void> {
-	const head = firstRow<{ seq: string | number; hash: string }>(
-		await tx.execute(sql`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`)
-	);
-	const seq = Number(head.seq) + 1;
-	// Millisecond precision, as stored, so the verifier recomputes the same hash.
-	const at = new Date();
-	const hash = auditHash(head.hash, seq, at.toISOString(), entry);
-	await tx.insert(auditLog).values({
-		seq,
-		at,
-		userId: entry.userId,
-		action: entry.action,
-		entity: entry.entity ?? null,
-		recordId: entry.recordId ?? null,
-		summary: entry.summary ?? '',
-		prevHash: head.hash,
-		hash
-	});
-	await tx.execute(sql`UPDATE audit_head SET seq = ${seq}, hash = ${hash} WHERE id = 1`);
+	await appendAuditEntries(tx, [entry]);
 }
 
 /**
- * Appends several entries in order under one lock of the head, as one multi-row insert: what a
- * batch of pushed mutations writes. The chain is the same as appending them one by one.
+ * Appends entries in order under one lock of the head, as one multi-row insert (a batch of pushed
+ * mutations writes many); each hash covers the previous one, as when appended one at a time.
  */
 export async function appendAuditEntries(tx: Db, entries: AuditEntry[]): Promise<void> {
 	if (entries.length === 0) return;
@@ -65,6 +47,7 @@ export async function appendAuditEntries(tx: Db, entries: AuditEntry[]): Promise
 	);
 	let seq = Number(head.seq);
 	let prevHash = head.hash;
+	// Millisecond precision, as stored, so the verifier recomputes the same hash.
 	const at = new Date();
 	const rows = entries.map((entry) => {
 		seq += 1;

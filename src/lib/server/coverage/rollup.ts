@@ -109,25 +109,21 @@ async function rebuild(db: Db): Promise<RefreshResult & { noted: number }> {
 	});
 }
 
-/**
- * The operations rows (`d`) of days within the period: the country's rows, or those of the
- * municipality and kind asked for.
- */
-export function operationsWithin({ period, filters }: CoverageScope): SQL {
-	const conditions = [sql`d.day between ${period.from}::date and ${period.to}::date`];
-	if (filters.municipalityId) conditions.push(sql`d.municipality_id = ${filters.municipalityId}`);
-	if (filters.kind) conditions.push(sql`d.kind = ${filters.kind}`);
-	if (!filters.municipalityId && !filters.kind) conditions.push(sql`d.municipality_id is null and d.kind is null`);
-	else conditions.push(sql`d.municipality_id is not null`);
-	return sql.join(conditions, sql` and `);
-}
-
 /** Rollup rows of days within the period, narrowed by municipality and kind; `d` is the table. */
 export function dailyWithin({ period, filters }: CoverageScope): SQL {
 	const conditions = [sql`d.day between ${period.from}::date and ${period.to}::date`];
 	if (filters.municipalityId) conditions.push(sql`d.municipality_id = ${filters.municipalityId}`);
 	if (filters.kind) conditions.push(sql`d.kind = ${filters.kind}`);
 	return sql.join(conditions, sql` and `);
+}
+
+/**
+ * The same for `coverage_operations_daily`, which holds each day twice: per municipality and kind,
+ * and for the whole country (both null), the rows an unnarrowed count reads.
+ */
+export function operationsWithin(scope: CoverageScope): SQL {
+	const narrowed = scope.filters.municipalityId || scope.filters.kind;
+	return sql`${dailyWithin(scope)} and ${narrowed ? sql`d.municipality_id is not null` : sql`d.municipality_id is null and d.kind is null`}`;
 }
 
 const bits = (mask: string) => sql`${mask}::bit(${sql.raw(String(DAYS_IN_MASK))})`;

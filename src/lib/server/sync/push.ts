@@ -65,6 +65,18 @@ type Bookkeeping = {
 const deferredKinds = ['inspection', 'screenedPerson'] as const satisfies readonly Mutation['entity'][];
 const isDeferred = (entity: string): entity is (typeof deferredKinds)[number] => (deferredKinds as readonly string[]).includes(entity);
 
+async function insertRecords(tx: Db, entity: Mutation['entity'], rows: Row[]): Promise<void> {
+	const table = entityTables[entity] as typeof entityTables.inspection;
+	for (let i = 0; i < rows.length; i += 200) await tx.insert(table).values(rows.slice(i, i + 200) as never);
+}
+
+/** How often each record (`entity:id`) is named by the mutations. */
+function namedCounts(mutations: readonly Mutation[]): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const m of mutations) counts.set(`${m.entity}:${m.id}`, (counts.get(`${m.entity}:${m.id}`) ?? 0) + 1);
+	return counts;
+}
+
 function immediate(tx: Db): Bookkeeping {
 	return {
 		version: async (row) => void (await tx.insert(recordVersions).values(row)),
@@ -73,10 +85,7 @@ function immediate(tx: Db): Bookkeeping {
 		pendingVersion: () => null,
 		prefetched: () => undefined,
 		written: () => {},
-		insert: async (entity, _recordId, values) => {
-			const table = entityTables[entity] as typeof entityTables.inspection;
-			await tx.insert(table).values(values as never);
-		}
+		insert: (entity, _recordId, values) => insertRecords(tx, entity, [values])
 	};
 }
 
@@ -84,12 +93,10 @@ function immediate(tx: Db): Bookkeeping {
  * Locks and reads, one query per entity, the records the batch names once each (a record named
  * twice is read when its turn comes, as it may have changed in between).
  */
-async function prefetchRecords(tx: Db, mutations: readonly Mutation[]): Promise<Map<string, Row | null>> {
-	const seen = new Map<string, number>();
-	for (const m of mutations) seen.set(`${m.entity}:${m.id}`, (seen.get(`${m.entity}:${m.id}`) ?? 0) + 1);
+async function prefetchRecords(tx: Db, mutations: readonly Mutation[], named: Map<string, number>): Promise<Map<string, Row | null>> {
 	const byEntity = new Map<string, string[]>();
 	for (const m of mutations) {
-		if (seen.get(`${m.entity}:${m.id}`) !== 1 || !fieldRules[m.entity] || !entityTables[m.entity]) continue;
+		if (named.get(`${m.entity}:${m.id}`) !== 1 || !fieldRules[m.entity] || !entityTables[m.entity]) continue;
 		byEntity.set(m.entity, [...(byEntity.get(m.entity) ?? []), m.id]);
 	}
 	const found = new Map<string, Row | null>();
@@ -113,20 +120,15 @@ async function applyBatch(db: Db, scope: Scope, request: PushRequest): Promise<M
 	return db.transaction(async (txAny) => {
 		const tx = txAny as unknown as Db;
 		const lookups = cacheLookups(tx);
-		const prefetched = await prefetchRecords(
-			tx,
-			request.mutations.filter((m) => !earlier.has(m.mutationId))
-		);
-		const named = new Map<string, number>();
-		for (const m of request.mutations) named.set(`${m.entity}:${m.id}`, (named.get(`${m.entity}:${m.id}`) ?? 0) + 1);
+		const fresh = request.mutations.filter((m) => !earlier.has(m.mutationId));
+		const named = namedCounts(fresh);
+		const prefetched = await prefetchRecords(tx, fresh, named);
 		const pending = new Map<string, Row[]>(deferredKinds.map((kind) => [kind, []]));
 		const insertPending = async () => {
 			// Parents first: a person's inspection may be among them.
 			for (const kind of deferredKinds) {
-				const rows = pending.get(kind)!;
-				const table = entityTables[kind] as typeof entityTables.inspection;
-				for (let i = 0; i < rows.length; i += 200) await tx.insert(table).values(rows.slice(i, i + 200) as never);
-				rows.length = 0;
+				await insertRecords(tx, kind, pending.get(kind)!);
+				pending.set(kind, []);
 			}
 		};
 		const versions: Version[] = [];
@@ -147,8 +149,7 @@ async function applyBatch(db: Db, scope: Scope, request: PushRequest): Promise<M
 					if (entity === 'inspection') lookups.remember(recordId, { deletedAt: null, ...values });
 					return;
 				}
-				const table = entityTables[entity] as typeof entityTables.inspection;
-				await tx.insert(table).values(values as never);
+				await insertRecords(tx, entity, [values]);
 			}
 		};
 		const results: MutationResult[] = [];
@@ -165,8 +166,7 @@ async function applyBatch(db: Db, scope: Scope, request: PushRequest): Promise<M
 			} catch (error) {
 				// Refused before it wrote anything (every check comes before the first write).
 				if (!(error instanceof Rejection)) throw error;
-				result = { mutationId: mutation.mutationId, status: 'rejected', errors: error.errors };
-				results.push(result);
+				results.push({ mutationId: mutation.mutationId, status: 'rejected', errors: error.errors });
 				continue;
 			}
 			results.push(result);
