@@ -92,6 +92,9 @@ export function deviceSync(): { db: LocalDb; userId: string } | null {
 	return session ? { db: session.db, userId: session.user.id } : null;
 }
 
+/** Why a round did not run while the app was locked: not a failure, and never shown as one. */
+const LOCKED = 'locked';
+
 export function startDeviceSync(user: SessionUser | null): void {
 	if (typeof window === 'undefined') return;
 	if (session?.user.id === user?.id) return;
@@ -106,7 +109,7 @@ export function startDeviceSync(user: SessionUser | null): void {
 			await bound;
 			// Person-level records arrive and leave sealed: without the PIN's key nothing can be stored
 			// or sent. The shell shows the lock; unlocking starts a round at once.
-			if (!currentDataKey()) throw new Error('locked: enter the PIN');
+			if (!currentDataKey()) throw new Error(LOCKED);
 			return engine.run();
 		},
 		onState: showState,
@@ -196,7 +199,9 @@ export async function deleteDeviceData(): Promise<void> {
 
 function showState(state: SchedulerState): void {
 	syncing = state.phase === 'syncing';
-	if (!syncing) outcome = { phase: state.phase, error: state.error };
+	// While locked the shell says what waits for the PIN; once unlocked, until the round that
+	// unlocking starts, sync is about to start (no outcome yet), not "Sync error: locked".
+	if (!syncing) outcome = state.phase === 'error' && state.error === LOCKED ? null : { phase: state.phase, error: state.error };
 	lastSyncedAt = state.lastSyncedAt;
 	if (state.phase === 'wiped') void wipeRevokedDevice();
 }
