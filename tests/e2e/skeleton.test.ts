@@ -54,6 +54,25 @@ describe('signing in with the demo accounts', () => {
 		await context.close();
 	});
 
+	it('signs in with the page script not (yet) running, without the password ever in the address', async () => {
+		// As on a slow phone where the form is sent before the script has loaded.
+		const context = await e2e.browser.newContext({ baseURL: e2e.server.url, javaScriptEnabled: false });
+		const page = await context.newPage();
+		const addresses: string[] = [];
+		page.on('request', (request) => addresses.push(request.url()));
+		await page.goto('/login');
+		await page.getByLabel(/username/i).fill('police1');
+		await page.getByLabel(/password/i).fill('not-the-password');
+		await page.getByRole('button', { name: /sign in/i }).click();
+		await page.waitForLoadState();
+		expect(new URL(page.url()).pathname).toBe('/login');
+		await page.getByLabel(/password/i).fill('kontrolla-demo');
+		await page.getByRole('button', { name: /sign in/i }).click();
+		await page.waitForURL('**/today');
+		expect(addresses.filter((url) => url.includes('kontrolla-demo') || url.includes('not-the-password'))).toEqual([]);
+		await context.close();
+	});
+
 	it('marks the demo data with a badge', async () => {
 		const { context, page } = await newPage(e2e.browser, e2e.server.url);
 		await page.goto('/login');

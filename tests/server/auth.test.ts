@@ -18,6 +18,7 @@ beforeAll(async () => {
 	await addUser(database, 'labourer1', 'inspector', 'labour');
 	await addUser(database, 'admin1', 'admin', 'police');
 	await addUser(database, 'gone1', 'planner', 'labour');
+	await addUser(database, 'planner1', 'planner', 'police');
 });
 
 afterAll(async () => {
@@ -78,6 +79,35 @@ describe('signing in', () => {
 		const broken = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' });
 		expect(broken.status).toBe(400);
 		expect((await broken.json()).error).toMatch(/JSON/);
+	});
+
+	it('signs in from the plain form sent before the page script ran, never through the address bar', async () => {
+		const client = app.client();
+		const send = (fields: Record<string, string>, query = '') =>
+			client.request(`/login${query}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+				body: new URLSearchParams(fields).toString(),
+				address: '10.0.3.1'
+			});
+		const missing = await send({ username: 'planner1' });
+		expect(missing.status).toBe(400);
+		const wrong = await send({ username: 'planner1', password: 'nope nope nope' });
+		expect(wrong.status).toBe(401);
+		expect(client.cookie('kontrolla_session')).toBeUndefined();
+		const right = await send({ username: 'planner1', password: FIXTURE_PASSWORD }, '?next=%2Fplan');
+		expect(right.status).toBe(303);
+		expect(right.headers.get('location')).toBe('/plan');
+		expect(right.headers.get('location')).not.toContain(FIXTURE_PASSWORD);
+		expect((await (await client.get('/api/auth/me')).json()).user.username).toBe('planner1');
+		// A next= outside the role's screens is ignored: the planner lands on the map.
+		const elsewhere = await app.client().request('/login?next=%2F%2Fevil.example', {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			body: new URLSearchParams({ username: 'planner1', password: FIXTURE_PASSWORD }).toString(),
+			address: '10.0.3.2'
+		});
+		expect(elsewhere.headers.get('location')).toBe('/map');
 	});
 
 	it('stores passwords as argon2id and sessions only as hashes', async () => {

@@ -66,7 +66,8 @@ describe(`five devices pushing through a faulty network to ${testEngine}`, () =>
 
 	beforeAll(async () => {
 		({ target, world } = await prepare());
-		server = await startServer(target.env);
+		// As a deployment runs: ORIGIN set, adapter-node's own server (the other files run as npm start does).
+		server = await startServer(target.env, { declareOrigin: true });
 		proxy = await startFaultyProxy(server.port, { dropBefore: 0.1, dropAfter: 0.1, duplicate: 0.1, delay: 0.3 });
 	});
 	afterAll(async () => {

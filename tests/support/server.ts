@@ -1,6 +1,7 @@
 /**
  * The built app as a real server process (`node build`) on a free port, with a fresh PGlite data
- * folder and the demo data — what `npm start` serves, for the browser tests.
+ * folder and the demo data — what `npm start` serves, for the browser tests. Like a plain
+ * `npm start` it runs without ORIGIN unless `declareOrigin` asks for a deployment's set-up.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,13 +30,15 @@ async function freePort(): Promise<number> {
 	});
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, { declareOrigin = false } = {}): Promise<RunningServer> {
 	const port = await freePort();
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontrolla-e2e-'));
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
+	const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATA_DIR: dataDir, DATABASE_URL: '', TILE_URL: `${url}/no-tiles/{z}/{x}/{y}.png`, ...env };
+	if (!declareOrigin) delete childEnv.ORIGIN;
 	const child: ChildProcess = spawn(process.execPath, ['scripts/serve.js'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATA_DIR: dataDir, DATABASE_URL: '', TILE_URL: `${url}/no-tiles/{z}/{x}/{y}.png`, ...env },
+		env: childEnv,
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout?.on('data', (chunk) => (output += chunk));

@@ -34,3 +34,17 @@ export function navigationFor(role: Role): NavItem[] {
 export function homePathFor(role: Role): string {
 	return role === 'inspector' ? '/today' : role === 'admin' ? '/admin/users' : '/map';
 }
+
+/**
+ * Where to land after signing in: the page the route guard sent the user away from (`next`) when
+ * it is one of this role's own screens, otherwise the role's home. Anything else (another origin,
+ * a screen of a different role left in the URL on a shared device) is ignored.
+ */
+export function destinationAfterSignIn(role: Role, next: string | null): string {
+	if (next?.startsWith('/') && !next.startsWith('//')) {
+		const path = next.split(/[?#]/)[0] ?? '';
+		const allowed = navigationFor(role).some((item) => path === item.path || path.startsWith(`${item.path}/`));
+		if (allowed) return next;
+	}
+	return homePathFor(role);
+}

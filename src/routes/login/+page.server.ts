@@ -1,7 +1,37 @@
-import { redirect } from '@sveltejs/kit';
-import { homePathFor } from '$lib/domain/navigation.ts';
-import type { PageServerLoad } from './$types';
+import { fail, redirect } from '@sveltejs/kit';
+import { loginRequestSchema } from '$lib/domain/auth.ts';
+import { destinationAfterSignIn, homePathFor } from '$lib/domain/navigation.ts';
+import { db } from '$lib/server/db/index.ts';
+import { signIn } from '$lib/server/auth/signIn.ts';
+import { setSessionCookie } from '$lib/server/auth/sessions.ts';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (locals.user) redirect(303, homePathFor(locals.user.role));
+};
+
+export type LoginFormError = 'username' | 'password' | 'invalid' | 'throttled';
+
+/**
+ * The same sign-in as `POST /api/auth/login`, for a form sent before the page's script has run
+ * (a slow phone, a script that failed to load). Without it the browser would send the form as a
+ * GET and put the password in the address bar, the history and the server's access log.
+ */
+export const actions: Actions = {
+	default: async ({ request, cookies, getClientAddress, url }) => {
+		const form = await request.formData();
+		// The device id lives in the page's script; a form sent before it ran names no device.
+		const username = String(form.get('username') ?? '').slice(0, 100);
+		const parsed = loginRequestSchema.safeParse({ username, password: String(form.get('password') ?? '') });
+		if (!parsed.success) {
+			const path = parsed.error.issues[0]?.path[0];
+			return fail(400, { username, error: (path === 'password' ? 'password' : 'username') satisfies LoginFormError });
+		}
+		const result = await signIn(await db(), parsed.data, getClientAddress(), request.headers.get('user-agent'));
+		if (result.status === 'throttled') return fail(429, { username, error: 'throttled' satisfies LoginFormError });
+		if (result.status === 'invalid') return fail(401, { username, error: 'invalid' satisfies LoginFormError });
+		if (result.status === 'revokedDevice') redirect(303, '/login?wiped=1');
+		setSessionCookie(cookies, result.token);
+		redirect(303, destinationAfterSignIn(result.user.role, url.searchParams.get('next')));
+	}
 };

@@ -1,18 +1,32 @@
 /**
  * Sessions: a random token in an httpOnly cookie, only its SHA-256 stored. Each use slides the
- * idle expiry; the absolute expiry never moves, so a stolen cookie dies within a day at most.
+ * idle expiry; the absolute expiry never moves, so a stolen cookie dies within a week at most.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { agencies, devices, sessions, users } from '../db/schema.ts';
 import type { SessionUser } from '../../domain/auth.ts';
+import type { Cookies } from '@sveltejs/kit';
+import { readConfig } from '../config.ts';
 
 export const SESSION_COOKIE = 'kontrolla_session';
 export const IDLE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 7 * 24 * 60 * 60 * 1000;
 // Writing last_seen on every request would turn reads into writes; a minute's slack is harmless.
 const TOUCH_INTERVAL_MS = 60 * 1000;
+
+/** Hands the new session's token to the browser, for the JSON sign-in and the plain form alike. */
+export function setSessionCookie(cookies: Cookies, token: string): void {
+	cookies.set(SESSION_COOKIE, token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: readConfig().secureCookies,
+		// The cookie may outlive the idle expiry: the server decides validity, the browser only carries it.
+		maxAge: ABSOLUTE_TIMEOUT_MS / 1000
+	});
+}
 
 export function hashToken(token: string): string {
 	return createHash('sha256').update(token).digest('hex');

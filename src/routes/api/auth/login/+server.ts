@@ -2,8 +2,7 @@ import { json } from '@sveltejs/kit';
 import { loginRequestSchema } from '$lib/domain/auth.ts';
 import { db } from '$lib/server/db/index.ts';
 import { signIn } from '$lib/server/auth/signIn.ts';
-import { SESSION_COOKIE, ABSOLUTE_TIMEOUT_MS } from '$lib/server/auth/sessions.ts';
-import { readConfig } from '$lib/server/config.ts';
+import { setSessionCookie } from '$lib/server/auth/sessions.ts';
 import { errorResponse, handleErrors, readJson } from '$lib/server/http.ts';
 import type { RequestHandler } from './$types';
 
@@ -14,13 +13,6 @@ export const POST: RequestHandler = ({ request, cookies, getClientAddress }) =>
 		if (result.status === 'throttled') return errorResponse(429, 'too many failed sign-ins; try again in 15 minutes');
 		if (result.status === 'invalid') return errorResponse(401, 'wrong username or password');
 		if (result.status === 'revokedDevice') return json({ error: 'this device was revoked', wipe: true }, { status: 401 });
-		cookies.set(SESSION_COOKIE, result.token, {
-			path: '/',
-			httpOnly: true,
-			sameSite: 'lax',
-			secure: readConfig().secureCookies,
-			// The cookie may outlive the idle expiry: the server decides validity, the browser only carries it.
-			maxAge: ABSOLUTE_TIMEOUT_MS / 1000
-		});
+		setSessionCookie(cookies, result.token);
 		return json({ user: result.user });
 	});
