@@ -2,7 +2,8 @@
  * Issue 4's server-side sync benchmarks, through the real push endpoint (the built app served
  * in-process, see tests/support/app.ts) on PGlite and, when a server is reachable, PostgreSQL:
  * - a device's backlog of 500 inspections (60 answers and 3 screened persons each) pushed in the
- *   client's batches, against a plain batched INSERT of the same rows into the same database;
+ *   client's batches, against a plain batched INSERT of the same rows into the same database
+ *   (medians of alternating rounds);
  * - 100 devices pushing 10 inspections each at once (PostgreSQL only: PGlite serves one
  *   connection), p50/p95 latency per request, errors and duplicates.
  * Needs `npm run build` first. Prints a markdown section for bench/RESULTS.md.
@@ -15,7 +16,7 @@ import * as s from '../src/lib/server/db/schema.ts';
 import { startApp } from '../tests/support/app.ts';
 import { buildSyncWorld, inspectionData, type SyncWorld } from '../tests/support/syncWorld.ts';
 import { FIXTURE_PASSWORD } from '../tests/support/fixtures.ts';
-import { PUSH_BATCH } from '../src/lib/client/sync/engine.ts';
+import { nextBatch, PUSH_BATCH, PUSH_BYTES } from '../src/lib/client/sync/engine.ts';
 import type { ChecklistTemplate } from '../src/lib/domain/checklist/template.ts';
 import { text } from '../src/lib/domain/text.ts';
 import postgres from 'postgres';
@@ -23,6 +24,7 @@ import postgres from 'postgres';
 const INSPECTIONS = 500;
 const PERSONS_PER_INSPECTION = 3;
 const ANSWERS = 60;
+const ROUNDS = 3;
 
 function benchTemplate(base: ChecklistTemplate): ChecklistTemplate {
 	const venueItems = Array.from({ length: ANSWERS }, (_, i) => ({ id: `bench_item_${i}`, kind: 'yesNo' as const, label: text(`Item ${i}`, `Pika ${i}`, `Stavka ${i}`) }));
@@ -97,20 +99,35 @@ async function pushBacklog(label: string, database: Database, prepared: Awaited<
 	const { world, template } = prepared;
 	const client = app.client();
 	await client.post('/api/auth/login', { username: 'inspector_a1', password: FIXTURE_PASSWORD });
-	const work = backlog(world, template);
-	const deviceId = randomUUID();
-	const started = performance.now();
-	for (let i = 0; i < work.mutations.length; i += PUSH_BATCH) {
-		const response = await client.post('/api/sync/push', { deviceId, mutations: work.mutations.slice(i, i + PUSH_BATCH) });
-		const { results } = (await response.json()) as { results: { status: string }[] };
-		const failed = results.filter((r) => r.status !== 'applied');
-		if (failed.length) throw new Error(`${failed.length} mutations not applied: ${JSON.stringify(failed[0])}`);
+	const pushes: number[] = [];
+	const plains: number[] = [];
+	let requests = 0;
+	let mutations = 0;
+	// Alternating rounds on a growing database, so both sides see the same table sizes and noise.
+	for (let round = 0; round < ROUNDS; round++) {
+		const work = backlog(world, template);
+		const deviceId = randomUUID();
+		requests = 0;
+		const started = performance.now();
+		for (let i = 0; i < work.mutations.length; ) {
+			// Batched as the device's sync engine batches its outbox.
+			const batch = nextBatch(work.mutations.slice(i), (m) => m.data);
+			i += batch.length;
+			requests++;
+			const response = await client.post('/api/sync/push', { deviceId, mutations: batch });
+			const { results } = (await response.json()) as { results: { status: string }[] };
+			const failed = results.filter((r) => r.status !== 'applied');
+			if (failed.length) throw new Error(`${failed.length} mutations not applied: ${JSON.stringify(failed[0])}`);
+		}
+		pushes.push(performance.now() - started);
+		plains.push(await plainInsert(database, world, backlog(world, template)));
+		const inspectionIds = work.mutations.filter((m) => m.entity === 'inspection').map((m) => m.id);
+		const [stored] = await database.db.select({ n: sql<number>`count(*)` }).from(s.inspections).where(inArray(s.inspections.id, inspectionIds));
+		if (Number(stored?.n) !== INSPECTIONS) throw new Error(`${stored?.n} of ${INSPECTIONS} inspections stored`);
+		mutations = work.mutations.length;
+		console.error(`[sync] ${label} round ${round + 1}: push ${pushes.at(-1)!.toFixed(0)} ms in ${requests} requests, plain ${plains.at(-1)!.toFixed(0)} ms`);
 	}
-	const pushMs = performance.now() - started;
-	const plainMs = await plainInsert(database, world, work);
-	const stored = await database.db.select({ n: sql<number>`count(*)` }).from(s.inspections).where(inArray(s.inspections.id, work.mutations.filter((m) => m.entity === 'inspection').map((m) => m.id)));
-	console.error(`[sync] ${label}: push ${pushMs.toFixed(0)} ms, plain ${plainMs.toFixed(0)} ms, stored ${stored[0]?.n}`);
-	return { label, mutations: work.mutations.length, pushMs, plainMs };
+	return { label, mutations, requests, pushMs: median(pushes), plainMs: median(plains), ratio: median(pushes) / median(plains) };
 }
 
 async function freshPostgres(): Promise<{ database: Database; drop: () => Promise<void> } | null> {
@@ -170,17 +187,19 @@ async function concurrentDevices(database: Database, world: SyncWorld) {
 }
 
 const rows: string[] = [];
+const row = (engine: string, r: Awaited<ReturnType<typeof pushBacklog>>) =>
+	`| ${engine} | ${r.mutations} | ${r.requests} | ${r.pushMs.toFixed(0)} ms | ${r.plainMs.toFixed(0)} ms | ${r.ratio.toFixed(1)}× |`;
 const pglite = await openDatabase({ dir: 'memory://' });
 const onPglite = await pushBacklog('PGlite', pglite, await prepare(pglite));
 await pglite.close();
-rows.push(`| PGlite (in memory) | ${onPglite.mutations} | ${onPglite.pushMs.toFixed(0)} ms | ${onPglite.plainMs.toFixed(0)} ms | ${(onPglite.pushMs / onPglite.plainMs).toFixed(1)}× |`);
+rows.push(row('PGlite (in memory)', onPglite));
 
 let concurrent = '- 100 concurrent devices: skipped (no PostgreSQL server reachable).';
 const pg = await freshPostgres();
 if (pg) {
 	const prepared = await prepare(pg.database);
 	const onPg = await pushBacklog('PostgreSQL', pg.database, prepared);
-	rows.push(`| PostgreSQL | ${onPg.mutations} | ${onPg.pushMs.toFixed(0)} ms | ${onPg.plainMs.toFixed(0)} ms | ${(onPg.pushMs / onPg.plainMs).toFixed(1)}× |`);
+	rows.push(row('PostgreSQL', onPg));
 	const c = await concurrentDevices(pg.database, prepared.world);
 	concurrent = `- 100 concurrent devices × 10 inspections on PostgreSQL (in-process server, one connection pool of 10): ${c.requests} requests, p50 ${c.p50.toFixed(0)} ms, p95 ${c.p95.toFixed(0)} ms, ${c.errors} errors, ${c.stored} of ${c.expected} stored (${c.stored === c.expected ? 'no loss, no duplicates' : 'MISMATCH'}).`;
 	await pg.drop();
@@ -188,12 +207,11 @@ if (pg) {
 
 console.log(`## Sync push (issue 4)
 
-Backlog of ${INSPECTIONS} inspections with ${ANSWERS} answers and ${PERSONS_PER_INSPECTION} screened persons each, pushed in batches of ${PUSH_BATCH} through the real endpoint (validation against the template, three-way check, change feed, idempotency row and audit entry per mutation; each request applied as one transaction, its bookkeeping and new records written together — see server/sync/push.ts), against a plain batched INSERT of the same rows into the same database. Target: at most 3× the plain insert.
+Backlog of ${INSPECTIONS} inspections with ${ANSWERS} answers and ${PERSONS_PER_INSPECTION} screened persons each, pushed as the device's sync engine batches its outbox (at most ${PUSH_BATCH} mutations and about ${PUSH_BYTES / 1024} KiB of data per request) through the real endpoint (validation against the template, three-way check, change feed, idempotency row and audit entry per mutation; each request applied as one transaction, its bookkeeping and new records written together — see server/sync/push.ts), against a plain batched INSERT of the same rows into the same database. Target: at most 3× the plain insert.
 
-| engine | mutations | push | plain INSERT | ratio |
-|---|---:|---:|---:|---:|
+| engine | mutations | requests | push (median of ${ROUNDS}) | plain INSERT (median of ${ROUNDS}) | ratio |
+|---|---:|---:|---:|---:|---:|
 ${rows.join('\n')}
 
 ${concurrent}
 `);
-void median;

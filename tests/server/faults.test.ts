@@ -13,6 +13,7 @@ import { FIXTURE_PASSWORD } from '../support/fixtures.ts';
 import { buildSyncWorld, inspectionData, type SyncWorld } from '../support/syncWorld.ts';
 import { simulatedDevice, type Device } from '../support/device.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
+import { PUSH_BATCH } from '../../src/lib/client/sync/engine.ts';
 
 async function signInDevice(serverUrl: string, viaUrl: () => string, username: string): Promise<Device> {
 	const response = await fetch(`${serverUrl}/api/auth/login`, {
@@ -131,9 +132,9 @@ describe(`five devices pushing through a faulty network to ${testEngine}`, () =>
 	});
 });
 
-// The device sends 60 mutations as a batch of 50 and one of 10; the server is killed as soon as the
-// second reaches it, while it applies them: the first batch is committed, the second may be in any
-// state. Whatever had committed, the assertions below must hold.
+// The device sends a full batch (PUSH_BATCH mutations) and one of 10 more; the server is killed as
+// soon as the second reaches it, while it applies them: the first batch is committed, the second
+// may be in any state. Whatever had committed, the assertions below must hold.
 const KILL_AFTER_MS = Number(process.env.KILL_AFTER_MS ?? 0);
 
 describe(`the ${testEngine} server killed in the middle of a push`, () => {
@@ -155,7 +156,7 @@ describe(`the ${testEngine} server killed in the middle of a push`, () => {
 
 	it('has every record exactly once after the device retries against the restarted server', { timeout: 180_000 }, async () => {
 		const device = await signInDevice(server.url, () => proxy.url, 'inspector_a1');
-		const ids = Array.from({ length: 60 }, () => randomUUID());
+		const ids = Array.from({ length: PUSH_BATCH + 10 }, () => randomUUID());
 		for (const id of ids) await device.write('inspection', id, inspectionData(world, { notes: `kept ${id}` }));
 
 		let killed: Promise<void> | null = null;

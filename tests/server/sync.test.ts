@@ -62,6 +62,8 @@ describe(`push on ${testEngine}`, () => {
 		expect(rows).toHaveLength(1);
 		const feed = await database.db.select().from(s.changes).where(eq(s.changes.recordId, id));
 		expect(feed).toHaveLength(1);
+		// A new record's first version is its row: no copy until a change replaces it.
+		expect(await database.db.select().from(s.recordVersions).where(eq(s.recordVersions.recordId, id))).toHaveLength(0);
 	});
 
 	it('merges disjoint edits made from the same version on two devices', async () => {

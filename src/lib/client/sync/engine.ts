@@ -6,12 +6,20 @@
  */
 import type { LocalDb, LocalRecord, OutboxEntry } from '../db.ts';
 import { entityTableNames } from '../db.ts';
-import type { Change, Mutation, MutationResult } from '../../domain/sync/wire.ts';
+import { MAX_MUTATIONS_PER_PUSH, type Change, type Mutation, type MutationResult } from '../../domain/sync/wire.ts';
 import type { SyncEntity } from '../../domain/sync/entities.ts';
 import { pendingEntries } from './outbox.ts';
 import { SyncTransport, SyncHttpError } from './transport.ts';
 
-export const PUSH_BATCH = 50;
+/** At most this many mutations per push: the server's limit (MAX_MUTATIONS_PER_PUSH). */
+export const PUSH_BATCH = MAX_MUTATIONS_PER_PUSH;
+/**
+ * And at most about this many bytes of record data, so a push stays well inside the server's
+ * request size limit (adapter-node's default is 512 KiB) and a dropped connection on a slow
+ * network loses little. Each request costs the server a session check, a transaction and its
+ * bookkeeping statements, so fewer, larger pushes send a backlog several times faster.
+ */
+export const PUSH_BYTES = 256 * 1024;
 export const PULL_PAGE = 1000;
 const CURSOR_KEY = 'cursor';
 
@@ -36,7 +44,7 @@ export class SyncEngine {
 
 	private async push(report: SyncReport): Promise<void> {
 		for (;;) {
-			const batch = oneForEachRecord(await pendingEntries(this.db, this.userId)).slice(0, PUSH_BATCH);
+			const batch = nextBatch(oneForEachRecord(await pendingEntries(this.db, this.userId)), (entry) => entry.data);
 			if (batch.length === 0) return;
 			const sentAt = this.now().toISOString();
 			await this.db.outbox.bulkUpdate(batch.filter((e) => !e.sentAt).map((e) => ({ key: e.seq!, changes: { sentAt } })));
@@ -163,6 +171,19 @@ export class SyncEngine {
 			await this.db.syncState.put({ key: CURSOR_KEY, value: cursor });
 		});
 	}
+}
+
+/** The first items, oldest first, up to PUSH_BATCH of them and about PUSH_BYTES of data (always one). */
+export function nextBatch<T>(items: readonly T[], dataOf: (item: T) => unknown): T[] {
+	let bytes = 0;
+	let count = 0;
+	for (const item of items) {
+		if (count === PUSH_BATCH) break;
+		bytes += JSON.stringify(dataOf(item) ?? null).length;
+		if (count > 0 && bytes > PUSH_BYTES) break;
+		count++;
+	}
+	return items.slice(0, count);
 }
 
 function oneForEachRecord(entries: OutboxEntry[]): OutboxEntry[] {

@@ -135,7 +135,20 @@ export type Answer = string | number | string[];
 export type Answers = Record<string, Answer>;
 export const answersSchema = z.record(keySchema, z.union([z.string(), z.number(), z.array(z.string())]));
 
+// Items of a published template never change: each item's schema is built once (building zod
+// schemas, not running them, was most of the cost of checking a pushed record's answers).
+const answerSchemas = new WeakMap<ChecklistItem, z.ZodType<Answer>>();
+
 export function answerSchemaFor(item: ChecklistItem): z.ZodType<Answer> {
+	let schema = answerSchemas.get(item);
+	if (!schema) {
+		schema = buildAnswerSchema(item);
+		answerSchemas.set(item, schema);
+	}
+	return schema;
+}
+
+function buildAnswerSchema(item: ChecklistItem): z.ZodType<Answer> {
 	const optionIds = (item.options ?? []).map((option) => option.id);
 	switch (item.kind) {
 		case 'yesNo':
@@ -203,13 +216,26 @@ export interface AnswerError {
  * and every required item that is shown is answered. Answers to hidden items are kept (the item
  * may be shown again) but never required.
  */
+const parts = new WeakMap<ChecklistTemplate, Map<TemplateScope, { sections: ChecklistSection[]; items: Map<string, ChecklistItem> }>>();
+
+function partOf(template: ChecklistTemplate, scope: TemplateScope) {
+	let byScope = parts.get(template);
+	if (!byScope) parts.set(template, (byScope = new Map()));
+	let part = byScope.get(scope);
+	if (!part) {
+		const sections = template.sections.filter((section) => section.scope === scope);
+		part = { sections, items: new Map(sections.flatMap((section) => section.items).map((item) => [item.id, item])) };
+		byScope.set(scope, part);
+	}
+	return part;
+}
+
 export function validateAnswers(
 	template: ChecklistTemplate,
 	scope: TemplateScope,
 	answers: AnswersInput
 ): { ok: true } | { ok: false; errors: AnswerError[] } {
-	const sections = template.sections.filter((section) => section.scope === scope);
-	const items = new Map(sections.flatMap((section) => section.items).map((item) => [item.id, item]));
+	const { sections, items } = partOf(template, scope);
 	const errors: AnswerError[] = [];
 	for (const [field, answer] of Object.entries(answers)) {
 		const item = items.get(field);

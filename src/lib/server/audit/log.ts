@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { auditLog } from '../db/schema.ts';
 import { firstRow } from '../db/rows.ts';
+import { bulkInsert } from '../db/bulkInsert.ts';
 
 export type AuditEntry = {
 	userId: string | null;
@@ -66,7 +67,7 @@ export async function appendAuditEntries(tx: Db, entries: AuditEntry[]): Promise
 		prevHash = hash;
 		return row;
 	});
-	for (let i = 0; i < rows.length; i += 500) await tx.insert(auditLog).values(rows.slice(i, i + 500));
+	await bulkInsert(tx, auditLog, rows);
 	await tx.execute(sql`UPDATE audit_head SET seq = ${seq}, hash = ${prevHash} WHERE id = 1`);
 }
 

@@ -451,8 +451,10 @@ export const appliedMutations = pgTable('applied_mutations', {
 });
 
 /**
- * Every accepted version of a device-authored record: the base of the three-way merge when a
- * device pushes an edit of an older version, and the history of corrections after submission.
+ * The versions of a device-authored record since it was first changed: the base of the three-way
+ * merge when a device pushes an edit of an older version. A record's first version is stored here
+ * only when a later one replaces it (until then its row is that version), so creating a record
+ * writes no copy of it.
  */
 export const recordVersions = pgTable(
 	'record_versions',

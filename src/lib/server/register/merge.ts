@@ -9,6 +9,7 @@ import { assignments, inspections, recordVersions } from '../db/schema.ts';
 import type { SessionUser } from '../../domain/auth.ts';
 import { appendChanges, type ChangeInput } from '../sync/changeFeed.ts';
 import { toWire } from '../sync/wireRecords.ts';
+import { bulkInsert } from '../db/bulkInsert.ts';
 import { UserInputError } from '../errors.ts';
 import { requireRegisterKeeper } from './access.ts';
 import { lockVenue, recordVenueChange } from './venues.ts';
@@ -41,14 +42,17 @@ export async function mergeVenue(db: Db, actor: SessionUser, sourceId: string, t
 				.set({ locationId: targetId, version, updatedAt: now })
 				.where(eq(inspections.id, inspection.id))
 				.returning();
-			// The new version is a merge base for a device that edits from it (three-way merge in push).
-			await tx.insert(recordVersions).values({
-				entity: 'inspection',
-				recordId: inspection.id,
-				version,
-				data: toWire(updated as Record<string, unknown>).data,
-				userId: actor.id
-			});
+			// Both versions are merge bases for a device that edits from them (three-way merge in push);
+			// the one replaced may be a first version, which only its row held.
+			await bulkInsert(
+				tx as unknown as Db,
+				recordVersions,
+				[
+					{ entity: 'inspection', recordId: inspection.id, version: inspection.version, data: toWire(inspection as Record<string, unknown>).data, userId: null },
+					{ entity: 'inspection', recordId: inspection.id, version, data: toWire(updated as Record<string, unknown>).data, userId: actor.id }
+				],
+				{ onConflictDoNothing: true }
+			);
 			changes.push({ entity: 'inspection', recordId: inspection.id, op: 'upsert', version, teamId: inspection.teamId, userId: inspection.createdBy });
 		}
 		const movedAssignments = await tx

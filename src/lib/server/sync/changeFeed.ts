@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { changes } from '../db/schema.ts';
 import { firstRow } from '../db/rows.ts';
+import { bulkInsert } from '../db/bulkInsert.ts';
 import type { SyncEntity } from '../../domain/sync/entities.ts';
 
 export type ChangeInput = {
@@ -36,8 +37,6 @@ export async function appendChanges(tx: Db, rows: ChangeInput[]): Promise<number
 		userId: row.userId ?? null,
 		restricted: row.restricted ?? false
 	}));
-	for (let i = 0; i < values.length; i += 1000) {
-		await tx.insert(changes).values(values.slice(i, i + 1000));
-	}
+	await bulkInsert(tx, changes, values);
 	return values.map((v) => v.seq);
 }

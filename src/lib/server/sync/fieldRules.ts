@@ -74,8 +74,9 @@ function checkAnswers(template: ChecklistTemplate, part: TemplateScope, answers:
 }
 
 /**
- * Rows a batched push looks up again and again (the parent inspection of each person, the venue of
- * each inspection), kept for one transaction; the push forgets a row when it writes it.
+ * Rows a batched push looks up again and again (the parent inspection of each person, the venue and
+ * the assignment of each inspection), kept for one transaction; the push forgets a row when it
+ * writes it.
  */
 const lookupCaches = new WeakMap<Db, Map<string, unknown>>();
 
@@ -119,7 +120,9 @@ const inspection: FieldRule = {
 		);
 		if (!location) reject('data.locationId', 'no such location');
 		if (data.assignmentId) {
-			const assignment = await one(tx.select().from(s.assignments).where(eq(s.assignments.id, data.assignmentId as string)));
+			const assignment = await cached(tx, data.assignmentId as string, () =>
+				one(tx.select().from(s.assignments).where(eq(s.assignments.id, data.assignmentId as string)))
+			);
 			if (!assignment || assignment.teamId !== teamId) reject('data.assignmentId', 'no such assignment for this team');
 			if (assignment.locationId !== data.locationId) reject('data.locationId', 'the assignment is for another location');
 		}

@@ -19,6 +19,7 @@ import { appendChanges, type ChangeInput } from './changeFeed.ts';
 import { appendAudit, appendAuditEntries, type AuditEntry } from '../audit/log.ts';
 import { cacheLookups, fieldRules, type FieldRule } from './fieldRules.ts';
 import { entityTables, toWire } from './wireRecords.ts';
+import { bulkInsert } from '../db/bulkInsert.ts';
 import { Rejection, reject, zodErrors } from './rejection.ts';
 import type { Scope } from './scope.ts';
 
@@ -66,8 +67,7 @@ const deferredKinds = ['inspection', 'screenedPerson'] as const satisfies readon
 const isDeferred = (entity: string): entity is (typeof deferredKinds)[number] => (deferredKinds as readonly string[]).includes(entity);
 
 async function insertRecords(tx: Db, entity: Mutation['entity'], rows: Row[]): Promise<void> {
-	const table = entityTables[entity] as typeof entityTables.inspection;
-	for (let i = 0; i < rows.length; i += 200) await tx.insert(table).values(rows.slice(i, i + 200) as never);
+	await bulkInsert(tx, entityTables[entity] as typeof entityTables.inspection, rows);
 }
 
 /** How often each record (`entity:id`) is named by the mutations. */
@@ -79,7 +79,7 @@ function namedCounts(mutations: readonly Mutation[]): Map<string, number> {
 
 function immediate(tx: Db): Bookkeeping {
 	return {
-		version: async (row) => void (await tx.insert(recordVersions).values(row)),
+		version: (row) => bulkInsert(tx, recordVersions, [row], { onConflictDoNothing: true }),
 		change: async (row) => void (await appendChanges(tx, [row])),
 		audit: (entry) => appendAudit(tx, entry),
 		pendingVersion: () => null,
@@ -175,10 +175,10 @@ async function applyBatch(db: Db, scope: Scope, request: PushRequest): Promise<M
 			applied.push({ mutationId: mutation.mutationId, deviceId: request.deviceId, userId: scope.user.id, entity: mutation.entity, recordId: mutation.id, result });
 		}
 		await insertPending();
-		for (let i = 0; i < versions.length; i += 500) await tx.insert(recordVersions).values(versions.slice(i, i + 500));
+		await bulkInsert(tx, recordVersions, versions, { onConflictDoNothing: true });
 		await appendChanges(tx, changes);
 		await appendAuditEntries(tx, audits);
-		for (let i = 0; i < applied.length; i += 500) await tx.insert(appliedMutations).values(applied.slice(i, i + 500));
+		await bulkInsert(tx, appliedMutations, applied);
 		return results;
 	});
 }
@@ -272,8 +272,14 @@ async function applyInTransaction(tx: Db, scope: Scope, deviceId: string, mutati
 			deviceData
 		});
 	}
-	if (changed) {
+	if (existing && changed) {
+		// A record's first version lives only in its row until it is first changed (most records
+		// never are): kept now as the base a device editing from it merges against.
+		const author = Number(existing.version) === 1 ? ((existing.createdBy as string | undefined) ?? null) : null;
+		await book.version({ entity: mutation.entity, recordId: mutation.id, version: Number(existing.version), data: toWire(existing).data, userId: author });
 		await book.version({ entity: mutation.entity, recordId: mutation.id, version, data, userId: scope.user.id });
+	}
+	if (changed) {
 		await book.change({ entity: mutation.entity, recordId: mutation.id, op: 'upsert', version, ...changeScope });
 	}
 	await book.audit({
