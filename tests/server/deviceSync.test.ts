@@ -10,6 +10,9 @@ import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
 import { SyncScheduler, type SchedulerState } from '../../src/lib/client/sync/scheduler.ts';
 import { SyncHttpError } from '../../src/lib/client/sync/transport.ts';
+import { PULL_PAGE } from '../../src/lib/client/sync/engine.ts';
+import { appendChanges } from '../../src/lib/server/sync/changeFeed.ts';
+import type { Db } from '../../src/lib/server/db/index.ts';
 
 let database: Database;
 let app: TestApp;
@@ -134,5 +137,36 @@ describe(`the device outbox against the server on ${testEngine}`, () => {
 		expect(await device.db.records('location').count()).toBe(3);
 		const team = await device.db.records('team').get(world.ids.teamB);
 		expect((team?.members as unknown[]).length).toBe(1);
+	});
+
+	it('pulls a feed longer than a page, a page ahead, and starts again from empty when its cursor is too old', async () => {
+		const venues = Array.from({ length: PULL_PAGE + 500 }, (_, i) => ({ id: randomUUID(), name: `Feed venue ${i}`, kind: 'bar' as const, municipalityId: world.ids.municipality, lat: 42.6, lng: 21.1 }));
+		await database.db.transaction(async (tx) => {
+			await tx.insert(s.locations).values(venues);
+			await appendChanges(tx as unknown as Db, venues.map((v) => ({ entity: 'location' as const, recordId: v.id, op: 'upsert' as const, version: 1 })));
+		});
+		const client = app.client();
+		const { user } = await (await client.post('/api/auth/login', { username: 'inspector_b1', password: FIXTURE_PASSWORD }, { address: '10.9.0.1' })).json();
+		const cursors: string[] = [];
+		const device = simulatedDevice(user.id, (url, init) => {
+			if (String(url).startsWith('/api/sync/pull')) cursors.push(new URL(String(url), 'http://x').searchParams.get('cursor') ?? '');
+			return client.request(url, init);
+		});
+		await device.sync();
+		expect(cursors.length).toBeGreaterThanOrEqual(2);
+		expect(await device.db.records('location').count()).toBe(venues.length + 3);
+
+		// Tombstones below the horizon were pruned: the device's cursor is now too old. Its resync
+		// from empty pages through rows below the horizon and must not be sent back again (it was, for ever).
+		const [counter] = await database.db.select().from(s.syncCounter);
+		await database.db.insert(s.appMeta).values({ key: 'sync_horizon', value: Number(counter!.seq) + 1 }).onConflictDoUpdate({ target: s.appMeta.key, set: { value: Number(counter!.seq) + 1 } });
+		cursors.length = 0;
+		await device.db.records('location').clear();
+		await device.sync();
+		expect(cursors[0]).not.toBe('');
+		expect(cursors[1]).toBe('');
+		expect(cursors.length).toBeGreaterThanOrEqual(3);
+		expect(await device.db.records('location').count()).toBe(venues.length + 3);
+		await database.db.delete(s.appMeta).where(eq(s.appMeta.key, 'sync_horizon'));
 	});
 });

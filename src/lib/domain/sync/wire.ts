@@ -16,12 +16,19 @@ export const changeSchema = z.object({
 });
 export type Change = z.infer<typeof changeSchema>;
 
+export type PullCursor = { seq: number; horizon: number };
+
 export const pullQuerySchema = z.object({
+	// `seq`, or `seq.horizon` for a device whose full resync began after the feed was pruned up to
+	// `horizon` (see server/sync/pull.ts); opaque to the device either way.
 	cursor: z
 		.string()
-		.regex(/^\d{0,18}$/, 'cursor must be a value returned by an earlier pull')
+		.regex(/^(\d{1,18}(\.\d{1,18})?)?$/, 'cursor must be a value returned by an earlier pull')
 		.optional()
-		.transform((c) => (c ? Number(c) : 0)),
+		.transform((c): PullCursor => {
+			const [seq = '0', horizon = '0'] = (c ?? '').split('.');
+			return { seq: Number(seq || 0), horizon: Number(horizon) };
+		}),
 	limit: z.coerce.number().int().min(1, 'limit must be at least 1').max(2000, 'limit must be at most 2000').default(500)
 });
 

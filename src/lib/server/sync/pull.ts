@@ -6,17 +6,23 @@
 import { and, asc, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { appMeta, changes, syncCounter } from '../db/schema.ts';
-import type { Change, PullResponse } from '../../domain/sync/wire.ts';
+import type { Change, PullCursor, PullResponse } from '../../domain/sync/wire.ts';
 import type { SyncEntity } from '../../domain/sync/entities.ts';
 import { referenceEntities, type Scope } from './scope.ts';
 import { readWireRecords } from './wireRecords.ts';
 
 export class CursorExpired extends Error {}
 
-export async function pullPage(db: Db, scope: Scope, cursor: number, limit: number): Promise<PullResponse> {
-	const [horizon] = await db.select().from(appMeta).where(eq(appMeta.key, 'sync_horizon'));
-	// Tombstones below the horizon were pruned: a device that old must start again from empty.
-	if (cursor > 0 && horizon && cursor < Number(horizon.value)) throw new CursorExpired();
+export async function pullPage(db: Db, scope: Scope, from: number | PullCursor, limit: number): Promise<PullResponse> {
+	const { seq: cursor, horizon: resyncedAfter } = typeof from === 'number' ? { seq: from, horizon: 0 } : from;
+	const [stored] = await db.select().from(appMeta).where(eq(appMeta.key, 'sync_horizon'));
+	const horizon = Number(stored?.value ?? 0);
+	// Tombstones below the horizon were pruned: a device that held records before then may have
+	// missed a deletion and must start again from empty. A device whose resync from empty began
+	// after that pruning held nothing to delete: its cursor carries the horizon it began under, so
+	// paging through the old rows of its resync is not taken for a cursor that is too old.
+	if (cursor > 0 && cursor < horizon && resyncedAfter < horizon) throw new CursorExpired();
+	const carried = cursor === 0 ? horizon : resyncedAfter;
 
 	const [counter] = await db.select({ seq: syncCounter.seq }).from(syncCounter).where(eq(syncCounter.id, 1));
 	const upTo = Number(counter?.seq ?? 0);
@@ -51,7 +57,7 @@ export async function pullPage(db: Db, scope: Scope, cursor: number, limit: numb
 			out.push({ entity, id: row.recordId, op: 'upsert', version: record.version, data: record.data });
 		}
 	}
-	return { changes: out, cursor: String(nextCursor), hasMore };
+	return { changes: out, cursor: carried > 0 ? `${nextCursor}.${carried}` : String(nextCursor), hasMore };
 }
 
 function visibleTo(scope: Scope): SQL {
