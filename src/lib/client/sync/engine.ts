@@ -24,6 +24,11 @@ export const PUSH_BYTES = 256 * 1024;
 export const PULL_PAGE = 2000;
 const CURSOR_KEY = 'cursor';
 
+/** Whether this device has pulled before (a first pull has nothing on screen to wait for). */
+export async function hasPulled(db: LocalDb): Promise<boolean> {
+	return Boolean((await db.syncState.get(CURSOR_KEY))?.value);
+}
+
 export type SyncReport = { pushed: number; rejected: number; conflicts: number; pulled: number; uploaded: number };
 
 export class SyncEngine {
