@@ -1,7 +1,8 @@
 /**
  * Issue 4's sync benchmarks at national scale, against the built app as a real server process
  * (`scripts/serve.js`, what `npm start` runs) on PostgreSQL, over real HTTP:
- * - the first pull into Dexie in Chromium of 20,000 venues and 5,000 assignments (target ≤ 5 s),
+ * - the first pull into Dexie in Chromium of 20,000 venues and 5,000 assignments (target ≤ 5 s;
+ *   the median of three new devices),
  *   from the PIN chosen (which starts device sync) to both tables filled in IndexedDB;
  * - 100 devices at once, each pushing 10 inspections one request at a time: p50/p95 latency, errors,
  *   and the rows stored counted afterwards (no loss, no duplicates).
@@ -21,6 +22,7 @@ const ASSIGNMENTS = 5_000;
 const DEVICES = 100;
 const PER_DEVICE = 10;
 const PULL_TARGET_MS = 5_000;
+const PULLS = 3;
 const log = (message: string) => console.error(`[sync at scale] ${message}`);
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 
@@ -69,50 +71,58 @@ try {
 		join users u on u.id = tm.user_id where u.username = 'police1' and a.deleted_at is null`;
 	log(`database grown: ${venues} venues, ${assignments} assignments for police1`);
 
-	// First pull in Chromium: sign in, choose the PIN, and time until IndexedDB holds everything.
-	const { context, page } = await newPage(browser, server.url, DESKTOP);
-	await page.goto('/login');
-	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
-	await page.getByLabel(/username/i).fill('police1');
-	await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: /sign in/i }).click();
-	await page.locator('[data-lock="setup"]').waitFor();
-	await page.locator('#lock-pin').fill(TEST_PIN);
-	await page.getByRole('button', { name: /^next$/i }).click();
-	await page.locator('#lock-pin').fill(TEST_PIN);
-	// A string, not a function: tsx would wrap a function's inner helpers in `__name`, unknown in the page.
-	const countsScript = `(async () => {
-			const db = await new Promise((resolve, reject) => {
-				const open = indexedDB.open('kontrolla');
-				open.onsuccess = () => resolve(open.result);
-				open.onerror = () => reject(open.error);
-			});
-			const count = (store) => new Promise((resolve) => {
-				try {
-					const request = db.transaction(store).objectStore(store).count();
-					request.onsuccess = () => resolve(request.result);
-					request.onerror = () => resolve(-1);
-				} catch (error) { resolve(String(error)); }
-			});
-			const counts = [await count('locations'), await count('assignments')];
-			db.close();
-			return counts;
-		})()`;
-	log(`before the PIN: ${JSON.stringify(await page.evaluate(countsScript))}`);
-	const started = performance.now();
-	await page.getByRole('button', { name: /^unlock$/i }).click();
-	// Polled from here: a page-side predicate returning a promise counts as true at once.
-	const deadline = Date.now() + 120_000;
-	for (;;) {
-		const [haveVenues, haveAssignments] = (await page.evaluate(countsScript)) as [number, number];
-		if (haveVenues >= venues && haveAssignments >= assignments) break;
-		if (Date.now() > deadline) throw new Error(`first pull incomplete: ${haveVenues} venues, ${haveAssignments} assignments`);
-		await new Promise((resolve) => setTimeout(resolve, 50));
+	// First pull in Chromium: sign in, choose the PIN, and time until IndexedDB holds everything;
+	// a new browser profile (a new device) each time, the median of PULLS reported.
+	async function firstPull(): Promise<number> {
+		const { context, page } = await newPage(browser, server.url, DESKTOP);
+		await page.goto('/login');
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+		await page.getByLabel(/username/i).fill('police1');
+		await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
+		await page.getByRole('button', { name: /sign in/i }).click();
+		await page.locator('[data-lock="setup"]').waitFor();
+		await page.locator('#lock-pin').fill(TEST_PIN);
+		await page.getByRole('button', { name: /^next$/i }).click();
+		await page.locator('#lock-pin').fill(TEST_PIN);
+		// A string, not a function: tsx would wrap a function's inner helpers in `__name`, unknown in the page.
+		const countsScript = `(async () => {
+				const db = await new Promise((resolve, reject) => {
+					const open = indexedDB.open('kontrolla');
+					open.onsuccess = () => resolve(open.result);
+					open.onerror = () => reject(open.error);
+				});
+				const count = (store) => new Promise((resolve) => {
+					try {
+						const request = db.transaction(store).objectStore(store).count();
+						request.onsuccess = () => resolve(request.result);
+						request.onerror = () => resolve(-1);
+					} catch (error) { resolve(String(error)); }
+				});
+				const counts = [await count('locations'), await count('assignments')];
+				db.close();
+				return counts;
+			})()`;
+		log(`before the PIN: ${JSON.stringify(await page.evaluate(countsScript))}`);
+		const started = performance.now();
+		await page.getByRole('button', { name: /^unlock$/i }).click();
+		// Polled from here: a page-side predicate returning a promise counts as true at once.
+		const deadline = Date.now() + 120_000;
+		for (;;) {
+			const [haveVenues, haveAssignments] = (await page.evaluate(countsScript)) as [number, number];
+			if (haveVenues >= venues && haveAssignments >= assignments) break;
+			if (Date.now() > deadline) throw new Error(`first pull incomplete: ${haveVenues} venues, ${haveAssignments} assignments`);
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+		const pullMs = performance.now() - started;
+		log(`after the pull: ${JSON.stringify(await page.evaluate(countsScript))}`);
+		log(`first pull: ${pullMs.toFixed(0)} ms`);
+		await context.close();
+		return pullMs;
 	}
-	const pullMs = performance.now() - started;
-	log(`after the pull: ${JSON.stringify(await page.evaluate(countsScript))}`);
-	log(`first pull: ${pullMs.toFixed(0)} ms`);
-	await context.close();
+	const pulls: number[] = [];
+	for (let i = 0; i < PULLS; i++) pulls.push(await firstPull());
+	const pullMs = percentile(pulls, 50);
+	log(`first pulls: ${pulls.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 
 	// 100 devices at once against the same server process.
 	const [template] = await sql`select template_id, template_version from checklist_templates order by template_version desc limit 1`;
@@ -176,7 +186,7 @@ try {
 			'',
 			'| measure | result |',
 			'|---|---:|',
-			`| first pull into Dexie (${venues.toLocaleString('en')} venues, ${assignments.toLocaleString('en')} assignments), from the PIN chosen | ${(pullMs / 1000).toFixed(2)} s |`,
+			`| first pull into Dexie (${venues.toLocaleString('en')} venues, ${assignments.toLocaleString('en')} assignments), from the PIN chosen, median of ${PULLS} devices (slowest) | ${(pullMs / 1000).toFixed(2)} s (${(Math.max(...pulls) / 1000).toFixed(2)} s) |`,
 			`| 100 devices × 10 pushes: requests | ${latencies.length} |`,
 			`| push latency p50 / p95 | ${percentile(latencies, 50).toFixed(0)} ms / ${percentile(latencies, 95).toFixed(0)} ms |`,
 			`| wall time for all pushes | ${(wallMs / 1000).toFixed(1)} s |`,

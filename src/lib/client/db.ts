@@ -73,7 +73,7 @@ export class LocalDb extends Dexie {
 	photos!: EntityTable<PhotoBlob, 'id'>;
 
 	constructor(name = 'kontrolla', options?: ConstructorParameters<typeof Dexie>[1]) {
-		super(name, options);
+		super(name, { cache: 'disabled', ...options });
 		this.version(1).stores({
 			municipalities: 'id',
 			locations: 'id, municipalityId, status',
@@ -91,6 +91,12 @@ export class LocalDb extends Dexie {
 			conflicts: '++key, [entity+recordId]',
 			syncState: 'key',
 			photos: 'id'
+		});
+		// The largest tables of a first pull keep only the indexes a screen reads by: each index
+		// entry is written for every one of tens of thousands of rows.
+		this.version(2).stores({
+			locations: 'id',
+			assignments: 'id, teamId'
 		});
 		// Person-level records are sealed at rest under the PIN lock's data key (lock/sealing.ts).
 		this.use(sealingMiddleware(currentDataKey));

@@ -7,12 +7,19 @@ import { syncEntities } from './entities.ts';
 
 export const syncEntitySchema = z.enum(syncEntities);
 
+/**
+ * A record's fields on the wire: an object, checked field by field where it is used (the entity's
+ * own schema on the server, the record schemas on the device). Checking each key here as well cost
+ * a first pull of 28,000 records a fifth of a second of the phone's main thread.
+ */
+const recordDataSchema = z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'data must be an object');
+
 export const changeSchema = z.object({
 	entity: syncEntitySchema,
 	id: z.uuid(),
 	op: z.enum(['upsert', 'delete']),
 	version: z.number().int(),
-	data: z.record(z.string(), z.unknown()).nullable()
+	data: recordDataSchema.nullable()
 });
 export type Change = z.infer<typeof changeSchema>;
 
@@ -48,7 +55,7 @@ export const mutationSchema = z.object({
 	id: z.uuid(),
 	/** The version the device edited from; 0 for a record the device created. */
 	baseVersion: z.number().int().min(0),
-	data: z.record(z.string(), z.unknown()).nullable()
+	data: recordDataSchema.nullable()
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
