@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serverAndBrowser } from '../support/e2e.ts';
 import { DESKTOP, newPage, PHONE, screenshot } from '../support/browser.ts';
+import { choosePin, waitForTodayList } from '../support/field.ts';
 
 const e2e = serverAndBrowser();
 
@@ -70,7 +71,16 @@ describe('signing in with the demo accounts', () => {
 		await page.getByRole('button', { name: /sign in/i }).click();
 		await page.waitForURL('**/today');
 		expect(addresses.filter((url) => url.includes('kontrolla-demo') || url.includes('not-the-password'))).toEqual([]);
+
+		// The script arrives: the session, signed in without naming the device, still sets the PIN
+		// (the device is recorded when it asks for its key) and pulls the team's work.
+		const scripted = await e2e.browser.newContext({ baseURL: e2e.server.url, storageState: await context.storageState() });
 		await context.close();
+		const app = await scripted.newPage();
+		await app.goto('/today');
+		await choosePin(app);
+		await waitForTodayList(app);
+		await scripted.close();
 	});
 
 	it('marks the demo data with a badge', async () => {

@@ -241,6 +241,43 @@ describe('lost or stolen devices', () => {
 		expect(audited.length).toBeGreaterThanOrEqual(4);
 	});
 
+	it('record the device of a session signed in through the plain form when it asks for its key, with the checks of a sign-in', async () => {
+		const formSignIn = async (address: string) => {
+			const client = app.client();
+			const response = await client.request('/login', {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+				body: new URLSearchParams({ username: 'inspector1', password: FIXTURE_PASSWORD }).toString(),
+				address
+			});
+			expect(response.status).toBe(303);
+			return client;
+		};
+		const deviceId = crypto.randomUUID();
+		const phone = await formSignIn('10.6.4.1');
+		const bound = await phone.post('/api/auth/device-key', { deviceId });
+		expect(bound.status).toBe(200);
+		// The same key a sign-in naming this device gets.
+		const named = app.client();
+		await named.post('/api/auth/login', { username: 'inspector1', password: FIXTURE_PASSWORD, deviceId }, { address: '10.6.4.2' });
+		expect(await (await named.post('/api/auth/device-key', {})).json()).toEqual(await bound.json());
+		// The session now belongs to the device: revoking it ends the session with a wipe.
+		const admin = app.client();
+		await admin.post('/api/auth/login', { username: 'admin1', password: FIXTURE_PASSWORD }, { address: '10.6.4.3' });
+		expect((await admin.post(`/api/auth/devices/${deviceId}/revoke`, {})).status).toBe(200);
+		expect(await (await phone.get('/api/auth/me')).json()).toMatchObject({ wipe: true });
+		// A revoked device gets no key through this door either, and its session is wiped from then on.
+		const again = await formSignIn('10.6.4.4');
+		const refused = await again.post('/api/auth/device-key', { deviceId });
+		expect(refused.status).toBe(401);
+		expect(await refused.json()).toMatchObject({ wipe: true });
+		expect((await again.get('/api/auth/me')).status).toBe(401);
+		expect((await again.post('/api/auth/device-key', { deviceId: 'not-a-uuid' })).status).toBe(401);
+		const malformed = await (await formSignIn('10.6.4.5')).post('/api/auth/device-key', { deviceId: 'not-a-uuid' });
+		expect(malformed.status).toBe(400);
+		expect(await malformed.json()).toMatchObject({ field: 'deviceId' });
+	});
+
 	it('cannot be revoked by another inspector', async () => {
 		const deviceId = crypto.randomUUID();
 		await app.client().post('/api/auth/login', { username: 'inspector1', password: FIXTURE_PASSWORD, deviceId }, { address: '10.6.1.1' });

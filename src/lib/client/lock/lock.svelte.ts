@@ -15,6 +15,7 @@
  */
 import { derivePinKey, importDeviceKey, newDataKey, PIN_ITERATIONS, unwrapKey, wrapKey, type Sealed } from './cipher.ts';
 import { currentDataKey, dropDataKey, holdDataKey } from './dataKey.ts';
+import { deviceId } from '../deviceId.ts';
 
 const STORE_KEY = 'kontrolla.lock';
 export const PIN_MIN_LENGTH = 6;
@@ -115,7 +116,12 @@ function opened(key: Uint8Array): void {
 }
 
 async function deviceKey(): Promise<CryptoKey> {
-	const response = await fetch('/api/auth/device-key', { method: 'POST' });
+	// The device's id lets a session signed in before the page's script ran record this device.
+	const response = await fetch('/api/auth/device-key', {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ deviceId: deviceId() })
+	});
 	if (!response.ok) throw new Error(`device key: ${response.status}`);
 	return importDeviceKey(((await response.json()) as { key: string }).key);
 }

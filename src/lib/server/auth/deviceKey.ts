@@ -11,6 +11,7 @@ import type { Db } from '../db/index.ts';
 import { appMeta, sessions } from '../db/schema.ts';
 import { audit } from '../audit/log.ts';
 import type { SessionUser } from '../../domain/auth.ts';
+import { registerDevice } from './signIn.ts';
 
 const SECRET_KEY = 'device_key_secret';
 /**
@@ -31,17 +32,37 @@ async function serverSecret(db: Db): Promise<Buffer> {
 	return Buffer.from(stored!.value as string, 'base64');
 }
 
-export type DeviceKeyAnswer = { key: string } | { refused: 'noDevice' | 'staleSession' };
+export type DeviceKeyAnswer = { key: string } | { refused: 'noDevice' | 'staleSession' | 'revokedDevice' };
 
-/** The device key of this session's device, for a fresh sign-in on a registered device only. */
-export async function deviceKeyFor(db: Db, user: SessionUser, sessionHash: string, now = new Date()): Promise<DeviceKeyAnswer> {
+/**
+ * The device key of this session's device, for a fresh sign-in on a registered device only. A
+ * session signed in through the plain form (sent before the page's script ran) names no device:
+ * while it is fresh, the device it runs on is recorded now, with the checks of a sign-in.
+ */
+export async function deviceKeyFor(
+	db: Db,
+	user: SessionUser,
+	sessionHash: string,
+	device: { id?: string; userAgent: string | null } = { userAgent: null },
+	now = new Date()
+): Promise<DeviceKeyAnswer> {
 	const [session] = await db
 		.select({ deviceId: sessions.deviceId, createdAt: sessions.createdAt })
 		.from(sessions)
 		.where(eq(sessions.tokenHash, sessionHash));
-	if (!session?.deviceId) return { refused: 'noDevice' };
+	if (!session) return { refused: 'noDevice' };
 	if (now.getTime() - session.createdAt.getTime() > FRESH_SIGN_IN_MS) return { refused: 'staleSession' };
-	const key = createHmac('sha256', await serverSecret(db)).update(`device-key:${user.id}:${session.deviceId}`).digest('base64');
-	await audit(db, { userId: user.id, action: 'auth.device_key', entity: 'device', recordId: session.deviceId, summary: '' });
+	let deviceId = session.deviceId;
+	if (!deviceId) {
+		if (!device.id) return { refused: 'noDevice' };
+		const registered = await registerDevice(db, user.id, device.id, device.userAgent);
+		// Bound even when revoked: every later request of this session then answers with the wipe.
+		await db.update(sessions).set({ deviceId: device.id }).where(eq(sessions.tokenHash, sessionHash));
+		if (registered === 'revoked') return { refused: 'revokedDevice' };
+		await audit(db, { userId: user.id, action: 'auth.session_device', entity: 'device', recordId: device.id, summary: '' });
+		deviceId = device.id;
+	}
+	const key = createHmac('sha256', await serverSecret(db)).update(`device-key:${user.id}:${deviceId}`).digest('base64');
+	await audit(db, { userId: user.id, action: 'auth.device_key', entity: 'device', recordId: deviceId, summary: '' });
 	return { key };
 }

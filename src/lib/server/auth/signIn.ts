@@ -14,6 +14,23 @@ export type SignInResult =
 	| { status: 'throttled' }
 	| { status: 'revokedDevice' };
 
+/**
+ * Records the device a user signs in on. A device reported lost stays locked out (audited): it must
+ * wipe itself and get a new id.
+ */
+export async function registerDevice(db: Db, userId: string, deviceId: string, userAgent: string | null): Promise<'ok' | 'revoked'> {
+	const [known] = await db.select({ revokedAt: devices.revokedAt }).from(devices).where(eq(devices.id, deviceId));
+	if (known?.revokedAt) {
+		await audit(db, { userId, action: 'auth.sign_in_revoked_device', entity: 'device', recordId: deviceId });
+		return 'revoked';
+	}
+	await db
+		.insert(devices)
+		.values({ id: deviceId, userId, userAgent: userAgent?.slice(0, 300) ?? null })
+		.onConflictDoUpdate({ target: devices.id, set: { userId, lastSeenAt: sql`now()` } });
+	return 'ok';
+}
+
 export async function signIn(db: Db, request: LoginRequest, address: string, userAgent: string | null = null): Promise<SignInResult> {
 	const username = request.username.trim().toLowerCase();
 	if (await isThrottled(db, username, address)) {
@@ -34,18 +51,7 @@ export async function signIn(db: Db, request: LoginRequest, address: string, use
 	}
 
 	const deviceId = request.deviceId ?? null;
-	if (deviceId) {
-		const [known] = await db.select({ revokedAt: devices.revokedAt }).from(devices).where(eq(devices.id, deviceId));
-		// A device reported lost stays locked out; it must wipe itself and get a new id.
-		if (known?.revokedAt) {
-			await audit(db, { userId: row.user.id, action: 'auth.sign_in_revoked_device', entity: 'device', recordId: deviceId });
-			return { status: 'revokedDevice' };
-		}
-		await db
-			.insert(devices)
-			.values({ id: deviceId, userId: row.user.id, userAgent: userAgent?.slice(0, 300) ?? null })
-			.onConflictDoUpdate({ target: devices.id, set: { userId: row.user.id, lastSeenAt: sql`now()` } });
-	}
+	if (deviceId && (await registerDevice(db, row.user.id, deviceId, userAgent)) === 'revoked') return { status: 'revokedDevice' };
 	const session = await createSession(db, row.user.id, deviceId);
 	await clearFailures(db, username);
 	await audit(db, { userId: row.user.id, action: 'auth.sign_in', entity: 'user', recordId: row.user.id });
