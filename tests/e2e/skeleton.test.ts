@@ -67,6 +67,8 @@ describe('signing in with the demo accounts', () => {
 		await page.getByRole('button', { name: /sign in/i }).click();
 		await page.waitForLoadState();
 		expect(new URL(page.url()).pathname).toBe('/login');
+		expect(await page.getByRole('alert').textContent()).toMatch(/username or password is wrong/i);
+		expect(await page.getByLabel(/username/i).inputValue()).toBe('police1');
 		await page.getByLabel(/password/i).fill('kontrolla-demo');
 		await page.getByRole('button', { name: /sign in/i }).click();
 		await page.waitForURL('**/today');

@@ -20,7 +20,8 @@ export type LoginFormError = 'username' | 'password' | 'invalid' | 'throttled';
 export const actions: Actions = {
 	default: async ({ request, cookies, getClientAddress, url }) => {
 		const form = await request.formData();
-		// The device id lives in the page's script; a form sent before it ran names no device.
+		// The device id lives in the page's script: a form sent before it ran names no device, which
+		// the app records when it asks for the PIN lock's key (auth/deviceKey.ts).
 		const username = String(form.get('username') ?? '').slice(0, 100);
 		const parsed = loginRequestSchema.safeParse({ username, password: String(form.get('password') ?? '') });
 		if (!parsed.success) {

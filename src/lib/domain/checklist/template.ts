@@ -211,11 +211,7 @@ export interface AnswerError {
 	message: string;
 }
 
-/**
- * Checks one part's answers: every answer belongs to an item of that part and has the item's type,
- * and every required item that is shown is answered. Answers to hidden items are kept (the item
- * may be shown again) but never required.
- */
+// Published templates never change: each part's sections and item index are built once.
 const parts = new WeakMap<ChecklistTemplate, Map<TemplateScope, { sections: ChecklistSection[]; items: Map<string, ChecklistItem> }>>();
 
 function partOf(template: ChecklistTemplate, scope: TemplateScope) {
@@ -230,6 +226,11 @@ function partOf(template: ChecklistTemplate, scope: TemplateScope) {
 	return part;
 }
 
+/**
+ * Checks one part's answers: every answer belongs to an item of that part and has the item's type,
+ * and every required item that is shown is answered. Answers to hidden items are kept (the item
+ * may be shown again) but never required.
+ */
 export function validateAnswers(
 	template: ChecklistTemplate,
 	scope: TemplateScope,

@@ -25,6 +25,11 @@ export type Change = z.infer<typeof changeSchema>;
 
 export type PullCursor = { seq: number; horizon: number };
 
+/** The cursor a pull page hands the device: what `pullQuerySchema` reads back. */
+export function pullCursorText({ seq, horizon }: PullCursor): string {
+	return horizon > 0 ? `${seq}.${horizon}` : String(seq);
+}
+
 export const pullQuerySchema = z.object({
 	// `seq`, or `seq.horizon` for a device whose full resync began after the feed was pruned up to
 	// `horizon` (see server/sync/pull.ts); opaque to the device either way.

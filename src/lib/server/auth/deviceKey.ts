@@ -11,7 +11,7 @@ import type { Db } from '../db/index.ts';
 import { appMeta, sessions } from '../db/schema.ts';
 import { audit } from '../audit/log.ts';
 import type { SessionUser } from '../../domain/auth.ts';
-import { registerDevice } from './signIn.ts';
+import { registerDevice } from './devices.ts';
 
 const SECRET_KEY = 'device_key_secret';
 /**

@@ -1,13 +1,31 @@
 /**
- * Lost or stolen devices: revoking one closes its sessions and makes its next contact answer 401
- * with a wipe instruction; "sign out everywhere" closes every session of a user. Both audited.
+ * The devices users sign in on, and lost or stolen ones: revoking one closes its sessions and makes
+ * its next contact answer 401 with a wipe instruction; "sign out everywhere" closes every session
+ * of a user. Both audited.
  */
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { devices, sessions, users } from '../db/schema.ts';
 import type { SessionUser } from '../../domain/auth.ts';
-import { appendAudit } from '../audit/log.ts';
+import { appendAudit, audit } from '../audit/log.ts';
 import { requireUuid, UserInputError } from '../errors.ts';
+
+/**
+ * Records the device a user signs in on. A device reported lost stays locked out (audited): it must
+ * wipe itself and get a new id.
+ */
+export async function registerDevice(db: Db, userId: string, deviceId: string, userAgent: string | null): Promise<'ok' | 'revoked'> {
+	const [known] = await db.select({ revokedAt: devices.revokedAt }).from(devices).where(eq(devices.id, deviceId));
+	if (known?.revokedAt) {
+		await audit(db, { userId, action: 'auth.sign_in_revoked_device', entity: 'device', recordId: deviceId });
+		return 'revoked';
+	}
+	await db
+		.insert(devices)
+		.values({ id: deviceId, userId, userAgent: userAgent?.slice(0, 300) ?? null })
+		.onConflictDoUpdate({ target: devices.id, set: { userId, lastSeenAt: sql`now()` } });
+	return 'ok';
+}
 
 export type DeviceListItem = { id: string; userAgent: string | null; firstSeenAt: Date; lastSeenAt: Date; revokedAt: Date | null };
 

@@ -1,11 +1,12 @@
 /** Sign-in: throttle, verify, open a session, record the device, audit both outcomes. */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { agencies, devices, users } from '../db/schema.ts';
+import { agencies, users } from '../db/schema.ts';
 import type { LoginRequest, SessionUser } from '../../domain/auth.ts';
 import { verifyDecoy, verifyPassword } from './password.ts';
 import { createSession } from './sessions.ts';
 import { clearFailures, isThrottled, recordFailure } from './throttle.ts';
+import { registerDevice } from './devices.ts';
 import { audit } from '../audit/log.ts';
 
 export type SignInResult =
@@ -13,23 +14,6 @@ export type SignInResult =
 	| { status: 'invalid' }
 	| { status: 'throttled' }
 	| { status: 'revokedDevice' };
-
-/**
- * Records the device a user signs in on. A device reported lost stays locked out (audited): it must
- * wipe itself and get a new id.
- */
-export async function registerDevice(db: Db, userId: string, deviceId: string, userAgent: string | null): Promise<'ok' | 'revoked'> {
-	const [known] = await db.select({ revokedAt: devices.revokedAt }).from(devices).where(eq(devices.id, deviceId));
-	if (known?.revokedAt) {
-		await audit(db, { userId, action: 'auth.sign_in_revoked_device', entity: 'device', recordId: deviceId });
-		return 'revoked';
-	}
-	await db
-		.insert(devices)
-		.values({ id: deviceId, userId, userAgent: userAgent?.slice(0, 300) ?? null })
-		.onConflictDoUpdate({ target: devices.id, set: { userId, lastSeenAt: sql`now()` } });
-	return 'ok';
-}
 
 export async function signIn(db: Db, request: LoginRequest, address: string, userAgent: string | null = null): Promise<SignInResult> {
 	const username = request.username.trim().toLowerCase();

@@ -18,9 +18,10 @@ type Row = Record<string, unknown>;
 export async function bulkInsert(tx: Db, table: PgTable, rows: readonly Row[], { onConflictDoNothing = false } = {}): Promise<void> {
 	if (rows.length === 0) return;
 	const columns = getTableColumns(table);
-	const keys = Object.keys(rows[0]!).filter((key) => rows[0]![key] !== undefined);
-	const sameShape = rows.every((row) => keys.every((key) => row[key] !== undefined) && Object.keys(row).filter((key) => row[key] !== undefined).length === keys.length);
-	if (!sameShape || keys.some((key) => !(key in columns))) {
+	const keysOf = (row: Row) => Object.keys(row).filter((key) => row[key] !== undefined);
+	const keys = keysOf(rows[0]!);
+	const shape = keys.join();
+	if (rows.some((row) => keysOf(row).join() !== shape) || keys.some((key) => !(key in columns))) {
 		for (let i = 0; i < rows.length; i += 500) {
 			const insert = tx.insert(table).values(rows.slice(i, i + 500) as never);
 			await (onConflictDoNothing ? insert.onConflictDoNothing() : insert);

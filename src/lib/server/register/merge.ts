@@ -10,6 +10,7 @@ import type { SessionUser } from '../../domain/auth.ts';
 import { appendChanges, type ChangeInput } from '../sync/changeFeed.ts';
 import { toWire } from '../sync/wireRecords.ts';
 import { bulkInsert } from '../db/bulkInsert.ts';
+import { versionsOfChange } from '../sync/versions.ts';
 import { UserInputError } from '../errors.ts';
 import { requireRegisterKeeper } from './access.ts';
 import { lockVenue, recordVenueChange } from './venues.ts';
@@ -44,15 +45,8 @@ export async function mergeVenue(db: Db, actor: SessionUser, sourceId: string, t
 				.returning();
 			// Both versions are merge bases for a device that edits from them (three-way merge in push);
 			// the one replaced may be a first version, which only its row held.
-			await bulkInsert(
-				tx as unknown as Db,
-				recordVersions,
-				[
-					{ entity: 'inspection', recordId: inspection.id, version: inspection.version, data: toWire(inspection as Record<string, unknown>).data, userId: null },
-					{ entity: 'inspection', recordId: inspection.id, version, data: toWire(updated as Record<string, unknown>).data, userId: actor.id }
-				],
-				{ onConflictDoNothing: true }
-			);
+			const versions = versionsOfChange('inspection', inspection, { version, data: toWire(updated as Record<string, unknown>).data, userId: actor.id });
+			await bulkInsert(tx as unknown as Db, recordVersions, versions, { onConflictDoNothing: true });
 			changes.push({ entity: 'inspection', recordId: inspection.id, op: 'upsert', version, teamId: inspection.teamId, userId: inspection.createdBy });
 		}
 		const movedAssignments = await tx

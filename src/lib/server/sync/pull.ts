@@ -6,7 +6,7 @@
 import { and, asc, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { appMeta, changes, syncCounter } from '../db/schema.ts';
-import type { Change, PullCursor, PullResponse } from '../../domain/sync/wire.ts';
+import { pullCursorText, type Change, type PullCursor, type PullResponse } from '../../domain/sync/wire.ts';
 import type { SyncEntity } from '../../domain/sync/entities.ts';
 import { referenceEntities, type Scope } from './scope.ts';
 import { readWireRecords } from './wireRecords.ts';
@@ -57,7 +57,7 @@ export async function pullPage(db: Db, scope: Scope, from: number | PullCursor, 
 			out.push({ entity, id: row.recordId, op: 'upsert', version: record.version, data: record.data });
 		}
 	}
-	return { changes: out, cursor: carried > 0 ? `${nextCursor}.${carried}` : String(nextCursor), hasMore };
+	return { changes: out, cursor: pullCursorText({ seq: nextCursor, horizon: carried }), hasMore };
 }
 
 function visibleTo(scope: Scope): SQL {

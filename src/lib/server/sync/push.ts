@@ -20,6 +20,7 @@ import { appendAudit, appendAuditEntries, type AuditEntry } from '../audit/log.t
 import { cacheLookups, fieldRules, type FieldRule } from './fieldRules.ts';
 import { entityTables, toWire } from './wireRecords.ts';
 import { bulkInsert } from '../db/bulkInsert.ts';
+import { versionsOfChange, type VersionRow } from './versions.ts';
 import { Rejection, reject, zodErrors } from './rejection.ts';
 import type { Scope } from './scope.ts';
 
@@ -43,11 +44,9 @@ export async function applyPush(db: Db, scope: Scope, request: PushRequest): Pro
 	return results;
 }
 
-type Version = typeof recordVersions.$inferInsert;
-
 /** Where a mutation's bookkeeping goes: written at once, or kept for the end of a batch. */
 type Bookkeeping = {
-	version(row: Version): Promise<void>;
+	version(row: VersionRow): Promise<void>;
 	change(row: ChangeInput): Promise<void>;
 	audit(entry: AuditEntry): Promise<void>;
 	/** A version written earlier in this batch and not yet stored. */
@@ -131,7 +130,7 @@ async function applyBatch(db: Db, scope: Scope, request: PushRequest): Promise<M
 				pending.set(kind, []);
 			}
 		};
-		const versions: Version[] = [];
+		const versions: VersionRow[] = [];
 		const changes: ChangeInput[] = [];
 		const audits: AuditEntry[] = [];
 		const applied: (typeof appliedMutations.$inferInsert)[] = [];
@@ -273,11 +272,7 @@ async function applyInTransaction(tx: Db, scope: Scope, deviceId: string, mutati
 		});
 	}
 	if (existing && changed) {
-		// A record's first version lives only in its row until it is first changed (most records
-		// never are): kept now as the base a device editing from it merges against.
-		const author = Number(existing.version) === 1 ? ((existing.createdBy as string | undefined) ?? null) : null;
-		await book.version({ entity: mutation.entity, recordId: mutation.id, version: Number(existing.version), data: toWire(existing).data, userId: author });
-		await book.version({ entity: mutation.entity, recordId: mutation.id, version, data, userId: scope.user.id });
+		for (const row of versionsOfChange(mutation.entity, existing, { version, data, userId: scope.user.id })) await book.version(row);
 	}
 	if (changed) {
 		await book.change({ entity: mutation.entity, recordId: mutation.id, op: 'upsert', version, ...changeScope });
