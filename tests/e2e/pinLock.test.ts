@@ -61,7 +61,8 @@ describe('the PIN lock', () => {
 
 		// Locked on demand: the page itself is gone, not just covered.
 		await page.getByRole('button', { name: /account menu/i }).click();
-		await page.getByRole('button', { name: /lock now/i }).click();
+		// Shown once the lock reads unlocked, which on a loaded machine takes a while after sign-in.
+		await page.getByRole('button', { name: /lock now/i }).click({ timeout: 120_000 });
 		await page.locator('[data-lock="locked"]').waitFor();
 		expect(await page.locator('main').innerText()).not.toMatch(/Moldova|Person 1/);
 		expect(await page.locator('details.person').count()).toBe(0);
@@ -97,7 +98,8 @@ describe('the PIN lock', () => {
 		await signInOnline(page, 'labour1');
 		await waitForTodayList(page);
 		await page.getByRole('button', { name: /account menu/i }).click();
-		await page.getByRole('button', { name: /lock now/i }).click();
+		// Shown once the lock reads unlocked, which on a loaded machine takes a while after sign-in.
+		await page.getByRole('button', { name: /lock now/i }).click({ timeout: 120_000 });
 		for (let attempt = 1; attempt <= 5; attempt++) {
 			await page.locator('#lock-pin').waitFor();
 			// The growing wait between tries: the next try is taken once the button is enabled again.
