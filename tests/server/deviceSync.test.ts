@@ -4,12 +4,12 @@ import { eq } from 'drizzle-orm';
 import { openTestDatabase, testEngine } from '../support/database.ts';
 import { startApp, type TestApp, type TestClient } from '../support/app.ts';
 import { FIXTURE_PASSWORD } from '../support/fixtures.ts';
-import { buildSyncWorld, inspectionData, type SyncWorld } from '../support/syncWorld.ts';
+import { buildSyncWorld, inspectionData, visitRecords, type SyncWorld } from '../support/syncWorld.ts';
 import { simulatedDevice, type Device } from '../support/device.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
 import { SyncScheduler, type SchedulerState } from '../../src/lib/client/sync/scheduler.ts';
-import { SyncHttpError } from '../../src/lib/client/sync/transport.ts';
+import { SyncHttpError, type SyncTransport } from '../../src/lib/client/sync/transport.ts';
 import { PULL_PAGE } from '../../src/lib/client/sync/engine.ts';
 import { appendChanges } from '../../src/lib/server/sync/changeFeed.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
@@ -116,6 +116,100 @@ describe(`the device outbox against the server on ${testEngine}`, () => {
 		expect(entry?.status).toBe('rejected');
 		expect(entry?.errors?.[0]?.field).toBe('data.answers.women_present');
 		expect(await serverInspection(id)).toBeUndefined();
+	});
+
+	/** A visit recorded offline through the device's own outbox: created, people, a referral, photos, submitted. */
+	async function recordVisitOffline(device: Device) {
+		const inspectionId = randomUUID();
+		const personIds = [randomUUID(), randomUUID()];
+		const photoIds = [randomUUID(), randomUUID()];
+		const visit = visitRecords(world, inspectionId);
+		device.online = false;
+		await device.write('inspection', inspectionId, inspectionData(world));
+		await device.write('screenedPerson', personIds[0]!, visit.person('female'));
+		await device.write('screenedPerson', personIds[1]!, visit.person('male'));
+		await device.write('referral', randomUUID(), visit.referral(personIds[0]!));
+		for (const [n, id] of photoIds.entries()) await device.write('attachment', id, visit.photo(n + 1));
+		await device.write('inspection', inspectionId, visit.submitted());
+		// Never sent, so folded: one inspection entry, first in the outbox, carrying the submission.
+		expect((await device.db.outbox.toArray()).map((e) => e.entity)).toEqual(['inspection', 'screenedPerson', 'screenedPerson', 'referral', 'attachment', 'attachment']);
+		device.online = true;
+		return inspectionId;
+	}
+
+	async function visitOnServer(inspectionId: string) {
+		const db = database.db;
+		return {
+			status: (await serverInspection(inspectionId))?.status,
+			persons: (await db.select().from(s.screenedPersons).where(eq(s.screenedPersons.inspectionId, inspectionId))).map((p) => p.result).sort(),
+			referrals: (await db.select().from(s.referrals).where(eq(s.referrals.inspectionId, inspectionId))).length,
+			photos: (await db.select().from(s.attachments).where(eq(s.attachments.inspectionId, inspectionId))).length
+		};
+	}
+	const wholeVisit = { status: 'submitted', persons: ['no_indicators', 'possible_victim'], referrals: 1, photos: 2 };
+
+	it('delivers a visit recorded and submitted offline whole: people, referral and photos too', async () => {
+		const { device } = await deviceOf('inspector_a1');
+		const inspectionId = await recordVisitOffline(device);
+		const report = await device.sync();
+		expect(report).toMatchObject({ pushed: 6, rejected: 0 });
+		expect(await visitOnServer(inspectionId)).toEqual(wholeVisit);
+		expect(await device.db.outbox.count()).toBe(0);
+	});
+
+	it('delivers it whole when the pushes carry two entries each and the network drops between them', async () => {
+		const { device } = await deviceOf('inspector_a1');
+		device.engine.pushLimits = { mutations: 2, bytes: 256 * 1024 };
+		const inspectionId = await recordVisitOffline(device);
+		let pushes = 0;
+		const engine = device.engine as unknown as { transport: { push: (...args: unknown[]) => Promise<unknown> } };
+		const push = engine.transport.push.bind(engine.transport);
+		engine.transport.push = async (...args) => {
+			pushes++;
+			const answer = await push(...args);
+			// The second push reaches the server, but its answer is lost with the network.
+			if (pushes === 2) {
+				device.online = false;
+				throw new SyncHttpError('network', 'Failed to fetch');
+			}
+			return answer;
+		};
+		await expect(device.sync()).rejects.toBeInstanceOf(SyncHttpError);
+		device.online = true;
+		const report = await device.sync();
+		expect(report.rejected).toBe(0);
+		expect(pushes).toBeGreaterThanOrEqual(4);
+		expect(await visitOnServer(inspectionId)).toEqual(wholeVisit);
+		expect(await device.db.outbox.count()).toBe(0);
+	});
+
+	it('sends again by itself what the earlier submission lock refused, once, and it is applied', async () => {
+		const { device } = await deviceOf('inspector_a1');
+		const inspectionId = await recordVisitOffline(device);
+		// As a device updated from the earlier version holds them: the folded submission applied
+		// without a place in the order, its children refused with the earlier lock's reasons.
+		const [submission, ...children] = await device.db.outbox.orderBy('seq').toArray();
+		const transport = (device.engine as unknown as { transport: SyncTransport }).transport;
+		const [applied] = (await transport.push(device.id, [{ mutationId: submission!.mutationId, entity: 'inspection', op: 'upsert', id: inspectionId, baseVersion: 0, data: submission!.data }])).results;
+		expect(applied?.status).toBe('applied');
+		await device.db.outbox.delete(submission!.seq!);
+		await device.db.outbox.bulkUpdate(
+			children.map((e) => ({
+				key: e.seq!,
+				changes: {
+					writeSeq: undefined,
+					status: 'rejected' as const,
+					sentAt: '2026-11-24T22:05:00Z',
+					errors: [{ field: 'data.inspectionId', message: e.entity === 'referral' ? 'no such person in this inspection' : 'the inspection is submitted and locked' }]
+				}
+			}))
+		);
+		expect(await visitOnServer(inspectionId)).toMatchObject({ status: 'submitted', persons: [], photos: 0 });
+
+		const report = await device.sync();
+		expect(report.rejected).toBe(0);
+		expect(await visitOnServer(inspectionId)).toEqual(wholeVisit);
+		expect(await device.db.outbox.count()).toBe(0);
 	});
 
 	it('asks for a new sign-in when the session has expired, and keeps the work', async () => {

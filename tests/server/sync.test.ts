@@ -23,7 +23,7 @@ afterAll(async () => database?.close());
 
 const signedIn = (username: string): Promise<TestClient> => app.signedIn(username);
 
-type Push = { mutationId?: string; entity: string; id: string; op?: 'upsert' | 'delete'; baseVersion?: number; data: unknown };
+type Push = { mutationId?: string; entity: string; id: string; op?: 'upsert' | 'delete'; baseVersion?: number; data: unknown; deviceSeq?: number };
 
 async function push(client: TestClient, ...mutations: Push[]): Promise<MutationResult[]> {
 	const response = await client.post('/api/sync/push', {
@@ -173,17 +173,17 @@ describe(`push on ${testEngine}`, () => {
 		expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
 	});
 
-	it('sees, within one batch, an inspection submitted by an earlier mutation: a later person is refused', async () => {
+	it('sees, within one batch, an inspection submitted by an earlier mutation: a person recorded after it is refused', async () => {
 		const a1 = await signedIn('inspector_a1');
 		const inspectionId = randomUUID();
-		const person = () => ({ entity: 'screenedPerson', id: randomUUID(), data: { inspectionId, sex: 'female', ageBand: '23_25', nationality: 'XK', education: null, roleAtVenue: null, recruitment: null, exploitationForm: null, language: null, answers: {} } });
+		const person = (deviceSeq: number) => ({ entity: 'screenedPerson', id: randomUUID(), deviceSeq, data: { inspectionId, sex: 'female', ageBand: '23_25', nationality: 'XK', education: null, roleAtVenue: null, recruitment: null, exploitationForm: null, language: null, answers: {} } });
 		const submitted = inspectionData(world, { status: 'submitted', outcome: 'no_findings', submittedAt: '2026-11-24T21:00:00Z', answers: completeVenueAnswers(world.template) });
 		const results = await push(
 			a1,
-			{ entity: 'inspection', id: inspectionId, data: inspectionData(world) },
-			person(),
-			{ entity: 'inspection', id: inspectionId, baseVersion: 1, data: submitted },
-			person()
+			{ entity: 'inspection', id: inspectionId, data: inspectionData(world), deviceSeq: 1 },
+			person(2),
+			{ entity: 'inspection', id: inspectionId, baseVersion: 1, data: submitted, deviceSeq: 3 },
+			person(4)
 		);
 		expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'rejected']);
 		expect(results[3]).toMatchObject({ errors: [{ field: 'data.inspectionId' }] });

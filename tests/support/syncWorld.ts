@@ -120,3 +120,29 @@ export function inspectionData(world: SyncWorld, overrides: Record<string, unkno
 export async function countRows(db: Db, table: typeof s.inspections, id: string): Promise<number> {
 	return (await db.select({ id: table.id }).from(table).where(eq(table.id, id))).length;
 }
+
+/**
+ * The records of a visit the way a device records them: two people met (a woman answering yes to
+ * every indicator, a man with nothing to report), a referral of the woman, photos, and the
+ * submitted inspection with a complete venue part.
+ */
+export function visitRecords(world: SyncWorld, inspectionId: string) {
+	return {
+		person: (sex: 'female' | 'male') => ({
+			inspectionId,
+			sex,
+			ageBand: '18_22',
+			nationality: 'XK',
+			education: null,
+			roleAtVenue: null,
+			recruitment: null,
+			exploitationForm: null,
+			language: null,
+			answers: sex === 'female' ? allIndicatorsYes(world.template) : {}
+		}),
+		referral: (personId: string) => ({ personId, inspectionId, target: 'shelter', referredAt: '2026-11-24T21:30:00Z', consent: true, urgentNeeds: '', status: 'made', notes: '' }),
+		photo: (n: number) => ({ inspectionId, sha256: String(n).repeat(64), mime: 'image/jpeg', size: 1000, caption: `photo ${n}`, takenAt: '2026-11-24T21:00:00Z', lat: null, lng: null }),
+		submitted: () =>
+			inspectionData(world, { status: 'submitted', outcome: 'trafficking_indicators_referred', submittedAt: '2026-11-24T22:00:00Z', answers: completeVenueAnswers(world.template) })
+	};
+}

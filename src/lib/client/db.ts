@@ -26,6 +26,13 @@ export type OutboxEntry = {
 	sentAt: string | null;
 	status: 'pending' | 'rejected';
 	errors: FieldError[] | null;
+	/**
+	 * The device's write sequence at this entry's latest write (outbox.ts `nextWriteSeq`): the order
+	 * the server's submission lock reads. Absent on entries written before the counter existed.
+	 */
+	writeSeq?: number;
+	/** Re-queued once after an update, having been refused by the earlier submission lock. */
+	recovered?: boolean;
 };
 
 export type ConflictEntry = {

@@ -6,7 +6,7 @@
  * the change leaves the device as soon as there is a network.
  */
 import type { LocalDb } from '../db.ts';
-import { recordLocalChange } from '../sync/outbox.ts';
+import { outboxTables, recordLocalChange } from '../sync/outbox.ts';
 import type { Answer } from '../../domain/checklist/template.ts';
 import { attachmentDataSchema, referralDataSchema, screenedPersonDataSchema, type InspectionData } from '../../domain/records/fieldRecords.ts';
 import { personsOf } from './persons.ts';
@@ -31,7 +31,7 @@ export class LockedInspectionError extends Error {
 
 /** Creates the draft and marks its assignment in progress. */
 export async function startInspection({ db, userId, notify }: Writer, id: string, start: InspectionStart): Promise<void> {
-	await db.transaction('rw', [db.records('inspection'), db.records('assignment'), db.outbox], async () => {
+	await db.transaction('rw', [db.records('inspection'), db.records('assignment'), ...outboxTables(db)], async () => {
 		await recordLocalChange(db, { entity: 'inspection', id, data: newInspection(start), userId });
 		if (start.assignmentId) await setAssignmentStatus(db, userId, start.assignmentId, 'in_progress');
 	});
@@ -40,7 +40,7 @@ export async function startInspection({ db, userId, notify }: Writer, id: string
 
 async function writeDraft({ db, userId }: Writer, id: string, change: (data: InspectionData) => InspectionData): Promise<void> {
 	const table = db.records('inspection');
-	await db.transaction('rw', [table, db.outbox], async () => {
+	await db.transaction('rw', [table, ...outboxTables(db)], async () => {
 		const current = await table.get(id);
 		if (!current) throw new Error(`no inspection ${id} on this device`);
 		const data = inspectionDataOf(current);
@@ -82,7 +82,7 @@ export function saveOutcome(writer: Writer, id: string, fields: Partial<OutcomeF
 /** Locks the record and closes its assignment. The caller has checked `submissionProblems`. */
 export async function submitInspection(writer: Writer, id: string, now = new Date()): Promise<void> {
 	const { db, userId } = writer;
-	await db.transaction('rw', [db.records('inspection'), db.records('assignment'), db.outbox], async () => {
+	await db.transaction('rw', [db.records('inspection'), db.records('assignment'), ...outboxTables(db)], async () => {
 		const current = await db.records('inspection').get(id);
 		await writeDraft(writer, id, (data) => submitted(data, now.toISOString()));
 		const assignmentId = current?.assignmentId;
@@ -99,7 +99,7 @@ export async function submitInspection(writer: Writer, id: string, now = new Dat
  */
 export async function startCorrection({ db, userId, notify }: Writer, originalId: string, newId: string, reason: string): Promise<void> {
 	const tables = ['inspection', 'screenedPerson', 'referral', 'attachment'] as const;
-	await db.transaction('rw', [...tables.map((entity) => db.records(entity)), db.outbox, db.photos], async () => {
+	await db.transaction('rw', [...tables.map((entity) => db.records(entity)), ...outboxTables(db), db.photos], async () => {
 		const original = await db.records('inspection').get(originalId);
 		if (!original) throw new Error(`no inspection ${originalId} on this device`);
 		const data = inspectionDataOf(original);

@@ -4,7 +4,7 @@
  * read of the current answers inside it, so two quick taps never lose one another.
  */
 import type { LocalDb, LocalRecord } from '../db.ts';
-import { recordLocalChange } from '../sync/outbox.ts';
+import { outboxTables, recordLocalChange } from '../sync/outbox.ts';
 import type { Answer, Answers } from '../../domain/checklist/template.ts';
 import type { ScreenedPersonData } from '../../domain/records/fieldRecords.ts';
 import { screenedPersonData } from '../../domain/records/personProfile.ts';
@@ -27,7 +27,7 @@ export async function addPerson(db: LocalDb, userId: string, inspectionId: strin
 /** An empty answer (cleared text, no choice) removes the item's answer rather than storing "". */
 export async function answerPerson(db: LocalDb, userId: string, personId: string, itemId: string, answer: Answer | null): Promise<void> {
 	const table = db.records('screenedPerson');
-	await db.transaction('rw', [table, db.outbox], async () => {
+	await db.transaction('rw', [table, ...outboxTables(db)], async () => {
 		const person = (await table.get(personId)) as ScreenedPersonRecord | undefined;
 		if (!person) throw new Error(`no person ${personId} on this device`);
 		const answers: Answers = { ...person.answers };

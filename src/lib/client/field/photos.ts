@@ -6,7 +6,7 @@
  * bytes once the server has the record; the hash taken here is what the server checks them against.
  */
 import type { LocalDb, LocalRecord, PhotoBlob } from '../db.ts';
-import { recordLocalChange } from '../sync/outbox.ts';
+import { outboxTables, recordLocalChange } from '../sync/outbox.ts';
 import { attachmentDataSchema, type AttachmentData } from '../../domain/records/fieldRecords.ts';
 import { fitsUpload, JPEG_QUALITIES, scaledSize } from './photoScale.ts';
 
@@ -92,7 +92,7 @@ export async function addPhoto(db: LocalDb, userId: string, inspectionId: string
 		lng: position?.lng ?? null
 	});
 	const photo: PhotoBlob = { id, blob, sha256, mime: JPEG, uploadedAt: null, uploadError: null };
-	await db.transaction('rw', [db.records('attachment'), db.outbox, db.photos], async () => {
+	await db.transaction('rw', [db.records('attachment'), ...outboxTables(db), db.photos], async () => {
 		await db.photos.add(photo);
 		await recordLocalChange(db, { entity: 'attachment', id, data: { ...data }, userId });
 	});
@@ -101,7 +101,7 @@ export async function addPhoto(db: LocalDb, userId: string, inspectionId: string
 
 export async function setCaption(db: LocalDb, userId: string, attachmentId: string, caption: string): Promise<void> {
 	const table = db.records('attachment');
-	await db.transaction('rw', [table, db.outbox], async () => {
+	await db.transaction('rw', [table, ...outboxTables(db)], async () => {
 		const current = await table.get(attachmentId);
 		if (!current) throw new Error(`no photo ${attachmentId} on this device`);
 		const data = attachmentDataSchema.parse({ ...current, caption });
@@ -114,7 +114,7 @@ export async function setCaption(db: LocalDb, userId: string, attachmentId: stri
  * the deletion in its history) and so do its bytes, so an upload still waiting never sends them.
  */
 export async function removePhoto(db: LocalDb, userId: string, attachmentId: string): Promise<void> {
-	await db.transaction('rw', [db.records('attachment'), db.outbox, db.photos], async () => {
+	await db.transaction('rw', [db.records('attachment'), ...outboxTables(db), db.photos], async () => {
 		await db.photos.delete(attachmentId);
 		await recordLocalChange(db, { entity: 'attachment', id: attachmentId, op: 'delete', data: null, userId });
 	});

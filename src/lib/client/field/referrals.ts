@@ -4,7 +4,7 @@
  * after the inspection is submitted, because a shelter may accept or a case close days later.
  */
 import type { LocalDb, LocalRecord } from '../db.ts';
-import { recordLocalChange } from '../sync/outbox.ts';
+import { outboxTables, recordLocalChange } from '../sync/outbox.ts';
 import { referralDataSchema, type ReferralData } from '../../domain/records/fieldRecords.ts';
 
 export type ReferralRecord = LocalRecord & ReferralData;
@@ -27,7 +27,7 @@ export async function updateReferral(
 	changes: Partial<Pick<ReferralData, 'status' | 'notes'>>
 ): Promise<void> {
 	const table = db.records('referral');
-	await db.transaction('rw', [table, db.outbox], async () => {
+	await db.transaction('rw', [table, ...outboxTables(db)], async () => {
 		const current = (await table.get(referralId)) as ReferralRecord | undefined;
 		if (!current) throw new Error(`no referral ${referralId} on this device`);
 		const data = referralDataSchema.parse({ ...current, ...changes });

@@ -6,7 +6,7 @@
  * goes through the outbox and the server's merge like any other edit.
  */
 import type { ConflictEntry, LocalDb } from '../db.ts';
-import { recordLocalChange } from './outbox.ts';
+import { outboxTables, recordLocalChange } from './outbox.ts';
 
 export type Side = 'device' | 'server';
 type Fields = Record<string, unknown>;
@@ -60,7 +60,7 @@ export async function resolveConflict(db: LocalDb, key: number, choices: Record<
 	const entry = await db.conflicts.get(key);
 	if (!entry) return;
 	const table = db.records(entry.entity);
-	await db.transaction('rw', [db.conflicts, db.outbox, table], async () => {
+	await db.transaction('rw', [db.conflicts, ...outboxTables(db), table], async () => {
 		const conflict = await db.conflicts.get(key);
 		if (!conflict) return;
 		const data = resolvedData(conflict, (await table.get(conflict.recordId)) ?? null, choices);

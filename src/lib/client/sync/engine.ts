@@ -8,7 +8,7 @@ import type { LocalDb, LocalRecord, OutboxEntry } from '../db.ts';
 import { entityTableNames } from '../db.ts';
 import { MAX_MUTATIONS_PER_PUSH, type Change, type Mutation, type MutationResult } from '../../domain/sync/wire.ts';
 import type { SyncEntity } from '../../domain/sync/entities.ts';
-import { pendingEntries } from './outbox.ts';
+import { pendingEntries, requeueRefusedByOldLock } from './outbox.ts';
 import { SyncTransport, SyncHttpError } from './transport.ts';
 
 /** At most this many mutations per push: the server's limit (MAX_MUTATIONS_PER_PUSH). */
@@ -32,6 +32,9 @@ export async function hasPulled(db: LocalDb): Promise<boolean> {
 export type SyncReport = { pushed: number; rejected: number; conflicts: number; pulled: number; uploaded: number };
 
 export class SyncEngine {
+	/** How much one push carries; smaller in tests that split a visit over several pushes. */
+	pushLimits = { mutations: PUSH_BATCH, bytes: PUSH_BYTES };
+
 	constructor(
 		private db: LocalDb,
 		private transport: SyncTransport,
@@ -42,6 +45,7 @@ export class SyncEngine {
 
 	async run(): Promise<SyncReport> {
 		const report: SyncReport = { pushed: 0, rejected: 0, conflicts: 0, pulled: 0, uploaded: 0 };
+		await requeueRefusedByOldLock(this.db, this.userId);
 		await this.push(report);
 		await this.uploadPhotos(report);
 		await this.pull(report);
@@ -50,7 +54,7 @@ export class SyncEngine {
 
 	private async push(report: SyncReport): Promise<void> {
 		for (;;) {
-			const batch = nextBatch(oneForEachRecord(await pendingEntries(this.db, this.userId)), (entry) => entry.data);
+			const batch = nextBatch(oneForEachRecord(await pendingEntries(this.db, this.userId)), (entry) => entry.data, this.pushLimits);
 			if (batch.length === 0) return;
 			const sentAt = this.now().toISOString();
 			await this.db.outbox.bulkUpdate(batch.filter((e) => !e.sentAt).map((e) => ({ key: e.seq!, changes: { sentAt } })));
@@ -60,7 +64,8 @@ export class SyncEngine {
 				op: e.op,
 				id: e.recordId,
 				baseVersion: e.baseVersion,
-				data: e.data
+				data: e.data,
+				...(e.writeSeq ? { deviceSeq: e.writeSeq } : {})
 			}));
 			const { results } = await this.transport.push(this.deviceId, mutations);
 			const byMutation = new Map(results.map((r) => [r.mutationId, r]));
@@ -193,13 +198,13 @@ export class SyncEngine {
 }
 
 /** The first items, oldest first, up to PUSH_BATCH of them and about PUSH_BYTES of data (always one). */
-export function nextBatch<T>(items: readonly T[], dataOf: (item: T) => unknown): T[] {
+export function nextBatch<T>(items: readonly T[], dataOf: (item: T) => unknown, limits = { mutations: PUSH_BATCH, bytes: PUSH_BYTES }): T[] {
 	let bytes = 0;
 	let count = 0;
 	for (const item of items) {
-		if (count === PUSH_BATCH) break;
+		if (count === limits.mutations) break;
 		bytes += JSON.stringify(dataOf(item) ?? null).length;
-		if (count > 0 && bytes > PUSH_BYTES) break;
+		if (count > 0 && bytes > limits.bytes) break;
 		count++;
 	}
 	return items.slice(0, count);

@@ -15,10 +15,34 @@ export type LocalChange = {
 	userId: string;
 };
 
+/**
+ * The tables a local write touches besides the record's own: a transaction that calls
+ * `recordLocalChange` must include them.
+ */
+export function outboxTables(db: LocalDb) {
+	return [db.outbox, db.syncState];
+}
+
+const WRITE_SEQ_KEY = 'writeSeq';
+
+/**
+ * The next number of the device's write sequence. It only grows, for the life of the local store,
+ * and is taken inside the write's own transaction: two writes never share a number, and a write's
+ * number is greater than that of every write before it — the order the submission lock is proven
+ * by (ARCHITECTURE.md, "Submission lock").
+ */
+async function nextWriteSeq(db: LocalDb): Promise<number> {
+	const current = Number((await db.syncState.get(WRITE_SEQ_KEY))?.value ?? 0);
+	const next = current + 1;
+	await db.syncState.put({ key: WRITE_SEQ_KEY, value: next });
+	return next;
+}
+
 export async function recordLocalChange(db: LocalDb, change: LocalChange, now = new Date(), newId = () => crypto.randomUUID()): Promise<void> {
 	const op = change.op ?? 'upsert';
 	const table = db.records(change.entity);
-	await db.transaction('rw', [table, db.outbox], async () => {
+	await db.transaction('rw', [table, ...outboxTables(db)], async () => {
+		const writeSeq = await nextWriteSeq(db);
 		const current = await table.get(change.id);
 		const baseVersion = current?.version ?? 0;
 		if (op === 'delete') await table.delete(change.id);
@@ -30,7 +54,8 @@ export async function recordLocalChange(db: LocalDb, change: LocalChange, now = 
 			.filter((e) => e.sentAt === null && e.status === 'pending' && e.userId === change.userId)
 			.last();
 		if (unsent) {
-			await db.outbox.update(unsent.seq!, { op, data: change.data, createdAt: now.toISOString() });
+			// Folded: the entry now carries this write, and so this write's place in the order.
+			await db.outbox.update(unsent.seq!, { op, data: change.data, createdAt: now.toISOString(), writeSeq });
 			return;
 		}
 		await db.outbox.add({
@@ -44,7 +69,8 @@ export async function recordLocalChange(db: LocalDb, change: LocalChange, now = 
 			createdAt: now.toISOString(),
 			sentAt: null,
 			status: 'pending',
-			errors: null
+			errors: null,
+			writeSeq
 		});
 	});
 }
@@ -66,7 +92,36 @@ export async function outboxCounts(db: LocalDb, userId: string | null): Promise<
 	};
 }
 
-/** A rejected entry, corrected by the user, goes out again as a new mutation. */
+/**
+ * The refusals of the earlier submission lock, which refused the people, referrals and photos of a
+ * visit submitted offline because the folded submission reached the server before them. The
+ * server now accepts what the device recorded before the submission: such entries go out again by
+ * themselves, once, and stay on the Sync screen until applied.
+ */
+const REFUSED_BY_OLD_LOCK = ['the inspection is submitted and locked', 'no such person in this inspection'];
+
+export async function requeueRefusedByOldLock(db: LocalDb, userId: string, newId = () => crypto.randomUUID()): Promise<number> {
+	return db.outbox
+		.filter(
+			(e) =>
+				e.userId === userId &&
+				e.status === 'rejected' &&
+				!e.recovered &&
+				(e.errors ?? []).some((error) => REFUSED_BY_OLD_LOCK.includes(error.message))
+		)
+		.modify((entry) => {
+			entry.mutationId = newId();
+			entry.status = 'pending';
+			entry.errors = null;
+			entry.sentAt = null;
+			entry.recovered = true;
+		});
+}
+
+/**
+ * A rejected entry, corrected by the user, goes out again as a new mutation. It keeps its place
+ * in the device's order (`writeSeq`): it is the same recording, made acceptable.
+ */
 export async function resendRejected(db: LocalDb, seq: number, data: Record<string, unknown>, newId = () => crypto.randomUUID()): Promise<void> {
 	const entry = await db.outbox.get(seq);
 	if (!entry || entry.status !== 'rejected') return;

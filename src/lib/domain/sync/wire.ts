@@ -60,7 +60,12 @@ export const mutationSchema = z.object({
 	id: z.uuid(),
 	/** The version the device edited from; 0 for a record the device created. */
 	baseVersion: z.number().int().min(0),
-	data: recordDataSchema.nullable()
+	data: recordDataSchema.nullable(),
+	/**
+	 * Where this write stands in the device's own writes (a counter every local write advances):
+	 * the order the submission lock reads, never the device's clock. Absent from older apps.
+	 */
+	deviceSeq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional()
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 

@@ -309,6 +309,13 @@ export const inspections = pgTable(
 		notes: text('notes').notNull().default(''),
 		status: text('status', { enum: inspectionStatuses }).notNull().default('draft'),
 		submittedAt: tstz('submitted_at'),
+		/**
+		 * The submission's proof of order (server/sync/submissionLock.ts): the device that submitted
+		 * and its own write sequence at the submission. Children that device recorded before it are
+		 * still accepted when they arrive after the submission. Never sent to devices.
+		 */
+		submittedDeviceId: uuid('submitted_device_id'),
+		submittedDeviceSeq: bigint('submitted_device_seq', { mode: 'number' }),
 		correctionOf: uuid('correction_of'),
 		correctionReason: text('correction_reason'),
 		createdBy: uuid('created_by')

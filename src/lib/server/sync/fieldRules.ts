@@ -22,6 +22,7 @@ import { isInBounds } from '../../domain/geo/bounds.ts';
 import { deploymentBounds } from '../register/settings.ts';
 import { inTeamScope, type Scope } from './scope.ts';
 import { reject, Rejection } from './rejection.ts';
+import { acceptsChild, submissionColumns, type Origin } from './submissionLock.ts';
 
 type Row = Record<string, unknown>;
 export type ChangeScope = { teamId: string | null; userId: string | null; restricted: boolean };
@@ -31,8 +32,11 @@ export type FieldRule = {
 	/** Nested maps merged key by key in a three-way merge. */
 	mergePerKey: readonly string[];
 	mayCreate: boolean;
-	/** Checks the merged data against the database; returns the columns to write and the change scope. */
-	check(tx: Db, scope: Scope, data: Row, existing: Row | null): Promise<{ columns: Row; changeScope: ChangeScope }>;
+	/**
+	 * Checks the merged data against the database; returns the columns to write and the change
+	 * scope. `origin` is the device that sent it and its place in that device's writes.
+	 */
+	check(tx: Db, scope: Scope, data: Row, existing: Row | null, origin: Origin): Promise<{ columns: Row; changeScope: ChangeScope }>;
 };
 
 const dates = (data: Row, keys: string[]): Row => {
@@ -104,11 +108,14 @@ async function inspectionInScope(tx: Db, scope: Scope, inspectionId: string) {
 	return inspection;
 }
 
+/** The refusal of a change made to a visit after its submission (the device shows its own words). */
+export const SUBMITTED_LOCKED = 'the inspection is submitted and locked';
+
 const inspection: FieldRule = {
 	schema: inspectionDataSchema as unknown as z.ZodType<Row>,
 	mergePerKey: ['answers'],
 	mayCreate: true,
-	async check(tx, scope, data, existing) {
+	async check(tx, scope, data, existing, origin) {
 		if (existing) {
 			if (!inTeamScope(scope, existing.teamId as string | null, existing.createdBy as string)) reject('id', 'no such inspection');
 			if (existing.status === 'submitted') reject('data.status', 'a submitted inspection is locked; record a correction instead');
@@ -132,7 +139,7 @@ const inspection: FieldRule = {
 		}
 		const template = await templateOf(tx, data.templateId as string, data.templateVersion as number);
 		checkAnswers(template, 'venue', data.answers as Row, data.status === 'submitted');
-		const columns = dates(data, ['startedAt', 'endedAt', 'submittedAt']);
+		const columns = { ...dates(data, ['startedAt', 'endedAt', 'submittedAt']), ...submissionColumns(existing, data, origin) };
 		if (!existing) columns.createdBy = scope.user.id;
 		return { columns, changeScope: { teamId, userId: (existing?.createdBy as string) ?? scope.user.id, restricted: false } };
 	}
@@ -142,10 +149,10 @@ const screenedPerson: FieldRule = {
 	schema: screenedPersonDataSchema as unknown as z.ZodType<Row>,
 	mergePerKey: ['answers'],
 	mayCreate: true,
-	async check(tx, scope, data, existing) {
+	async check(tx, scope, data, existing, origin) {
 		if (existing && existing.inspectionId !== data.inspectionId) reject('data.inspectionId', 'a person cannot move to another inspection');
 		const parent = await inspectionInScope(tx, scope, data.inspectionId as string);
-		if (parent.status === 'submitted') reject('data.inspectionId', 'the inspection is submitted and locked');
+		if (!acceptsChild(parent, origin, !existing)) reject('data.inspectionId', SUBMITTED_LOCKED);
 		const template = await templateOf(tx, parent.templateId, parent.templateVersion);
 		checkAnswers(template, 'person', data.answers as Row, false);
 		// The screening result is derived here from the answers, never taken from the device.
@@ -176,12 +183,13 @@ const attachment: FieldRule = {
 	schema: attachmentDataSchema as unknown as z.ZodType<Row>,
 	mergePerKey: [],
 	mayCreate: true,
-	async check(tx, scope, data, existing) {
+	async check(tx, scope, data, existing, origin) {
 		if (existing && (existing.sha256 !== data.sha256 || existing.inspectionId !== data.inspectionId)) {
 			reject('data.sha256', 'a photo cannot be replaced; add a new one');
 		}
 		const parent = await inspectionInScope(tx, scope, data.inspectionId as string);
-		if (!existing && parent.status === 'submitted') reject('data.inspectionId', 'the inspection is submitted and locked');
+		// Caption, place and time are locked with the inspection too: a photo is evidence.
+		if (!acceptsChild(parent, origin, !existing)) reject('data.inspectionId', SUBMITTED_LOCKED);
 		const columns = dates(data, ['takenAt']);
 		if (!existing && parent.correctionOf && (await storedOnOriginal(tx, parent.correctionOf, data.sha256 as string))) {
 			// A correction carries the original's photos over by hash: the bytes are already here, and the

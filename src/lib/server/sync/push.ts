@@ -23,6 +23,7 @@ import { bulkInsert } from '../db/bulkInsert.ts';
 import { versionsOfChange, type VersionRow } from './versions.ts';
 import { Rejection, reject, zodErrors } from './rejection.ts';
 import type { Scope } from './scope.ts';
+import type { Origin } from './submissionLock.ts';
 
 type Row = Record<string, unknown>;
 
@@ -225,7 +226,7 @@ async function applyInTransaction(tx: Db, scope: Scope, deviceId: string, mutati
 	const existing = known !== undefined ? known : ((await tx.select().from(table).where(eq(table.id, mutation.id)).for('update')) as Row[])[0] ?? null;
 	if (existing?.deletedAt) reject('id', 'this record was deleted');
 
-	if (mutation.op === 'delete') return deleteRecord(tx, scope, mutation, rule, existing, book);
+	if (mutation.op === 'delete') return deleteRecord(tx, scope, deviceId, mutation, rule, existing, book);
 	if (!existing && !rule.mayCreate) reject('id', `no such ${mutation.entity}`);
 
 	const parsed = rule.schema.safeParse(mutation.data ?? {});
@@ -244,7 +245,7 @@ async function applyInTransaction(tx: Db, scope: Scope, deviceId: string, mutati
 			conflicts = merge.conflicts;
 		}
 	}
-	const { columns, changeScope } = await rule.check(tx, scope, data, existing);
+	const { columns, changeScope } = await rule.check(tx, scope, data, existing, originOf(deviceId, mutation));
 
 	let version = existing ? Number(existing.version) : 1;
 	const changed = !existing || !sameValue(pick(data, Object.keys(serverData ?? {})), serverData);
@@ -299,11 +300,19 @@ async function baseVersionOf(tx: Db, mutation: Mutation): Promise<Row | null> {
 	return base?.data ?? null;
 }
 
-async function deleteRecord(tx: Db, scope: Scope, mutation: Mutation, rule: FieldRule, existing: Row | null, book: Bookkeeping): Promise<MutationResult> {
+async function deleteRecord(
+	tx: Db,
+	scope: Scope,
+	deviceId: string,
+	mutation: Mutation,
+	rule: FieldRule,
+	existing: Row | null,
+	book: Bookkeeping
+): Promise<MutationResult> {
 	if (!existing) return { mutationId: mutation.mutationId, status: 'applied', version: 0 };
 	if (mutation.entity === 'assignment' || mutation.entity === 'location') reject('op', `a device cannot delete a ${mutation.entity}`);
 	// The rule's checks (scope, lock on submitted inspections) apply to deleting as to editing.
-	const { changeScope } = await rule.check(tx, scope, pick(toWire(existing).data, Object.keys(existing)), existing);
+	const { changeScope } = await rule.check(tx, scope, pick(toWire(existing).data, Object.keys(existing)), existing, originOf(deviceId, mutation));
 	const version = Number(existing.version) + 1;
 	const table = entityTables[mutation.entity] as typeof entityTables.inspection;
 	await tx.update(table).set({ deletedAt: new Date(), version, updatedAt: new Date() }).where(eq(table.id, mutation.id));
@@ -317,6 +326,10 @@ async function deleteRecord(tx: Db, scope: Scope, mutation: Mutation, rule: Fiel
 		summary: `mutation=${mutation.mutationId} version=${version}`
 	});
 	return { mutationId: mutation.mutationId, status: 'applied', version };
+}
+
+function originOf(deviceId: string, mutation: Mutation): Origin {
+	return { deviceId, deviceSeq: mutation.deviceSeq ?? null };
 }
 
 function pick(data: Row, keys: string[]): Row {

@@ -26,7 +26,7 @@ export const entityTables = {
 } as const satisfies Record<SyncEntity, PgTable>;
 
 // Bookkeeping the device has no use for; `version` travels beside `data`.
-const omitted = new Set(['version', 'createdAt', 'deletedAt', 'anonymisedAt', 'storedAt']);
+const omitted = new Set(['version', 'createdAt', 'deletedAt', 'anonymisedAt', 'storedAt', 'submittedDeviceId', 'submittedDeviceSeq']);
 
 export function toWire(row: Record<string, unknown>): WireRecord {
 	const data: Record<string, unknown> = {};
