@@ -187,7 +187,11 @@ export async function waitForServerRecord(
 ): Promise<Record<string, unknown>> {
 	const deadline = Date.now() + timeout;
 	for (;;) {
-		const data = (await pullAll(request)).get(`${entity}:${id}`)?.data;
+		// A server that is restarting answers nothing for a moment: ask again until the deadline.
+		const data = await pullAll(request).then(
+			(records) => records.get(`${entity}:${id}`)?.data,
+			() => undefined
+		);
 		if (data && until(data)) return data;
 		if (Date.now() > deadline) throw new Error(`the server does not have ${entity} ${id} as expected: ${JSON.stringify(data)}`);
 		await new Promise((resolve) => setTimeout(resolve, 1000));

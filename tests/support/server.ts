@@ -16,6 +16,8 @@ export type RunningServer = {
 	output: () => string;
 	/** Ends the process at once (SIGKILL), as a power cut or an OOM kill would. */
 	kill: () => Promise<void>;
+	/** Kills it (if running) and starts it again on the same port and data. */
+	restart: () => Promise<void>;
 	stop: () => Promise<void>;
 };
 
@@ -37,34 +39,40 @@ export async function startServer(env: Record<string, string> = {}, { declareOri
 	let output = '';
 	const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATA_DIR: dataDir, DATABASE_URL: '', TILE_URL: `${url}/no-tiles/{z}/{x}/{y}.png`, ...env };
 	if (!declareOrigin) delete childEnv.ORIGIN;
-	const child: ChildProcess = spawn(process.execPath, ['scripts/serve.js'], {
-		env: childEnv,
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	child.stdout?.on('data', (chunk) => (output += chunk));
-	child.stderr?.on('data', (chunk) => (output += chunk));
+	let child: ChildProcess = await launch();
 
-	const deadline = Date.now() + 120_000;
-	for (;;) {
-		if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-		try {
-			const response = await fetch(`${url}/api/health`);
-			// The first request waits for migrations and the demo seed.
-			if (response.ok) break;
-		} catch {
-			/* not listening yet */
+	async function launch(): Promise<ChildProcess> {
+		const started = spawn(process.execPath, ['scripts/serve.js'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+		started.stdout?.on('data', (chunk) => (output += chunk));
+		started.stderr?.on('data', (chunk) => (output += chunk));
+		const deadline = Date.now() + 120_000;
+		for (;;) {
+			if (started.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+			try {
+				const response = await fetch(`${url}/api/health`);
+				// The first request waits for migrations and the demo seed.
+				if (response.ok) return started;
+			} catch {
+				/* not listening yet */
+			}
+			if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output}`);
+			await new Promise((r) => setTimeout(r, 250));
 		}
-		if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output}`);
-		await new Promise((r) => setTimeout(r, 250));
 	}
-	const exited = new Promise((r) => child.once('exit', r));
+	const exited = (running: ChildProcess) =>
+		running.exitCode !== null || running.signalCode !== null ? Promise.resolve() : new Promise((r) => running.once('exit', r));
+	const kill = async () => {
+		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+		await exited(child);
+	};
 	return {
 		url,
 		port,
 		dataDir,
-		kill: async () => {
-			if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-			await exited;
+		kill,
+		restart: async () => {
+			await kill();
+			child = await launch();
 		},
 		output: () => output,
 		stop: async () => {
@@ -72,7 +80,7 @@ export async function startServer(env: Record<string, string> = {}, { declareOri
 				child.kill('SIGTERM');
 				// A server that does not stop within 15 s is a bug the output will show; do not hang on it.
 				const late = setTimeout(() => child.kill('SIGKILL'), 15_000);
-				await exited;
+				await exited(child);
 				clearTimeout(late);
 			}
 			fs.rmSync(dataDir, { recursive: true, force: true });
