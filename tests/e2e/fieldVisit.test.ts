@@ -116,7 +116,7 @@ async function serverHasWholeVisit(page: Page, visit: Visit): Promise<void> {
 	// The photos come last: once both are stored, everything before them was applied.
 	for (const photo of visit.photos) {
 		await expect
-			.poll(async () => (await page.request.get(`/api/attachments/${photo.id}/file`)).status(), { timeout: 90_000, intervals: [1000] })
+			.poll(async () => (await page.request.get(`/api/attachments/${photo.id}/file`)).status(), { timeout: 90_000, interval: 1000 })
 			.toBe(200);
 		const bytes = await (await page.request.get(`/api/attachments/${photo.id}/file`)).body();
 		expect(createHash('sha256').update(bytes).digest('hex')).toBe(photo.sha256);
