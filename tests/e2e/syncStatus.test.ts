@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serverAndBrowser } from '../support/e2e.ts';
 import { clickSignOut, newPage, PHONE, screenshot } from '../support/browser.ts';
-import { choosePin } from '../support/field.ts';
+import { choosePin, unlockApp } from '../support/field.ts';
 
 const e2e = serverAndBrowser();
 
@@ -136,16 +136,24 @@ describe('the device sync status', () => {
 		}
 		const refused = page.locator('article.rejected-change');
 		await refused.waitFor();
-		expect(await refused.getByText(/the server refused this change/i).count()).toBe(1);
-		expect(await refused.locator('.field-error').count()).toBeGreaterThan(0);
-		expect(await refused.getByRole('button', { name: /send again/i }).count()).toBe(1);
+		// In plain words, with what to do; the server's own words only under the details.
+		expect(await refused.getByText(/something in it was not accepted/i).count()).toBe(1);
+		expect(await refused.locator('details.technical').getAttribute('open')).toBeNull();
+		expect(await refused.locator('details.technical li').count()).toBeGreaterThan(0);
+		// No record ids and no raw record data on the screen.
+		expect(await refused.innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|"notes"|\{/);
 		await screenshot(page, 'sync-page-360');
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 		expect(overflow).toBeLessThanOrEqual(0);
+
+		// "Send again" sends at once, not at the next scheduled round a minute later.
+		const sent = page.waitForRequest((request) => request.url().endsWith('/api/sync/push'), { timeout: 20_000 });
+		await refused.getByRole('button', { name: /send again/i }).click();
+		await sent;
 		await context.close();
 	}, STORY_TIMEOUT_MS);
 
-	it('never deletes unsent changes on sign-out without a counted warning', async () => {
+	it('never deletes unsent changes on sign-out: they stay sealed on the phone for the same user', async () => {
 		const { context, page } = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signIn(page, 'police1');
 		await statusSays(page, /^synced$/);
@@ -165,10 +173,22 @@ describe('the device sync status', () => {
 		await context.setOffline(false);
 		await clickSignOut(page);
 		await warning.waitFor();
-		await warning.getByRole('button', { name: /sign out and delete/i }).click();
+		expect(await warning.getByRole('button', { name: /delete/i }).count()).toBe(0);
+		await warning.getByRole('button', { name: /keep them on this phone/i }).click();
 		await page.waitForURL('**/login');
-		const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
-		expect(databases).not.toContain('kontrolla');
+		// The refused change stays; what was pulled for this user (the team's assignments) goes.
+		expect(await countLocal(page, 'outbox')).toBe(1);
+		expect(await countLocal(page, 'assignments')).toBe(0);
+
+		// The same user signs in again on this phone: the same PIN opens it, and the change is there.
+		await page.getByLabel(/username/i).fill('police1');
+		await page.getByLabel(/password/i).fill('kontrolla-demo');
+		await page.getByRole('button', { name: /sign in/i }).click();
+		await page.waitForURL('**/today');
+		await unlockApp(page);
+		await page.goto('/sync');
+		await unlockApp(page);
+		await page.locator('article.rejected-change').waitFor();
 		await context.close();
 	}, STORY_TIMEOUT_MS);
 

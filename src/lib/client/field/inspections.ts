@@ -98,35 +98,49 @@ export async function submitInspection(writer: Writer, id: string, now = new Dat
  * record stands on its own in the figures and in history, and the inspector edits what was wrong.
  */
 export async function startCorrection({ db, userId, notify }: Writer, originalId: string, newId: string, reason: string): Promise<void> {
-	const tables = ['inspection', 'screenedPerson', 'referral', 'attachment'] as const;
-	await db.transaction('rw', [...tables.map((entity) => db.records(entity)), ...outboxTables(db), db.photos], async () => {
+	await db.transaction('rw', correctionTables(db), async () => {
 		const original = await db.records('inspection').get(originalId);
 		if (!original) throw new Error(`no inspection ${originalId} on this device`);
 		const data = inspectionDataOf(original);
 		if (data.status !== 'submitted') throw new Error('only a submitted inspection can be corrected');
 		await recordLocalChange(db, { entity: 'inspection', id: newId, data: correctionOf(originalId, data, reason), userId });
-
-		const personIds = new Map<string, string>();
-		for (const person of await personsOf(db, originalId)) {
-			const id = timeOrderedId();
-			personIds.set(person.id, id);
-			await recordLocalChange(db, { entity: 'screenedPerson', id, data: { ...screenedPersonDataSchema.parse({ ...person, inspectionId: newId }) }, userId });
-		}
-		for (const referral of await referralsOf(db, originalId)) {
-			const personId = personIds.get(referral.personId);
-			if (!personId) continue;
-			const copy = referralDataSchema.parse({ ...referral, personId, inspectionId: newId });
-			await recordLocalChange(db, { entity: 'referral', id: crypto.randomUUID(), data: { ...copy }, userId });
-		}
-		const photos = await db.records('attachment').where('inspectionId').equals(originalId).toArray();
-		for (const photo of photos) {
-			const id = crypto.randomUUID();
-			const bytes = await db.photos.get(photo.id);
-			if (bytes) await db.photos.add({ ...bytes, id, uploadedAt: null, uploadError: null });
-			await recordLocalChange(db, { entity: 'attachment', id, data: { ...attachmentDataSchema.parse({ ...photo, inspectionId: newId }) }, userId });
-		}
+		await copyChildren(db, userId, originalId, newId);
 	});
 	notify();
+}
+
+/** The tables a correction reads and writes, for a transaction around it. */
+export function correctionTables(db: LocalDb) {
+	return [...(['inspection', 'screenedPerson', 'referral', 'attachment'] as const).map((entity) => db.records(entity)), ...outboxTables(db), db.photos];
+}
+
+/**
+ * Copies the people (with their referrals) and the photos of one inspection into another under new
+ * ids; `only` limits it to those records. Runs inside the caller's transaction (correctionTables).
+ */
+export async function copyChildren(db: LocalDb, userId: string, fromId: string, toId: string, only?: ReadonlySet<string>): Promise<void> {
+	const wanted = (id: string) => !only || only.has(id);
+	const personIds = new Map<string, string>();
+	for (const person of await personsOf(db, fromId)) {
+		if (!wanted(person.id)) continue;
+		const id = timeOrderedId();
+		personIds.set(person.id, id);
+		await recordLocalChange(db, { entity: 'screenedPerson', id, data: { ...screenedPersonDataSchema.parse({ ...person, inspectionId: toId }) }, userId });
+	}
+	for (const referral of await referralsOf(db, fromId)) {
+		const personId = personIds.get(referral.personId);
+		if (!personId) continue;
+		const copy = referralDataSchema.parse({ ...referral, personId, inspectionId: toId });
+		await recordLocalChange(db, { entity: 'referral', id: crypto.randomUUID(), data: { ...copy }, userId });
+	}
+	const photos = await db.records('attachment').where('inspectionId').equals(fromId).toArray();
+	for (const photo of photos) {
+		if (!wanted(photo.id)) continue;
+		const id = crypto.randomUUID();
+		const bytes = await db.photos.get(photo.id);
+		if (bytes) await db.photos.add({ ...bytes, id, uploadedAt: null, uploadError: null });
+		await recordLocalChange(db, { entity: 'attachment', id, data: { ...attachmentDataSchema.parse({ ...photo, inspectionId: toId }) }, userId });
+	}
 }
 
 /** Inspectors send only an assignment's status; the server takes nothing else from them. */

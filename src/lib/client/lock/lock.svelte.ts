@@ -51,9 +51,17 @@ const bytes = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(
 const toText = (sealed: Sealed): SealedText => ({ iv: b64(sealed.iv), ct: b64(sealed.ct) });
 const fromText = (sealed: SealedText): Sealed => ({ iv: bytes(sealed.iv), ct: bytes(sealed.ct) });
 
+/**
+ * One entry per user of the device: a user who signs out with work the server does not have yet
+ * keeps the wrapped key that opens it, while a colleague signs in on the same phone with their own.
+ * (Before, one entry served the last user only: `STORE_KEY` itself, still read for them.)
+ */
+const storeKeyOf = (user: string) => `${STORE_KEY}.${user}`;
+
 function readStored(): Stored | null {
+	if (!userId) return null;
 	try {
-		const stored = JSON.parse(localStorage.getItem(STORE_KEY) ?? 'null') as Stored | null;
+		const stored = JSON.parse(localStorage.getItem(storeKeyOf(userId)) ?? localStorage.getItem(STORE_KEY) ?? 'null') as Stored | null;
 		return stored && stored.userId === userId ? stored : null;
 	} catch {
 		return null;
@@ -61,7 +69,16 @@ function readStored(): Stored | null {
 }
 
 function writeStored(stored: Stored): void {
-	localStorage.setItem(STORE_KEY, JSON.stringify(stored));
+	localStorage.setItem(storeKeyOf(stored.userId), JSON.stringify(stored));
+	forgetSingleEntryOf(stored.userId);
+}
+
+function forgetSingleEntryOf(user: string): void {
+	try {
+		if ((JSON.parse(localStorage.getItem(STORE_KEY) ?? 'null') as Stored | null)?.userId === user) localStorage.removeItem(STORE_KEY);
+	} catch {
+		localStorage.removeItem(STORE_KEY);
+	}
 }
 
 /**
@@ -86,10 +103,15 @@ export function startLock(user: { id: string; role: string } | null, options: { 
 }
 
 /** Sign-out and wipes: the key material goes with the data it protected. */
-export function stopLock({ forget = false } = {}): void {
+export function stopLock({ forget = false, everyone = false } = {}): void {
 	clearTimeout(timer);
 	dropDataKey();
-	if (forget) localStorage.removeItem(STORE_KEY);
+	// A wiped device keeps no one's key: the data they opened is gone with it.
+	if (everyone) for (const key of Object.keys(localStorage)) if (key === STORE_KEY || key.startsWith(`${STORE_KEY}.`)) localStorage.removeItem(key);
+	if (forget && userId) {
+		localStorage.removeItem(storeKeyOf(userId));
+		forgetSingleEntryOf(userId);
+	}
 	if (typeof window !== 'undefined') for (const event of ['pointerdown', 'keydown'] as const) window.removeEventListener(event, noteActivity);
 	phase = 'off';
 	userId = null;

@@ -2,7 +2,8 @@
  * Local writes: the record and its outbox entry in one Dexie transaction, so a crash never leaves
  * a change that is saved but not queued (or queued but not saved). Unsent entries for the same
  * record are folded into one; an entry that has left the device is never changed, because the
- * server may already hold it under its mutation id.
+ * server may already hold it under its mutation id — unless the server refused it, which means it
+ * holds nothing of it.
  */
 import type { LocalDb, LocalRecord, OutboxEntry } from '../db.ts';
 import type { SyncEntity } from '../../domain/sync/entities.ts';
@@ -23,7 +24,7 @@ export function outboxTables(db: LocalDb) {
 	return [db.outbox, db.syncState];
 }
 
-const WRITE_SEQ_KEY = 'writeSeq';
+export const WRITE_SEQ_KEY = 'writeSeq';
 
 /**
  * The next number of the device's write sequence. It only grows, for the life of the local store,
@@ -48,14 +49,20 @@ export async function recordLocalChange(db: LocalDb, change: LocalChange, now = 
 		if (op === 'delete') await table.delete(change.id);
 		else await table.put({ ...(current ?? {}), ...change.data, id: change.id, version: baseVersion } as LocalRecord);
 
-		const unsent = await db.outbox
+		const latest = await db.outbox
 			.where('[entity+recordId]')
 			.equals([change.entity, change.id])
-			.filter((e) => e.sentAt === null && e.status === 'pending' && e.userId === change.userId)
+			.filter((e) => e.userId === change.userId)
 			.last();
-		if (unsent) {
+		if (latest && latest.status === 'pending' && latest.sentAt === null) {
 			// Folded: the entry now carries this write, and so this write's place in the order.
-			await db.outbox.update(unsent.seq!, { op, data: change.data, createdAt: now.toISOString(), writeSeq });
+			await db.outbox.update(latest.seq!, { op, data: change.data, createdAt: now.toISOString(), writeSeq });
+			return;
+		}
+		if (latest && latest.status === 'rejected') {
+			// A new version of a refused record replaces the refused one (which the server never
+			// applied) and goes out as a new mutation: correcting it in the visit sends it again.
+			await db.outbox.update(latest.seq!, { op, data: change.data, createdAt: now.toISOString(), writeSeq, status: 'pending', errors: null, sentAt: null, mutationId: newId() });
 			return;
 		}
 		await db.outbox.add({

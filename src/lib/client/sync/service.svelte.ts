@@ -14,7 +14,7 @@ import { LocalDb } from '../db.ts';
 import { deviceId } from '../deviceId.ts';
 import { fromLiveQuery, type LiveValue } from '../liveQuery.svelte.ts';
 import { SyncEngine } from './engine.ts';
-import { outboxCounts } from './outbox.ts';
+import { outboxCounts, WRITE_SEQ_KEY } from './outbox.ts';
 import { SyncScheduler, type SchedulerState, type SyncPhase } from './scheduler.ts';
 import { SyncTransport } from './transport.ts';
 import { currentDataKey } from '../lock/dataKey.ts';
@@ -213,7 +213,7 @@ function showState(state: SchedulerState): void {
  */
 async function wipeRevokedDevice(): Promise<void> {
 	await deleteDeviceData();
-	stopLock({ forget: true });
+	stopLock({ forget: true, everyone: true });
 	const { forgetCachedPages } = await import('../pwa.ts');
 	await forgetCachedPages();
 	window.location.assign('/login?wiped=1');
@@ -227,24 +227,48 @@ async function wipeRevokedDevice(): Promise<void> {
  * copy, and leaving them would let the new user resolve someone else's record in their own name.
  */
 async function bindToUser(db: LocalDb, userId: string): Promise<void> {
-	const tables = syncEntities.map((entity) => db.records(entity));
-	await db.transaction('rw', [...tables, db.outbox, db.conflicts, db.syncState, db.photos], async () => {
+	await db.transaction('rw', deviceTables(db), async () => {
 		const pulledFor = (await db.syncState.get(PULLED_FOR_KEY))?.value;
 		if (pulledFor === userId) return;
-		if (pulledFor !== undefined) {
-			const unsent = new Set((await db.outbox.toArray()).map((entry) => `${entry.entity}:${entry.recordId}`));
-			for (const entity of syncEntities) {
-				await db
-					.records(entity)
-					.filter((record) => !unsent.has(`${entity}:${record.id}`))
-					.delete();
-			}
-			await db.photos.filter((photo) => photo.uploadedAt !== null).delete();
-			await db.conflicts.clear();
-			await db.syncState.clear();
-		}
+		if (pulledFor !== undefined) await dropAllButUnsent(db);
 		await db.syncState.put({ key: PULLED_FOR_KEY, value: userId });
 	});
+}
+
+function deviceTables(db: LocalDb) {
+	return [...syncEntities.map((entity) => db.records(entity)), db.outbox, db.conflicts, db.syncState, db.photos];
+}
+
+/**
+ * Everything but what the server does not have yet: records with an outbox entry (waiting or
+ * refused, anyone's) and photos not uploaded. The pull cursor goes with the pulled records; the
+ * device's write counter stays, as the submission lock's order must never go back.
+ */
+async function dropAllButUnsent(db: LocalDb): Promise<void> {
+	const unsent = new Set((await db.outbox.toArray()).map((entry) => `${entry.entity}:${entry.recordId}`));
+	for (const entity of syncEntities) {
+		await db
+			.records(entity)
+			.filter((record) => !unsent.has(`${entity}:${record.id}`))
+			.delete();
+	}
+	await db.photos.filter((photo) => photo.uploadedAt !== null).delete();
+	await db.conflicts.clear();
+	await db.syncState.filter((entry) => entry.key !== WRITE_SEQ_KEY).delete();
+}
+
+/**
+ * Signing out with changes the server lacks: they stay (sealed, for their author, sent when they
+ * sign in here again); everything else of this user's goes — the venues, plans and records pulled
+ * for them — and sync stops.
+ */
+export async function keepOnlyUnsentDeviceData(): Promise<void> {
+	if (!session) return;
+	const { db, scheduler } = session;
+	// No round may start (and pull records back) while they go.
+	scheduler.stop();
+	await db.transaction('rw', deviceTables(db), () => dropAllButUnsent(db));
+	stopDeviceSync();
 }
 
 /** Asked once per page: without it the browser may evict field data when storage runs low. */
