@@ -6,6 +6,8 @@
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import type { Role } from '$lib/domain/auth.ts';
+import * as localeFormat from '$lib/domain/format/localeFormat.ts';
+import type { DateStyle, MomentOptions } from '$lib/domain/format/localeFormat.ts';
 
 type Labels = Record<string, () => string>;
 
@@ -67,7 +69,11 @@ export function operationStatusLabel(status: string): string {
 	return labelFrom(operationStatusLabels, status);
 }
 
-/** Serbian is written in Latin script here (DOMAIN.md), so Intl must not default to Cyrillic. */
+/**
+ * The Intl tag for what Intl still does itself: sorting names (compareText). Serbian is written in
+ * Latin script here (DOMAIN.md), so Intl must not default to Cyrillic. Dates and figures do not go
+ * through Intl's locale data (localeFormat.ts says why).
+ */
 const intlLocales = { en: 'en-GB', sq: 'sq', sr: 'sr-Latn' } as const;
 
 export function intlLocale(): string {
@@ -79,23 +85,26 @@ export function localized(text: { en: string; sq: string; sr: string }): string 
 	return text[getLocale()];
 }
 
-/**
- * Formats a calendar day (`YYYY-MM-DD`). Read and written in UTC so the day never shifts when the
- * reader's time zone differs from the server's.
- */
+/** Formats a calendar day (`YYYY-MM-DD`) with its weekday; no time zone can shift the day. */
 export function formatDay(day: string): string {
-	return new Intl.DateTimeFormat(intlLocale(), {
-		weekday: 'short',
-		day: 'numeric',
-		month: 'short',
-		year: 'numeric',
-		timeZone: 'UTC'
-	}).format(new Date(`${day}T00:00:00Z`));
+	return localeFormat.formatDay(day, getLocale(), 'weekday');
 }
 
 export function formatNumber(value: number, fractionDigits = 0): string {
-	return new Intl.NumberFormat(intlLocale(), {
-		minimumFractionDigits: fractionDigits,
-		maximumFractionDigits: fractionDigits
-	}).format(value);
+	return localeFormat.formatNumber(value, getLocale(), fractionDigits);
+}
+
+/** A percentage given in points: 12.5 is "12.5 %" in English, "12,5%" in Albanian and Serbian. */
+export function formatPercent(percent: number, fractionDigits = 1): string {
+	return localeFormat.formatPercent(percent, getLocale(), fractionDigits);
+}
+
+/** The date of an instant (`Date` or ISO text); in the device's zone unless `timeZone` says. */
+export function formatDate(at: Date | string, options: { style?: DateStyle; timeZone?: string } = {}): string {
+	return localeFormat.formatDate(new Date(at), getLocale(), options);
+}
+
+/** Date and 24-hour time of an instant (`Date` or ISO text); in the device's zone unless `timeZone` says. */
+export function formatDateTime(at: Date | string, options: MomentOptions & { style?: DateStyle } = {}): string {
+	return localeFormat.formatDateTime(new Date(at), getLocale(), options);
 }

@@ -4,6 +4,7 @@ import type { ReferralTarget } from '$lib/domain/records/referralSop.ts';
 import type { ReferralData } from '$lib/domain/records/fieldRecords.ts';
 import type { ScreeningResult } from '$lib/domain/screening/screen.ts';
 import type { Strength } from '$lib/domain/screening/indicators.ts';
+import { formatDateTime, toFormatLocale } from '$lib/domain/format/localeFormat.ts';
 
 export const referralTargetLabels: Record<ReferralTarget, () => string> = {
 	police_anti_trafficking: m.referral_target_police_anti_trafficking,
@@ -34,7 +35,10 @@ export const strengthLabels: Record<Strength, () => string> = {
 	weak: m.person_strength_weak
 };
 
-/** "24 Nov 2026, 21:40" in the reader's language: when a referral was made, a photo taken. */
+/**
+ * "24 Nov 2026, 21:40" in the reader's language, on the device's clock: when a referral was made,
+ * a photo taken. `locale` is a language tag ('sq', 'sr-Latn', 'en-GB').
+ */
 export function formatMoment(iso: string, locale: string): string {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+	return formatDateTime(new Date(iso), toFormatLocale(locale), { style: 'medium' });
 }

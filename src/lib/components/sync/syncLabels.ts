@@ -1,7 +1,7 @@
 /** Translated names and times for the sync screens: which kind of record a change is about, and when. */
 import { m } from '$lib/paraglide/messages.js';
 import type { SyncEntity } from '$lib/domain/sync/entities.ts';
-import { intlLocale } from '$lib/components/labels.ts';
+import { formatDateTime } from '$lib/components/labels.ts';
 
 const entityLabels: Record<SyncEntity, () => string> = {
 	municipality: m.sync_entity_municipality,
@@ -22,9 +22,9 @@ export function entityLabel(entity: SyncEntity): string {
 	return entityLabels[entity]?.() ?? entity;
 }
 
-/** Date and time in the reader's language and the device's time zone: when it happened here. */
+/** Numeric date and time in the reader's language and the device's time zone: when it happened here. */
 export function formatTime(iso: string): string {
-	return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+	return formatDateTime(iso, { style: 'numeric' });
 }
 
 /** A value as the user reads it: text as is, anything else as JSON, nothing as "(empty)". */
