@@ -62,8 +62,15 @@ sw.addEventListener('message', (event) => {
 	} else if (message?.type === 'REMEMBER_PAGE') {
 		const url = new URL(message.url, sw.location.origin);
 		const facts = { method: 'GET', mode: 'navigate', destination: 'document', url } as const;
-		if (routeFor(facts, sw.location.origin, precached) !== 'page') return;
-		event.waitUntil(strategies.rememberPage(url).catch(() => undefined));
+		// A page that waits for the answer (sign-in, before the app says it works offline) gets one.
+		const reply = (stored: boolean) => event.ports[0]?.postMessage({ stored });
+		if (routeFor(facts, sw.location.origin, precached) !== 'page') return reply(false);
+		event.waitUntil(
+			strategies.rememberPage(url).then(
+				() => reply(true),
+				() => reply(false)
+			)
+		);
 	}
 });
 

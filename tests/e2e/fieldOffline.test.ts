@@ -5,6 +5,7 @@ import {
 	answerNumber,
 	answerRemainingRequired,
 	answerYesNo,
+	DEMO_PASSWORD,
 	goOffline,
 	inspectionIdOf,
 	question,
@@ -78,4 +79,24 @@ describe('the inspector records an inspection offline', () => {
 		expect(assignment.status).toBe('done');
 		await context.close();
 	}, 300_000);
+
+	it('opens offline in a new tab when the network went a second after a fast sign-in', async () => {
+		const { context, page } = await newPage(e2e.browser, e2e.server.url, PHONE);
+		// Signed in at once, before the service worker had taken control of the sign-in page.
+		await page.goto('/login');
+		await page.getByLabel(/username/i).fill('labour2');
+		await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
+		await page.getByRole('button', { name: /sign in/i }).click();
+		await page.waitForURL('**/today');
+		await page.waitForTimeout(1000);
+		await context.setOffline(true);
+
+		const tab = await context.newPage();
+		await tab.goto('/today');
+		// The app itself starts (its lock asks for the PIN to choose), not an error or the browser's page.
+		await tab.locator('[data-lock]').waitFor();
+		expect(await tab.locator('body').innerText()).not.toMatch(/internal error|500/i);
+		await screenshot(tab, 'field-offline-new-tab-360');
+		await context.close();
+	}, 180_000);
 });

@@ -161,6 +161,8 @@ describe('a visit recorded and submitted offline arrives whole', () => {
 		const { context, page } = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signInOnline(page, 'police1');
 		await waitForTodayList(page);
+		// The app says it is ready for offline work only once it is.
+		await page.locator('[data-offline-ready="true"]').waitFor();
 		await goOffline(context, page);
 		const visit = await recordVisit(page, true);
 		await stillThereOffline(context, page, visit);

@@ -65,6 +65,9 @@ describe('the PIN lock', () => {
 		await page.getByRole('button', { name: /lock now/i }).click({ timeout: 120_000 });
 		await page.locator('[data-lock="locked"]').waitFor();
 		expect(await page.locator('main').innerText()).not.toMatch(/Moldova|Person 1/);
+		// The header says the lock holds sync back, in words that never read "0 waiting", and offers no sync.
+		expect(await page.locator('.sync-status [role=status]').innerText()).toMatch(/^Locked: (enter the PIN|\d+ changes? waits? for the PIN)/);
+		expect(await page.locator('.sync-status').getByRole('button', { name: /sync now/i }).isDisabled()).toBe(true);
 		expect(await page.locator('details.person').count()).toBe(0);
 		await screenshot(page, 'pin-lock-360');
 

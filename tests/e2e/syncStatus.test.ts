@@ -108,6 +108,8 @@ describe('the device sync status', () => {
 		await signIn(page, 'police1');
 		await statusSays(page, /^synced$/);
 		await context.setOffline(true);
+		// Said at once, before any round has failed.
+		await statusSays(page, /^offline — everything is sent/);
 		await syncNowButton(page).click();
 		await statusSays(page, /^offline/);
 		await screenshot(page, 'sync-status-offline-360');

@@ -5,6 +5,7 @@
  */
 import { dev } from '$app/environment';
 import { PAGE_CACHE_PREFIX } from './sw/cacheNames.ts';
+import { dataOfPage, isClientRendered } from './sw/routing.ts';
 import type { WorkerMessage } from './sw/messages.ts';
 
 export type UpdateHandlers = {
@@ -52,6 +53,63 @@ export function rememberPageForOffline(url: URL): void {
 	const container = navigator.serviceWorker;
 	if (container.controller) container.controller.postMessage(message);
 	else container.addEventListener('controllerchange', () => container.controller?.postMessage(message), { once: true });
+}
+
+/**
+ * Waits (at most `timeoutMs`) until a service worker controls this page: its install, which
+ * precaches the app shell, is done, and what the page loads from now on passes through it.
+ */
+export function controlledByWorker(timeoutMs: number): Promise<boolean> {
+	if (typeof window === 'undefined' || !('serviceWorker' in navigator)) return Promise.resolve(false);
+	const container = navigator.serviceWorker;
+	if (container.controller) return Promise.resolve(true);
+	return new Promise((resolve) => {
+		const timer = setTimeout(() => resolve(false), timeoutMs);
+		container.addEventListener(
+			'controllerchange',
+			() => {
+				clearTimeout(timer);
+				resolve(true);
+			},
+			{ once: true }
+		);
+	});
+}
+
+/** Stores a page's HTML for offline use and answers once it is stored (false: not stored in time). */
+export function storePageForOffline(path: string, timeoutMs: number): Promise<boolean> {
+	const controller = typeof navigator !== 'undefined' ? navigator.serviceWorker?.controller : null;
+	if (!controller) return Promise.resolve(false);
+	return new Promise((resolve) => {
+		const channel = new MessageChannel();
+		const timer = setTimeout(() => resolve(false), timeoutMs);
+		channel.port1.onmessage = (event: MessageEvent<{ stored?: boolean }>) => {
+			clearTimeout(timer);
+			resolve(event.data?.stored === true);
+		};
+		const message: WorkerMessage = { type: 'REMEMBER_PAGE', url: new URL(path, window.location.origin).href };
+		controller.postMessage(message, [channel.port2]);
+	});
+}
+
+/**
+ * Whether the app can start from the cache alone: a worker controls the page, and it holds the
+ * shell of a browser-rendered page (Today, Sync, a visit) and that page's data (who is signed in).
+ * Only then does the app say it is ready for offline work.
+ */
+export async function readyOffline(): Promise<boolean> {
+	if (typeof caches === 'undefined' || !navigator.serviceWorker?.controller) return false;
+	for (const name of await caches.keys()) {
+		if (!name.startsWith(PAGE_CACHE_PREFIX)) continue;
+		const paths = (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname);
+		const shell = paths.some((path) => isClientRendered(path));
+		const data = paths.some((path) => {
+			const page = dataOfPage(path);
+			return page !== null && isClientRendered(page);
+		});
+		if (shell && data) return true;
+	}
+	return false;
 }
 
 /**
