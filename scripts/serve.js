@@ -1,12 +1,15 @@
 // `npm start` serves through this file so the defaults the app needs hold without extra flags.
 import http from 'node:http';
+import { closeResponsesWhoseFileFails, keepServingAfterUncaughtErrors } from './serveGuards.js';
 
 // Photos up to 8 MiB arrive in one request (adapter-node's default body limit is 512 KiB).
 process.env.BODY_SIZE_LIMIT ??= '10M';
 
 if (process.env.ORIGIN) {
 	// A deployment names its public address: adapter-node's own server, with all its options.
-	await import('../build/index.js');
+	const { server } = await import('../build/index.js');
+	closeResponsesWhoseFileFails(server.server);
+	keepServingAfterUncaughtErrors(server.server);
 } else {
 	await serveWithoutOrigin();
 }
@@ -27,6 +30,8 @@ async function serveWithoutOrigin() {
 			response.end('Not found');
 		});
 	});
+	closeResponsesWhoseFileFails(server);
+	keepServingAfterUncaughtErrors(server);
 	const host = process.env.HOST ?? '0.0.0.0';
 	const port = Number(process.env.PORT ?? 3000);
 	server.listen(port, host, () => console.log(`Listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`));

@@ -6,6 +6,8 @@ import { startup } from '$lib/server/startup.ts';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions.ts';
 import { decideAccess } from '$lib/server/auth/routeAccess.ts';
 import { readConfig } from '$lib/server/config.ts';
+import { isBrowserRendered } from '$lib/server/browserRendered.ts';
+import { noscriptNotice } from '$lib/server/noscriptNotice.ts';
 
 export const init: ServerInit = async () => {
 	await startup();
@@ -31,8 +33,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
+		// A browser-rendered page's shell is empty: without JavaScript it says why, in the reader's language.
+		const notice = isBrowserRendered(event.route.id) ? noscriptNotice(locale) : '';
 		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale).replace('%kontrolla.noscript%', notice)
 		});
 	});
 

@@ -32,7 +32,14 @@ async function freePort(): Promise<number> {
 	});
 }
 
-export async function startServer(env: Record<string, string> = {}, { declareOrigin = false } = {}): Promise<RunningServer> {
+/**
+ * `serveScript` starts another copy of the app (support/builtCopy.ts) instead of this checkout's;
+ * the working folder stays this checkout, where the migrations are read from.
+ */
+export async function startServer(
+	env: Record<string, string> = {},
+	{ declareOrigin = false, serveScript = 'scripts/serve.js' } = {}
+): Promise<RunningServer> {
 	const port = await freePort();
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontrolla-e2e-'));
 	const url = `http://127.0.0.1:${port}`;
@@ -42,7 +49,7 @@ export async function startServer(env: Record<string, string> = {}, { declareOri
 	let child: ChildProcess = await launch();
 
 	async function launch(): Promise<ChildProcess> {
-		const started = spawn(process.execPath, ['scripts/serve.js'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+		const started = spawn(process.execPath, [serveScript], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
 		started.stdout?.on('data', (chunk) => (output += chunk));
 		started.stderr?.on('data', (chunk) => (output += chunk));
 		const deadline = Date.now() + 120_000;

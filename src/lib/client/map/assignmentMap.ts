@@ -17,6 +17,9 @@ export async function createAssignmentMap(element: HTMLElement, tileUrl: string,
 	const L = await loadLeaflet();
 	const map: LeafletMap = L.map(element, { preferCanvas: true, zoomSnap: 0.5 });
 	map.attributionControl.setPrefix('Leaflet');
+	// The map opens under Today's title and runs past a phone's fold, where the tab bar covers its
+	// bottom corners: at the top the attribution is on screen as soon as the map is.
+	map.attributionControl.setPosition('topright');
 	const basemap = addBasemap(L, map, municipalities.map((m) => ({ name: m.nameSq, lat: m.lat, lng: m.lng })));
 	addTileLayer(L, map, tileUrl, (status) => {
 		if (status !== 'loading') void basemap.then((drawn) => drawn.setTilesReachable(status === 'ok'));
