@@ -42,6 +42,27 @@ async function enterPin(page: Page, pin: string): Promise<void> {
 	await page.getByRole('button', { name: /^unlock$/i }).click();
 }
 
+/**
+ * Locks on demand from the account menu. The app here locks itself after a few seconds untouched,
+ * which a loaded machine can reach between two steps: then the PIN opens it first, and the menu is
+ * tried again (each tap counts as use).
+ */
+async function lockOnDemand(page: Page): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		if ((await page.locator('[data-lock="locked"]').count()) > 0) {
+			await enterPin(page, TEST_PIN);
+			await page.locator('[data-lock]').waitFor({ state: 'detached' });
+		}
+		try {
+			await page.getByRole('button', { name: /account menu/i }).click();
+			await page.getByRole('button', { name: /lock now/i }).click({ timeout: 10_000 });
+			return;
+		} catch (error) {
+			if (attempt === 5) throw error;
+		}
+	}
+}
+
 describe('the PIN lock', () => {
 	it('hides the people screened until the PIN is entered, keeps them encrypted, and still syncs them', async () => {
 		const { page } = await newPage(e2e.browser, e2e.server.url, PHONE);
@@ -60,9 +81,7 @@ describe('the PIN lock', () => {
 		expect(await rawStores(page)).not.toMatch(/moldova/i);
 
 		// Locked on demand: the page itself is gone, not just covered.
-		await page.getByRole('button', { name: /account menu/i }).click();
-		// Shown once the lock reads unlocked, which on a loaded machine takes a while after sign-in.
-		await page.getByRole('button', { name: /lock now/i }).click({ timeout: 120_000 });
+		await lockOnDemand(page);
 		await page.locator('[data-lock="locked"]').waitFor();
 		expect(await page.locator('main').innerText()).not.toMatch(/Moldova|Person 1/);
 		// The header says the lock holds sync back, in words that never read "0 waiting", and offers no sync.
@@ -100,9 +119,7 @@ describe('the PIN lock', () => {
 		const { page } = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signInOnline(page, 'labour1');
 		await waitForTodayList(page);
-		await page.getByRole('button', { name: /account menu/i }).click();
-		// Shown once the lock reads unlocked, which on a loaded machine takes a while after sign-in.
-		await page.getByRole('button', { name: /lock now/i }).click({ timeout: 120_000 });
+		await lockOnDemand(page);
 		for (let attempt = 1; attempt <= 5; attempt++) {
 			await page.locator('#lock-pin').waitFor();
 			// The growing wait between tries: the next try is taken once the button is enabled again.
