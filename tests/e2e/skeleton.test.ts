@@ -113,6 +113,8 @@ describe('languages', () => {
 	it('switches the interface to Albanian and remembers the choice', async () => {
 		const { context, page } = await newPage(e2e.browser, e2e.server.url);
 		await page.goto('/login');
+		// The page's script is running (it registers the worker that then takes control).
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
 		await page.getByLabel(/language/i).selectOption('sq');
 		await page.waitForFunction(() => document.documentElement.lang === 'sq');
 		expect(await page.getByRole('button', { name: /hyr/i }).count()).toBe(1);
