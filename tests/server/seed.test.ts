@@ -144,7 +144,7 @@ describe.each(engines)('demo data on %s', (engine) => {
 		const [today] = await db.select().from(operations).where(eq(operations.date, '2025-06-04'));
 		expect(today?.status).toBe('active');
 		const todaysTeams = await db.select().from(teams).where(eq(teams.operationId, today!.id)).orderBy(asc(teams.name));
-		expect(todaysTeams.map((t) => t.name)).toEqual(['Team A', 'Team B']);
+		expect(todaysTeams.map((t) => t.name)).toEqual(['Ekipi A', 'Ekipi B']);
 		const members = await db
 			.select({ teamId: teamMembers.teamId, username: users.username })
 			.from(teamMembers)

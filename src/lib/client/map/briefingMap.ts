@@ -1,6 +1,9 @@
 /**
  * The briefing's map of the area: a team's venues numbered in visit order, joined by the route,
  * with no controls — it is printed. Leaflet's canvas and tiles print as they are on screen.
+ *
+ * Nothing on it is interactive, and its drawing is hidden from assistive technology: the route
+ * list beside it names every numbered stop. Only the attribution's links stay reachable.
  */
 import type { Map as LeafletMap } from 'leaflet';
 import { municipalities } from '$lib/domain/municipalities.ts';
@@ -18,10 +21,11 @@ export async function createBriefingMap(element: HTMLElement, tileUrl: string, s
 	addTileLayer(L, map, tileUrl, (status) => {
 		if (status !== 'loading') void basemap.then((drawn) => drawn.setTilesReachable(status === 'ok'));
 	});
-	if (stops.length > 1) L.polyline(stops.map((s) => [s.lat, s.lng] as [number, number]), { color: '#0b3d5c', weight: 3 }).addTo(map);
+	if (stops.length > 1) L.polyline(stops.map((s) => [s.lat, s.lng] as [number, number]), { color: '#0b3d5c', weight: 3, interactive: false }).addTo(map);
 	for (const stop of stops) {
 		L.marker([stop.lat, stop.lng], {
 			keyboard: false,
+			interactive: false,
 			icon: L.divIcon({ className: 'route-number', html: `<span>${stop.order}</span>`, iconSize: [24, 24], iconAnchor: [12, 12] })
 		}).addTo(map);
 	}
@@ -30,6 +34,8 @@ export async function createBriefingMap(element: HTMLElement, tileUrl: string, s
 		if (stops.length > 0) map.fitBounds(L.latLngBounds(stops.map((s) => [s.lat, s.lng])), { padding: [30, 30], maxZoom: 16 });
 		else map.setView([42.6, 20.9], 8);
 	};
+	// Town names and stop numbers out of context; the route list says the same in order.
+	map.getPane('mapPane')?.setAttribute('aria-hidden', 'true');
 	fit();
 	// The printed page is narrower than the screen: refit so the route is not cut off or off-centre.
 	const print = window.matchMedia('print');

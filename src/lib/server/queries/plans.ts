@@ -1,10 +1,11 @@
-/** Operational plans as planners read them: each plan's operations, teams, members and workload. */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { db } from '../db/index.ts';
+/**
+ * Operational plans as planners read them: each plan's operations, teams, members and workload,
+ * one filtered page of operations at a time (domain/planning/planList.ts), grouped by plan.
+ */
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { containsPattern, pageWithin, PLAN_LIST_PAGE_SIZE, type PlanListQuery } from '../../domain/planning/planList.ts';
+import type { Db } from '../db/index.ts';
 import { agencies, assignments, operations, plans, teamMembers, teams, users } from '../db/schema.ts';
-
-/** The overview shows the most recent plans; older ones are history, not planning. */
-const PLAN_LIMIT = 50;
 
 type LocalizedText = { en: string; sq: string; sr: string };
 
@@ -37,8 +38,58 @@ export type PlanOverview = {
 	operations: PlanOperation[];
 };
 
-export async function planOverviews(): Promise<PlanOverview[]> {
-	const database = await db();
+export type PlanOverviewPage = { plans: PlanOverview[]; total: number; page: number; pageCount: number };
+
+/*
+ * One row per operation, and one for each plan that has none yet (the left join's null): the items
+ * the overview pages through. A plan without operations is dated by its period.
+ */
+const operationJoin = and(eq(operations.planId, plans.id), isNull(operations.deletedAt));
+const itemDate = sql<string>`coalesce(${operations.date}, ${plans.periodEnd})`;
+const itemStart = sql<string>`coalesce(${operations.date}, ${plans.periodStart})`;
+
+function itemConditions(query: PlanListQuery, today: string): SQL {
+	const conditions: SQL[] = [isNull(plans.deletedAt)];
+	// An operation under way stays current past midnight and until someone marks it done.
+	const underWay = sql`${operations.status} = 'active'`;
+	if (query.period === 'current') conditions.push(or(sql`${itemDate} >= ${today}`, underWay)!);
+	if (query.period === 'past') conditions.push(sql`${itemDate} < ${today}`, sql`${operations.status} is distinct from 'active'`);
+	if (query.status) conditions.push(eq(operations.status, query.status));
+	if (query.q) {
+		const pattern = containsPattern(query.q);
+		conditions.push(or(ilike(plans.title, pattern), ilike(operations.title, pattern))!);
+	}
+	return and(...conditions)!;
+}
+
+/**
+ * Newest relevant first: coming operations soonest first (tonight's on top), past ones latest
+ * first. Each page's operations are then grouped under their plans, in the order first met.
+ */
+export async function planOverviews(database: Db, query: PlanListQuery, today: string): Promise<PlanOverviewPage> {
+	const where = itemConditions(query, today);
+	const [counted] = await database
+		.select({ total: sql<number>`count(*)::int` })
+		.from(plans)
+		.leftJoin(operations, operationJoin)
+		.where(where);
+	const total = counted?.total ?? 0;
+	const { page, pageCount, offset } = pageWithin(total, query.page);
+	const ascending = query.period === 'current';
+	const direction = (column: Parameters<typeof asc>[0]) => (ascending ? asc(column) : desc(column));
+
+	const items = await database
+		.select({ planId: plans.id, operationId: operations.id })
+		.from(plans)
+		.leftJoin(operations, operationJoin)
+		.where(where)
+		.orderBy(direction(itemStart), direction(operations.startTime), asc(plans.title), asc(operations.title), asc(plans.id), asc(operations.id))
+		.limit(PLAN_LIST_PAGE_SIZE)
+		.offset(offset);
+	if (items.length === 0) return { plans: [], total, page, pageCount };
+
+	const planIds = [...new Set(items.map((item) => item.planId))];
+	const operationIds = items.flatMap((item) => (item.operationId ? [item.operationId] : []));
 	const planRows = await database
 		.select({
 			id: plans.id,
@@ -48,14 +99,22 @@ export async function planOverviews(): Promise<PlanOverview[]> {
 			periodEnd: plans.periodEnd
 		})
 		.from(plans)
-		.where(isNull(plans.deletedAt))
-		.orderBy(desc(plans.periodStart), asc(plans.title))
-		.limit(PLAN_LIMIT);
-	if (planRows.length === 0) return [];
+		.where(inArray(plans.id, planIds));
+	const operationRows = await operationDetails(database, operationIds);
+	const operationById = new Map(operationRows.map((operation) => [operation.id, operation]));
 
+	const grouped = planIds.map((planId) => {
+		const plan = planRows.find((row) => row.id === planId)!;
+		const ids = items.filter((item) => item.planId === planId && item.operationId).map((item) => item.operationId!);
+		return { ...plan, operations: ids.map((id) => operationById.get(id)!) };
+	});
+	return { plans: grouped, total, page, pageCount };
+}
+
+async function operationDetails(database: Db, operationIds: string[]): Promise<PlanOperation[]> {
+	if (operationIds.length === 0) return [];
 	const operationRows = await database
 		.select({
-			planId: operations.planId,
 			id: operations.id,
 			title: operations.title,
 			date: operations.date,
@@ -67,34 +126,21 @@ export async function planOverviews(): Promise<PlanOverview[]> {
 		})
 		.from(operations)
 		.innerJoin(agencies, eq(agencies.id, operations.leadAgencyId))
-		.where(
-			and(
-				inArray(
-					operations.planId,
-					planRows.map((plan) => plan.id)
-				),
-				isNull(operations.deletedAt)
-			)
-		)
-		.orderBy(asc(operations.date), asc(operations.startTime));
+		.where(inArray(operations.id, operationIds));
 
-	const operationIds = operationRows.map((operation) => operation.id);
-	const teamRows =
-		operationIds.length === 0
-			? []
-			: await database
-					.select({
-						operationId: teams.operationId,
-						id: teams.id,
-						name: teams.name,
-						assignmentCount: sql<number>`count(${assignments.id})::int`,
-						doneCount: sql<number>`(count(${assignments.id}) filter (where ${assignments.status} = 'done'))::int`
-					})
-					.from(teams)
-					.leftJoin(assignments, and(eq(assignments.teamId, teams.id), isNull(assignments.deletedAt)))
-					.where(and(inArray(teams.operationId, operationIds), isNull(teams.deletedAt)))
-					.groupBy(teams.id)
-					.orderBy(asc(teams.name));
+	const teamRows = await database
+		.select({
+			operationId: teams.operationId,
+			id: teams.id,
+			name: teams.name,
+			assignmentCount: sql<number>`count(${assignments.id})::int`,
+			doneCount: sql<number>`(count(${assignments.id}) filter (where ${assignments.status} = 'done'))::int`
+		})
+		.from(teams)
+		.leftJoin(assignments, and(eq(assignments.teamId, teams.id), isNull(assignments.deletedAt)))
+		.where(and(inArray(teams.operationId, operationIds), isNull(teams.deletedAt)))
+		.groupBy(teams.id)
+		.orderBy(asc(teams.name));
 
 	const teamIds = teamRows.map((team) => team.id);
 	const memberRows =
@@ -114,20 +160,13 @@ export async function planOverviews(): Promise<PlanOverview[]> {
 					.where(inArray(teamMembers.teamId, teamIds))
 					.orderBy(desc(teamMembers.isLeader), asc(users.displayName));
 
-	return planRows.map((plan) => ({
-		...plan,
-		operations: operationRows
-			.filter((operation) => operation.planId === plan.id)
-			.map(({ planId: _planId, ...operation }) => ({
-				...operation,
-				teams: teamRows
-					.filter((team) => team.operationId === operation.id)
-					.map(({ operationId: _operationId, ...team }) => ({
-						...team,
-						members: memberRows
-							.filter((member) => member.teamId === team.id)
-							.map(({ teamId: _teamId, ...member }) => member)
-					}))
+	return operationRows.map((operation) => ({
+		...operation,
+		teams: teamRows
+			.filter((team) => team.operationId === operation.id)
+			.map(({ operationId: _operationId, ...team }) => ({
+				...team,
+				members: memberRows.filter((member) => member.teamId === team.id).map(({ teamId: _teamId, ...member }) => member)
 			}))
 	}));
 }

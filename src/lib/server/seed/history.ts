@@ -7,8 +7,9 @@ import { addDays, daysBetween, kosovoTime } from './calendar.ts';
 import { person } from './accounts.ts';
 import { buildTeam, type Assignment, type Operation, type Plan, type Team } from './planning.ts';
 import { operationFoci, planRoute } from './route.ts';
-import { englishDate, type World } from './operations.ts';
+import type { World } from './operations.ts';
 import type { Venue } from './places.ts';
+import { monthlyPlanTitle, operationTitle, teamName } from './wording.ts';
 
 /** Planned visits over the year; unplanned ones found on the way are added by the inspections. */
 export const PLANNED_VISITS = 1420;
@@ -18,14 +19,12 @@ export type Visit = { plan: Plan; operation: Operation; team: Team; assignment: 
 export type History = { plans: Plan[]; visits: Visit[] };
 
 const objectives = [
-	'Night bars and clubs along the main roads, following police intelligence on forced prostitution.',
-	'Massage parlours and apartments advertised online, following NGO hotline reports.',
-	'Seasonal and informal work in cafés, restaurants, car washes and farms.',
-	'Hotels and motels used for short stays, with attention to minors present at night.',
-	'Follow-up of venues where labour violations or trafficking indicators were found earlier.'
+	'Bare dhe klube nate përgjatë rrugëve kryesore, sipas informatave të policisë për prostitucion të detyruar.',
+	'Sallone masazhi dhe banesa të reklamuara në internet, sipas sinjalizimeve në linjën telefonike të OJQ-ve.',
+	'Punë sezonale dhe joformale në kafene, restorante, autolarje dhe ferma.',
+	'Hotele dhe motele për qëndrime të shkurtra, me vëmendje te të miturit e pranishëm natën.',
+	'Ndjekje e lokaleve ku më parë janë gjetur shkelje të ligjit të punës ose tregues të trafikimit.'
 ];
-
-const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** Calendar months overlapping the year before today, each with the days of it inside that year. */
 function months(today: string): { first: string; last: string; from: string; to: string }[] {
@@ -60,7 +59,7 @@ export function planHistory(random: Random, world: World): History {
 		const target = Math.round((PLANNED_VISITS * days) / HISTORY_DAYS);
 		const plan: Plan = {
 			id: random.uuid(),
-			title: `Monthly plan: ${monthName.format(new Date(`${month.first}T00:00:00Z`))}`,
+			title: monthlyPlanTitle(month.first),
 			objective: objectives[index % objectives.length] as string,
 			periodStart: month.first,
 			periodEnd: month.last,
@@ -82,12 +81,12 @@ export function planHistory(random: Random, world: World): History {
 				if (route.length === 0) continue;
 				for (const venue of route) taken.add(venue.id);
 				planned += route.length;
-				teams.push(buildTeam(random, `Team ${'AB'[i]}`, members, municipality, route, 'done'));
+				teams.push(buildTeam(random, teamName(i), members, municipality, route, 'done'));
 			}
 			if (teams.length === 0) continue;
 			plan.operations.push({
 				id: random.uuid(),
-				title: `${focus.name}: ${teams.map((t) => t.municipality.nameEn).join(' and ')}, ${englishDate(date)}`,
+				title: operationTitle(focus.name, teams.map((t) => t.municipality.nameSq), date),
 				date,
 				focus,
 				leadAgencyId: world.people.agencyIds[focus.startMinutes < 12 * 60 ? 'labour' : 'police'],

@@ -1,6 +1,6 @@
 /**
- * This week's operational plan: what the demo accounts see when they sign in. Team A (police1 with
- * labour1) and team B (police2 with labour2) are out tonight and on several evenings after.
+ * This week's operational plan: what the demo accounts see when they sign in. Ekipi A (police1 with
+ * labour1) and Ekipi B (police2 with labour2) are out tonight and on several evenings after.
  */
 import type { Random } from '../../domain/random.ts';
 import { addDays, mondayOf } from './calendar.ts';
@@ -8,6 +8,7 @@ import { person, type DemoPeople } from './accounts.ts';
 import { buildTeam, type Operation, type Plan } from './planning.ts';
 import { operationFoci, planRoute, type OperationFocus } from './route.ts';
 import type { SeedMunicipality, Venue } from './places.ts';
+import { operationTitle, teamName, weeklyPlanTitle } from './wording.ts';
 
 export type World = {
 	today: string;
@@ -24,9 +25,6 @@ const schedule: readonly { inDays: number; teamA: string; teamB: string }[] = [
 	{ inDays: 4, teamA: 'prishtine', teamB: 'gjakove' }
 ];
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-export const englishDate = (date: string): string => longDate.format(new Date(`${date}T00:00:00Z`));
-
 export function planThisWeek(random: Random, world: World): Plan {
 	const byCode = (code: string) => world.municipalities.find((m) => m.code === code) as SeedMunicipality;
 	const teamA = [person(world.people, 'police1'), person(world.people, 'labour1')];
@@ -39,8 +37,8 @@ export function planThisWeek(random: Random, world: World): Plan {
 		const date = addDays(world.today, inDays);
 		const focus = inDays === 0 ? nightBars : random.weighted(operationFoci);
 		const teams = [
-			{ name: 'Team A', members: teamA, municipality: byCode(codeA) },
-			{ name: 'Team B', members: teamB, municipality: byCode(codeB) }
+			{ name: teamName(0), members: teamA, municipality: byCode(codeA) },
+			{ name: teamName(1), members: teamB, municipality: byCode(codeB) }
 		].map(({ name, members, municipality }) => {
 			const route = planRoute(random, world.venues, municipality, focus.kinds, random.int(6, 10), usable);
 			for (const venue of route) taken.add(venue.id);
@@ -49,7 +47,7 @@ export function planThisWeek(random: Random, world: World): Plan {
 		const daytime = focus.startMinutes < 12 * 60;
 		return {
 			id: random.uuid(),
-			title: `${focus.name}: ${teams.map((t) => t.municipality.nameEn).join(' and ')}`,
+			title: operationTitle(focus.name, teams.map((t) => t.municipality.nameSq)),
 			date,
 			focus,
 			leadAgencyId: world.people.agencyIds[daytime ? 'labour' : 'police'],
@@ -63,10 +61,10 @@ export function planThisWeek(random: Random, world: World): Plan {
 	const sunday = addDays(monday, 6);
 	return {
 		id: random.uuid(),
-		title: `Joint inspections, week of ${englishDate(monday)}`,
+		title: weeklyPlanTitle(monday),
 		objective:
-			'Find possible victims of trafficking and labour exploitation in bars, clubs, massage parlours and ' +
-			'private apartments flagged by hotline reports; priority to venues within 350 m of schools.',
+			'Identifikimi i viktimave të mundshme të trafikimit dhe të shfrytëzimit në punë në bare, klube, sallone ' +
+			'masazhi dhe banesa private të sinjalizuara në linjën telefonike; përparësi lokaleve brenda 350 m nga shkollat.',
 		periodStart: monday,
 		periodEnd: lastDay > sunday ? lastDay : sunday,
 		createdBy: person(world.people, 'planner').id,

@@ -1,5 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { planInputSchema } from '$lib/domain/planning/schemas.ts';
+import { readPlanListQuery } from '$lib/domain/planning/planList.ts';
+import { OPERATIONS_TIME_ZONE } from '$lib/domain/field/teamDays.ts';
+import { todayIn } from '$lib/domain/coverage/filters.ts';
 import { db } from '$lib/server/db/index.ts';
 import { planOverviews } from '$lib/server/queries/plans.ts';
 import { createPlan } from '$lib/server/planning/plans.ts';
@@ -7,7 +10,18 @@ import { municipalityChoices } from '$lib/server/planning/operationDetail.ts';
 import { formText, planningAction } from '$lib/server/planning/formAction.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => ({ plans: await planOverviews(), municipalities: await municipalityChoices(await db()) });
+export const load: PageServerLoad = async ({ url }) => {
+	const { query, error } = readPlanListQuery(url.searchParams);
+	const database = await db();
+	const overview = await planOverviews(database, query, todayIn(OPERATIONS_TIME_ZONE));
+	return {
+		...overview,
+		// The page actually shown: a page past the last one shows the last.
+		query: { ...query, page: overview.page },
+		queryError: error,
+		municipalities: await municipalityChoices(database)
+	};
+};
 
 export const actions: Actions = {
 	createPlan: async ({ request, locals }) => {
