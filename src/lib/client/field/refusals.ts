@@ -7,11 +7,8 @@
  */
 import type { LocalDb, OutboxEntry } from '../db.ts';
 import type { FieldError } from '../../domain/sync/wire.ts';
+import { refusedAsSubmittedVisit } from '../../domain/sync/refusals.ts';
 import { copyChildren, correctionTables, startCorrection, type Writer } from './inspections.ts';
-
-/** The server's words for these refusals (server/sync/fieldRules.ts). */
-const SUBMITTED_LOCKED = 'the inspection is submitted and locked';
-const PERSON_MISSING = 'no such person in this inspection';
 
 export type RefusalKind =
 	/** Recorded on a visit the server holds as submitted: only a correction of the visit takes it. */
@@ -24,7 +21,7 @@ export type RefusalKind =
 
 export function refusalKind(errors: readonly FieldError[] | null): RefusalKind {
 	const list = errors ?? [];
-	if (list.some((e) => e.message === SUBMITTED_LOCKED || e.message === PERSON_MISSING)) return 'submittedVisit';
+	if (refusedAsSubmittedVisit(list)) return 'submittedVisit';
 	if (list.some((e) => /^no such /.test(e.message))) return 'notFound';
 	if (list.some((e) => e.field.startsWith('data.'))) return 'invalid';
 	return 'other';

@@ -7,6 +7,7 @@
  */
 import type { LocalDb, LocalRecord, OutboxEntry } from '../db.ts';
 import type { SyncEntity } from '../../domain/sync/entities.ts';
+import { refusedAsSubmittedVisit } from '../../domain/sync/refusals.ts';
 
 export type LocalChange = {
 	entity: SyncEntity;
@@ -105,8 +106,6 @@ export async function outboxCounts(db: LocalDb, userId: string | null): Promise<
  * server now accepts what the device recorded before the submission: such entries go out again by
  * themselves, once, and stay on the Sync screen until applied.
  */
-const REFUSED_BY_OLD_LOCK = ['the inspection is submitted and locked', 'no such person in this inspection'];
-
 export async function requeueRefusedByOldLock(db: LocalDb, userId: string, newId = () => crypto.randomUUID()): Promise<number> {
 	return db.outbox
 		.filter(
@@ -114,7 +113,7 @@ export async function requeueRefusedByOldLock(db: LocalDb, userId: string, newId
 				e.userId === userId &&
 				e.status === 'rejected' &&
 				!e.recovered &&
-				(e.errors ?? []).some((error) => REFUSED_BY_OLD_LOCK.includes(error.message))
+				refusedAsSubmittedVisit(e.errors)
 		)
 		.modify((entry) => {
 			entry.mutationId = newId();

@@ -23,6 +23,7 @@ import { deploymentBounds } from '../register/settings.ts';
 import { inTeamScope, type Scope } from './scope.ts';
 import { reject, Rejection } from './rejection.ts';
 import { acceptsChild, submissionColumns, type Origin } from './submissionLock.ts';
+import { PERSON_MISSING, SUBMITTED_LOCKED } from '../../domain/sync/refusals.ts';
 
 type Row = Record<string, unknown>;
 export type ChangeScope = { teamId: string | null; userId: string | null; restricted: boolean };
@@ -108,9 +109,6 @@ async function inspectionInScope(tx: Db, scope: Scope, inspectionId: string) {
 	return inspection;
 }
 
-/** The refusal of a change made to a visit after its submission (the device shows its own words). */
-export const SUBMITTED_LOCKED = 'the inspection is submitted and locked';
-
 const inspection: FieldRule = {
 	schema: inspectionDataSchema as unknown as z.ZodType<Row>,
 	mergePerKey: ['answers'],
@@ -173,7 +171,7 @@ const referral: FieldRule = {
 		if (existing && existing.personId !== data.personId) reject('data.personId', 'a referral cannot move to another person');
 		const parent = await inspectionInScope(tx, scope, data.inspectionId as string);
 		const person = await one(tx.select().from(s.screenedPersons).where(eq(s.screenedPersons.id, data.personId as string)));
-		if (!person || person.inspectionId !== parent.id) reject('data.personId', 'no such person in this inspection');
+		if (!person || person.inspectionId !== parent.id) reject('data.personId', PERSON_MISSING);
 		// Referrals go on after submission (accepted, closed): they are not locked with the inspection.
 		return { columns: dates(data, ['referredAt']), changeScope: { teamId: parent.teamId, userId: parent.createdBy, restricted: true } };
 	}
