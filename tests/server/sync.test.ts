@@ -213,10 +213,12 @@ describe(`push on ${testEngine}`, () => {
 		expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
 	});
 
-	it('refuses field records from a planner', async () => {
+	it('refuses field records from a planner: only inspectors push', async () => {
 		const planner = await signedIn('planner_x');
-		const [result] = await push(planner, { entity: 'inspection', id: randomUUID(), data: inspectionData(world) });
-		expect(result?.status).toBe('rejected');
+		const id = randomUUID();
+		const response = await planner.post('/api/sync/push', { deviceId, mutations: [{ mutationId: randomUUID(), entity: 'inspection', op: 'upsert', id, baseVersion: 0, data: inspectionData(world) }] });
+		expect(response.status).toBe(403);
+		expect(await database.db.select().from(s.inspections).where(eq(s.inspections.id, id))).toHaveLength(0);
 	});
 
 	it('answers 400 naming the field for a malformed push', async () => {
@@ -262,9 +264,9 @@ describe(`scope on ${testEngine}`, () => {
 	});
 
 	it('pages through the feed without losing or repeating a change', async () => {
-		const supervisor = await signedIn('supervisor_x');
-		const whole = await pullAll(supervisor, 1000);
-		const paged = await pullAll(supervisor, 3);
+		const a1 = await signedIn('inspector_a1');
+		const whole = await pullAll(a1, 1000);
+		const paged = await pullAll(a1, 3);
 		expect(paged.pages).toBeGreaterThan(3);
 		const key = (c: Change) => `${c.entity}:${c.id}`;
 		expect(new Set(paged.changes.map(key))).toEqual(new Set(whole.changes.map(key)));

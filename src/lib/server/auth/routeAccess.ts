@@ -19,8 +19,10 @@ export const routeAccess: Record<string, Access> = {
 	'/api/auth/devices/[id]/revoke': 'signedIn',
 	// Only inspectors keep person-level records on a device, behind the PIN lock.
 	'/api/auth/device-key': ['inspector'],
-	'/api/sync/pull': 'signedIn',
-	'/api/sync/push': 'signedIn',
+	// Only inspectors sync a device (client/sync/service.svelte.ts); everyone else reads on server
+	// pages, where every read of person-level data is checked and audited one by one.
+	'/api/sync/pull': ['inspector'],
+	'/api/sync/push': ['inspector'],
 	'/api/attachments/[id]': ['inspector'],
 	// Who may see which photo is decided per photo, by the person-level rule of its inspection.
 	'/api/attachments/[id]/file': ['inspector', 'supervisor', 'admin'],

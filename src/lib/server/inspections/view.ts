@@ -216,9 +216,11 @@ export async function inspectionView(db: Db, viewer: SessionUser, id: string): P
 		outcome: inspection.outcome,
 		outcomeReason: inspection.outcomeReason,
 		unplannedReason: inspection.unplannedReason,
-		notes: inspection.notes,
+		// Planners see the venue part and the outcome: free-text notes may name the people met, the
+		// check-in position and photo captions are the team's, not the venue's.
+		notes: personLevel ? inspection.notes : '',
 		peoplePresent: inspection.peoplePresent,
-		checkIn: inspection.checkIn,
+		checkIn: personLevel ? inspection.checkIn : null,
 		venue: row.venue,
 		municipality: { id: row.municipality.id, name: { en: row.municipality.en, sq: row.municipality.sq, sr: row.municipality.sr } },
 		team: row.team,
@@ -232,7 +234,7 @@ export async function inspectionView(db: Db, viewer: SessionUser, id: string): P
 		venueAnswers: answerSections(template, 'venue', inspection.answers),
 		photos: photos.map((photo) => ({
 			id: photo.id,
-			caption: photo.caption,
+			caption: personLevel ? photo.caption : '',
 			mime: photo.mime,
 			size: photo.size,
 			takenAt: photo.takenAt.toISOString(),

@@ -1,13 +1,16 @@
 /**
  * Joint teams of an operation. Membership decides what each inspector's device pulls, so a change
  * of members is also a change of who must receive (or drop) the team's records: newcomers get the
- * team, its operation and its assignments again on the feed; people who left get deletes addressed
- * to them alone.
+ * team, its operation, its assignments and the field records it has made again on the feed; people
+ * who left get deletes addressed to them alone, for all of it (screened persons and referrals too),
+ * so their device drops the records it holds (a record with unsent changes stays until it is sent:
+ * client/sync/engine.ts). Teams take inspectors only: membership is what opens a team's
+ * person-level records, so a planner cannot grant it to themself.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { agencies, assignments, teamMembers, teams, users } from '../db/schema.ts';
+import { agencies, assignments, attachments, inspections, operations, referrals, screenedPersons, teamMembers, teams, users } from '../db/schema.ts';
 import type { SessionUser } from '../../domain/auth.ts';
 import type { TeamInput } from '../../domain/planning/schemas.ts';
 import { compositionGaps, type CompositionGap } from '../../domain/planning/teams.ts';
@@ -27,7 +30,7 @@ async function lockEditableOperation(tx: Db, operationId: string) {
 	return operation;
 }
 
-/** Members with the agency each serves in; every one must be an active account. */
+/** Members with the agency each serves in; every one must be an active inspector's account. */
 async function resolveMembers(tx: Db, input: TeamInput) {
 	const ids = [...new Set(input.members.map((m) => m.userId))];
 	if (ids.length !== input.members.length) throw new UserInputError('members', 'a person is listed twice');
@@ -35,11 +38,12 @@ async function resolveMembers(tx: Db, input: TeamInput) {
 		ids.length === 0
 			? []
 			: await tx
-					.select({ id: users.id, agencyId: users.agencyId, agencyCode: agencies.code, active: users.active })
+					.select({ id: users.id, username: users.username, role: users.role, agencyId: users.agencyId, agencyCode: agencies.code, active: users.active })
 					.from(users)
 					.innerJoin(agencies, eq(agencies.id, users.agencyId))
 					.where(inArray(users.id, ids));
 	if (rows.length !== ids.length || rows.some((r) => !r.active)) throw new UserInputError('members', 'no such active user');
+	if (rows.some((r) => r.role !== 'inspector')) throw new UserInputError('members', 'only inspectors can be members of a team');
 	const gaps = compositionGaps(rows.map((r) => r.agencyCode));
 	if (gaps.length > 0 && !input.compositionReason) {
 		throw new UserInputError('compositionReason', 'a team without both a police officer and a labour inspector needs a reason', 422);
@@ -47,6 +51,7 @@ async function resolveMembers(tx: Db, input: TeamInput) {
 	const byId = new Map(rows.map((r) => [r.id, r]));
 	return {
 		gaps,
+		usernames: new Map(rows.map((r) => [r.id, r.username])),
 		rows: input.members.map((m) => ({ userId: m.userId, agencyId: byId.get(m.userId)!.agencyId, isLeader: m.isLeader }))
 	};
 }
@@ -58,13 +63,69 @@ async function liveAssignments(tx: Db, teamId: string) {
 		.where(and(eq(assignments.teamId, teamId), isNull(assignments.deletedAt)));
 }
 
-/** Feed rows that hand a newcomer's device the team's operation and assignments. */
+type FieldRecord = Pick<ChangeInput, 'entity' | 'recordId' | 'version' | 'restricted'>;
+
+/** The live records the team made in the field: inspections, and the persons, referrals and photos of them. */
+async function teamFieldRecords(tx: Db, teamId: string): Promise<FieldRecord[]> {
+	const visits = await tx
+		.select({ id: inspections.id, version: inspections.version })
+		.from(inspections)
+		.where(and(eq(inspections.teamId, teamId), isNull(inspections.deletedAt)));
+	if (visits.length === 0) return [];
+	const ids = visits.map((v) => v.id);
+	const children = async (entity: 'screenedPerson' | 'referral' | 'attachment', table: typeof screenedPersons | typeof referrals | typeof attachments) =>
+		(
+			await tx
+				.select({ id: table.id, version: table.version })
+				.from(table)
+				.where(and(inArray(table.inspectionId, ids), isNull(table.deletedAt)))
+		).map((r): FieldRecord => ({ entity, recordId: r.id, version: r.version, restricted: true }));
+	return [
+		...visits.map((v): FieldRecord => ({ entity: 'inspection', recordId: v.id, version: v.version, restricted: false })),
+		...(await children('screenedPerson', screenedPersons)),
+		...(await children('referral', referrals)),
+		...(await children('attachment', attachments))
+	];
+}
+
+/** Feed rows that hand a newcomer's device the team's operation, assignments and field records. */
 async function welcomeFeed(tx: Db, operation: { id: string; version: number }, teamId: string): Promise<ChangeInput[]> {
 	const list = await liveAssignments(tx, teamId);
 	return [
 		{ entity: 'operation', recordId: operation.id, op: 'upsert', version: operation.version, operationId: operation.id },
-		...list.map((a): ChangeInput => ({ entity: 'assignment', recordId: a.id, op: 'upsert', version: a.version, teamId, operationId: operation.id }))
+		...list.map((a): ChangeInput => ({ entity: 'assignment', recordId: a.id, op: 'upsert', version: a.version, teamId, operationId: operation.id })),
+		...(await teamFieldRecords(tx, teamId)).map((r): ChangeInput => ({ ...r, op: 'upsert', teamId, operationId: operation.id }))
 	];
+}
+
+/**
+ * Deletes addressed to each person who left (no team id: nobody else reads them), for the team,
+ * its assignments and field records, and the operation when they are in no other team of it.
+ */
+async function farewellFeed(tx: Db, team: { id: string; version: number; operationId: string }, left: string[]): Promise<ChangeInput[]> {
+	if (left.length === 0) return [];
+	const list = await liveAssignments(tx, team.id);
+	const records = await teamFieldRecords(tx, team.id);
+	const [operation] = await tx.select({ version: operations.version }).from(operations).where(eq(operations.id, team.operationId));
+	const stillIn = await tx
+		.select({ userId: teamMembers.userId })
+		.from(teamMembers)
+		.innerJoin(teams, eq(teams.id, teamMembers.teamId))
+		.where(and(eq(teams.operationId, team.operationId), isNull(teams.deletedAt), inArray(teamMembers.userId, left), ne(teams.id, team.id)));
+	return left.flatMap((userId): ChangeInput[] => [
+		...records.map((r): ChangeInput => ({ ...r, op: 'delete', userId })),
+		...list.map((a): ChangeInput => ({ entity: 'assignment', recordId: a.id, op: 'delete', version: a.version, userId })),
+		{ entity: 'team', recordId: team.id, op: 'delete', version: team.version, userId },
+		...(stillIn.some((m) => m.userId === userId) || !operation
+			? []
+			: [{ entity: 'operation' as const, recordId: team.operationId, op: 'delete' as const, version: operation.version, userId }])
+	]);
+}
+
+/** Who joined and who left, by username, for the audit entry of a team change. */
+function membershipSummary(joined: string[], left: string[], usernames: Map<string, string>): string {
+	const names = (ids: string[]) => ids.map((id) => usernames.get(id) ?? id).join(',');
+	return `joined=${joined.length}${joined.length ? `[${names(joined)}]` : ''} left=${left.length}${left.length ? `[${names(left)}]` : ''}`;
 }
 
 export async function createTeam(db: Db, actor: SessionUser, operationId: string, input: TeamInput): Promise<TeamSaved> {
@@ -75,7 +136,7 @@ export async function createTeam(db: Db, actor: SessionUser, operationId: string
 		const id = randomUUID();
 		await tx.insert(teams).values({ id, operationId, name: input.name, compositionReason: members.gaps.length ? input.compositionReason : null });
 		if (members.rows.length) await tx.insert(teamMembers).values(members.rows.map((m) => ({ teamId: id, ...m })));
-		await recordInsert(tx, actor, 'team', id, { teamId: id, operationId }, `members=${members.rows.length}`);
+		await recordInsert(tx, actor, 'team', id, { teamId: id, operationId }, membershipSummary(members.rows.map((m) => m.userId), [], members.usernames));
 		if (members.rows.length) await appendChanges(tx, await welcomeFeed(tx, operation, id));
 		return { id, gaps: members.gaps, doubleBookings: await memberDoubleBookings(tx, operationId) };
 	});
@@ -93,11 +154,11 @@ export async function updateTeam(db: Db, actor: SessionUser, teamId: string, inp
 		const joined = [...now].filter((id) => !before.some((m) => m.userId === id));
 
 		// Deletes addressed to those who left only: the team's other readers get the upsert after them.
-		const list = await liveAssignments(tx, teamId);
-		const farewell: ChangeInput[] = left.flatMap((userId) => [
-			{ entity: 'team' as const, recordId: teamId, op: 'delete' as const, version: team.version, userId },
-			...list.map((a): ChangeInput => ({ entity: 'assignment', recordId: a.id, op: 'delete', version: a.version, userId }))
-		]);
+		const farewell = await farewellFeed(tx, team, left);
+		const leftNames = left.length
+			? await tx.select({ id: users.id, username: users.username }).from(users).where(inArray(users.id, left))
+			: [];
+		for (const row of leftNames) members.usernames.set(row.id, row.username);
 		await tx.delete(teamMembers).where(eq(teamMembers.teamId, teamId));
 		if (members.rows.length) await tx.insert(teamMembers).values(members.rows.map((m) => ({ teamId, ...m })));
 		await writeRow(tx, {
@@ -107,7 +168,7 @@ export async function updateTeam(db: Db, actor: SessionUser, teamId: string, inp
 			set: { name: input.name, compositionReason: members.gaps.length ? input.compositionReason : null },
 			scope: { teamId, operationId: operation.id },
 			action: 'team.update',
-			summary: `joined=${joined.length} left=${left.length}`,
+			summary: membershipSummary(joined, left, members.usernames),
 			before: farewell
 		});
 		// After the farewell deletes, everyone still entitled receives the assignments again.

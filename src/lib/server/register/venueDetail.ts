@@ -1,7 +1,9 @@
 /**
  * A venue's card: its register details, what the reader may do with it, and its inspection
  * history (date, team, outcome, indicators found). The history counts indicators, never persons'
- * answers, so every role that sees the map may read it.
+ * answers, so every role that sees the map may read it — but an inspector sees other teams' visits
+ * only as a date, an outcome and the venue's indicators: not which team, not the inspection's id,
+ * not how many of the people met there were possible victims.
  */
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
@@ -10,20 +12,24 @@ import type { SessionUser } from '../../domain/auth.ts';
 import { indicatorIdsFromAnswers, templateSchema, type ChecklistTemplate } from '../../domain/checklist/template.ts';
 import { UserInputError } from '../errors.ts';
 import { keepsRegister, mayEditVenue } from './access.ts';
+import { inTeamScope, scopeOf } from '../sync/scope.ts';
 
 /** Enough for a card; the coverage screens hold the full record. */
 const HISTORY_LIMIT = 20;
 
 export type VenueHistoryEntry = {
-	id: string;
+	/** Null on an inspector's card for another team's visit. */
+	id: string | null;
 	startedAt: string;
+	/** Whether the reader may see the visit's team and persons' counts (false: another team's, for an inspector). */
+	own: boolean;
 	teamName: string | null;
 	outcome: string | null;
 	/** Indicators of trafficking the team observed at the venue (checklist items answered "yes"). */
 	indicatorsFound: number;
 	/** Persons screened with indicators present, and how many of them met the possible-victim rule. */
-	personsWithIndicators: number;
-	possibleVictims: number;
+	personsWithIndicators: number | null;
+	possibleVictims: number | null;
 };
 
 export type VenueActions = { edit: boolean; changeStatus: boolean; verify: boolean; merge: boolean };
@@ -67,11 +73,12 @@ export async function venueDetail(db: Db, reader: SessionUser, id: string): Prom
 			verify: keeper && unverified,
 			merge: keeper && unverified
 		},
-		history: await inspectionHistory(db, id)
+		history: await inspectionHistory(db, reader, id)
 	};
 }
 
-async function inspectionHistory(db: Db, locationId: string): Promise<VenueHistoryEntry[]> {
+async function inspectionHistory(db: Db, reader: SessionUser, locationId: string): Promise<VenueHistoryEntry[]> {
+	const scope = reader.role === 'inspector' ? await scopeOf(db, reader) : null;
 	const rows = await db
 		.select({
 			id: inspections.id,
@@ -81,6 +88,8 @@ async function inspectionHistory(db: Db, locationId: string): Promise<VenueHisto
 			templateId: inspections.templateId,
 			templateVersion: inspections.templateVersion,
 			correctionOf: inspections.correctionOf,
+			teamId: inspections.teamId,
+			createdBy: inspections.createdBy,
 			teamName: teams.name
 		})
 		.from(inspections)
@@ -101,14 +110,16 @@ async function inspectionHistory(db: Db, locationId: string): Promise<VenueHisto
 		const template = templates.get(`${row.templateId}@${row.templateVersion}`);
 		const venueIndicators = template ? indicatorIdsFromAnswers(template, row.answers as never).length : 0;
 		const screened = persons.filter((person) => person.inspectionId === row.id);
+		const own = scope === null || inTeamScope(scope, row.teamId, row.createdBy);
 		return {
-			id: row.id,
+			id: own ? row.id : null,
 			startedAt: row.startedAt.toISOString(),
-			teamName: row.teamName,
+			own,
+			teamName: own ? row.teamName : null,
 			outcome: row.outcome,
 			indicatorsFound: venueIndicators,
-			personsWithIndicators: screened.filter((person) => person.result !== 'no_indicators').length,
-			possibleVictims: screened.filter((person) => person.result === 'possible_victim').length
+			personsWithIndicators: own ? screened.filter((person) => person.result !== 'no_indicators').length : null,
+			possibleVictims: own ? screened.filter((person) => person.result === 'possible_victim').length : null
 		};
 	});
 }

@@ -3,12 +3,13 @@
  * value read first: every row at or below it has committed (seq is taken under the counter's row
  * lock), so advancing the cursor to it can never skip a late commit.
  */
-import { and, asc, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { appMeta, changes, syncCounter } from '../db/schema.ts';
 import { pullCursorText, type Change, type PullCursor, type PullResponse } from '../../domain/sync/wire.ts';
 import type { SyncEntity } from '../../domain/sync/entities.ts';
-import { referenceEntities, type Scope } from './scope.ts';
+import { personLevelEntities, referenceEntities, type Scope } from './scope.ts';
+import { audit } from '../audit/log.ts';
 import { readWireRecords } from './wireRecords.ts';
 
 export class CursorExpired extends Error {}
@@ -57,15 +58,35 @@ export async function pullPage(db: Db, scope: Scope, from: number | PullCursor, 
 			out.push({ entity, id: row.recordId, op: 'upsert', version: record.version, data: record.data });
 		}
 	}
+	await auditPersonLevelReads(db, scope, out);
 	return { changes: out, cursor: pullCursorText({ seq: nextCursor, horizon: carried }), hasMore };
 }
 
+/**
+ * A page that hands out person-level records is a read of them like a page view: one audit entry
+ * per request, counting them by entity (not one per row: a first pull would flood the log).
+ */
+async function auditPersonLevelReads(db: Db, scope: Scope, out: Change[]): Promise<void> {
+	const counts = new Map<SyncEntity, number>();
+	for (const change of out) {
+		if (change.op === 'upsert' && personLevelEntities.includes(change.entity)) counts.set(change.entity, (counts.get(change.entity) ?? 0) + 1);
+	}
+	if (counts.size === 0) return;
+	await audit(db, {
+		userId: scope.user.id,
+		action: 'sync.pull_persons',
+		summary: personLevelEntities.map((entity) => `${entity}=${counts.get(entity) ?? 0}`).join(' ')
+	});
+}
+
 function visibleTo(scope: Scope): SQL {
-	if (scope.readsAll) return scope.readsAllRestricted ? sql`true` : or(eq(changes.restricted, false), inArray(changes.teamId, scope.teamIds))!;
+	if (!scope.syncs) return sql`false`;
 	return or(
 		inArray(changes.entity, [...referenceEntities]),
 		and(eq(changes.entity, 'operation'), inArray(changes.recordId, scope.operationIds)),
 		inArray(changes.teamId, scope.teamIds),
-		eq(changes.userId, scope.user.id)
+		// Rows addressed to the user: records kept outside any team, and the deletes that take a
+		// team's records off the device of someone who left it (planning/teams.ts).
+		and(isNull(changes.teamId), eq(changes.userId, scope.user.id))
 	)!;
 }

@@ -1,7 +1,9 @@
 /**
- * What a user may read and write through sync. Inspectors: reference data, their teams'
- * operations, assignments and field records, and what they recorded themselves. Planners: all but
- * person-level records. Supervisors and admins: everything.
+ * What a user may read and write through sync. Only inspectors sync a device: reference data, the
+ * operations, teams, assignments and field records of the teams they are a member of now, and what
+ * they recorded outside any team. Planners, supervisors and admins work on server pages, which check
+ * and audit every read; the pull has nothing for them (the route refuses them, and the scope here
+ * is empty should a caller forget).
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
@@ -13,13 +15,14 @@ export type Scope = {
 	user: SessionUser;
 	teamIds: string[];
 	operationIds: string[];
-	/** Everything, not just the user's teams (planners, supervisors, admins). */
-	readsAll: boolean;
-	/** Person-level records (screened persons, referrals) outside the user's own teams. */
-	readsAllRestricted: boolean;
+	/** Whether the user syncs a device at all (inspectors only). */
+	syncs: boolean;
 };
 
 export const referenceEntities: readonly SyncEntity[] = ['municipality', 'location', 'childSite', 'checklistTemplate'];
+
+/** Records about the people met: every read of them is audited (a photo may show them). */
+export const personLevelEntities: readonly SyncEntity[] = ['screenedPerson', 'referral', 'attachment'];
 
 export async function scopeOf(db: Db, user: SessionUser): Promise<Scope> {
 	const rows = await db
@@ -31,11 +34,14 @@ export async function scopeOf(db: Db, user: SessionUser): Promise<Scope> {
 		user,
 		teamIds: rows.map((r) => r.teamId),
 		operationIds: [...new Set(rows.map((r) => r.operationId))],
-		readsAll: user.role !== 'inspector',
-		readsAllRestricted: user.role === 'supervisor' || user.role === 'admin'
+		syncs: user.role === 'inspector'
 	};
 }
 
+/**
+ * A record of a team is in scope while the user is a member of that team now; a record outside any
+ * team, for its author. Having written a team's record once grants nothing after leaving the team.
+ */
 export function inTeamScope(scope: Scope, teamId: string | null, authorId: string | null): boolean {
 	return (teamId !== null && scope.teamIds.includes(teamId)) || (teamId === null && authorId === scope.user.id);
 }
