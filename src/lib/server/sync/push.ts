@@ -245,7 +245,7 @@ async function applyInTransaction(tx: Db, scope: Scope, deviceId: string, mutati
 			conflicts = merge.conflicts;
 		}
 	}
-	const { columns, changeScope } = await rule.check(tx, scope, data, existing, originOf(deviceId, mutation));
+	const { columns, changeScope } = await rule.check(tx, scope, data, existing, originOf(deviceId, mutation), 'upsert');
 
 	let version = existing ? Number(existing.version) : 1;
 	const changed = !existing || !sameValue(pick(data, Object.keys(serverData ?? {})), serverData);
@@ -312,7 +312,7 @@ async function deleteRecord(
 	if (!existing) return { mutationId: mutation.mutationId, status: 'applied', version: 0 };
 	if (mutation.entity === 'assignment' || mutation.entity === 'location') reject('op', `a device cannot delete a ${mutation.entity}`);
 	// The rule's checks (scope, lock on submitted inspections) apply to deleting as to editing.
-	const { changeScope } = await rule.check(tx, scope, pick(toWire(existing).data, Object.keys(existing)), existing, originOf(deviceId, mutation));
+	const { changeScope } = await rule.check(tx, scope, pick(toWire(existing).data, Object.keys(existing)), existing, originOf(deviceId, mutation), 'delete');
 	const version = Number(existing.version) + 1;
 	const table = entityTables[mutation.entity] as typeof entityTables.inspection;
 	await tx.update(table).set({ deletedAt: new Date(), version, updatedAt: new Date() }).where(eq(table.id, mutation.id));
