@@ -114,7 +114,7 @@ async function applyBatch(db: Db, scope: Scope, request: PushRequest): Promise<M
 	const earlier = new Map(
 		(await db.select().from(appliedMutations).where(inArray(appliedMutations.mutationId, ids))).map((row) => [
 			row.mutationId,
-			{ ...(row.result as MutationResult), status: 'duplicate' } as MutationResult
+			answerToRetry(row, scope.user.id)
 		])
 	);
 	return db.transaction(async (txAny) => {
@@ -154,9 +154,9 @@ async function applyBatch(db: Db, scope: Scope, request: PushRequest): Promise<M
 		};
 		const results: MutationResult[] = [];
 		for (const mutation of request.mutations) {
-			const duplicate = earlier.get(mutation.mutationId);
-			if (duplicate) {
-				results.push(duplicate);
+			const answered = earlier.get(mutation.mutationId);
+			if (answered) {
+				results.push(answered);
 				continue;
 			}
 			if (!isDeferred(mutation.entity)) await insertPending();
@@ -183,16 +183,29 @@ async function applyBatch(db: Db, scope: Scope, request: PushRequest): Promise<M
 	});
 }
 
-async function previousResult(db: Db, mutationId: string): Promise<MutationResult | null> {
+/** What a mutation id already applied answers: its stored result, to its own user only. */
+export const MUTATION_ID_TAKEN = 'this mutationId is already taken: send the change with a new mutationId';
+
+/**
+ * A retry is answered with the stored result, but only for the user who sent the original: a
+ * mutation id is chosen by the device, so another user could send one they saw (in an audit
+ * summary, say) to read that result, or reuse one by accident and have their change dropped. Not
+ * tied to the device: where storage is unavailable a device gets a new id per page (deviceId.ts)
+ * while its outbox, kept per user, retries under it.
+ */
+function answerToRetry(prior: typeof appliedMutations.$inferSelect, userId: string): MutationResult {
+	if (prior.userId !== userId) return { mutationId: prior.mutationId, status: 'rejected', errors: [{ field: 'mutationId', message: MUTATION_ID_TAKEN }] };
+	return { ...(prior.result as MutationResult), status: 'duplicate' };
+}
+
+async function previousResult(db: Db, mutationId: string, userId: string): Promise<MutationResult | null> {
 	const [prior] = await db.select().from(appliedMutations).where(eq(appliedMutations.mutationId, mutationId));
-	if (!prior) return null;
-	const original = prior.result as MutationResult;
-	return { ...original, status: 'duplicate' };
+	return prior ? answerToRetry(prior, userId) : null;
 }
 
 export async function applyMutation(db: Db, scope: Scope, deviceId: string, mutation: Mutation): Promise<MutationResult> {
-	const duplicate = await previousResult(db, mutation.mutationId);
-	if (duplicate) return duplicate;
+	const answered = await previousResult(db, mutation.mutationId, scope.user.id);
+	if (answered) return answered;
 	try {
 		return await db.transaction(async (txAny) => {
 			const tx = txAny as unknown as Db;
@@ -210,7 +223,7 @@ export async function applyMutation(db: Db, scope: Scope, deviceId: string, muta
 	} catch (error) {
 		if (error instanceof Rejection) return { mutationId: mutation.mutationId, status: 'rejected', errors: error.errors };
 		// The same mutation raced in on another connection (a duplicated request): its answer stands.
-		const raced = await previousResult(db, mutation.mutationId);
+		const raced = await previousResult(db, mutation.mutationId, scope.user.id);
 		if (raced) return raced;
 		throw error;
 	}
