@@ -50,6 +50,72 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 const visit = () => visitRecords(world, open.inspectionId);
+const NUL = '\u0000';
+
+/** Each bad mutation, and the field its refusal names. */
+const cases: { name: string; field: string; mutation: () => Sent }[] = [
+	{ name: 'a NUL in an inspection’s notes', field: 'data.notes', mutation: () => ({ entity: 'inspection', id: randomUUID(), data: inspectionData(world, { notes: `back${NUL}door` }) }) },
+	{
+		name: 'a NUL nested in the check-in (jsonb)',
+		field: 'data.checkIn.overrideReason',
+		mutation: () => ({
+			entity: 'inspection',
+			id: randomUUID(),
+			data: inspectionData(world, { checkIn: { lat: null, lng: null, accuracy: null, at: '2026-11-24T20:00:00.000Z', overrideReason: `no fix${NUL}` } })
+		})
+	},
+	{
+		name: 'a NUL in an answer’s key',
+		field: 'data.answers.business\\u0000registered',
+		mutation: () => ({ entity: 'inspection', id: randomUUID(), data: inspectionData(world, { answers: { [`business${NUL}registered`]: 'no' } }) })
+	},
+	{ name: 'a lone high surrogate in a person’s nationality', field: 'data.nationality', mutation: () => ({ entity: 'screenedPerson', id: randomUUID(), data: { ...visit().person('male'), nationality: 'X\ud800' } }) },
+	{
+		name: 'a lone low surrogate in a person’s answers (jsonb)',
+		field: 'data.answers.language',
+		mutation: () => ({ entity: 'screenedPerson', id: randomUUID(), data: { ...visit().person('male'), answers: { language: 'Roma \udc00' } } })
+	},
+	{ name: 'a lone surrogate in a photo’s caption', field: 'data.caption', mutation: () => ({ entity: 'attachment', id: randomUUID(), data: { ...visit().photo(3), caption: 'door \udbff' } }) },
+	{ name: 'a NUL in a referral’s notes', field: 'data.notes', mutation: () => ({ entity: 'referral', id: randomUUID(), data: { ...visit().referral(open.personId), notes: NUL } }) },
+	{
+		name: 'a NUL in a proposed venue’s name',
+		field: 'data.name',
+		mutation: () => ({
+			entity: 'location',
+			id: randomUUID(),
+			data: { name: `Bar${NUL}`, kind: 'bar', address: '', municipalityId: world.ids.municipality, lat: 42.66, lng: 21.16 }
+		})
+	},
+	{ name: 'templateVersion 2^31', field: 'data.templateVersion', mutation: () => ({ entity: 'inspection', id: randomUUID(), data: inspectionData(world, { templateVersion: 2 ** 31 }) }) },
+	{ name: 'a photo taken in year 0', field: 'data.takenAt', mutation: () => ({ entity: 'attachment', id: randomUUID(), data: { ...visit().photo(4), takenAt: '0000-06-01T00:00:00Z' } }) },
+	{
+		name: 'baseVersion 2^31 on an edit',
+		field: 'baseVersion',
+		mutation: () => ({ entity: 'inspection', id: open.inspectionId, baseVersion: 2 ** 31, data: inspectionData(world, { notes: 'edited' }) })
+	}
+];
+
+describe(`a push with a value the database cannot store, on ${testEngine}`, () => {
+	for (const bad of cases) {
+		it(`refuses only the mutation with ${bad.name}, naming ${bad.field}`, async () => {
+			const before = { entity: 'screenedPerson', id: randomUUID(), data: visit().person('female') };
+			const after = { entity: 'screenedPerson', id: randomUUID(), data: visit().person('male') };
+			const results = await push(a1, [before, bad.mutation(), after]);
+			expect(results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied']);
+			expect(results[1]?.errors?.[0]?.field).toBe(bad.field);
+			const stored = await database.db.select({ id: s.screenedPersons.id }).from(s.screenedPersons).where(inArray(s.screenedPersons.id, [before.id, after.id]));
+			expect(stored).toHaveLength(2);
+		});
+	}
+
+	it('refuses such a mutation sent alone, too', async () => {
+		const [result] = await push(a1, [cases[0]!.mutation()]);
+		expect(result).toMatchObject({ status: 'rejected', errors: [{ field: 'data.notes' }] });
+		const [row] = await database.db.select().from(s.inspections).where(eq(s.inspections.id, open.inspectionId));
+		expect(row?.notes).toBe('');
+	});
+});
+
 describe(`a mutation id, on ${testEngine}`, () => {
 	it('answers its stored result to its own user only; another user’s mutation under it is refused, not dropped', async () => {
 		const a2 = await app.signedIn('inspector_a2');
@@ -79,3 +145,43 @@ describe(`a mutation id, on ${testEngine}`, () => {
 	});
 });
 
+describe(`other endpoints and form actions with a character the database cannot store, on ${testEngine}`, () => {
+	it('a JSON endpoint answers 400 naming the field: a register import with a NUL in a venue’s row', async () => {
+		const planner = await app.signedIn('planner_x');
+		const text = ['name,kind,municipality,address,lat,lng', `Bar Nul${NUL},bar,Pristina,,42.60,21.10`].join('\n');
+		const response = await planner.post('/api/register/import', { layer: 'venues', format: 'csv', text, confirm: true });
+		expect(response.status).toBe(400);
+		expect(await response.json()).toMatchObject({ field: 'text' });
+		expect((await database.db.select().from(s.locations)).filter((row) => row.name.startsWith('Bar Nul'))).toHaveLength(0);
+	});
+
+	it('sign-in answers 400 naming the field for a lone surrogate in the username', async () => {
+		const response = await app.client().post('/api/auth/login', { username: 'inspector_a1\ud800', password: 'x' }, { address: '10.99.0.1' });
+		expect(response.status).toBe(400);
+		expect(await response.json()).toMatchObject({ field: 'username' });
+	});
+
+	it('a planning form answers 400 naming the field, and nothing is written', async () => {
+		const planner = await app.signedIn('planner_x');
+		const plansBefore = (await database.db.select().from(s.plans)).length;
+		const form = new URLSearchParams({ title: `Plan${NUL}`, objective: 'x', periodStart: '2026-12-01', periodEnd: '2026-12-31', municipalityIds: world.ids.municipality });
+		const response = await planner.request('/plan?/createPlan', {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true' },
+			body: form.toString()
+		});
+		expect(response.status).toBe(400);
+		expect(await response.text()).toContain('title');
+		expect(await database.db.select().from(s.plans)).toHaveLength(plansBefore);
+	});
+
+	it('a query string answers 400 naming the parameter: the plan list searched for a NUL', async () => {
+		const planner = await app.signedIn('planner_x');
+		const page = await planner.get('/plan?q=bar%00');
+		expect(page.status).toBe(400);
+		expect(await page.text()).toContain('q: contains a NUL character');
+		const api = await (await app.signedIn('supervisor_x')).get('/api/coverage?municipalityId=%00');
+		expect(api.status).toBe(400);
+		expect(await api.json()).toMatchObject({ field: 'municipalityId' });
+	});
+});

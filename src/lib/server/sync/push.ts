@@ -22,6 +22,7 @@ import { entityTables, toWire } from './wireRecords.ts';
 import { bulkInsert } from '../db/bulkInsert.ts';
 import { versionsOfChange, type VersionRow } from './versions.ts';
 import { Rejection, reject, zodErrors } from './rejection.ts';
+import { firstUnfitColumn, firstUnstorableText, INT4_MAX } from '../storable.ts';
 import type { Scope } from './scope.ts';
 import type { Origin } from './submissionLock.ts';
 
@@ -233,6 +234,10 @@ async function applyInTransaction(tx: Db, scope: Scope, deviceId: string, mutati
 	const rule = fieldRules[mutation.entity];
 	if (!rule) reject('entity', `${mutation.entity} records are authored on the server, not on a device`);
 	if (scope.user.role !== 'inspector') reject('entity', 'only inspectors record field data');
+	// What the database would refuse fails this mutation alone, before any query carries it.
+	const badText = firstUnstorableText(mutation.data, 'data');
+	if (badText) reject(badText.field, badText.message);
+	if (mutation.baseVersion > INT4_MAX) reject('baseVersion', 'no such version of this record');
 
 	const table = entityTables[mutation.entity] as typeof entityTables.inspection;
 	const known = book.prefetched(mutation.entity, mutation.id);
@@ -245,6 +250,8 @@ async function applyInTransaction(tx: Db, scope: Scope, deviceId: string, mutati
 	const parsed = rule.schema.safeParse(mutation.data ?? {});
 	if (!parsed.success) throw new Rejection(zodErrors(parsed.error.issues));
 	const deviceData = parsed.data;
+	const unfit = firstUnfitColumn(table, deviceData, 'data');
+	if (unfit) reject(unfit.field, unfit.message);
 
 	let data = deviceData;
 	let conflicts: string[] = [];
