@@ -98,13 +98,18 @@ const cases: { name: string; field: string; mutation: () => Sent }[] = [
 describe(`a push with a value the database cannot store, on ${testEngine}`, () => {
 	for (const bad of cases) {
 		it(`refuses only the mutation with ${bad.name}, naming ${bad.field}`, async () => {
-			const before = { entity: 'screenedPerson', id: randomUUID(), data: visit().person('female') };
+			// Valid text beyond the Basic Multilingual Plane (a surrogate pair) is stored as it is.
+			const before = { entity: 'screenedPerson', id: randomUUID(), data: { ...visit().person('female'), nationality: 'XK 👍' } };
 			const after = { entity: 'screenedPerson', id: randomUUID(), data: visit().person('male') };
 			const results = await push(a1, [before, bad.mutation(), after]);
 			expect(results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied']);
 			expect(results[1]?.errors?.[0]?.field).toBe(bad.field);
-			const stored = await database.db.select({ id: s.screenedPersons.id }).from(s.screenedPersons).where(inArray(s.screenedPersons.id, [before.id, after.id]));
+			const stored = await database.db
+				.select({ id: s.screenedPersons.id, nationality: s.screenedPersons.nationality })
+				.from(s.screenedPersons)
+				.where(inArray(s.screenedPersons.id, [before.id, after.id]));
 			expect(stored).toHaveLength(2);
+			expect(stored.find((row) => row.id === before.id)?.nationality).toBe('XK 👍');
 		});
 	}
 
