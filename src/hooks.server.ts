@@ -1,5 +1,6 @@
 import { error, json, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { refuseUnstorableInput } from '$lib/server/unstorableInput.ts';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { database, db } from '$lib/server/db/index.ts';
 import { startup } from '$lib/server/startup.ts';
@@ -95,4 +96,4 @@ const guard: Handle = async ({ event, resolve }) => {
 	error(decision === 'forbidden' ? 403 : 404, decision === 'forbidden' ? 'Not allowed for your role' : 'Not found');
 };
 
-export const handle = sequence(securityHeaders, sameOrigin, i18n, session, guard);
+export const handle = sequence(securityHeaders, sameOrigin, i18n, session, guard, refuseUnstorableInput);

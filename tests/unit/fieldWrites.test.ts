@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LocalDb } from '../../src/lib/client/db.ts';
-import { removePhoto } from '../../src/lib/client/field/photos.ts';
+import { removePhoto, setCaption } from '../../src/lib/client/field/photos.ts';
 import { addPerson, answerPerson, personsOf } from '../../src/lib/client/field/persons.ts';
-import { addReferral, referralsOf } from '../../src/lib/client/field/referrals.ts';
+import { addReferral, referralsOf, updateReferral } from '../../src/lib/client/field/referrals.ts';
 import { recordLocalChange } from '../../src/lib/client/sync/outbox.ts';
 import { newDataKey } from '../../src/lib/client/lock/cipher.ts';
 import { dropDataKey, holdDataKey } from '../../src/lib/client/lock/dataKey.ts';
@@ -150,5 +150,47 @@ describe('removing a photo taken by mistake', () => {
 		expect(await writer.db.records('attachment').get(photoId)).toBeUndefined();
 		const queued = (await writer.db.outbox.toArray()).filter((e) => e.entity === 'attachment');
 		expect(queued).toEqual([expect.objectContaining({ recordId: photoId, op: 'delete', data: null, status: 'pending' })]);
+	});
+});
+
+
+describe('the photos of a submitted visit', () => {
+	it('keep their caption and stay: the device refuses the change before it is queued', async () => {
+		const writer = await device();
+		await started(writer);
+		const photoId = '30000000-0000-4000-8000-000000000002';
+		const photo = { inspectionId, sha256: 'ef'.repeat(32), mime: 'image/jpeg', size: 3, caption: 'bar', takenAt: at, lat: 42.6, lng: 21.1 };
+		await writer.db.photos.add({ id: photoId, blob: new Blob([new Uint8Array([1, 2, 3])]), sha256: photo.sha256, mime: 'image/jpeg', uploadedAt: at, uploadError: null });
+		await recordLocalChange(writer.db, { entity: 'attachment', id: photoId, data: photo, userId });
+		await setCaption(writer.db, userId, photoId, 'bar, back room');
+		await saveOutcome(writer, inspectionId, { outcome: 'no_findings' });
+		await submitInspection(writer, inspectionId);
+		const queued = await writer.db.outbox.count();
+
+		await expect(setCaption(writer.db, userId, photoId, 'changed')).rejects.toBeInstanceOf(LockedInspectionError);
+		await expect(removePhoto(writer.db, userId, photoId)).rejects.toBeInstanceOf(LockedInspectionError);
+		expect(await writer.db.records('attachment').get(photoId)).toMatchObject({ caption: 'bar, back room' });
+		expect(await writer.db.photos.get(photoId)).toBeDefined();
+		expect(await writer.db.outbox.count()).toBe(queued);
+	});
+});
+
+describe('a referral after it was made', () => {
+	it('changes only in its open fields (status, notes), whatever the caller hands in', async () => {
+		const writer = await device();
+		await started(writer);
+		const personId = await addPerson(writer.db, userId, inspectionId);
+		const referralId = await addReferral(writer.db, userId, {
+			personId,
+			inspectionId,
+			target: 'shelter',
+			referredAt: at,
+			consent: true,
+			urgentNeeds: 'food',
+			status: 'made',
+			notes: ''
+		});
+		await updateReferral(writer.db, userId, referralId, { status: 'accepted', target: 'ngo', consent: false } as never);
+		expect(await writer.db.records('referral').get(referralId)).toMatchObject({ status: 'accepted', target: 'shelter', consent: true, urgentNeeds: 'food' });
 	});
 });

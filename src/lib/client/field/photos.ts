@@ -9,6 +9,7 @@ import type { LocalDb, LocalRecord, PhotoBlob } from '../db.ts';
 import { outboxTables, recordLocalChange } from '../sync/outbox.ts';
 import { attachmentDataSchema, type AttachmentData } from '../../domain/records/fieldRecords.ts';
 import { fitsUpload, JPEG_QUALITIES, scaledSize } from './photoScale.ts';
+import { LockedInspectionError } from './inspections.ts';
 
 export type AttachmentRecord = LocalRecord & AttachmentData;
 
@@ -99,11 +100,22 @@ export async function addPhoto(db: LocalDb, userId: string, inspectionId: string
 	return id;
 }
 
+/**
+ * A photo is evidence of the visit: once the visit is submitted its caption, place and time stay
+ * and it is not removed (the server refuses it too; a correction of the visit carries changes).
+ */
+async function openPhoto(db: LocalDb, attachmentId: string): Promise<AttachmentRecord> {
+	const current = (await db.records('attachment').get(attachmentId)) as AttachmentRecord | undefined;
+	if (!current) throw new Error(`no photo ${attachmentId} on this device`);
+	const visit = await db.records('inspection').get(current.inspectionId);
+	if (visit?.status === 'submitted') throw new LockedInspectionError();
+	return current;
+}
+
 export async function setCaption(db: LocalDb, userId: string, attachmentId: string, caption: string): Promise<void> {
 	const table = db.records('attachment');
-	await db.transaction('rw', [table, ...outboxTables(db)], async () => {
-		const current = await table.get(attachmentId);
-		if (!current) throw new Error(`no photo ${attachmentId} on this device`);
+	await db.transaction('rw', [table, db.records('inspection'), ...outboxTables(db)], async () => {
+		const current = await openPhoto(db, attachmentId);
 		const data = attachmentDataSchema.parse({ ...current, caption });
 		await recordLocalChange(db, { entity: 'attachment', id: attachmentId, data: { ...data }, userId });
 	});
@@ -114,7 +126,8 @@ export async function setCaption(db: LocalDb, userId: string, attachmentId: stri
  * the deletion in its history) and so do its bytes, so an upload still waiting never sends them.
  */
 export async function removePhoto(db: LocalDb, userId: string, attachmentId: string): Promise<void> {
-	await db.transaction('rw', [db.records('attachment'), ...outboxTables(db), db.photos], async () => {
+	await db.transaction('rw', [db.records('attachment'), db.records('inspection'), ...outboxTables(db), db.photos], async () => {
+		await openPhoto(db, attachmentId);
 		await db.photos.delete(attachmentId);
 		await recordLocalChange(db, { entity: 'attachment', id: attachmentId, op: 'delete', data: null, userId });
 	});

@@ -114,6 +114,14 @@ export const referralDataSchema = z.object({
 });
 export type ReferralData = z.infer<typeof referralDataSchema>;
 
+/**
+ * What of a referral stays open once its visit is submitted: how the referral goes on (a shelter
+ * accepts, a case closes days later) and notes on it. Who was referred, from which visit, to whom,
+ * when and with what consent and urgent needs are the record of the visit and lock with it.
+ */
+export const referralOpenFields = ['status', 'notes'] as const satisfies readonly (keyof ReferralData)[];
+export type ReferralOpenField = (typeof referralOpenFields)[number];
+
 export const attachmentMimes = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
 

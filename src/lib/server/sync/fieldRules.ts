@@ -14,8 +14,11 @@ import {
 	inspectionDataSchema,
 	proposedLocationDataSchema,
 	referralDataSchema,
+	referralOpenFields,
 	screenedPersonDataSchema
 } from '../../domain/records/fieldRecords.ts';
+import { sameValue } from '../../domain/sync/threeWayMerge.ts';
+import { toWire } from './wireRecords.ts';
 import { templateSchema, validateAnswers, indicatorIdsFromAnswers, type ChecklistTemplate, type TemplateScope } from '../../domain/checklist/template.ts';
 import { screenPerson, isMinorAgeBand } from '../../domain/screening/screen.ts';
 import { isInBounds } from '../../domain/geo/bounds.ts';
@@ -37,7 +40,7 @@ export type FieldRule = {
 	 * Checks the merged data against the database; returns the columns to write and the change
 	 * scope. `origin` is the device that sent it and its place in that device's writes.
 	 */
-	check(tx: Db, scope: Scope, data: Row, existing: Row | null, origin: Origin): Promise<{ columns: Row; changeScope: ChangeScope }>;
+	check(tx: Db, scope: Scope, data: Row, existing: Row | null, origin: Origin, op: 'upsert' | 'delete'): Promise<{ columns: Row; changeScope: ChangeScope }>;
 };
 
 const dates = (data: Row, keys: string[]): Row => {
@@ -167,15 +170,24 @@ const referral: FieldRule = {
 	schema: referralDataSchema as unknown as z.ZodType<Row>,
 	mergePerKey: [],
 	mayCreate: true,
-	async check(tx, scope, data, existing) {
+	async check(tx, scope, data, existing, origin, op) {
 		if (existing && existing.personId !== data.personId) reject('data.personId', 'a referral cannot move to another person');
 		const parent = await inspectionInScope(tx, scope, data.inspectionId as string);
 		const person = await one(tx.select().from(s.screenedPersons).where(eq(s.screenedPersons.id, data.personId as string)));
 		if (!person || person.inspectionId !== parent.id) reject('data.personId', PERSON_MISSING);
-		// Referrals go on after submission (accepted, closed): they are not locked with the inspection.
+		// Referrals go on after submission (accepted, closed) and new ones may be made: only their
+		// open fields stay open. What the visit recorded of them locks with it, as persons and photos do.
+		if (existing && !acceptsChild(parent, origin, false)) {
+			if (op === 'delete') reject('data.inspectionId', SUBMITTED_LOCKED);
+			const stored = toWire(existing).data;
+			const frozen = Object.keys(data).find((key) => !isReferralOpen(key) && !sameValue(data[key], stored[key]));
+			if (frozen) reject(`data.${frozen}`, SUBMITTED_LOCKED);
+		}
 		return { columns: dates(data, ['referredAt']), changeScope: { teamId: parent.teamId, userId: parent.createdBy, restricted: true } };
 	}
 };
+
+const isReferralOpen = (key: string): boolean => (referralOpenFields as readonly string[]).includes(key);
 
 const attachment: FieldRule = {
 	schema: attachmentDataSchema as unknown as z.ZodType<Row>,

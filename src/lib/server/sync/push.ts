@@ -22,6 +22,7 @@ import { entityTables, toWire } from './wireRecords.ts';
 import { bulkInsert } from '../db/bulkInsert.ts';
 import { versionsOfChange, type VersionRow } from './versions.ts';
 import { Rejection, reject, zodErrors } from './rejection.ts';
+import { firstUnfitColumn, firstUnstorableText, INT4_MAX } from '../storable.ts';
 import type { Scope } from './scope.ts';
 import type { Origin } from './submissionLock.ts';
 
@@ -114,7 +115,7 @@ async function applyBatch(db: Db, scope: Scope, request: PushRequest): Promise<M
 	const earlier = new Map(
 		(await db.select().from(appliedMutations).where(inArray(appliedMutations.mutationId, ids))).map((row) => [
 			row.mutationId,
-			{ ...(row.result as MutationResult), status: 'duplicate' } as MutationResult
+			answerToRetry(row, scope.user.id)
 		])
 	);
 	return db.transaction(async (txAny) => {
@@ -154,9 +155,9 @@ async function applyBatch(db: Db, scope: Scope, request: PushRequest): Promise<M
 		};
 		const results: MutationResult[] = [];
 		for (const mutation of request.mutations) {
-			const duplicate = earlier.get(mutation.mutationId);
-			if (duplicate) {
-				results.push(duplicate);
+			const answered = earlier.get(mutation.mutationId);
+			if (answered) {
+				results.push(answered);
 				continue;
 			}
 			if (!isDeferred(mutation.entity)) await insertPending();
@@ -183,16 +184,29 @@ async function applyBatch(db: Db, scope: Scope, request: PushRequest): Promise<M
 	});
 }
 
-async function previousResult(db: Db, mutationId: string): Promise<MutationResult | null> {
+/** What a mutation id already applied answers: its stored result, to its own user only. */
+export const MUTATION_ID_TAKEN = 'this mutationId is already taken: send the change with a new mutationId';
+
+/**
+ * A retry is answered with the stored result, but only for the user who sent the original: a
+ * mutation id is chosen by the device, so another user could send one they saw (in an audit
+ * summary, say) to read that result, or reuse one by accident and have their change dropped. Not
+ * tied to the device: where storage is unavailable a device gets a new id per page (deviceId.ts)
+ * while its outbox, kept per user, retries under it.
+ */
+function answerToRetry(prior: typeof appliedMutations.$inferSelect, userId: string): MutationResult {
+	if (prior.userId !== userId) return { mutationId: prior.mutationId, status: 'rejected', errors: [{ field: 'mutationId', message: MUTATION_ID_TAKEN }] };
+	return { ...(prior.result as MutationResult), status: 'duplicate' };
+}
+
+async function previousResult(db: Db, mutationId: string, userId: string): Promise<MutationResult | null> {
 	const [prior] = await db.select().from(appliedMutations).where(eq(appliedMutations.mutationId, mutationId));
-	if (!prior) return null;
-	const original = prior.result as MutationResult;
-	return { ...original, status: 'duplicate' };
+	return prior ? answerToRetry(prior, userId) : null;
 }
 
 export async function applyMutation(db: Db, scope: Scope, deviceId: string, mutation: Mutation): Promise<MutationResult> {
-	const duplicate = await previousResult(db, mutation.mutationId);
-	if (duplicate) return duplicate;
+	const answered = await previousResult(db, mutation.mutationId, scope.user.id);
+	if (answered) return answered;
 	try {
 		return await db.transaction(async (txAny) => {
 			const tx = txAny as unknown as Db;
@@ -210,7 +224,7 @@ export async function applyMutation(db: Db, scope: Scope, deviceId: string, muta
 	} catch (error) {
 		if (error instanceof Rejection) return { mutationId: mutation.mutationId, status: 'rejected', errors: error.errors };
 		// The same mutation raced in on another connection (a duplicated request): its answer stands.
-		const raced = await previousResult(db, mutation.mutationId);
+		const raced = await previousResult(db, mutation.mutationId, scope.user.id);
 		if (raced) return raced;
 		throw error;
 	}
@@ -220,6 +234,10 @@ async function applyInTransaction(tx: Db, scope: Scope, deviceId: string, mutati
 	const rule = fieldRules[mutation.entity];
 	if (!rule) reject('entity', `${mutation.entity} records are authored on the server, not on a device`);
 	if (scope.user.role !== 'inspector') reject('entity', 'only inspectors record field data');
+	// What the database would refuse fails this mutation alone, before any query carries it.
+	const badText = firstUnstorableText(mutation.data, 'data');
+	if (badText) reject(badText.field, badText.message);
+	if (mutation.baseVersion > INT4_MAX) reject('baseVersion', 'no such version of this record');
 
 	const table = entityTables[mutation.entity] as typeof entityTables.inspection;
 	const known = book.prefetched(mutation.entity, mutation.id);
@@ -232,6 +250,8 @@ async function applyInTransaction(tx: Db, scope: Scope, deviceId: string, mutati
 	const parsed = rule.schema.safeParse(mutation.data ?? {});
 	if (!parsed.success) throw new Rejection(zodErrors(parsed.error.issues));
 	const deviceData = parsed.data;
+	const unfit = firstUnfitColumn(table, deviceData, 'data');
+	if (unfit) reject(unfit.field, unfit.message);
 
 	let data = deviceData;
 	let conflicts: string[] = [];
@@ -245,7 +265,7 @@ async function applyInTransaction(tx: Db, scope: Scope, deviceId: string, mutati
 			conflicts = merge.conflicts;
 		}
 	}
-	const { columns, changeScope } = await rule.check(tx, scope, data, existing, originOf(deviceId, mutation));
+	const { columns, changeScope } = await rule.check(tx, scope, data, existing, originOf(deviceId, mutation), 'upsert');
 
 	let version = existing ? Number(existing.version) : 1;
 	const changed = !existing || !sameValue(pick(data, Object.keys(serverData ?? {})), serverData);
@@ -312,7 +332,7 @@ async function deleteRecord(
 	if (!existing) return { mutationId: mutation.mutationId, status: 'applied', version: 0 };
 	if (mutation.entity === 'assignment' || mutation.entity === 'location') reject('op', `a device cannot delete a ${mutation.entity}`);
 	// The rule's checks (scope, lock on submitted inspections) apply to deleting as to editing.
-	const { changeScope } = await rule.check(tx, scope, pick(toWire(existing).data, Object.keys(existing)), existing, originOf(deviceId, mutation));
+	const { changeScope } = await rule.check(tx, scope, pick(toWire(existing).data, Object.keys(existing)), existing, originOf(deviceId, mutation), 'delete');
 	const version = Number(existing.version) + 1;
 	const table = entityTables[mutation.entity] as typeof entityTables.inspection;
 	await tx.update(table).set({ deletedAt: new Date(), version, updatedAt: new Date() }).where(eq(table.id, mutation.id));
