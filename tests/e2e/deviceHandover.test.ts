@@ -42,7 +42,7 @@ describe('a phone passing to a colleague', () => {
 		await page.getByLabel(/username/i).fill('police2');
 		await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
 		await page.getByRole('button', { name: /sign in/i }).click();
-		await page.getByText(/registered to another user/i).waitFor();
+		await page.getByText(/another user.s unsent work/i).waitFor();
 		await screenshot(page, 'device-taken-360');
 		const kept = await page.evaluate(async () => ({
 			databases: (await indexedDB.databases()).map((d) => d.name),

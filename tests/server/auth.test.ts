@@ -393,6 +393,23 @@ describe('sign-in throttling', () => {
 		expect(await attempt(at)).toEqual({ allowed: false, retryAfterSeconds: MAX_DELAY_MS / 1000 });
 	});
 
+	it('says on the sign-in page how long to wait, in the reader’s language', async () => {
+		await addUser(database, 'waiting1', 'planner');
+		const send = (password: string, language: string) =>
+			app.client().request('/login', {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', cookie: `PARAGLIDE_LOCALE=${language}` },
+				body: new URLSearchParams({ username: 'waiting1', password }).toString(),
+				address: '10.24.0.1'
+			});
+		for (let i = 0; i < 5; i++) expect((await send('wrong password', 'en')).status).toBe(401);
+		const english = await send(FIXTURE_PASSWORD, 'en');
+		expect(english.status).toBe(429);
+		expect(await english.text()).toMatch(/Wait \d+ s, then try again/);
+		const albanian = await send(FIXTURE_PASSWORD, 'sq');
+		expect(await albanian.text()).toMatch(/Prisni \d+ s dhe provoni përsëri/);
+	});
+
 	it('lets the owner in from a phone they signed in on before, whatever others tried', async () => {
 		await addUser(database, 'owner1', 'inspector');
 		const phone = crypto.randomUUID();
