@@ -6,7 +6,7 @@ import { addUser, FIXTURE_PASSWORD } from '../support/fixtures.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 import { and, like } from 'drizzle-orm';
 import { auditLog, devices, sessions, signInThrottle, users } from '../../src/lib/server/db/schema.ts';
-import { chargeAttempt, FIRST_DELAY_MS, MAX_DELAY_MS } from '../../src/lib/server/auth/throttle.ts';
+import { chargeAttempt, FIRST_DELAY_MS, MAX_DELAY_MS, THROTTLE_WINDOW_MS } from '../../src/lib/server/auth/throttle.ts';
 import { createSession, validateSession, IDLE_TIMEOUT_MS, ABSOLUTE_TIMEOUT_MS } from '../../src/lib/server/auth/sessions.ts';
 import { auditHash } from '../../src/lib/server/audit/log.ts';
 
@@ -391,6 +391,12 @@ describe('sign-in throttling', () => {
 		}
 		expect(await attempt(at)).toMatchObject({ allowed: true });
 		expect(await attempt(at)).toEqual({ allowed: false, retryAfterSeconds: MAX_DELAY_MS / 1000 });
+		// Quiet for a window after its last block, the key is dropped; the attempts it refused are audited once, as a count.
+		const later = new Date(start.getTime() + at + MAX_DELAY_MS + THROTTLE_WINDOW_MS + 1000);
+		expect((await chargeAttempt(database.db, { username: 'someone else', address: '10.20.3.1', knownDeviceId: null }, later)).allowed).toBe(true);
+		const ended = await auditRows('auth.sign_in_throttle_ended', 'username=doubling1');
+		expect(ended.map((row) => row.summary)).toEqual(['user username=doubling1 refused=14']);
+		expect(await auditRows('auth.sign_in_throttled', 'username=doubling1')).toHaveLength(1);
 	});
 
 	it('says on the sign-in page how long to wait, in the reader’s language', async () => {
@@ -454,8 +460,9 @@ describe('sign-in throttling', () => {
 		expect(await adminAction(admin, 'unlockSignIn', { userId: 'not-an-id' })).toMatchObject({ type: 'failure', status: 404 });
 		expect(await adminAction(admin, 'unlockSignIn', { userId: target.id })).toMatchObject({ type: 'success' });
 		expect((await app.client().post('/api/auth/login', { username: 'blocked1', password: FIXTURE_PASSWORD }, { address: '10.23.1.1' })).status).toBe(200);
-		const audited = await database.db.select().from(auditLog).where(eq(auditLog.action, 'auth.sign_in_unlock'));
-		expect(audited.map((a) => a.recordId)).toContain(target.id);
+		const audited = await database.db.select().from(auditLog).where(and(eq(auditLog.action, 'auth.sign_in_unlock'), eq(auditLog.recordId, target.id)));
+		// The right password sent while blocked was refused and counted.
+		expect(audited.map((a) => a.summary)).toEqual(['keys=1 failures=5 refused=1']);
 	});
 });
 
