@@ -119,6 +119,8 @@ function targets(): Target[] {
 		form('admin_x', () => '/admin/users?/active', ['userId', 'active'], badId('userId')),
 		form('admin_x', () => '/admin/users?/revokeDevice', ['deviceId', 'userId'], badId('deviceId')),
 		form('admin_x', () => '/admin/users?/signOutEverywhere', ['userId'], badId('userId')),
+		form('admin_x', () => '/admin/users?/releaseDevice', ['deviceId', 'userId'], badId('deviceId')),
+		form('admin_x', () => '/admin/users?/unlockSignIn', ['userId'], badId('userId')),
 		form('admin_x', () => '/admin/persons?/erase', ['personId', 'reason', 'confirm'], badId('personId'))
 	];
 }

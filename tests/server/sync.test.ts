@@ -13,6 +13,12 @@ let database: Database;
 let app: TestApp;
 let world: SyncWorld;
 const deviceId = randomUUID();
+// A device id belongs to the first user who uses it (auth/devices.ts): each client pushes from its own.
+const deviceIds = new WeakMap<TestClient, string>();
+function deviceOf(client: TestClient): string {
+	if (!deviceIds.has(client)) deviceIds.set(client, randomUUID());
+	return deviceIds.get(client)!;
+}
 
 beforeAll(async () => {
 	database = await openTestDatabase();
@@ -27,7 +33,7 @@ type Push = { mutationId?: string; entity: string; id: string; op?: 'upsert' | '
 
 async function push(client: TestClient, ...mutations: Push[]): Promise<MutationResult[]> {
 	const response = await client.post('/api/sync/push', {
-		deviceId,
+		deviceId: deviceOf(client),
 		mutations: mutations.map((m) => ({ mutationId: randomUUID(), op: 'upsert', baseVersion: 0, ...m }))
 	});
 	expect(response.status).toBe(200);

@@ -1,6 +1,7 @@
 /**
- * The device id ties sessions and pushed changes to this browser. It is kept for good, across
- * sign-ins. Where storage is unavailable (private mode) an id lives for the page's life: pushes
+ * The device id ties sessions and pushed changes to this browser. The server binds it to the
+ * first user who signs in with it; it is kept across that user's sign-ins and dropped when the
+ * device is emptied at sign-out, so the next user of a shared phone starts with a new one. Where storage is unavailable (private mode) an id lives for the page's life: pushes
  * stay idempotent by mutation id, so a fresh device id per page costs nothing but a line in the
  * audit. Where randomUUID is unavailable (plain http) there is none and sign-in proceeds without.
  */
@@ -22,5 +23,15 @@ export function deviceId(): string | undefined {
 			return undefined;
 		}
 		return pageLifetimeId;
+	}
+}
+
+/** A sign-out that left nothing on the device (or a wipe): the next sign-in here is a new device. */
+export function forgetDeviceId(): void {
+	pageLifetimeId = undefined;
+	try {
+		localStorage.removeItem(DEVICE_ID_KEY);
+	} catch {
+		/* storage unavailable: only the page's id existed */
 	}
 }

@@ -10,7 +10,7 @@ export const load: PageServerLoad = ({ locals }) => {
 	if (locals.user) redirect(303, homePathFor(locals.user.role));
 };
 
-export type LoginFormError = 'username' | 'password' | 'invalid' | 'throttled';
+export type LoginFormError = 'username' | 'password' | 'invalid' | 'throttled' | 'deviceTaken';
 
 /**
  * The same sign-in as `POST /api/auth/login`, for a form sent before the page's script has run
@@ -29,9 +29,11 @@ export const actions: Actions = {
 			return fail(400, { username, error: (path === 'password' ? 'password' : 'username') satisfies LoginFormError });
 		}
 		const result = await signIn(await db(), parsed.data, getClientAddress(), request.headers.get('user-agent'));
-		if (result.status === 'throttled') return fail(429, { username, error: 'throttled' satisfies LoginFormError });
+		if (result.status === 'throttled') return fail(429, { username, error: 'throttled' satisfies LoginFormError, retryAfter: result.retryAfterSeconds });
 		if (result.status === 'invalid') return fail(401, { username, error: 'invalid' satisfies LoginFormError });
 		if (result.status === 'revokedDevice') redirect(303, '/login?wiped=1');
+		// The plain form names no device, so no device can be another user's here; said plainly if so.
+		if (result.status === 'deviceTaken') return fail(409, { username, error: 'deviceTaken' satisfies LoginFormError });
 		setSessionCookie(cookies, result.token);
 		redirect(303, destinationAfterSignIn(result.user.role, url.searchParams.get('next')));
 	}

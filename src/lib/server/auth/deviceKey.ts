@@ -32,7 +32,7 @@ async function serverSecret(db: Db): Promise<Buffer> {
 	return Buffer.from(stored!.value as string, 'base64');
 }
 
-export type DeviceKeyAnswer = { key: string } | { refused: 'noDevice' | 'staleSession' | 'revokedDevice' };
+export type DeviceKeyAnswer = { key: string } | { refused: 'noDevice' | 'staleSession' | 'revokedDevice' | 'deviceTaken' };
 
 /**
  * The device key of this session's device, for a fresh sign-in on a registered device only. A
@@ -56,6 +56,8 @@ export async function deviceKeyFor(
 	if (!deviceId) {
 		if (!device.id) return { refused: 'noDevice' };
 		const registered = await registerDevice(db, user.id, device.id, device.userAgent);
+		// Another user's device: not bound, no key (devices.ts registerDevice).
+		if (registered === 'taken') return { refused: 'deviceTaken' };
 		// Bound even when revoked: every later request of this session then answers with the wipe.
 		await db.update(sessions).set({ deviceId: device.id }).where(eq(sessions.tokenHash, sessionHash));
 		if (registered === 'revoked') return { refused: 'revokedDevice' };

@@ -101,16 +101,24 @@ export const sessions = pgTable(
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );
 
-/** Failed sign-ins, kept so throttling holds across restarts and across several instances. */
-export const loginFailures = pgTable(
-	'login_failures',
+/**
+ * Sign-in throttling (auth/throttle.ts): one counter row per key — a username with one of its
+ * registered devices, a username from anywhere else, an address — read and updated under a row
+ * lock, so parallel attempts cannot both see room under the limit. `refused` counts the attempts
+ * turned away while the key was blocked: one audit entry when the block starts, the count when it ends.
+ */
+export const signInThrottle = pgTable(
+	'sign_in_throttle',
 	{
-		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-		username: text('username').notNull(),
-		address: text('address').notNull(),
-		at: tstz('at').notNull().defaultNow()
+		key: text('key').primaryKey(),
+		// The username a key belongs to (null for an address), for the admin's unlock.
+		username: text('username'),
+		failures: integer('failures').notNull().default(0),
+		lastFailureAt: tstz('last_failure_at').notNull().defaultNow(),
+		blockedUntil: tstz('blocked_until'),
+		refused: integer('refused').notNull().default(0)
 	},
-	(t) => [index('login_failures_username_idx').on(t.username, t.at), index('login_failures_address_idx').on(t.address, t.at)]
+	(t) => [index('sign_in_throttle_username_idx').on(t.username)]
 );
 
 // ── Reference data (authored on the server) ──────────────────────────────────────────────────

@@ -3,11 +3,12 @@ import { createUserSchema, passwordSchema, type SessionUser } from '$lib/domain/
 import { createUser, listUsers, resetPassword, setUserActive } from '$lib/server/users.ts';
 import { UserInputError } from '$lib/server/errors.ts';
 import { db } from '$lib/server/db/index.ts';
-import { listDevices, revokeDevice, signOutEverywhere } from '$lib/server/auth/devices.ts';
+import { listDevices, releaseDevice, revokeDevice, signOutEverywhere } from '$lib/server/auth/devices.ts';
+import { blockedSignIns, unlockSignIn } from '$lib/server/auth/throttle.ts';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
-type UserAction = 'create' | 'reset' | 'active' | 'devices';
+type UserAction = 'create' | 'reset' | 'active' | 'devices' | 'unlock';
 
 /** What every action answers, so the page reads one shape: which form, which user, which field. */
 type AdminUsersResult = {
@@ -74,7 +75,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 			users.map(async (u) => [u.id, (await listDevices(database, u.id)).map((d) => ({ ...d, lastSeenAt: d.lastSeenAt.toISOString(), revokedAt: d.revokedAt?.toISOString() ?? null }))] as const)
 		)
 	);
-	return { users, devices, currentUserId: admin.id };
+	const blocked = await blockedSignIns(database);
+	const signInBlockedUntil = Object.fromEntries(users.flatMap((u) => (blocked.has(u.username) ? [[u.id, blocked.get(u.username)!.toISOString()]] : [])));
+	return { users, devices, signInBlockedUntil, currentUserId: admin.id };
 };
 
 export const actions: Actions = {
@@ -120,6 +123,26 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const userId = text(form, 'userId');
 		return attempt({ action: 'devices', userId }, async () => revokeDevice(await db(), admin, text(form, 'deviceId')));
+	},
+
+	/**
+	 * A shared phone passing to a colleague while it still holds this user's unsent work, or left
+	 * signed in: the user's sessions on it end and the next user to sign in on it registers it.
+	 */
+	releaseDevice: async ({ locals, request }) => {
+		const admin = requireAdmin(locals);
+		const form = await request.formData();
+		const userId = text(form, 'userId');
+		return attempt({ action: 'devices', userId }, async () => releaseDevice(await db(), admin, text(form, 'deviceId')));
+	},
+
+	/** Lifts the sign-in blocks on a user's username and devices (auth/throttle.ts); audited. */
+	unlockSignIn: async ({ locals, request }) => {
+		const admin = requireAdmin(locals);
+		const userId = text(await request.formData(), 'userId');
+		return attempt({ action: 'unlock', userId }, async () => {
+			if (!(await unlockSignIn(await db(), admin.id, userId))) throw new UserInputError('userId', 'no such user', 404);
+		});
 	},
 
 	signOutEverywhere: async ({ locals, request }) => {
