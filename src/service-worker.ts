@@ -26,9 +26,16 @@ sw.addEventListener('install', (event) => {
 			const shell = await caches.open(names.shell);
 			await shell.addAll([...precached]);
 			await carryOverPages(names, await pagesToCarryOver());
+			// Already here, not only on activate: the version still in control (which may have kept
+			// person-level pages) goes on serving until the user accepts the update.
+			await forgetPersonLevelCopies(await pageCaches());
 		})()
 	);
 });
+
+async function pageCaches(): Promise<string[]> {
+	return (await caches.keys()).filter((name) => name.startsWith(PAGE_CACHE_PREFIX));
+}
 
 async function pagesToCarryOver(): Promise<string[]> {
 	const urls: string[] = [];
@@ -49,7 +56,7 @@ sw.addEventListener('activate', (event) => {
 		(async () => {
 			const outdated = (await caches.keys()).filter((name) => isOutdated(name, names));
 			await Promise.all(outdated.map((name) => caches.delete(name)));
-			await forgetPersonLevelCopies((await caches.keys()).filter((name) => name.startsWith(PAGE_CACHE_PREFIX)));
+			await forgetPersonLevelCopies(await pageCaches());
 			// Lets the network request of a page start while the worker boots (page strategy).
 			await sw.registration.navigationPreload?.enable();
 			await sw.clients.claim();
