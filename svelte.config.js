@@ -17,8 +17,10 @@ const config = {
 				'default-src': ['self'],
 				'script-src': ['self'],
 				'style-src': ['self', 'unsafe-inline'],
-				'img-src': ['self', 'data:', 'blob:', 'https:'],
-				'connect-src': ['self', 'https:'],
+				// Our own origin only (data: for Leaflet's inlined CSS images, blob: for photos on the
+				// device); hooks.server.ts adds the configured tile server (TILE_URL), known at run time.
+				'img-src': ['self', 'data:', 'blob:'],
+				'connect-src': ['self'],
 				'worker-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],

@@ -9,6 +9,8 @@ import { decideAccess } from '$lib/server/auth/routeAccess.ts';
 import { readConfig } from '$lib/server/config.ts';
 import { isBrowserRendered } from '$lib/server/browserRendered.ts';
 import { noscriptNotice } from '$lib/server/noscriptNotice.ts';
+import { tileSource, withTileSource } from '$lib/server/csp.ts';
+import { isPersonLevelRoute } from '$lib/domain/personLevelRoutes.ts';
 
 export const init: ServerInit = async () => {
 	await startup();
@@ -20,9 +22,15 @@ export const init: ServerInit = async () => {
 };
 
 const config = readConfig();
+const tiles = tileSource(config.tileUrl);
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
+	// Person-level answers (personLevelRoutes.ts) are kept by no cache: not the browser's, not a
+	// proxy's, not the service worker's (which refuses anything marked no-store).
+	if (isPersonLevelRoute(event.route.id)) response.headers.set('Cache-Control', 'private, no-store');
+	const policy = response.headers.get('content-security-policy');
+	if (policy) response.headers.set('content-security-policy', withTileSource(policy, tiles));
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');

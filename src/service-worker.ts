@@ -4,15 +4,16 @@
 /// <reference types="@sveltejs/kit" />
 /**
  * The offline shell (ARCHITECTURE.md, "Offline shell and maps"). Precaches this build and
- * static/, keeps visited pages and viewed map tiles, and never touches /api/. A new version waits
- * until the page asks it to take over (UpdatePrompt), so an open form is never reloaded under the
- * user; the very first install takes control at once so the first visit already works offline.
+ * static/, keeps visited pages and viewed map tiles, and never touches /api/ or keeps a page with
+ * person-level data (personLevelRoutes.ts). A new version waits until the page asks it to take
+ * over (UpdatePrompt), so an open form is never reloaded under the user; the very first install
+ * takes control at once so the first visit already works offline.
  */
 import { build, files, prerendered, version } from '$service-worker';
 import { cacheNames, isOutdated, PAGE_CACHE_PREFIX } from '$lib/client/sw/cacheNames.ts';
 import { routeFor } from '$lib/client/sw/routing.ts';
 import { parseMessage } from '$lib/client/sw/messages.ts';
-import { carryOverPages, createStrategies } from '$lib/client/sw/strategies.ts';
+import { carryOverPages, createStrategies, forgetPersonLevelCopies } from '$lib/client/sw/strategies.ts';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const names = cacheNames(version);
@@ -25,9 +26,16 @@ sw.addEventListener('install', (event) => {
 			const shell = await caches.open(names.shell);
 			await shell.addAll([...precached]);
 			await carryOverPages(names, await pagesToCarryOver());
+			// Already here, not only on activate: the version still in control (which may have kept
+			// person-level pages) goes on serving until the user accepts the update.
+			await forgetPersonLevelCopies(await pageCaches());
 		})()
 	);
 });
+
+async function pageCaches(): Promise<string[]> {
+	return (await caches.keys()).filter((name) => name.startsWith(PAGE_CACHE_PREFIX));
+}
 
 async function pagesToCarryOver(): Promise<string[]> {
 	const urls: string[] = [];
@@ -48,6 +56,7 @@ sw.addEventListener('activate', (event) => {
 		(async () => {
 			const outdated = (await caches.keys()).filter((name) => isOutdated(name, names));
 			await Promise.all(outdated.map((name) => caches.delete(name)));
+			await forgetPersonLevelCopies(await pageCaches());
 			// Lets the network request of a page start while the worker boots (page strategy).
 			await sw.registration.navigationPreload?.enable();
 			await sw.clients.claim();
@@ -90,6 +99,9 @@ sw.addEventListener('fetch', (event) => {
 			event.respondWith(
 				strategies.page(request, event.preloadResponse as Promise<Response | undefined>, waitUntil)
 			);
+			break;
+		case 'personal':
+			event.respondWith(strategies.personal(request, event.preloadResponse as Promise<Response | undefined>));
 			break;
 		case 'asset':
 			event.respondWith(strategies.asset(request));

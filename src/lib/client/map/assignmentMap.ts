@@ -8,6 +8,7 @@ import { municipalities } from '$lib/domain/municipalities.ts';
 import { addBasemap } from './basemap.ts';
 import { loadLeaflet } from './leaflet.ts';
 import { addTileLayer } from './tiles.ts';
+import { textTooltip } from './labels.ts';
 
 export type MapVenue = { id: string; lat: number; lng: number; name: string; order: number; done: boolean };
 
@@ -32,7 +33,7 @@ export async function createAssignmentMap(element: HTMLElement, tileUrl: string,
 			fillColor: venue.done ? '#0072b2' : '#d55e00',
 			fillOpacity: 1
 		})
-			.bindTooltip(`${venue.order}. ${venue.name}`, { permanent: true, direction: 'right', offset: [10, 0] })
+			.bindTooltip(textTooltip(`${venue.order}. ${venue.name}`), { permanent: true, direction: 'right', offset: [10, 0] })
 			.addTo(map);
 	}
 	if (venues.length > 0) map.fitBounds(L.latLngBounds(venues.map((v) => [v.lat, v.lng])), { padding: [40, 40], maxZoom: 16 });

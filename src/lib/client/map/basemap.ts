@@ -6,6 +6,7 @@
 import type { GeoJSON, Map as LeafletMap } from 'leaflet';
 import type { Leaflet } from './leaflet.ts';
 import { outlineStyle, SEAT_LABEL_MIN_ZOOM } from './style.ts';
+import { textTooltip } from './labels.ts';
 
 export const BASEMAP_URL = '/basemap/kosovo.geojson';
 
@@ -47,7 +48,7 @@ export async function addBasemap(L: Leaflet, map: LeafletMap, seats: readonly Se
 			fillOpacity: 1,
 			interactive: false
 		})
-			.bindTooltip(seat.name, {
+			.bindTooltip(textTooltip(seat.name), {
 				permanent: true,
 				direction: 'right',
 				offset: [4, 0],

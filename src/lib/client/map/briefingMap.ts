@@ -10,6 +10,7 @@ import { municipalities } from '$lib/domain/municipalities.ts';
 import { addBasemap } from './basemap.ts';
 import { loadLeaflet } from './leaflet.ts';
 import { addTileLayer } from './tiles.ts';
+import { stopBadge } from './labels.ts';
 
 export type BriefingStop = { lat: number; lng: number; order: number; name: string };
 
@@ -26,7 +27,7 @@ export async function createBriefingMap(element: HTMLElement, tileUrl: string, s
 		L.marker([stop.lat, stop.lng], {
 			keyboard: false,
 			interactive: false,
-			icon: L.divIcon({ className: 'route-number', html: `<span>${stop.order}</span>`, iconSize: [24, 24], iconAnchor: [12, 12] })
+			icon: L.divIcon({ className: 'route-number', html: stopBadge(stop.order), iconSize: [24, 24], iconAnchor: [12, 12] })
 		}).addTo(map);
 	}
 	const fit = () => {

@@ -10,6 +10,7 @@ import { recencyBand, type RecencyBand } from '$lib/domain/coverage/venues.ts';
 import { addBasemap, type Seat } from './basemap.ts';
 import { loadLeaflet } from './leaflet.ts';
 import { addTileLayer, type TileStatus } from './tiles.ts';
+import { textTooltip } from './labels.ts';
 
 /** Okabe–Ito colours, tellable apart with the common colour-vision deficiencies; "never" is black. */
 export const recencyColours: Record<RecencyBand, string> = {
@@ -74,7 +75,7 @@ export async function createCoverageMap(
 					fillColor: coverageShade(area.coveragePercent),
 					fillOpacity: 0.55
 				})
-					.bindTooltip(area.label)
+					.bindTooltip(textTooltip(area.label))
 					.addTo(layer);
 			}
 			for (const venue of venues) {
@@ -86,7 +87,7 @@ export async function createCoverageMap(
 					fillColor: recencyColours[recencyBand(venue.daysSinceInspection)],
 					fillOpacity: 0.95
 				})
-					.bindTooltip(venue.label)
+					.bindTooltip(textTooltip(venue.label))
 					.addTo(layer);
 			}
 			return venues.length;

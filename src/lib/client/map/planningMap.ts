@@ -11,6 +11,7 @@ import { loadLeaflet, type Leaflet } from './leaflet.ts';
 import { createPointLayer } from './pointLayer.ts';
 import { drawSelection, type SelectionMode } from './selection.ts';
 import { addTileLayer } from './tiles.ts';
+import { stopBadge } from './labels.ts';
 
 export type PlanningPoint = { id: string; lat: number; lng: number };
 export type PlanningRoute = { colour: string; stops: { lat: number; lng: number; order: number }[] };
@@ -66,7 +67,7 @@ export async function createPlanningMap<P extends PlanningPoint>(
 						pane: 'routes',
 						interactive: false,
 						keyboard: false,
-						icon: L.divIcon({ className: 'route-number', html: `<span style="background:${route.colour}">${stop.order}</span>`, iconSize: [22, 22], iconAnchor: [11, 30] })
+						icon: L.divIcon({ className: 'route-number', html: stopBadge(stop.order, route.colour), iconSize: [22, 22], iconAnchor: [11, 30] })
 					}).addTo(routeLayer);
 				}
 			}

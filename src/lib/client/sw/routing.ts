@@ -1,13 +1,21 @@
 /**
  * Which strategy answers a request. Pure, so the rules can be read (and tested) apart from the
  * worker: the API is never cached (sync has its own outbox and idempotency, and a stale answer
- * there would be wrong, not just old).
+ * there would be wrong, not just old), and neither is a page with person-level data.
  */
+import { isPersonLevelPath } from '../../domain/personLevelRoutes.ts';
+
 export type Route =
 	/** Left to the browser: not intercepted at all. */
 	| 'network'
 	/** A page load: network first, the cached copy of the page when offline. */
 	| 'page'
+	/**
+	 * A page load of a person-level page (personLevelRoutes.ts): network only, never stored and
+	 * never answered from a cache; offline, the offline notice. Those records live on the device
+	 * only in the sealed database, behind the PIN.
+	 */
+	| 'personal'
 	/** Part of this build or of static/: cache first. */
 	| 'asset'
 	/** A map tile: cache first, bounded. */
@@ -48,6 +56,7 @@ export function routeFor(request: RequestFacts, origin: string, precached: Reado
 	const { url } = request;
 	const sameOrigin = url.origin === origin;
 	if (sameOrigin && (url.pathname === '/api' || url.pathname.startsWith('/api/'))) return 'network';
+	if (sameOrigin && isPersonLevelPath(url.pathname)) return request.mode === 'navigate' ? 'personal' : 'network';
 	const dataPage = sameOrigin ? dataOfPage(url.pathname) : null;
 	if (dataPage !== null) return isClientRendered(dataPage) ? 'pageData' : 'network';
 	if (request.mode === 'navigate') return sameOrigin ? 'page' : 'network';

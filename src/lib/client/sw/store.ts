@@ -1,4 +1,18 @@
 /** Cache Storage helpers for the service worker: what may be stored, and keeping caches bounded. */
+import { isPersonLevelPath } from '../../domain/personLevelRoutes.ts';
+
+/** The answer forbids keeping a copy: the server marks every person-level answer so. */
+export function saysNoStore(response: Response): boolean {
+	return /(^|[\s,])no-store($|[\s,;])/i.test(response.headers.get('cache-control') ?? '');
+}
+
+/**
+ * Whether an address may be kept at all, whatever its answer says: never a person-level page or
+ * its data (personLevelRoutes.ts), even from a server that forgot to say no-store.
+ */
+export function mayKeep(url: string | URL): boolean {
+	return !isPersonLevelPath(new URL(url).pathname);
+}
 
 /** Same-origin, complete HTML that did not come from a redirect (e.g. to /login) or say no-store. */
 export function isStorablePage(response: Response): boolean {
@@ -7,16 +21,20 @@ export function isStorablePage(response: Response): boolean {
 		response.type === 'basic' &&
 		!response.redirected &&
 		(response.headers.get('content-type') ?? '').includes('text/html') &&
-		!(response.headers.get('cache-control') ?? '').includes('no-store')
+		!saysNoStore(response)
 	);
 }
 
 /**
  * A page's data answer (`__data.json`), complete and same-origin. SvelteKit sends it as JSON, or
  * as `text/sveltekit-data` when it streams; a redirect (to /login) or an error comes as JSON too,
- * so the body says which it is (`carriesPageData`). Kit marks every data answer `no-store` for
- * HTTP caches; this copy lives in the app's own page cache, which sign-out deletes, like the pages
- * that hold the same user's view.
+ * so the body says which it is (`carriesPageData`).
+ *
+ * The one exception to "no-store is never stored": Kit marks every data answer `private,
+ * no-store` for HTTP caches, and the worker asks for data only of the browser-rendered pages
+ * (routing.ts `pageData`), whose data is who is signed in, never person-level (their records come
+ * from the sealed database). Without it no such page could start offline. The copy lives in the
+ * app's own page cache, which sign-out deletes; `mayKeep` still refuses person-level addresses.
  */
 export function isStorablePageData(response: Response): boolean {
 	const type = response.headers.get('content-type') ?? '';
@@ -37,7 +55,7 @@ export function carriesPageData(body: string): boolean {
  * they could be errors, and browsers pad their size in the storage quota.
  */
 export function isStorableTile(response: Response): boolean {
-	return response.ok && (response.type === 'cors' || response.type === 'basic');
+	return response.ok && (response.type === 'cors' || response.type === 'basic') && !saysNoStore(response);
 }
 
 /** Cache keys have no fragment; the query string stays (it can select different content). */

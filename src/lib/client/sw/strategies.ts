@@ -3,7 +3,7 @@
  * Request/Response; the worker passes each request's `waitUntil` so background writes finish.
  */
 import type { CacheNames } from './cacheNames.ts';
-import { boundedCache, carriesPageData, isStorablePage, isStorablePageData, isStorableTile, pageKey, trimCache } from './store.ts';
+import { boundedCache, carriesPageData, isStorablePage, isStorablePageData, isStorableTile, mayKeep, pageKey, trimCache } from './store.ts';
 import { dataOfPage, isClientRendered } from './routing.ts';
 
 export type WaitUntil = (work: Promise<unknown>) => void;
@@ -26,6 +26,8 @@ export function createStrategies(names: CacheNames) {
 	const putTile = boundedCache(names.tiles, MAX_TILES, 25);
 
 	async function storePage(url: string, response: Response): Promise<void> {
+		// Every page write passes here: the deny list holds whatever the server's headers say.
+		if (!mayKeep(url)) return;
 		const pages = await caches.open(names.pages);
 		await pages.put(pageKey(url), response);
 		await trimCache(pages, MAX_PAGES);
@@ -92,6 +94,15 @@ export function createStrategies(names: CacheNames) {
 			return Promise.race([fresh, timeout]).catch(() => cached);
 		},
 
+		/** A person-level page: from the network only; offline, the notice, never a kept copy. */
+		async personal(request: Request, preloaded: Promise<Response | undefined>): Promise<Response> {
+			try {
+				return (await preloaded.catch(() => undefined)) ?? (await fetch(request));
+			} catch {
+				return offlineFallback();
+			}
+		},
+
 		/**
 		 * Client-side navigation fetches only a page's data, so the page itself would never pass
 		 * through `page`; the app reports each page it shows and its HTML is fetched once here.
@@ -146,19 +157,34 @@ export function createStrategies(names: CacheNames) {
  */
 export async function carryOverPages(names: CacheNames, urls: Iterable<string>): Promise<void> {
 	const pages = await caches.open(names.pages);
-	const unique = [...new Set([...urls].map(pageKey))].slice(0, MAX_PAGES);
+	const unique = [...new Set([...urls].map(pageKey))].filter(mayKeep).slice(0, MAX_PAGES);
 	await Promise.all(
 		unique.map(async (url) => {
 			try {
 				const response = await fetch(url, { credentials: 'same-origin' });
 				if (isStorablePage(response)) await pages.put(url, response);
-				else if (isStorablePageData(response)) {
+				else if (isStorablePageData(response) && isClientRendered(dataOfPage(new URL(url).pathname) ?? '')) {
 					const body = await response.text();
 					if (carriesPageData(body)) await pages.put(url, new Response(body, { headers: response.headers }));
 				}
 			} catch {
 				// A page that cannot be fetched now is fetched again when it is next visited.
 			}
+		})
+	);
+}
+
+/**
+ * Deletes every kept copy of a person-level address (personLevelRoutes.ts) from the page caches
+ * (the only ones holding the app's own addresses besides the build). Run when a version activates: a version before this rule kept `/inspections/<id>` and
+ * the like in clear, and they must not outlive the update.
+ */
+export async function forgetPersonLevelCopies(cacheNamesInUse: readonly string[]): Promise<void> {
+	await Promise.all(
+		cacheNamesInUse.map(async (name) => {
+			const cache = await caches.open(name);
+			const keys = await cache.keys();
+			await Promise.all(keys.filter((key) => !mayKeep(key.url)).map((key) => cache.delete(key)));
 		})
 	);
 }
