@@ -1,5 +1,3 @@
--- helper-a (issue 13, finding 8): sign-in throttling as one locked counter row per key; the old
--- one-row-per-failure table goes.
 CREATE TABLE "sign_in_throttle" (
 	"key" text PRIMARY KEY NOT NULL,
 	"username" text,
@@ -10,5 +8,3 @@ CREATE TABLE "sign_in_throttle" (
 );
 --> statement-breakpoint
 CREATE INDEX "sign_in_throttle_username_idx" ON "sign_in_throttle" USING btree ("username");
---> statement-breakpoint
-DROP TABLE "login_failures";
