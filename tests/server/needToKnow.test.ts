@@ -126,7 +126,7 @@ describe(`the pull on ${testEngine}`, () => {
 	it('audits each pull that hands out person-level records once, with counts, and a pull without them not at all', async () => {
 		const a1 = await signedIn('inspector_a1');
 		await recordVisit(a1);
-		const [{ seq: before }] = await database.db.select({ seq: s.auditHead.seq }).from(s.auditHead);
+		const before = (await database.db.select({ seq: s.auditHead.seq }).from(s.auditHead))[0]!.seq;
 		const first = await a1.get('/api/sync/pull?limit=1000');
 		const page = await first.json();
 		expect(page.hasMore).toBe(false);
