@@ -11,6 +11,7 @@ import { readConfig } from '$lib/server/config.ts';
 import { isBrowserRendered } from '$lib/server/browserRendered.ts';
 import { noscriptNotice } from '$lib/server/noscriptNotice.ts';
 import { describeError, stackFrames } from '$lib/server/errorLog.ts';
+import { formBodies } from '$lib/server/formBody.ts';
 
 export const init: ServerInit = async () => {
 	await startup();
@@ -102,7 +103,7 @@ const guard: Handle = async ({ event, resolve }) => {
 	error(decision === 'forbidden' ? 403 : 404, decision === 'forbidden' ? 'Not allowed for your role' : 'Not found');
 };
 
-export const handle = sequence(securityHeaders, sameOrigin, i18n, session, guard);
+export const handle = sequence(securityHeaders, sameOrigin, i18n, session, guard, formBodies);
 
 /**
  * Unexpected errors are logged by kind and code only (errorLog.ts), never by message: a failed
