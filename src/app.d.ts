@@ -11,6 +11,8 @@ declare global {
 		interface Error {
 			message: string;
 			field?: string;
+			/** An unexpected error's id, as logged (hooks.server.ts handleError). */
+			id?: string;
 		}
 	}
 }

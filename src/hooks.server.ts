@@ -1,9 +1,11 @@
-import { error, json, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import { error, json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { refuseUnstorableInput } from '$lib/server/unstorableInput.ts';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { database, db } from '$lib/server/db/index.ts';
 import { startup } from '$lib/server/startup.ts';
+import { checkpointAudit } from '$lib/server/audit/checkpointer.ts';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions.ts';
 import { decideAccess } from '$lib/server/auth/routeAccess.ts';
 import { readConfig } from '$lib/server/config.ts';
@@ -11,13 +13,19 @@ import { isBrowserRendered } from '$lib/server/browserRendered.ts';
 import { noscriptNotice } from '$lib/server/noscriptNotice.ts';
 import { tileSource, withTileSource } from '$lib/server/csp.ts';
 import { isPersonLevelRoute } from '$lib/domain/personLevelRoutes.ts';
+import { describeError, stackFrames } from '$lib/server/errorLog.ts';
+import { formBodies } from '$lib/server/formBody.ts';
 
 export const init: ServerInit = async () => {
 	await startup();
 	// adapter-node emits this after the HTTP server has drained on SIGTERM/SIGINT: close the pool
 	// (it would keep the process alive) and let PGlite write its last pages.
 	process.once('sveltekit:shutdown', () => {
-		void database().then((opened) => opened.close());
+		// A last checkpoint first: the entries of the final minute are anchored outside the database too.
+		void database().then(async (opened) => {
+			await checkpointAudit(opened.db);
+			await opened.close();
+		});
 	});
 };
 
@@ -104,4 +112,19 @@ const guard: Handle = async ({ event, resolve }) => {
 	error(decision === 'forbidden' ? 403 : 404, decision === 'forbidden' ? 'Not allowed for your role' : 'Not found');
 };
 
-export const handle = sequence(securityHeaders, sameOrigin, i18n, session, guard, refuseUnstorableInput);
+// A body that is not a form is refused before anything reads it as one (formBodies), then what
+// the database cannot store (refuseUnstorableInput).
+export const handle = sequence(securityHeaders, sameOrigin, i18n, session, guard, formBodies, refuseUnstorableInput);
+
+/**
+ * Unexpected errors are logged by kind and code only (errorLog.ts), never by message: a failed
+ * database write's message holds the query's parameters, person-level values among them. The id
+ * in the log is the one the answer carries, so a report from a user finds its line.
+ */
+export const handleError: HandleServerError = ({ error: thrown, event, status, message }) => {
+	if (status === 404) return { message };
+	const id = randomUUID();
+	const frames = stackFrames(thrown);
+	console.error(`[kontrolla] error ${id}: ${status} ${event.request.method} ${event.route.id ?? '(no route)'}: ${describeError(thrown)}${frames ? `\n${frames}` : ''}`);
+	return { message, id };
+};

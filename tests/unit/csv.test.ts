@@ -28,6 +28,23 @@ describe('a CSV cell', () => {
 		expect(csvCell('\t=1')).toBe("'\t=1");
 	});
 
+	it('cannot start a formula after a separator, where Excel with `;` as its separator (sq, sr) splits the cell', () => {
+		expect(csvCell('Bar;=HYPERLINK("http://x")')).toBe(`"Bar;'=HYPERLINK(""http://x"")"`);
+		expect(csvCell('Bar;+1')).toBe(`"Bar;'+1"`);
+		expect(csvCell('Bar; -1+2')).toBe(`"Bar; '-1+2"`);
+		expect(csvCell('Bar;@SUM(A1)')).toBe(`"Bar;'@SUM(A1)"`);
+		expect(csvCell('Bar,=1')).toBe(`"Bar,'=1"`);
+		expect(csvCell('Bar\t=1')).toBe("Bar\t'=1");
+		expect(csvCell('one\r\n=1')).toBe(`"one\r\n'=1"`);
+		expect(csvCell('one\n@x;;=2')).toBe(`"one\n'@x;;'=2"`);
+		expect(csvCell(' =1')).toBe("' =1");
+	});
+
+	it('is quoted when it holds a semicolon, so a reader splitting on `;` keeps it whole', () => {
+		expect(csvCell('Bar;Club')).toBe('"Bar;Club"');
+		expect(csvLine(['a', 'b;=1', 'c'])).toBe(`a,"b;'=1",c`);
+	});
+
 	it('keeps a negative number a number', () => {
 		expect(csvCell(-3)).toBe('-3');
 	});

@@ -6,6 +6,9 @@ import { demoAccounts, DEMO_PASSWORD } from './seed/accounts.ts';
 import { applyRetention } from './privacy/retention.ts';
 import { sql } from 'drizzle-orm';
 import { refreshCoverageRollups } from './coverage/rollup.ts';
+import { auditKey } from './audit/key.ts';
+import { checkpointAudit, CHECKPOINT_EVERY_MS } from './audit/checkpointer.ts';
+import { describeError } from './errorLog.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -22,6 +25,8 @@ export function startup(): Promise<StartupState> {
 
 async function prepare(): Promise<StartupState> {
 	const config = readConfig();
+	// On the first start this makes DATA_DIR/audit.key, before anything is audited; a bad AUDIT_KEY stops the start here.
+	auditKey({ create: true });
 	const { db, engine } = await database();
 	if (config.demoData && (await isDatabaseEmpty(db))) {
 		const started = Date.now();
@@ -36,6 +41,9 @@ async function prepare(): Promise<StartupState> {
 	await dailyMaintenance(db, engine, config.retentionDays);
 	// Daily while the server runs; unref'd so it never holds a stopping process open.
 	setInterval(() => void dailyMaintenance(db, engine, config.retentionDays), DAY_MS).unref();
+	// Checkpoints of the audit chain outside the database (audit/checkpointer.ts).
+	void checkpointAudit(db);
+	setInterval(() => void checkpointAudit(db), CHECKPOINT_EVERY_MS).unref();
 	return { engine, demoData };
 }
 
@@ -45,7 +53,7 @@ async function dailyMaintenance(db: Database['db'], engine: Database['engine'], 
 	// In the background: otherwise the changes wait for the first supervisor to open the figures,
 	// who then pays for rebuilding them (after migration 0004, for every stored inspection).
 	void refreshCoverageRollups(db).catch((error: unknown) =>
-		console.error('[kontrolla] coverage rollups refresh failed:', error instanceof Error ? error.message : error)
+		console.error(`[kontrolla] coverage rollups refresh failed: ${describeError(error)}`)
 	);
 }
 
@@ -58,7 +66,7 @@ async function refreshStatistics(db: Database['db']): Promise<void> {
 	try {
 		await db.execute(sql`analyze`);
 	} catch (error) {
-		console.error('[kontrolla] analyze failed:', error instanceof Error ? error.message : error);
+		console.error(`[kontrolla] analyze failed: ${describeError(error)}`);
 	}
 }
 
@@ -68,6 +76,7 @@ async function runRetention(db: Database['db'], retentionDays: number): Promise<
 		// Counts only: the log never names a person.
 		if (anonymised > 0) console.log(`[kontrolla] retention: ${anonymised} persons of closed cases anonymised`);
 	} catch (error) {
-		console.error('[kontrolla] retention run failed:', error instanceof Error ? error.message : error);
+		// Codes only: a failed query's message would carry the persons' details.
+		console.error(`[kontrolla] retention run failed: ${describeError(error)}`);
 	}
 }

@@ -19,7 +19,7 @@ export const AUDIT_PAGE = 100;
 export async function searchAudit(db: Db, query: AuditQuery) {
 	const conditions: SQL[] = [];
 	if (query.username) conditions.push(eq(users.username, query.username.toLowerCase()));
-	if (query.action) conditions.push(ilike(auditLog.action, `${query.action.replace(/[%_]/g, '')}%`));
+	if (query.action) conditions.push(ilike(auditLog.action, `${likeLiteral(query.action)}%`));
 	if (query.recordId) conditions.push(eq(auditLog.recordId, query.recordId));
 	if (query.from) conditions.push(gte(auditLog.at, new Date(`${query.from}T00:00:00Z`)));
 	if (query.to) conditions.push(lte(auditLog.at, new Date(`${query.to}T23:59:59.999Z`)));
@@ -41,4 +41,12 @@ export async function searchAudit(db: Db, query: AuditQuery) {
 		.orderBy(desc(auditLog.seq))
 		.limit(AUDIT_PAGE + 1);
 	return { entries: rows.slice(0, AUDIT_PAGE), nextBefore: rows.length > AUDIT_PAGE ? rows[AUDIT_PAGE - 1]!.seq : null };
+}
+
+/**
+ * The text as a LIKE pattern matching exactly itself: `_` and `%` are wildcards, escaped with a
+ * backslash (PostgreSQL's default escape character); most actions hold a `_` (`auth.sign_in`).
+ */
+export function likeLiteral(text: string): string {
+	return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

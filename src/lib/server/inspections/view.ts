@@ -148,7 +148,8 @@ export async function accessTo(
 	return 'venue';
 }
 
-export async function inspectionView(db: Db, viewer: SessionUser, id: string): Promise<InspectionView | null> {
+/** `withPersons: false`: the venue part only, whoever asks (a page copy that is no one's view: viewRequest.ts). */
+export async function inspectionView(db: Db, viewer: SessionUser, id: string, { withPersons = true } = {}): Promise<InspectionView | null> {
 	const [row] = await db
 		.select({
 			inspection: inspections,
@@ -172,7 +173,7 @@ export async function inspectionView(db: Db, viewer: SessionUser, id: string): P
 
 	const access = await accessTo(db, viewer, inspection);
 	if (access === 'hidden') return null;
-	const personLevel = access === 'persons';
+	const personLevel = access === 'persons' && withPersons;
 
 	const [template, photos, [correction]] = await Promise.all([
 		templateOf(db, inspection.templateId, inspection.templateVersion),

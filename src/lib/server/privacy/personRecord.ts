@@ -7,7 +7,7 @@
 import { asc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { auditLog, inspections, locations, referrals, screenedPersons, teams } from '../db/schema.ts';
-import { audit } from '../audit/log.ts';
+import { appendAuditEntries, audit, type AuditEntry } from '../audit/log.ts';
 import { isUuid } from '../errors.ts';
 import { anonymisePerson } from './anonymise.ts';
 
@@ -49,6 +49,27 @@ export async function findPersons(db: Db, id: string): Promise<PersonFound[]> {
 		referrals: counts.filter((c) => c.personId === person.id).length,
 		anonymisedAt: person.anonymisedAt?.toISOString() ?? null
 	}));
+}
+
+/**
+ * The admin's search, on the record: who searched, when, for which id and how many persons it
+ * showed, and one view entry for each person shown, so a person's own trail (the export) names it.
+ * Text that is not an id finds nothing and is not kept, only its length: it could be a name.
+ */
+export async function searchPersons(db: Db, adminId: string, query: string): Promise<PersonFound[]> {
+	const persons = await findPersons(db, query);
+	const byId = isUuid(query);
+	const entries: AuditEntry[] = [
+		{
+			userId: adminId,
+			action: 'person.search',
+			recordId: byId ? query.toLowerCase() : null,
+			summary: byId ? `results=${persons.length}` : `not an id: ${query.length} characters, results=0`
+		},
+		...persons.map((person) => ({ userId: adminId, action: 'person.view', entity: 'screenedPerson', recordId: person.id, summary: 'via=search' }))
+	];
+	await db.transaction((tx) => appendAuditEntries(tx as unknown as Db, entries));
+	return persons;
 }
 
 /** Everything held on the person, for the person (or their representative): audited. */
