@@ -45,7 +45,7 @@ export async function mergeVenue(db: Db, actor: SessionUser, sourceId: string, t
 				.returning();
 			// Both versions are merge bases for a device that edits from them (three-way merge in push);
 			// the one replaced may be a first version, which only its row held.
-			const versions = versionsOfChange('inspection', inspection, { version, data: toWire(updated as Record<string, unknown>).data, userId: actor.id });
+			const versions = versionsOfChange('inspection', inspection, { version, data: toWire('inspection', updated as Record<string, unknown>).data, userId: actor.id });
 			await bulkInsert(tx as unknown as Db, recordVersions, versions, { onConflictDoNothing: true });
 			changes.push({ entity: 'inspection', recordId: inspection.id, op: 'upsert', version, teamId: inspection.teamId, userId: inspection.createdBy });
 		}

@@ -179,7 +179,7 @@ const referral: FieldRule = {
 		// open fields stay open. What the visit recorded of them locks with it, as persons and photos do.
 		if (existing && !acceptsChild(parent, origin, false)) {
 			if (op === 'delete') reject('data.inspectionId', SUBMITTED_LOCKED);
-			const stored = toWire(existing).data;
+			const stored = toWire('referral', existing).data;
 			const frozen = Object.keys(data).find((key) => !isReferralOpen(key) && !sameValue(data[key], stored[key]));
 			if (frozen) reject(`data.${frozen}`, SUBMITTED_LOCKED);
 		}

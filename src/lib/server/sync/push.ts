@@ -257,7 +257,7 @@ async function applyInTransaction(tx: Db, scope: Scope, deviceId: string, mutati
 	let conflicts: string[] = [];
 	let serverData: Row | null = null;
 	if (existing) {
-		serverData = pick(toWire(existing).data, Object.keys(deviceData));
+		serverData = pick(toWire(mutation.entity, existing).data, Object.keys(deviceData));
 		if (mutation.baseVersion !== Number(existing.version)) {
 			const base = book.pendingVersion(mutation.entity, mutation.id, mutation.baseVersion) ?? (await baseVersionOf(tx, mutation));
 			const merge = threeWayMerge(base, serverData, deviceData, rule.mergePerKey);
@@ -307,7 +307,7 @@ async function applyInTransaction(tx: Db, scope: Scope, deviceId: string, mutati
 	});
 	if (conflicts.length) {
 		const [current] = (await tx.select().from(table).where(eq(table.id, mutation.id))) as Row[];
-		return { mutationId: mutation.mutationId, status: 'conflict', version, conflicts, server: toWire(current!).data };
+		return { mutationId: mutation.mutationId, status: 'conflict', version, conflicts, server: toWire(mutation.entity, current!).data };
 	}
 	return { mutationId: mutation.mutationId, status: 'applied', version };
 }
@@ -332,7 +332,7 @@ async function deleteRecord(
 	if (!existing) return { mutationId: mutation.mutationId, status: 'applied', version: 0 };
 	if (mutation.entity === 'assignment' || mutation.entity === 'location') reject('op', `a device cannot delete a ${mutation.entity}`);
 	// The rule's checks (scope, lock on submitted inspections) apply to deleting as to editing.
-	const { changeScope } = await rule.check(tx, scope, pick(toWire(existing).data, Object.keys(existing)), existing, originOf(deviceId, mutation), 'delete');
+	const { changeScope } = await rule.check(tx, scope, pick(toWire(mutation.entity, existing).data, Object.keys(existing)), existing, originOf(deviceId, mutation), 'delete');
 	const version = Number(existing.version) + 1;
 	const table = entityTables[mutation.entity] as typeof entityTables.inspection;
 	await tx.update(table).set({ deletedAt: new Date(), version, updatedAt: new Date() }).where(eq(table.id, mutation.id));

@@ -6,11 +6,12 @@
  */
 import type { recordVersions } from '../db/schema.ts';
 import { toWire } from './wireRecords.ts';
+import type { SyncEntity } from '../../domain/sync/entities.ts';
 
 export type VersionRow = typeof recordVersions.$inferInsert;
 
 export function versionsOfChange(
-	entity: string,
+	entity: SyncEntity,
 	before: Record<string, unknown>,
 	after: { version: number; data: Record<string, unknown>; userId: string }
 ): VersionRow[] {
@@ -19,7 +20,7 @@ export function versionsOfChange(
 	const author = replaced === 1 ? ((before.createdBy as string | undefined) ?? null) : null;
 	const recordId = before.id as string;
 	return [
-		{ entity, recordId, version: replaced, data: toWire(before).data, userId: author },
+		{ entity, recordId, version: replaced, data: toWire(entity, before).data, userId: author },
 		{ entity, recordId, version: after.version, data: after.data, userId: after.userId }
 	];
 }

@@ -7,6 +7,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/index.ts';
 import * as s from '../db/schema.ts';
 import type { SyncEntity } from '../../domain/sync/entities.ts';
+import { wireFields } from '../../domain/sync/wireFields.ts';
 
 export type WireRecord = { id: string; version: number; deleted: boolean; data: Record<string, unknown> };
 
@@ -25,13 +26,33 @@ export const entityTables = {
 	attachment: s.attachments
 } as const satisfies Record<SyncEntity, PgTable>;
 
-// Bookkeeping the device has no use for; `version` travels beside `data`.
-const omitted = new Set(['version', 'createdAt', 'deletedAt', 'anonymisedAt', 'storedAt', 'submittedDeviceId', 'submittedDeviceSeq']);
+/**
+ * Columns that stay on the server, per entity, beside the allow-list of what travels
+ * (domain/sync/wireFields.ts): bookkeeping the device has no use for, and the submission lock's
+ * proof of order. Every column is in one of the two (tests/server/wireFields.test.ts).
+ */
+const bookkeeping = ['version', 'createdAt', 'deletedAt'] as const;
+export const serverOnlyColumns: Record<SyncEntity, readonly string[]> = {
+	municipality: bookkeeping,
+	location: bookkeeping,
+	childSite: bookkeeping,
+	plan: bookkeeping,
+	operation: bookkeeping,
+	team: bookkeeping,
+	assignment: bookkeeping,
+	checklistTemplate: bookkeeping,
+	inspection: [...bookkeeping, 'submittedDeviceId', 'submittedDeviceSeq'],
+	screenedPerson: [...bookkeeping, 'anonymisedAt'],
+	referral: bookkeeping,
+	attachment: [...bookkeeping, 'storedAt']
+};
 
-export function toWire(row: Record<string, unknown>): WireRecord {
+/** A row in its wire form: only the entity's allowed fields, times as ISO strings. */
+export function toWire(entity: SyncEntity, row: Record<string, unknown>): WireRecord {
 	const data: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(row)) {
-		if (omitted.has(key)) continue;
+	for (const key of wireFields[entity]) {
+		if (!(key in row)) continue;
+		const value = row[key];
 		data[key] = value instanceof Date ? value.toISOString() : value;
 	}
 	return { id: String(row.id), version: Number(row.version), deleted: row.deletedAt != null, data };
@@ -45,7 +66,7 @@ export async function readWireRecords(db: Db, entity: SyncEntity, ids: string[])
 		.select()
 		.from(table as typeof s.locations)
 		.where(inArray((table as typeof s.locations).id, ids))) as Record<string, unknown>[];
-	for (const row of rows) found.set(String(row.id), toWire(row));
+	for (const row of rows) found.set(String(row.id), toWire(entity, row));
 	if (entity === 'team') await attachMembers(db, found);
 	return found;
 }
