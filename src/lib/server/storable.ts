@@ -25,6 +25,8 @@ export function textProblem(text: string): string | null {
 
 /** A key as it can be shown in a field name: the characters that cannot be stored, escaped. */
 export function printable(key: string): string {
+	// NUL is the character being looked for, so the pattern must name it.
+	// eslint-disable-next-line no-control-regex
 	return key.replace(/\u0000|[\ud800-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
