@@ -1,5 +1,5 @@
 /**
- * Issue 7's coverage benchmark: the whole coverage report (GET /api/coverage: figures per
+ * The coverage benchmark: the whole coverage report (GET /api/coverage: figures per
  * municipality and kind, month by month, overdue venues, national report tables) for one year,
  * over 1,000,000 inspections at 50,000 venues, on PostgreSQL (target ≤ 300 ms median) and on
  * PGlite beside it — read from the coverage rollups (migration 0004), with the time to build them

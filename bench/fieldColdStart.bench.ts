@@ -1,5 +1,5 @@
 /**
- * Issue 5's field-app benchmarks, against the built app (`npm run build` first) on a fresh demo
+ * The field-app benchmarks, against the built app (`npm run build` first) on a fresh demo
  * server, in Chromium at phone size:
  * - offline cold start: a new tab opened at /today with the network off and the CPU slowed 4×
  *   (CDP `Emulation.setCPUThrottlingRate`), from navigation start to the first assignment drawn

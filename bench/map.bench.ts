@@ -1,5 +1,5 @@
 /**
- * Issue 3's map benchmark: 20,000 venues in headless Chromium, drawn by the app's canvas point
+ * The map benchmark: 20,000 venues in headless Chromium, drawn by the app's canvas point
  * layer (src/lib/client/map/pointLayer.ts), by Leaflet's canvas circleMarkers, and by plain
  * one-DOM-marker-per-venue, in the same run. Measures the time from the venues in memory to the
  * map painted, and the median time of a pan step and of a zoom step to the next painted frame.

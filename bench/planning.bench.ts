@@ -1,5 +1,5 @@
 /**
- * Issue 6's planning benchmark. (1) A suggested visit order for 60 venues in a town-sized area:
+ * The planning benchmark. (1) A suggested visit order for 60 venues in a town-sized area:
  * nearest neighbour improved by 2-opt against plain nearest neighbour, time and route length, over
  * several random towns. (2) Ranking 20,000 venues by need: time. Prints a markdown section for
  * bench/RESULTS.md (scripts/bench.js).

@@ -1,5 +1,5 @@
 /**
- * Issue 3's proximity benchmark: 20,000 venues against 2,000 child sites spread over Kosovo's
+ * The proximity benchmark: 20,000 venues against 2,000 child sites spread over Kosovo's
  * bounding box, the grid index against the all-pairs loop in the same process. Target: the indexed
  * computation in at most 200 ms. Prints a markdown section for bench/RESULTS.md (scripts/bench.js).
  */

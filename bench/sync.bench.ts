@@ -1,5 +1,5 @@
 /**
- * Issue 4's server-side sync benchmarks, through the real push endpoint (the built app served
+ * Server-side sync benchmarks, through the real push endpoint (the built app served
  * in-process, see tests/support/app.ts) on PGlite and, when a server is reachable, PostgreSQL:
  * - a device's backlog of 500 inspections (60 answers and 3 screened persons each) pushed in the
  *   client's batches, against a plain batched INSERT of the same rows into the same database
@@ -205,7 +205,7 @@ if (pg) {
 	await pg.drop();
 }
 
-console.log(`## Sync push (issue 4)
+console.log(`## Sync push
 
 Backlog of ${INSPECTIONS} inspections with ${ANSWERS} answers and ${PERSONS_PER_INSPECTION} screened persons each, pushed as the device's sync engine batches its outbox (at most ${PUSH_BATCH} mutations and about ${PUSH_BYTES / 1024} KiB of data per request) through the real endpoint (validation against the template, three-way check, change feed, idempotency row and audit entry per mutation; each request applied as one transaction, its bookkeeping and new records written together — see server/sync/push.ts), against a plain batched INSERT of the same rows into the same database. Target: at most 3× the plain insert.
 

@@ -1,5 +1,5 @@
 /**
- * Issue 4's sync benchmarks at national scale, against the built app as a real server process
+ * Sync benchmarks at national scale, against the built app as a real server process
  * (`scripts/serve.js`, what `npm start` runs) on PostgreSQL, over real HTTP:
  * - the first pull into Dexie in Chromium of 20,000 venues and 5,000 assignments (target ≤ 5 s;
  *   the median of three new devices),

@@ -3,7 +3,7 @@
 /// <reference lib="webworker" />
 /// <reference types="@sveltejs/kit" />
 /**
- * The offline shell (ARCHITECTURE.md, "Offline shell and maps"). Precaches this build and
+ * The offline shell (docs/ARCHITECTURE.md, "Offline shell and maps"). Precaches this build and
  * static/, keeps visited pages and viewed map tiles, and never touches /api/ or keeps a page with
  * person-level data (personLevelRoutes.ts). A new version waits until the page asks it to take
  * over (UpdatePrompt), so an open form is never reloaded under the user; the very first install

@@ -1,5 +1,5 @@
 /**
- * Issue 13's shared team phone in Chromium: a device id belongs to its first user (server side,
+ * The shared team phone in Chromium: a device id belongs to its first user (server side,
  * auth/devices.ts). The next inspector signing in on a phone left signed in by a colleague is let in
  * as a new device once the phone holds nothing unsent (it is emptied as a sign-out would have); while
  * it holds the colleague's unsent work, they are told so and nothing is deleted.

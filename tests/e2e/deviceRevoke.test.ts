@@ -1,5 +1,5 @@
 /**
- * Issue 8's lost or stolen phone in Chromium: an admin revokes the inspector's device from another
+ * A lost or stolen phone in Chromium: an admin revokes the inspector's device from another
  * machine; at its next contact the phone is told to wipe, and it removes its local database (with the
  * person-level records), its PIN lock material and its cached pages, and lands on the sign-in page.
  */

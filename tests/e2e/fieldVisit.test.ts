@@ -1,5 +1,5 @@
 /**
- * A whole visit recorded and submitted with no network (issue 12): the network is cut before the
+ * A whole visit recorded and submitted with no network: the network is cut before the
  * visit opens and comes back only after it is submitted. What counts is what the server holds,
  * read through its API: the inspection, both people, the referral, both photos and their bytes.
  * Once in one go; once split over three pushes with the server killed between two of them.

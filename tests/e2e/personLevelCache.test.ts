@@ -1,5 +1,5 @@
 /**
- * Issue 13, finding 4, in Chromium: a page with person-level data (an inspection with its screened
+ * In Chromium: a page with person-level data (an inspection with its screened
  * persons) is never kept by the service worker, outside the PIN seal. An inspector opens one online;
  * afterwards no cache holds it, the worker refuses to keep it when asked, and offline the page is
  * not shown from a cache. A copy an older version of the worker kept is deleted when this version

@@ -1,5 +1,5 @@
 /**
- * Issue 8's device lock in Chromium: the people screened are kept on the phone as ciphertext, the
+ * The device lock in Chromium: the people screened are kept on the phone as ciphertext, the
  * lock (on demand and after a short inactivity) takes them out of the page, a wrong PIN opens
  * nothing, the right one shows them again, and the record still reaches the server intact.
  */

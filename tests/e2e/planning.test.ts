@@ -1,5 +1,5 @@
 /**
- * Operations planning in Chromium against the built app with the demo data (issue 6): the planner
+ * Operations planning in Chromium against the built app with the demo data: the planner
  * creates an operation with a joint team, assigns five venues by drawing a rectangle over the
  * filtered map, reorders them and opens the briefing; then police1, a member of that team, sees the
  * five in Today in that order.

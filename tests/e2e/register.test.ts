@@ -1,7 +1,6 @@
 /**
- * The planner's register, in Chromium against the built app with the demo data (issue 3, "Done
- * when"): a venue created 200 m from a demo school carries the near-children flag with the
- * school's name; an import with one bad coordinate names that row and field and writes nothing;
+ * The planner's register, in Chromium against the built app with the demo data: a venue created
+ * 200 m from a demo school carries the near-children flag with the school's name; an import with one bad coordinate names that row and field and writes nothing;
  * the exported GeoJSON parses.
  */
 import fs from 'node:fs';

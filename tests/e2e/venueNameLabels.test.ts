@@ -1,5 +1,5 @@
 /**
- * Issue 13, finding 3, in Chromium: a venue whose name is markup pointing at another host — as an
+ * In Chromium: a venue whose name is markup pointing at another host — as an
  * import or a proposal from the field could bring in — is shown as the literal text on every map
  * page that names venues (the inspector's Today map and map page, the planner's operation and
  * briefing, the supervisor's coverage map with its tooltip open), and no phone or desk requests

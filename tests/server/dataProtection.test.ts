@@ -1,5 +1,5 @@
 /**
- * Issue 8's data protection on the real server modules and endpoints: the retention rule
+ * Data protection on the real server modules and endpoints: the retention rule
  * anonymises person-level details of closed cases only, keeps every coverage figure as it was,
  * reaches devices through the change feed and the audit log; an admin exports and erases a
  * person's record on request, and nobody else can.

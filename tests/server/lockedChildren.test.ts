@@ -1,5 +1,5 @@
 /**
- * The submission lock over a visit's photos and referrals (issue 13, finding 5), through the real
+ * The submission lock over a visit's photos and referrals, through the real
  * push endpoint on the engine under test. A photo is evidence: after the submission it is neither
  * added, changed (caption, place, time) nor deleted. A referral goes on after the visit — its status
  * and notes change, new ones are made — but what the visit recorded of it stays, and it is not

@@ -1,5 +1,5 @@
 /**
- * Issue 8's property: random and malformed bodies (fast-check) sent to every endpoint and form
+ * The property: random and malformed bodies (fast-check) sent to every endpoint and form
  * action that changes state, signed in with a role allowed to write there, never get a 5xx and
  * never write. "Never write" is checked on the database itself: the row count of every table is
  * the same after the storm as before it. A body the server accepted would have to be well formed,

@@ -1,5 +1,5 @@
 /**
- * Issue 13, findings 3 and 4, on the server's side. Person-level answers (the inspection page with
+ * On the server's side: person-level answers (the inspection page with
  * its persons, the admin's person search, photo bytes, the pull) say `no-store`, so no cache —
  * the browser's, a proxy's or the service worker's — keeps them outside the device's sealed
  * database. And the page's Content-Security-Policy lets images and connections reach our own

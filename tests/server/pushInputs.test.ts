@@ -1,6 +1,5 @@
 /**
- * What a push carries that the database cannot store, and whose a mutation id is (issue 13,
- * findings 11 and 12), through the real push endpoint on the engine under test.
+ * What a push carries that the database cannot store, and whose a mutation id is, through the real push endpoint on the engine under test.
  * - A NUL character, an unpaired surrogate (at any depth, in a value or a key), an integer beyond its
  *   column or a time before year 1 refuses that one mutation, naming the field; the rest of the
  *   batch is applied. It used to fail the whole push with a 500, which the device resends for ever.

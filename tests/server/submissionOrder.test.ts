@@ -1,5 +1,5 @@
 /**
- * The submission lock against the device's own order (issue 12): everything a device recorded
+ * The submission lock against the device's own order (docs/ARCHITECTURE.md, "Submission lock"): everything a device recorded
  * before it submitted a visit reaches the server, whatever the batching — the submission first or
  * last, one batch or several, retried after a lost answer — and only what was changed after the
  * submission is refused. Through the real push endpoint, on the engine under test.

@@ -1,5 +1,5 @@
 /**
- * The steps of a visit's people and photos in the field app (issue 5, 12): screening a person
+ * The steps of a visit's people and photos in the field app: screening a person
  * until the screening says "possible victim", a referral, photos from the phone, and what the
  * device's database holds. Shared by the field e2e tests.
  */

@@ -71,7 +71,7 @@ export function operationStatusLabel(status: string): string {
 
 /**
  * The Intl tag for what Intl still does itself: sorting names (compareText). Serbian is written in
- * Latin script here (DOMAIN.md), so Intl must not default to Cyrillic. Dates and figures do not go
+ * Latin script here (docs/DOMAIN.md), so Intl must not default to Cyrillic. Dates and figures do not go
  * through Intl's locale data (localeFormat.ts says why).
  */
 const intlLocales = { en: 'en-GB', sq: 'sq', sr: 'sr-Latn' } as const;

@@ -1,5 +1,5 @@
 /**
- * Kosovo's 38 municipalities (DOMAIN.md, "Places"): names in the two official languages and the
+ * Kosovo's 38 municipalities (docs/DOMAIN.md, "Places"): names in the two official languages and the
  * form English-speaking partners use, with the approximate seat of each. `population` is the 2011
  * census figure, rounded; it only weights how much demo data a municipality gets.
  */

@@ -1,6 +1,6 @@
 /**
  * What the inspector can do with a change the server refused, so that nothing typed on site is
- * stranded on one phone (ARCHITECTURE.md, "Submission lock"). A refusal is read from the server's
+ * stranded on one phone (docs/ARCHITECTURE.md, "Submission lock"). A refusal is read from the server's
  * field errors into one of a few kinds the Sync screen explains in plain words; a person or photo
  * refused because its visit was already submitted (recorded on another phone, or after the
  * submission) is carried into a correction of the visit, which the server accepts.

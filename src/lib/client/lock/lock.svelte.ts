@@ -1,5 +1,5 @@
 /**
- * The inspector's PIN lock (issue 8): person-level data on the device is readable only while the
+ * The inspector's PIN lock (docs/ARCHITECTURE.md, README "Data protection"): person-level data on the device is readable only while the
  * app is unlocked. State for the shell, and the steps between the phases:
  *
  * - `setup`: no PIN on this device for this user yet. Nothing person-level may be stored before one

@@ -1,5 +1,5 @@
 /**
- * The embedded basemap (ARCHITECTURE.md, "Offline shell and maps"): Kosovo's outline from
+ * The embedded basemap (docs/ARCHITECTURE.md, "Offline shell and maps"): Kosovo's outline from
  * static/basemap and the municipality seats, always drawn under the venues so the map means
  * something when no tile server is reachable (no network, or none configured).
  */

@@ -1,7 +1,7 @@
 /**
  * The supervisors' coverage map on the shared Leaflet set-up (basemap, tiles): one circle per
  * municipality at its seat, sized by its registered venues and shaded by coverage %, and every
- * venue as a canvas dot coloured by how long ago it was last inspected (ARCHITECTURE.md: canvas
+ * venue as a canvas dot coloured by how long ago it was last inspected (docs/ARCHITECTURE.md: canvas
  * `circleMarker`s, never a DOM marker per venue).
  */
 import type { LayerGroup, Map as LeafletMap } from 'leaflet';

@@ -1,7 +1,7 @@
 /**
  * Venues drawn as dots on one canvas. A national register holds tens of thousands of venues:
  * Leaflet draws each `circleMarker` as its own layer object (~0.4 s for 20,000 on this hardware,
- * ARCHITECTURE.md) and a DOM marker per venue froze phones. Here the points live in flat typed
+ * docs/ARCHITECTURE.md) and a DOM marker per venue froze phones. Here the points live in flat typed
  * arrays, projected once, and a redraw stamps one pre-drawn dot image per point (a `drawImage` of
  * a small sprite is far cheaper than tracing and stroking 20,000 arcs) — bench/map.bench.ts
  * measures it against Leaflet's circleMarkers and plain DOM markers.

@@ -1,6 +1,6 @@
 /**
  * The configured tile source, and whether it answers. Tiles are requested with CORS
- * (`crossOrigin`) so the service worker can check and cache them (ARCHITECTURE.md: opaque
+ * (`crossOrigin`) so the service worker can check and cache them (docs/ARCHITECTURE.md: opaque
  * responses are padded in the storage quota and their status cannot be read).
  */
 import type { Map as LeafletMap } from 'leaflet';

@@ -31,7 +31,7 @@ export const WRITE_SEQ_KEY = 'writeSeq';
  * The next number of the device's write sequence. It only grows, for the life of the local store,
  * and is taken inside the write's own transaction: two writes never share a number, and a write's
  * number is greater than that of every write before it — the order the submission lock is proven
- * by (ARCHITECTURE.md, "Submission lock").
+ * by (docs/ARCHITECTURE.md, "Submission lock").
  */
 async function nextWriteSeq(db: LocalDb): Promise<number> {
 	const current = Number((await db.syncState.get(WRITE_SEQ_KEY))?.value ?? 0);

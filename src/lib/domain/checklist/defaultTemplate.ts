@@ -1,5 +1,5 @@
 /**
- * The default joint-inspection checklist (DOMAIN.md): a venue part the team observes and a person
+ * The default joint-inspection checklist (docs/DOMAIN.md): a venue part the team observes and a person
  * part asked privately and recorded anonymously. Parsed at load, so an invalid edit fails loudly.
  */
 import { text } from '../text.ts';

@@ -1,5 +1,5 @@
 /**
- * The filters of the supervisors' coverage figures (issue 7), shared by the dashboard's query
+ * The filters of the supervisors' coverage figures, shared by the dashboard's query
  * string and GET /api/coverage. A period is either explicit (`from`–`to`, inclusive calendar
  * dates) or a preset resolved against the caller's `today`.
  */

@@ -1,6 +1,6 @@
 /**
  * The whole answer of GET /api/coverage, and the categories of the national report tables
- * (DOMAIN.md, "The figures supervisors report"), in the order those reports print them.
+ * (docs/DOMAIN.md, "The figures supervisors report"), in the order those reports print them.
  */
 import { locationKinds, referralStatuses, referralTargets, sexes } from '../records/fieldRecords.ts';
 import { ageBands } from '../screening/screen.ts';

@@ -1,5 +1,5 @@
 /**
- * The child-site rule (DOMAIN.md, "Places"): trafficking within 350 metres of a school or another
+ * The child-site rule (docs/DOMAIN.md, "Places"): trafficking within 350 metres of a school or another
  * place used by children is an aggravated offence, so every venue within that radius of a child site
  * is flagged "near children" with the nearest site. The radius is a deployment setting because the
  * Criminal Code may be revised.

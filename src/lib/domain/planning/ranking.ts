@@ -1,7 +1,7 @@
 /**
- * Which venues most need a visit (issue 6, "Suggestions"). Each reason adds points; the reasons are
+ * Which venues most need a visit. Each reason adds points; the reasons are
  * kept with the venue so the planner sees why it was suggested, not just a number. The weights
- * follow DOMAIN.md: exploitation moves to places nobody looks at (never inspected, long unvisited),
+ * follow docs/DOMAIN.md: exploitation moves to places nobody looks at (never inspected, long unvisited),
  * earlier findings and possible victims point to repeat offending, a venue within 350 m of a child
  * site is an aggravated case, and some kinds of venue are where victims are found most.
  */

@@ -1,5 +1,5 @@
 /**
- * Joint-team rules (issue 6; DOMAIN.md: inspections are joint police and labour inspectorate
+ * Joint-team rules (docs/DOMAIN.md, "The work": inspections are joint police and labour inspectorate
  * actions). A team without at least one police officer and one labour inspector is allowed, but
  * only with a written reason; a person on two teams whose operations overlap in time is flagged.
  */

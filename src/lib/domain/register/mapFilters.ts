@@ -1,5 +1,5 @@
 /**
- * The map's filters (issue 3), kept in the URL so a view can be shared: kind, municipality,
+ * The map's filters, kept in the URL so a view can be shared: kind, municipality,
  * status, when last inspected, near children, and a text search. The same rules filter the map in
  * the browser and the register export on the server, so an export holds what the map showed.
  */

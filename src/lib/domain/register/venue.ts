@@ -1,5 +1,5 @@
 /**
- * The venue register's input rules (issue 3), one schema for the planner's form, the register
+ * The venue register's input rules, one schema for the planner's form, the register
  * endpoints and the import: name, kind and municipality required, coordinates inside the
  * deployment's bounding box, a reason whenever a venue is closed or gone.
  */

@@ -1,4 +1,4 @@
-/** Entity names on the sync wire (ARCHITECTURE.md, "Sync contract"). */
+/** Entity names on the sync wire (docs/ARCHITECTURE.md, "Sync contract"). */
 export const syncEntities = [
 	'municipality',
 	'location',

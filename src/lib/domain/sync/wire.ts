@@ -1,5 +1,5 @@
 /**
- * The sync wire format (ARCHITECTURE.md, "Sync contract"): pull pages and push batches. Other
+ * The sync wire format (docs/ARCHITECTURE.md, "Sync contract"): pull pages and push batches. Other
  * systems talk to these endpoints as written there, so field names here are the contract.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The supervisors' coverage report (issue 7): everything GET /api/coverage answers, counted in SQL
+ * The supervisors' coverage report: everything GET /api/coverage answers, counted in SQL
  * on PostgreSQL or PGlite alike.
  */
 import type { Db } from '../db/index.ts';

@@ -1,5 +1,5 @@
 /**
- * The national report tables (DOMAIN.md, "The figures supervisors report") over the possible
+ * The national report tables (docs/DOMAIN.md, "The figures supervisors report") over the possible
  * victims found in counted inspections, and the referrals made from those inspections.
  */
 import { sql } from 'drizzle-orm';

@@ -1,5 +1,5 @@
 /**
- * The server's data model (ARCHITECTURE.md, "Data model"). SQL is kept to what both PostgreSQL 15
+ * The server's data model (docs/ARCHITECTURE.md, "Data model"). SQL is kept to what both PostgreSQL 15
  * and PGlite (PostgreSQL 18) accept, because the same migrations run on both.
  */
 import { sql } from 'drizzle-orm';

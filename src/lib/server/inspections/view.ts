@@ -3,7 +3,7 @@
  * template's labels, photos, corrections and the record's audit trail — and, for those the
  * security rules allow, the screened persons and their referrals.
  *
- * Who sees what (ARCHITECTURE.md, sync scope): supervisors and admins see everything; an inspector
+ * Who sees what (docs/ARCHITECTURE.md, sync scope): supervisors and admins see everything; an inspector
  * sees only the inspections of their own teams (or their own unplanned visits), persons included;
  * planners see the venue part without person-level records. An inspection the viewer may not see
  * is answered exactly like one that does not exist, so its id cannot be probed.

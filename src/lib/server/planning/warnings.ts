@@ -1,5 +1,5 @@
 /**
- * What a planner is warned about but may go ahead with (issue 6): a team that is not joint, a person
+ * What a planner is warned about but may go ahead with: a team that is not joint, a person
  * on two teams at overlapping times, a venue assigned twice on the same day.
  */
 import { and, eq, gte, inArray, isNull, lte, ne } from 'drizzle-orm';

@@ -23,7 +23,7 @@ type ReferralRow = ReturnType<typeof referPerson>[number];
 type Scope = { teamId: string; operationId: string };
 
 // Private apartments are often locked or refused; clubs and massage parlours are where
-// trafficking indicators are found most (DOMAIN.md: victims increasingly in private apartments).
+// trafficking indicators are found most (docs/DOMAIN.md: victims increasingly in private apartments).
 const outcomeWeights: Record<LocationKind, readonly (readonly [Outcome, number])[]> = {
 	bar: [['no_findings', 52], ['labour_violations', 36], ['trafficking_indicators_referred', 1.5], ['premises_closed', 4], ['could_not_inspect', 6.5]],
 	night_club: [['no_findings', 42], ['labour_violations', 38], ['trafficking_indicators_referred', 5], ['premises_closed', 8], ['could_not_inspect', 7]],

@@ -14,7 +14,7 @@ type ScreenedPersonRow = typeof screenedPersons.$inferInsert & { id: string };
 type ReferralRow = typeof referrals.$inferInsert & { id: string };
 type ReferralTarget = (typeof referralTargets)[number];
 
-/** Venues where sexual exploitation is the usual suspicion (DOMAIN.md: most victims, mostly women). */
+/** Venues where sexual exploitation is the usual suspicion (docs/DOMAIN.md: most victims, mostly women). */
 export const sexualExploitationVenues: ReadonlySet<LocationKind> = new Set([
 	'bar',
 	'night_club',

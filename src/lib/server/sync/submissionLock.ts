@@ -1,5 +1,5 @@
 /**
- * The submission lock, with the device's own order as its proof (ARCHITECTURE.md, "Submission
+ * The submission lock, with the device's own order as its proof (docs/ARCHITECTURE.md, "Submission
  * lock"). A submitted inspection is locked: nothing changed after the submission is accepted. What
  * the team recorded *before* it — people, photos — may still arrive after it: the device folds an
  * unsent inspection's create and submit into one upsert and sends parents first, and a batch may be
