@@ -4,7 +4,7 @@ import { LocalDb } from '../../src/lib/client/db.ts';
 import { removePhoto, setCaption } from '../../src/lib/client/field/photos.ts';
 import { addPerson, answerPerson, personsOf } from '../../src/lib/client/field/persons.ts';
 import { addReferral, referralsOf, updateReferral } from '../../src/lib/client/field/referrals.ts';
-import { recordLocalChange } from '../../src/lib/client/sync/outbox.ts';
+import { onLocalChange, recordLocalChange } from '../../src/lib/client/sync/outbox.ts';
 import { newDataKey } from '../../src/lib/client/lock/cipher.ts';
 import { dropDataKey, holdDataKey } from '../../src/lib/client/lock/dataKey.ts';
 import { LockedInspectionError, saveAnswer, saveOutcome, startCorrection, startInspection, submitInspection, type Writer } from '../../src/lib/client/field/inspections.ts';
@@ -18,10 +18,13 @@ const at = '2026-11-24T20:00:00.000Z';
 beforeAll(() => holdDataKey(newDataKey()));
 afterAll(() => dropDataKey());
 
-async function device(): Promise<Writer & { notify: ReturnType<typeof vi.fn<() => void>> }> {
+/** A device's database, and what its sync service would hear of each committed write. */
+async function device(): Promise<Writer & { notified: ReturnType<typeof vi.fn<() => void>> }> {
 	const db = new LocalDb(`field-${crypto.randomUUID()}`);
 	await db.records('assignment').put({ id: assignmentId, version: 4, status: 'pending', teamId: 't', operationId: 'o', locationId: 'l', visitOrder: 1 });
-	return { db, userId, notify: vi.fn<() => void>() };
+	const notified = vi.fn<() => void>();
+	onLocalChange((changed) => changed === db && notified());
+	return { db, userId, notified };
 }
 
 async function started(writer: Writer) {
@@ -46,7 +49,8 @@ describe('starting an inspection', () => {
 		expect(queued.map((entry) => entry.entity)).toEqual(['inspection', 'assignment']);
 		// The server takes only the status from an inspector.
 		expect(queued[1]?.data).toEqual({ status: 'in_progress' });
-		expect(writer.notify).toHaveBeenCalledOnce();
+		// One write, one word to the sync service: told once it is committed.
+		expect(writer.notified).toHaveBeenCalledOnce();
 	});
 });
 

@@ -73,13 +73,16 @@ export const entityTableNames: Record<SyncEntity, string> = {
 	attachment: 'attachments'
 };
 
+/** The device database's name: one per browser profile, shared by every user of the device. */
+export const DATABASE_NAME = 'kontrolla';
+
 export class LocalDb extends Dexie {
 	outbox!: EntityTable<OutboxEntry, 'seq'>;
 	conflicts!: EntityTable<ConflictEntry, 'key'>;
 	syncState!: EntityTable<SyncStateEntry, 'key'>;
 	photos!: EntityTable<PhotoBlob, 'id'>;
 
-	constructor(name = 'kontrolla', options?: ConstructorParameters<typeof Dexie>[1]) {
+	constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
 		super(name, { cache: 'disabled', ...options });
 		this.version(1).stores({
 			municipalities: 'id',

@@ -26,6 +26,18 @@ export function deviceId(): string | undefined {
 	}
 }
 
+/**
+ * The id this device already has, without making one: the lock screen's sign-in is the same user
+ * again, on the device they signed in on.
+ */
+export function storedDeviceId(): string | undefined {
+	try {
+		return localStorage.getItem(DEVICE_ID_KEY) ?? undefined;
+	} catch {
+		return pageLifetimeId;
+	}
+}
+
 /** A sign-out that left nothing on the device (or a wipe): the next sign-in here is a new device. */
 export function forgetDeviceId(): void {
 	pageLifetimeId = undefined;

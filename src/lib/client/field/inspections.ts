@@ -1,9 +1,9 @@
 /**
  * The inspector's writes to an inspection. Each goes through the outbox (`recordLocalChange`) with
  * the whole record, inside one Dexie transaction that first reads the current record: answers
- * tapped in quick succession each build on the one before, never on a stale copy. After each
- * write the sync service is told (`notify`: the page passes `notifyLocalWrite`, tests a spy), so
- * the change leaves the device as soon as there is a network.
+ * tapped in quick succession each build on the one before, never on a stale copy. The outbox tells
+ * the sync service of each committed write (`onLocalChange`), so the change leaves the device as
+ * soon as there is a network.
  */
 import type { LocalDb } from '../db.ts';
 import { outboxTables, recordLocalChange } from '../sync/outbox.ts';
@@ -21,7 +21,7 @@ import {
 	type InspectionStart
 } from '../../domain/field/inspectionRecord.ts';
 
-export type Writer = { db: LocalDb; userId: string; notify: () => void };
+export type Writer = { db: LocalDb; userId: string };
 
 export class LockedInspectionError extends Error {
 	constructor() {
@@ -30,12 +30,11 @@ export class LockedInspectionError extends Error {
 }
 
 /** Creates the draft and marks its assignment in progress. */
-export async function startInspection({ db, userId, notify }: Writer, id: string, start: InspectionStart): Promise<void> {
+export async function startInspection({ db, userId }: Writer, id: string, start: InspectionStart): Promise<void> {
 	await db.transaction('rw', [db.records('inspection'), db.records('assignment'), ...outboxTables(db)], async () => {
 		await recordLocalChange(db, { entity: 'inspection', id, data: newInspection(start), userId });
 		if (start.assignmentId) await setAssignmentStatus(db, userId, start.assignmentId, 'in_progress');
 	});
-	notify();
 }
 
 async function writeDraft({ db, userId }: Writer, id: string, change: (data: InspectionData) => InspectionData): Promise<void> {
@@ -49,14 +48,9 @@ async function writeDraft({ db, userId }: Writer, id: string, change: (data: Ins
 	});
 }
 
-async function updateDraft(writer: Writer, id: string, change: (data: InspectionData) => InspectionData): Promise<void> {
-	await writeDraft(writer, id, change);
-	writer.notify();
-}
-
 /** One checklist answer; `null` clears it. */
 export function saveAnswer(writer: Writer, id: string, itemId: string, answer: Answer | null): Promise<void> {
-	return updateDraft(writer, id, (data) => {
+	return writeDraft(writer, id, (data) => {
 		const answers = { ...data.answers };
 		if (answer === null) delete answers[itemId];
 		else answers[itemId] = answer;
@@ -69,7 +63,7 @@ export type OutcomeFields = Pick<InspectionData, 'outcome' | 'outcomeReason' | '
 };
 
 export function saveOutcome(writer: Writer, id: string, fields: Partial<OutcomeFields>): Promise<void> {
-	return updateDraft(writer, id, (data) => {
+	return writeDraft(writer, id, (data) => {
 		const { peoplePresent, ...rest } = fields;
 		// Counts merge with what is stored, inside the write: two quick changes (women, then men)
 		// must not undo each other through a screen that had not yet shown the first.
@@ -88,7 +82,6 @@ export async function submitInspection(writer: Writer, id: string, now = new Dat
 		const assignmentId = current?.assignmentId;
 		if (typeof assignmentId === 'string') await setAssignmentStatus(db, userId, assignmentId, 'done');
 	});
-	writer.notify();
 }
 
 /**
@@ -97,7 +90,7 @@ export async function submitInspection(writer: Writer, id: string, now = new Dat
  * new ids (the photos by hash, with their bytes when this device holds them), so the corrected
  * record stands on its own in the figures and in history, and the inspector edits what was wrong.
  */
-export async function startCorrection({ db, userId, notify }: Writer, originalId: string, newId: string, reason: string): Promise<void> {
+export async function startCorrection({ db, userId }: Writer, originalId: string, newId: string, reason: string): Promise<void> {
 	await db.transaction('rw', correctionTables(db), async () => {
 		const original = await db.records('inspection').get(originalId);
 		if (!original) throw new Error(`no inspection ${originalId} on this device`);
@@ -106,7 +99,6 @@ export async function startCorrection({ db, userId, notify }: Writer, originalId
 		await recordLocalChange(db, { entity: 'inspection', id: newId, data: correctionOf(originalId, data, reason), userId });
 		await copyChildren(db, userId, originalId, newId);
 	});
-	notify();
 }
 
 /** The tables a correction reads and writes, for a transaction around it. */

@@ -53,7 +53,7 @@ export async function carryIntoCorrection(writer: Writer, inspectionId: string, 
 			correctionId = open.id;
 			await copyChildren(db, userId, inspectionId, correctionId, new Set(refused.map((entry) => entry.recordId)));
 		} else {
-			await startCorrection({ ...writer, notify: () => {} }, inspectionId, correctionId, reason);
+			await startCorrection(writer, inspectionId, correctionId, reason);
 		}
 		for (const entry of refused) {
 			await db.outbox.delete(entry.seq!);
@@ -61,7 +61,6 @@ export async function carryIntoCorrection(writer: Writer, inspectionId: string, 
 			if (entry.entity === 'attachment') await db.photos.delete(entry.recordId);
 		}
 	});
-	writer.notify();
 	return correctionId;
 }
 

@@ -16,6 +16,7 @@
 import { derivePinKey, importDeviceKey, newDataKey, PIN_ITERATIONS, unwrapKey, wrapKey, type Sealed } from './cipher.ts';
 import { currentDataKey, dropDataKey, holdDataKey } from './dataKey.ts';
 import { deviceId } from '../deviceId.ts';
+import { auth, call } from '../api.ts';
 
 const STORE_KEY = 'kontrolla.lock';
 export const PIN_MIN_LENGTH = 6;
@@ -139,13 +140,9 @@ function opened(key: Uint8Array): void {
 
 async function deviceKey(): Promise<CryptoKey> {
 	// The device's id lets a session signed in before the page's script ran record this device.
-	const response = await fetch('/api/auth/device-key', {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ deviceId: deviceId() })
-	});
-	if (!response.ok) throw new Error(`device key: ${response.status}`);
-	return importDeviceKey(((await response.json()) as { key: string }).key);
+	const answer = await call(auth.deviceKey, { deviceId: deviceId() });
+	if (!answer.ok) throw new Error(`device key: ${answer.problem.status || answer.problem.error}`);
+	return importDeviceKey(answer.value.key);
 }
 
 /** Chooses the PIN: a new data key on a fresh device, or a new PIN for the key already there. */

@@ -3,8 +3,10 @@
  * a change that is saved but not queued (or queued but not saved). Unsent entries for the same
  * record are folded into one; an entry that has left the device is never changed, because the
  * server may already hold it under its mutation id — unless the server refused it, which means it
- * holds nothing of it.
+ * holds nothing of it. Each committed write is told to the sync service (`onLocalChange`), which
+ * sends it shortly.
  */
+import { Dexie, type Transaction } from 'dexie';
 import type { LocalDb, LocalRecord, OutboxEntry } from '../db.ts';
 import type { SyncEntity } from '../../domain/sync/entities.ts';
 import { refusedAsSubmittedVisit } from '../../domain/sync/refusals.ts';
@@ -40,10 +42,41 @@ async function nextWriteSeq(db: LocalDb): Promise<number> {
 	return next;
 }
 
+type LocalChangeListener = (db: LocalDb) => void;
+const listeners = new Set<LocalChangeListener>();
+
+/**
+ * Tells `listener` of local changes once they are committed: the sync service registers one that
+ * sends them shortly (service.svelte.ts), so no screen has to remember to. Returns its removal.
+ */
+export function onLocalChange(listener: LocalChangeListener): () => void {
+	listeners.add(listener);
+	return () => void listeners.delete(listener);
+}
+
+/** Outermost transactions already set to tell the listeners: once per commit, however many changes it holds. */
+const tellingOnCommit = new WeakSet<Transaction>();
+
+/**
+ * Called inside a change's transaction. When the change is part of a larger write (a transaction
+ * around it), the listeners hear of it when that write commits, not before: until then a round
+ * would find nothing of it, and the write may still be undone.
+ */
+function tellOnCommit(db: LocalDb): void {
+	let outermost = Dexie.currentTransaction;
+	while (outermost.parent) outermost = outermost.parent;
+	if (tellingOnCommit.has(outermost)) return;
+	tellingOnCommit.add(outermost);
+	outermost.on('complete', () => {
+		for (const listener of listeners) listener(db);
+	});
+}
+
 export async function recordLocalChange(db: LocalDb, change: LocalChange, now = new Date(), newId = () => crypto.randomUUID()): Promise<void> {
 	const op = change.op ?? 'upsert';
 	const table = db.records(change.entity);
 	await db.transaction('rw', [table, ...outboxTables(db)], async () => {
+		tellOnCommit(db);
 		const writeSeq = await nextWriteSeq(db);
 		const current = await table.get(change.id);
 		const baseVersion = current?.version ?? 0;

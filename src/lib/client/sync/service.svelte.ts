@@ -10,17 +10,16 @@
  */
 import type { SessionUser } from '../../domain/auth.ts';
 import { syncEntities } from '../../domain/sync/entities.ts';
-import { LocalDb } from '../db.ts';
+import { DATABASE_NAME, LocalDb } from '../db.ts';
 import { deviceId } from '../deviceId.ts';
 import { fromLiveQuery, type LiveValue } from '../liveQuery.svelte.ts';
 import { SyncEngine } from './engine.ts';
-import { outboxCounts, WRITE_SEQ_KEY } from './outbox.ts';
+import { onLocalChange, outboxCounts, WRITE_SEQ_KEY } from './outbox.ts';
 import { SyncScheduler, type SchedulerState, type SyncPhase } from './scheduler.ts';
 import { SyncTransport } from './transport.ts';
 import { currentDataKey } from '../lock/dataKey.ts';
 import { stopLock } from '../lock/lock.svelte.ts';
 
-const DATABASE_NAME = 'kontrolla';
 /** Whose pulled data the database holds: pulls are scoped per user, so another user starts over. */
 const PULLED_FOR_KEY = 'pulledFor';
 
@@ -126,6 +125,10 @@ export function startDeviceSync(user: SessionUser | null): void {
 	});
 	const onOnline = () => void scheduler.syncNow();
 	window.addEventListener('online', onOnline);
+	// Every committed local write: the scheduler sends it shortly, together with any burst of edits.
+	const stopListening = onLocalChange((changed) => {
+		if (changed === db) scheduler.requestSoon();
+	});
 
 	session = {
 		user,
@@ -134,6 +137,7 @@ export function startDeviceSync(user: SessionUser | null): void {
 		counts: counts!,
 		dispose: () => {
 			window.removeEventListener('online', onOnline);
+			stopListening();
 			scheduler.stop();
 			disposeEffects();
 		}
@@ -150,11 +154,6 @@ export function stopDeviceSync(): void {
 	outcome = null;
 	syncing = false;
 	lastSyncedAt = null;
-}
-
-/** Call after every local write: the scheduler sends it shortly, together with any burst of edits. */
-export function notifyLocalWrite(): void {
-	session?.scheduler.requestSoon();
 }
 
 /** Runs a round now (the "Sync now" button, sign-out); settles when it ends, whatever its outcome. */

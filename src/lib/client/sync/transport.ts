@@ -3,6 +3,7 @@
  * faulty proxy or an in-process server; every failure becomes a `SyncHttpError` with a kind the
  * scheduler acts on.
  */
+import { readProblem } from '../problem.ts';
 import { pullResponseSchema, pushResponseSchema, type Mutation, type PullResponse, type PushResponse } from '../../domain/sync/wire.ts';
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -32,18 +33,11 @@ async function call(fetchFn: Fetch, url: string, init?: RequestInit, timeoutMs =
 		throw new SyncHttpError('network', error instanceof Error ? error.message : 'network error');
 	}
 	if (response.ok) return response;
-	let message = `HTTP ${response.status}`;
-	let wipe = false;
-	try {
-		const body = (await response.json()) as { error?: string; wipe?: boolean };
-		message = body.error ?? message;
-		wipe = body.wipe === true;
-	} catch {
-		/* not JSON: keep the status */
-	}
+	// The app's one failure shape (problem.ts); a body that is not JSON leaves the status.
+	const problem = await readProblem<{ wipe: boolean }>(response);
 	const kind: FailureKind =
-		response.status === 401 ? (wipe ? 'wipe' : 'auth') : response.status === 410 ? 'gone' : response.status >= 500 ? 'server' : 'client';
-	throw new SyncHttpError(kind, message, response.status);
+		response.status === 401 ? (problem.details?.wipe === true ? 'wipe' : 'auth') : response.status === 410 ? 'gone' : response.status >= 500 ? 'server' : 'client';
+	throw new SyncHttpError(kind, problem.error, response.status);
 }
 
 export class SyncTransport {
