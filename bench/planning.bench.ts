@@ -7,8 +7,8 @@
 import { performance } from 'node:perf_hooks';
 import { nearestNeighbourOrder, suggestVisitOrder, type Stop } from '../src/lib/domain/planning/visitOrder.ts';
 import { rankVenues, type RankableVenue } from '../src/lib/domain/planning/ranking.ts';
-import { locationKinds } from '../src/lib/domain/records/fieldRecords.ts';
-import { createRandom } from '../src/lib/domain/random.ts';
+import { locationKinds } from '../src/lib/domain/records/codes.ts';
+import { createRandom } from '../src/lib/server/demo/random.ts';
 
 const STOPS = 60;
 const TOWNS = 20;

@@ -12,7 +12,7 @@ import {
 	type VenuePoint
 } from '../src/lib/domain/geo/proximity.ts';
 import { kosovoBounds } from '../src/lib/domain/municipalities.ts';
-import { createRandom, type Random } from '../src/lib/domain/random.ts';
+import { createRandom, type Random } from '../src/lib/server/demo/random.ts';
 
 const VENUES = 20_000;
 const CHILD_SITES = 2_000;

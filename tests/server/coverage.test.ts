@@ -32,6 +32,7 @@ import { startApp, type TestApp, type TestClient } from '../support/app.ts';
 import { addUser } from '../support/fixtures.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
+import type { InspectionOutcome, LocationKind, LocationStatus } from '../../src/lib/domain/records/codes.ts';
 
 let database: Database;
 let app: TestApp;
@@ -56,7 +57,7 @@ async function buildWorld(): Promise<void> {
 		{ id: id.M2!, code: 'prizren', nameSq: 'Prizren', nameSr: 'Prizren', nameEn: 'Prizren', lat: 42.214, lng: 20.74 },
 		{ id: id.M3!, code: 'peje', nameSq: 'Pejë', nameSr: 'Peć', nameEn: 'Peja', lat: 42.659, lng: 20.288 }
 	]);
-	const venue = (key: string, kind: (typeof s.locationKinds)[number], municipality: string, status: (typeof s.locationStatuses)[number], name = `Venue ${key.slice(1)}`) =>
+	const venue = (key: string, kind: LocationKind, municipality: string, status: LocationStatus, name = `Venue ${key.slice(1)}`) =>
 		({ id: id[key]!, name, kind, municipalityId: id[municipality]!, status, lat: 42.5, lng: 21 });
 	await db.insert(s.locations).values([
 		venue('V1', 'bar', 'M1', 'active'),
@@ -91,7 +92,7 @@ async function buildWorld(): Promise<void> {
 		{ teamId: id.T3!, userId: lab1.id, agencyId: agency.labour! }
 	]);
 
-	type Outcome = (typeof s.inspectionOutcomes)[number];
+	type Outcome = InspectionOutcome;
 	const inspection = (key: string, venueKey: string, team: string | null, author: string, startedAt: string, outcome: Outcome, more: Partial<typeof s.inspections.$inferInsert> = {}) => ({
 		id: id[key]!, locationId: id[venueKey]!, teamId: team ? id[team]! : null, createdBy: author,
 		unplannedReason: team ? null : 'seen on patrol', templateId: randomUUID(), templateVersion: 1,

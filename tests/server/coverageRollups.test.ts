@@ -13,7 +13,7 @@ import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
 import { firstRow } from '../../src/lib/server/db/rows.ts';
 import { openTestDatabase, testEngine } from '../support/database.ts';
-import { seedDemoData } from '../../src/lib/server/seed/index.ts';
+import { seedDemoData } from '../../src/lib/server/demo/index.ts';
 import { coverageReport } from '../../src/lib/server/coverage/index.ts';
 import { refreshCoverageRollups } from '../../src/lib/server/coverage/rollup.ts';
 import { coverageFiltersSchema } from '../../src/lib/domain/coverage/filters.ts';

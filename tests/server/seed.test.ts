@@ -17,7 +17,8 @@ import {
 	teams,
 	users
 } from '../../src/lib/server/db/schema.ts';
-import { isDatabaseEmpty, isDemoLoaded, seedDemoData, type SeedSummary } from '../../src/lib/server/seed/index.ts';
+import { seedDemoData, type SeedSummary } from '../../src/lib/server/demo/index.ts';
+import { isDatabaseEmpty, isDemoLoaded } from '../../src/lib/server/demo/loaded.ts';
 import { kosovoBounds } from '../../src/lib/domain/municipalities.ts';
 import { defaultTemplate } from '../../src/lib/domain/checklist/defaultTemplate.ts';
 import { indicatorIdsFromAnswers, validateAnswers } from '../../src/lib/domain/checklist/template.ts';

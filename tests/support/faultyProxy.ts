@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import net from 'node:net';
-import { createRandom } from '../../src/lib/domain/random.ts';
+import { createRandom } from '../../src/lib/server/demo/random.ts';
 
 export type FaultRates = { dropBefore: number; dropAfter: number; duplicate: number; delay: number };
 export type FaultCounts = { requests: number; droppedBefore: number; droppedAfter: number; duplicated: number; delayed: number };

@@ -6,7 +6,8 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { ChecklistItem, ChecklistTemplate } from '../../src/lib/domain/checklist/template.ts';
-import { indicatorById, type Dimension, type Strength } from '../../src/lib/domain/screening/indicators.ts';
+import type { Dimension, Strength } from '../../src/lib/domain/screening/indicators.ts';
+import { indicatorById } from '../../src/lib/domain/screening/catalogue/index.ts';
 import { dimensionPresent, screenPerson } from '../../src/lib/domain/screening/screen.ts';
 
 const strengthOrder: Strength[] = ['strong', 'medium', 'weak'];

@@ -1,11 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import {
-	indicatorById,
-	indicatorCatalogue,
-	indicatorCatalogueSchema,
-	type Dimension,
-	type Strength
-} from '../../src/lib/domain/screening/indicators.ts';
+import { indicatorCatalogueSchema, type Dimension, type Strength } from '../../src/lib/domain/screening/indicators.ts';
+import { indicatorById, indicatorCatalogue } from '../../src/lib/domain/screening/catalogue/index.ts';
 import { localize } from '../../src/lib/domain/text.ts';
 
 const adultLabour = indicatorCatalogue.indicators.filter(

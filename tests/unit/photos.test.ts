@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitsUpload, MAX_LONG_SIDE, scaledSize } from '../../src/lib/client/field/photoScale.ts';
-import { MAX_ATTACHMENT_BYTES } from '../../src/lib/domain/records/fieldRecords.ts';
+import { MAX_ATTACHMENT_BYTES } from '../../src/lib/domain/records/codes.ts';
 
 describe('a photo is downscaled to a long side of at most 1600 px', () => {
 	it('brings a 12-megapixel landscape photo to 1600 px wide, keeping its shape', () => {

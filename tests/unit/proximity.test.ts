@@ -9,7 +9,7 @@ import {
 	type VenuePoint
 } from '../../src/lib/domain/geo/proximity.ts';
 import { kosovoBounds } from '../../src/lib/domain/municipalities.ts';
-import { createRandom } from '../../src/lib/domain/random.ts';
+import { createRandom } from '../../src/lib/server/demo/random.ts';
 
 const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
 const toDegrees = (radians: number) => (radians * 180) / Math.PI;

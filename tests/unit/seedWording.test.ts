@@ -1,6 +1,6 @@
 /** The demo's plan, operation and team names are Albanian, spelt the same on every machine. */
 import { describe, expect, it } from 'vitest';
-import { albanianDate, albanianList, monthlyPlanTitle, operationTitle, teamName, weeklyPlanTitle } from '../../src/lib/server/seed/wording.ts';
+import { albanianDate, albanianList, monthlyPlanTitle, operationTitle, teamName, weeklyPlanTitle } from '../../src/lib/server/demo/wording.ts';
 
 describe('demo names', () => {
 	it('write dates and months in Albanian', () => {

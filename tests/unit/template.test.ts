@@ -7,7 +7,7 @@ import {
 	type ChecklistTemplate
 } from '../../src/lib/domain/checklist/template.ts';
 import { defaultTemplate } from '../../src/lib/domain/checklist/defaultTemplate.ts';
-import { indicatorById } from '../../src/lib/domain/screening/indicators.ts';
+import { indicatorById } from '../../src/lib/domain/screening/catalogue/index.ts';
 import { ageBands, dimensionPresent, screenPerson } from '../../src/lib/domain/screening/screen.ts';
 
 const t = (en: string) => ({ en, sq: en, sr: en });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nearestNeighbourOrder, routeDistance, suggestVisitOrder, type Stop } from '../../src/lib/domain/planning/visitOrder.ts';
 import { distanceMetres } from '../../src/lib/domain/geo/distance.ts';
-import { createRandom } from '../../src/lib/domain/random.ts';
+import { createRandom } from '../../src/lib/server/demo/random.ts';
 
 const station = { lat: 42.66, lng: 21.16 };
 /** Venues on a line east of the station, about 820 m apart per 0.01°. */

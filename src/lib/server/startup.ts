@@ -1,8 +1,8 @@
 /** What the server does once before serving: open and migrate the database, load demo data. */
 import { database, type Database } from './db/index.ts';
 import { readConfig } from './config.ts';
-import { isDatabaseEmpty, isDemoLoaded, seedDemoData } from './seed/index.ts';
-import { demoAccounts, DEMO_PASSWORD } from './seed/accounts.ts';
+// The demo generator (demo/) is imported below only when demo data is loaded or present.
+import { isDatabaseEmpty, isDemoLoaded } from './demo/loaded.ts';
 import { applyRetention } from './privacy/retention.ts';
 import { sql } from 'drizzle-orm';
 import { refreshCoverageRollups } from './coverage/rollup.ts';
@@ -29,12 +29,14 @@ async function prepare(): Promise<StartupState> {
 	auditKey({ create: true });
 	const { db, engine } = await database();
 	if (config.demoData && (await isDatabaseEmpty(db))) {
+		const { seedDemoData } = await import('./demo/index.ts');
 		const started = Date.now();
 		const summary = await seedDemoData(db, { now: new Date() });
 		console.log(`[kontrolla] demo data loaded in ${Date.now() - started} ms: ${JSON.stringify(summary)}`);
 	}
 	const demoData = await isDemoLoaded(db);
 	if (demoData) {
+		const { demoAccounts, DEMO_PASSWORD } = await import('./demo/accounts.ts');
 		console.log(`[kontrolla] demo accounts (password "${DEMO_PASSWORD}"): ${demoAccounts.map((a) => a.username).join(', ')}`);
 	}
 	console.log(`[kontrolla] database: ${engine}${config.databaseUrl ? '' : ` in ${config.dataDir}`}`);

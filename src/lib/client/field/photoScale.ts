@@ -3,7 +3,7 @@
  * 1600 px is plenty to read a licence or a price list and keeps a photo well under a megabyte, so
  * a day's photos fit the phone and go up over a weak connection.
  */
-import { MAX_ATTACHMENT_BYTES } from '../../domain/records/fieldRecords.ts';
+import { MAX_ATTACHMENT_BYTES } from '../../domain/records/codes.ts';
 
 export const MAX_LONG_SIDE = 1600;
 

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { textSchema } from '../text.ts';
-import { indicatorById, type IndicatorId } from '../screening/indicators.ts';
+import type { IndicatorId } from '../screening/indicators.ts';
+import { indicatorById } from '../screening/catalogue/index.ts';
 
 export const templateScopes = ['venue', 'person'] as const;
 export type TemplateScope = (typeof templateScopes)[number];

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { agencyCodes } from '../auth.ts';
-import { locationKinds } from '../records/fieldRecords.ts';
+import { locationKinds } from '../records/codes.ts';
 
 /**
  * Days, months and "this year" are Kosovo's calendar, not UTC's: a night inspection at 00:30 on

@@ -2,7 +2,7 @@
  * The whole answer of GET /api/coverage, and the categories of the national report tables
  * (docs/DOMAIN.md, "The figures supervisors report"), in the order those reports print them.
  */
-import { locationKinds, referralStatuses, referralTargets, sexes } from '../records/fieldRecords.ts';
+import { referralStatuses, referralTargets, sexes, type LocationKind, type ReferralStatus, type Sex } from '../records/codes.ts';
 import { ageBands } from '../screening/screen.ts';
 import type { CoverageFilters, Period } from './filters.ts';
 import type { CoverageFigures } from './figures.ts';
@@ -25,11 +25,10 @@ export const exploitationForms = [
 	UNKNOWN
 ] as const;
 
-export type LocationKind = (typeof locationKinds)[number];
-export type Sex = (typeof sexes)[number];
+export type { LocationKind, Sex };
 export type Count = { count: number };
 export type AgeSexRow = { ageBand: string; total: number } & Record<Sex, number>;
-export type ReferralRow = { target: string; total: number } & Record<(typeof referralStatuses)[number], number>;
+export type ReferralRow = { target: string; total: number } & Record<ReferralStatus, number>;
 
 export type MunicipalityRow = CoverageFigures & {
 	municipalityId: string;

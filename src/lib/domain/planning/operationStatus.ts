@@ -1,7 +1,7 @@
 /** An operation moves planned → active → done, and can be cancelled before it is done. */
-import type { operationStatuses } from './schemas.ts';
+import type { OperationStatus } from '../records/codes.ts';
 
-export type OperationStatus = (typeof operationStatuses)[number];
+export type { OperationStatus };
 
 const next: Record<OperationStatus, readonly OperationStatus[]> = {
 	planned: ['active', 'cancelled'],

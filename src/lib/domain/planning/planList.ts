@@ -3,7 +3,7 @@
  * through operations (with the plans they belong to), which a year of planning holds hundreds of.
  */
 import { z } from 'zod';
-import { operationStatuses } from './schemas.ts';
+import { operationStatuses } from '../records/codes.ts';
 
 /** Operations on one page of the overview. */
 export const PLAN_LIST_PAGE_SIZE = 20;

@@ -5,10 +5,8 @@
  * earlier findings and possible victims point to repeat offending, a venue within 350 m of a child
  * site is an aggravated case, and some kinds of venue are where victims are found most.
  */
-import type { locationKinds } from '../records/fieldRecords.ts';
+import type { LocationKind } from '../records/codes.ts';
 import { OVERDUE_AFTER_DAYS } from '../register/mapFilters.ts';
-
-type LocationKind = (typeof locationKinds)[number];
 
 export type RankableVenue = {
 	id: string;

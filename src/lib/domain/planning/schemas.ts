@@ -1,7 +1,6 @@
 /** Planners' inputs for plans, operations, teams and assignments, parsed on the server and in forms. */
 import { z } from 'zod';
-
-export const operationStatuses = ['planned', 'active', 'done', 'cancelled'] as const;
+import { operationStatuses } from '../records/codes.ts';
 
 const day = z.iso.date();
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM');

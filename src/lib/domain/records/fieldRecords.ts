@@ -7,32 +7,21 @@
 import { z } from 'zod';
 import { answersSchema } from '../checklist/template.ts';
 import { ageBandSchema } from '../screening/screen.ts';
+import {
+	assignmentStatuses,
+	attachmentMimes,
+	inspectionOutcomes,
+	inspectionStatuses,
+	locationKinds,
+	MAX_ATTACHMENT_BYTES,
+	referralStatuses,
+	referralTargets,
+	sexes
+} from './codes.ts';
 
 // Normalised to UTC so the same moment written two ways never looks like a change in a merge.
 const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time' }).transform((v) => new Date(v).toISOString());
 const shortText = (max: number) => z.string().trim().max(max);
-
-export const locationKinds = ['bar', 'night_club', 'massage_parlour', 'hotel_motel', 'restaurant_cafe', 'private_apartment', 'other'] as const;
-export const locationStatuses = ['active', 'closed_by_authority', 'unverified', 'gone'] as const;
-export const inspectionOutcomes = [
-	'no_findings',
-	'labour_violations',
-	'trafficking_indicators_referred',
-	'premises_closed',
-	'could_not_inspect'
-] as const;
-export const sexes = ['female', 'male', 'other', 'unknown'] as const;
-export const referralTargets = [
-	'police_anti_trafficking',
-	'victim_advocate',
-	'centre_for_social_work',
-	'shelter',
-	'medical_care',
-	'ngo',
-	'labour_inspectorate'
-] as const;
-export const referralStatuses = ['made', 'accepted', 'declined', 'closed'] as const;
-export const assignmentStatuses = ['pending', 'in_progress', 'done', 'not_accessible', 'cancelled'] as const;
 
 export const checkInSchema = z.object({
 	lat: z.number().min(-90).max(90).nullable(),
@@ -67,7 +56,7 @@ export const inspectionDataSchema = z
 		outcomeReason: shortText(2000).nullable(),
 		peoplePresent: peoplePresentSchema.nullable(),
 		notes: shortText(20_000),
-		status: z.enum(['draft', 'submitted']),
+		status: z.enum(inspectionStatuses),
 		submittedAt: isoTime.nullable(),
 		correctionOf: z.uuid().nullable(),
 		correctionReason: shortText(2000).nullable()
@@ -121,9 +110,6 @@ export type ReferralData = z.infer<typeof referralDataSchema>;
  */
 export const referralOpenFields = ['status', 'notes'] as const satisfies readonly (keyof ReferralData)[];
 export type ReferralOpenField = (typeof referralOpenFields)[number];
-
-export const attachmentMimes = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
 
 export const attachmentDataSchema = z.object({
 	inspectionId: z.uuid(),

@@ -5,7 +5,7 @@
  * status; the schemas name what the field screens rely on and let a device skip a malformed row.
  */
 import { z } from 'zod';
-import { assignmentStatuses, locationKinds, locationStatuses } from './fieldRecords.ts';
+import { assignmentStatuses, locationKinds, locationStatuses } from './codes.ts';
 import { templateSchema } from '../checklist/template.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

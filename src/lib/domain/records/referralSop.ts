@@ -3,9 +3,10 @@
  * and the 2014 administrative instruction), as the order in which a team informs the services
  * after finding a possible victim. The form offers the next target not yet informed.
  */
-import { referralTargets, type ReferralData } from './fieldRecords.ts';
+import type { ReferralData } from './fieldRecords.ts';
+import { referralTargets, type ReferralTarget } from './codes.ts';
 
-export type ReferralTarget = (typeof referralTargets)[number];
+export type { ReferralTarget };
 
 // Police anti-trafficking investigators and the Victim Advocate first; shelter and medical care
 // as needed; the NGO and the Labour Inspectorate follow. For a minor the Centre for Social Work is

@@ -4,7 +4,7 @@
  * the browser and the register export on the server, so an export holds what the map showed.
  */
 import { z } from 'zod';
-import { locationKinds, locationStatuses } from '../records/fieldRecords.ts';
+import { locationKinds, locationStatuses } from '../records/codes.ts';
 
 /** A venue not inspected for this long is overdue (the coverage figures use the same default). */
 export const OVERDUE_AFTER_DAYS = 90;

@@ -5,10 +5,7 @@
  */
 import { z } from 'zod';
 import { isInBounds, type Bounds } from '../geo/bounds.ts';
-import { locationKinds } from '../records/fieldRecords.ts';
-
-export const childSiteKinds = ['school', 'kindergarten', 'playground', 'other'] as const;
-export type ChildSiteKind = (typeof childSiteKinds)[number];
+import { childSiteKinds, locationKinds } from '../records/codes.ts';
 
 const coordinate = (name: string) =>
 	z.number({ message: `${name} must be a number` }).refine(Number.isFinite, `${name} must be a number`);

@@ -1,12 +1,11 @@
 /**
- * The indicator catalogue: ILO/European Commission, "Operational indicators of trafficking in
- * human beings" (Delphi survey, March 2009, revised September 2009). Kept as versioned data so
- * a corrected list is a new catalogue version, never a change to the screening rule.
+ * The model of the indicator catalogue: ILO/European Commission, "Operational indicators of
+ * trafficking in human beings" (Delphi survey, March 2009, revised September 2009). Kept as
+ * versioned data so a corrected list is a new catalogue version, never a change to the screening
+ * rule. The catalogue itself is in catalogue/index.ts.
  */
 import { z } from 'zod';
 import { text, textSchema, type Text } from '../text.ts';
-import { adultLabourRecruitment } from './catalogue/adultLabourRecruitment.ts';
-import { adultLabourDestination } from './catalogue/adultLabourDestination.ts';
 
 /** The publication's six dimensions, each one element of the Palermo Protocol's definition. */
 export const dimensions = [1, 2, 3, 4, 5, 6] as const;
@@ -56,17 +55,3 @@ export const indicatorCatalogueSchema = z.object({
 	indicators: z.array(indicatorSchema)
 });
 export type IndicatorCatalogue = z.infer<typeof indicatorCatalogueSchema>;
-
-export const indicatorCatalogue: IndicatorCatalogue = {
-	version: 1,
-	source:
-		'ILO and European Commission, "Operational indicators of trafficking in human beings: ' +
-		'results from a Delphi survey", March 2009, revised September 2009 (texts paraphrased)',
-	indicators: [...adultLabourRecruitment, ...adultLabourDestination]
-};
-
-const byId = new Map(indicatorCatalogue.indicators.map((indicator) => [indicator.id, indicator]));
-
-export function indicatorById(id: IndicatorId): Indicator | undefined {
-	return byId.get(id);
-}

@@ -1,12 +1,14 @@
 /**
  * What the persons screen shows about one person while the questions are answered: the screening
  * rule's result, each dimension with the indicators that point to it, whether the person is a
- * minor, and the Nordic "take aside" habit. Derived from the answers alone, the same way the server
- * derives the stored result, so the device and the server never disagree.
+ * minor, and the Nordic "take aside" habit. Derived from the answers alone by screenAnswers, as the
+ * server derives the stored result, so the device and the server never disagree.
  */
 import { indicatorIdsFromAnswers, visibleItems, type Answers, type ChecklistTemplate } from '../checklist/template.ts';
-import { indicatorById, type Dimension, type Indicator } from './indicators.ts';
-import { isMinorAgeBand, screenPerson, type AgeBand, type Screening } from './screen.ts';
+import type { Dimension, Indicator } from './indicators.ts';
+import { indicatorById } from './catalogue/index.ts';
+import type { AgeBand } from './screen.ts';
+import { screenAnswers, type AnswersScreening } from './screenAnswers.ts';
 
 export type DimensionFinding = { dimension: Dimension; present: boolean; indicators: Indicator[] };
 
@@ -17,17 +19,15 @@ export type DimensionFinding = { dimension: Dimension; present: boolean; indicat
  */
 export type TakeAside = { yes: number; unclear: number; advised: boolean };
 
-export type PersonScreening = Screening & {
-	isMinor: boolean;
+export type PersonScreening = AnswersScreening & {
 	/** Dimensions with at least one indicator answered "yes", in the publication's order. */
 	findings: DimensionFinding[];
 	takeAside: TakeAside;
 };
 
 export function screenPersonAnswers(template: ChecklistTemplate, answers: Answers, ageBand: AgeBand): PersonScreening {
-	const isMinor = isMinorAgeBand(ageBand);
+	const screening = screenAnswers(template, answers, ageBand);
 	const indicatorIds = indicatorIdsFromAnswers(template, answers);
-	const screening = screenPerson({ indicatorIds, isChild: isMinor });
 
 	const byDimension = new Map<Dimension, Indicator[]>();
 	for (const id of indicatorIds) {
@@ -39,7 +39,7 @@ export function screenPersonAnswers(template: ChecklistTemplate, answers: Answer
 		.sort(([a], [b]) => a - b)
 		.map(([dimension, indicators]) => ({ dimension, present: screening.dimensionsPresent.includes(dimension), indicators }));
 
-	return { ...screening, isMinor, findings, takeAside: takeAsideFrom(template, answers) };
+	return { ...screening, findings, takeAside: takeAsideFrom(template, answers) };
 }
 
 function takeAsideFrom(template: ChecklistTemplate, answers: Answers): TakeAside {

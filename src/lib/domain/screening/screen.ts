@@ -3,13 +3,9 @@
  * a referral, never a legal determination: formal identification is made by police or prosecutors.
  */
 import { z } from 'zod';
-import {
-	indicatorCatalogue,
-	type Dimension,
-	type IndicatorCatalogue,
-	type IndicatorId,
-	type Strength
-} from './indicators.ts';
+import type { Dimension, IndicatorCatalogue, IndicatorId, Strength } from './indicators.ts';
+import { indicatorCatalogue } from './catalogue/index.ts';
+import type { ScreeningResult } from '../records/codes.ts';
 
 /**
  * The publication's threshold: a dimension is present with at least two strong indicators, one
@@ -27,8 +23,7 @@ export function dimensionPresent(strengths: Strength[]): boolean {
 	);
 }
 
-export const screeningResults = ['no_indicators', 'indicators_present', 'possible_victim'] as const;
-export type ScreeningResult = (typeof screeningResults)[number];
+export type { ScreeningResult };
 
 export interface ScreeningInput {
 	/** Indicators answered "yes". */

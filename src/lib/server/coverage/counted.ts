@@ -9,6 +9,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { REPORTING_TIME_ZONE, type CoverageFilters, type Period } from '../../domain/coverage/filters.ts';
 import { UNKNOWN } from '../../domain/coverage/report.ts';
+import { possibleVictimSql } from '../db/screening.ts';
 
 // A constant of ours, not input: written into the SQL so that expressions derived from it are
 // textually equal wherever PostgreSQL compares them.
@@ -101,7 +102,7 @@ export function countedWhere(...conditions: SQL[]): SQL {
  */
 export const findingsPerInspection = sql`persons as (
 		select sp.inspection_id, count(*) as screened,
-			count(*) filter (where sp.result = 'possible_victim') as victims,
+			count(*) filter (where sp.result = ${possibleVictimSql}) as victims,
 			count(*) filter (where sp.result <> 'no_indicators') as flagged
 		from screened_persons sp join counted c on c.id = sp.inspection_id
 		where sp.deleted_at is null group by sp.inspection_id

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { rowsOf } from '../db/rows.ts';
 import { coverageFigures, noCountedFigures, type CountedFigures, type CoverageFigures } from '../../domain/coverage/figures.ts';
-import { locationKinds } from '../../domain/records/fieldRecords.ts';
+import { locationKinds } from '../../domain/records/codes.ts';
 import type { KindRow, MunicipalityRow } from '../../domain/coverage/report.ts';
 import { yearMasks } from '../../domain/coverage/dayMasks.ts';
 import { countedInspections, findingFigures, findingsPerInspection, registeredVenue, venueFilters, type CoverageScope } from './counted.ts';

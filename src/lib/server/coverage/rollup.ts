@@ -11,6 +11,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { firstRow } from '../db/rows.ts';
+import { possibleVictimSql } from '../db/screening.ts';
 import { DAYS_IN_MASK, emptyMask, type YearMask } from '../../domain/coverage/dayMasks.ts';
 import { countedWhere, findingFigures, findingsPerInspection, inspectionDay, known, startOfDay, type CoverageScope } from './counted.ts';
 
@@ -79,7 +80,7 @@ async function rebuild(db: Db): Promise<RefreshResult & { noted: number }> {
 			select c.day, c.municipality_id, c.kind, sp.age_band, sp.sex, ${known('nationality')}, ${known('education')},
 				${known('recruitment')}, ${known('exploitation_form')}, count(*)::int
 			from screened_persons sp join counted c on c.id = sp.inspection_id
-			where sp.deleted_at is null and sp.result = 'possible_victim'
+			where sp.deleted_at is null and sp.result = ${possibleVictimSql}
 			group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
 
 		await tx.execute(sql`delete from coverage_referrals_daily where day in ${dirtyDays}`);

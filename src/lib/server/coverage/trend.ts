@@ -5,6 +5,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { rowsOf } from '../db/rows.ts';
+import { possibleVictimSql } from '../db/screening.ts';
 import { monthsOf } from '../../domain/coverage/figures.ts';
 import type { OperationsRow, TrendRow } from '../../domain/coverage/report.ts';
 import { yearMasks } from '../../domain/coverage/dayMasks.ts';
@@ -50,7 +51,7 @@ async function monthRows(db: Db, scope: CoverageScope): Promise<MonthRow[]> {
 			-- Per inspection through the possible-victim index: a join on a grouped CTE was planned as a
 			-- nested loop on PGlite (2.5 s for the demo data's 1,500 inspections).
 			left join lateral (select count(*) as n from screened_persons sp
-				where sp.inspection_id = c.id and sp.deleted_at is null and sp.result = 'possible_victim') v on true
+				where sp.inspection_id = c.id and sp.deleted_at is null and sp.result = ${possibleVictimSql}) v on true
 			group by grouping sets ((), (month))`)
 	);
 }

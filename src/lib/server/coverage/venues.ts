@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { rowsOf } from '../db/rows.ts';
+import { possibleVictimSql } from '../db/screening.ts';
 import type { LocationKind } from '../../domain/coverage/report.ts';
 import type { VenueCoverage } from '../../domain/coverage/venues.ts';
 import { countedInspections, registeredVenue, startOfDay, venueFilters, zone, type CoverageScope } from './counted.ts';
@@ -48,7 +49,7 @@ export async function venueCoverage(db: Db, scope: CoverageScope): Promise<Venue
 				select c.location_id, count(*)::int as n
 				from screened_persons sp join counted c on c.id = sp.inspection_id
 				join inspections i on i.id = c.id
-				where sp.deleted_at is null and sp.result = 'possible_victim'
+				where sp.deleted_at is null and sp.result = ${possibleVictimSql}
 					and i.started_at >= ${startOfDay(period.from)}
 				group by c.location_id
 			)
@@ -115,7 +116,7 @@ export async function countedInspectionList(db: Db, scope: CoverageScope, limit:
 				to_char(i.started_at at time zone ${zone}, 'YYYY-MM-DD HH24:MI') as started,
 				(select count(*) from screened_persons sp where sp.inspection_id = c.id and sp.deleted_at is null)::int as screened,
 				(select count(*) from screened_persons sp where sp.inspection_id = c.id and sp.deleted_at is null
-					and sp.result = 'possible_victim')::int as victims,
+					and sp.result = ${possibleVictimSql})::int as victims,
 				(count(*) over ())::int as total
 			from counted c join inspections i on i.id = c.id join locations l on l.id = c.location_id
 			order by i.started_at desc, c.id

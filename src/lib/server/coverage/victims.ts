@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { rowsOf } from '../db/rows.ts';
+import { possibleVictimSql } from '../db/screening.ts';
 import { fillCategories } from '../../domain/coverage/figures.ts';
 import {
 	ageBands,
@@ -38,7 +39,7 @@ function victims(scope: CoverageScope) {
 			select sp.age_band, sp.sex, ${known('nationality')} as nationality, ${known('education')} as education,
 				${known('recruitment')} as recruitment, ${known('exploitation_form')} as exploitation_form, 1 as n
 			from screened_persons sp join counted c on c.id = sp.inspection_id
-			where sp.deleted_at is null and sp.result = 'possible_victim'
+			where sp.deleted_at is null and sp.result = ${possibleVictimSql}
 		)`;
 }
 

@@ -3,7 +3,6 @@
  * and PGlite (PostgreSQL 18) accept, because the same migrations run on both.
  */
 import { sql } from 'drizzle-orm';
-import { operationStatuses } from '../../domain/planning/schemas.ts';
 import {
 	bigint,
 	boolean,
@@ -23,15 +22,18 @@ import {
 
 import {
 	assignmentStatuses,
+	childSiteKinds,
 	inspectionOutcomes,
+	inspectionStatuses,
 	locationKinds,
 	locationStatuses,
+	operationStatuses,
 	referralStatuses,
 	referralTargets,
+	screeningResults,
 	sexes
-} from '../../domain/records/fieldRecords.ts';
-
-export { assignmentStatuses, inspectionOutcomes, locationKinds, locationStatuses, referralStatuses, referralTargets };
+} from '../../domain/records/codes.ts';
+import { possibleVictimSql } from './screening.ts';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -161,8 +163,6 @@ export const locations = pgTable(
 	]
 );
 
-export const childSiteKinds = ['school', 'kindergarten', 'playground', 'other'] as const;
-
 export const childSites = pgTable('child_sites', {
 	id: uuid('id').primaryKey().defaultRandom(),
 	name: text('name').notNull(),
@@ -186,9 +186,6 @@ export const plans = pgTable('plans', {
 	createdBy: uuid('created_by').references(() => users.id),
 	...synced
 });
-
-// One list for the database and the domain: the statuses an operation moves through.
-export { operationStatuses };
 
 export const operations = pgTable(
 	'operations',
@@ -283,8 +280,6 @@ export const checklistTemplates = pgTable(
 
 // ── Field records (born on devices) ──────────────────────────────────────────────────────────
 
-export const inspectionStatuses = ['draft', 'submitted'] as const;
-
 export type CheckIn = {
 	lat: number | null;
 	lng: number | null;
@@ -344,8 +339,6 @@ export const inspections = pgTable(
 	]
 );
 
-export const screeningResults = ['no_indicators', 'indicators_present', 'possible_victim'] as const;
-
 export const screenedPersons = pgTable(
 	'screened_persons',
 	{
@@ -373,7 +366,7 @@ export const screenedPersons = pgTable(
 		// The national report tables count possible victims only.
 		index('screened_persons_possible_victim_idx')
 			.on(t.inspectionId)
-			.where(sql`result = 'possible_victim' and deleted_at is null`)
+			.where(sql`result = ${possibleVictimSql} and deleted_at is null`)
 	]
 );
 

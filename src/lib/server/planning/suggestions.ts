@@ -6,6 +6,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { assignments, inspections, screenedPersons } from '../db/schema.ts';
+import { POSSIBLE_VICTIM } from '../db/screening.ts';
 import type { SessionUser } from '../../domain/auth.ts';
 import { rankVenues, type RankReason } from '../../domain/planning/ranking.ts';
 import { mapData, type MapVenue } from '../queries/mapVenues.ts';
@@ -29,7 +30,7 @@ async function historyCounts(db: Db) {
 			.select({ locationId: inspections.locationId, count: sql<number>`count(*)::int` })
 			.from(screenedPersons)
 			.innerJoin(inspections, eq(inspections.id, screenedPersons.inspectionId))
-			.where(and(isNull(screenedPersons.deletedAt), isNull(inspections.deletedAt), eq(screenedPersons.result, 'possible_victim')))
+			.where(and(isNull(screenedPersons.deletedAt), isNull(inspections.deletedAt), eq(screenedPersons.result, POSSIBLE_VICTIM)))
 			.groupBy(inspections.locationId)
 	]);
 	return {

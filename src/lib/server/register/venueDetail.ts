@@ -8,6 +8,7 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { checklistTemplates, inspections, locations, screenedPersons, teams, users } from '../db/schema.ts';
+import { POSSIBLE_VICTIM } from '../db/screening.ts';
 import type { SessionUser } from '../../domain/auth.ts';
 import { indicatorIdsFromAnswers, templateSchema, type ChecklistTemplate } from '../../domain/checklist/template.ts';
 import { UserInputError } from '../errors.ts';
@@ -119,7 +120,7 @@ async function inspectionHistory(db: Db, reader: SessionUser, locationId: string
 			outcome: row.outcome,
 			indicatorsFound: venueIndicators,
 			personsWithIndicators: own ? screened.filter((person) => person.result !== 'no_indicators').length : null,
-			possibleVictims: own ? screened.filter((person) => person.result === 'possible_victim').length : null
+			possibleVictims: own ? screened.filter((person) => person.result === POSSIBLE_VICTIM).length : null
 		};
 	});
 }

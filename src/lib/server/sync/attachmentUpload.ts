@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { attachments, inspections } from '../db/schema.ts';
-import { MAX_ATTACHMENT_BYTES } from '../../domain/records/fieldRecords.ts';
+import { MAX_ATTACHMENT_BYTES } from '../../domain/records/codes.ts';
 import { appendAudit } from '../audit/log.ts';
 import { UserInputError } from '../errors.ts';
 import { sha256Hex, sniffImageType, storeAttachment } from '../storage/attachments.ts';

@@ -19,8 +19,8 @@ import {
 } from '../../domain/records/fieldRecords.ts';
 import { sameValue } from '../../domain/sync/threeWayMerge.ts';
 import { toWire } from './wireRecords.ts';
-import { templateSchema, validateAnswers, indicatorIdsFromAnswers, type ChecklistTemplate, type TemplateScope } from '../../domain/checklist/template.ts';
-import { screenPerson, isMinorAgeBand } from '../../domain/screening/screen.ts';
+import { templateSchema, validateAnswers, type ChecklistTemplate, type TemplateScope } from '../../domain/checklist/template.ts';
+import { screenAnswers } from '../../domain/screening/screenAnswers.ts';
 import { isInBounds } from '../../domain/geo/bounds.ts';
 import { deploymentBounds } from '../register/settings.ts';
 import { inTeamScope, type Scope } from './scope.ts';
@@ -157,10 +157,9 @@ const screenedPerson: FieldRule = {
 		const template = await templateOf(tx, parent.templateId, parent.templateVersion);
 		checkAnswers(template, 'person', data.answers as Row, false);
 		// The screening result is derived here from the answers, never taken from the device.
-		const isMinor = isMinorAgeBand(data.ageBand as never);
-		const screening = screenPerson({ indicatorIds: indicatorIdsFromAnswers(template, data.answers as never), isChild: isMinor });
+		const screening = screenAnswers(template, data.answers as never, data.ageBand as never);
 		return {
-			columns: { ...data, result: screening.result, dimensionsPresent: screening.dimensionsPresent, isMinor },
+			columns: { ...data, result: screening.result, dimensionsPresent: screening.dimensionsPresent, isMinor: screening.isMinor },
 			changeScope: { teamId: parent.teamId, userId: parent.createdBy, restricted: true }
 		};
 	}

@@ -2,11 +2,9 @@
  * Local-sounding names and street addresses for demo venues and child sites. Serb-majority
  * municipalities get Serbian (Latin script) names, the rest Albanian, as their signs would read.
  */
-import type { Random } from '../../domain/random.ts';
-import type { childSiteKinds, locationKinds } from '../db/schema.ts';
+import type { Random } from './random.ts';
+import type { ChildSiteKind, LocationKind } from '../../domain/records/codes.ts';
 
-type LocationKind = (typeof locationKinds)[number];
-type ChildSiteKind = (typeof childSiteKinds)[number];
 export type Script = 'sq' | 'sr';
 
 const brandWords: Record<Script, readonly string[]> = {

@@ -2,7 +2,7 @@
  * A team's evening: a handful of venues close to each other in one municipality, in the order a
  * team would drive between them (nearest next).
  */
-import type { Random } from '../../domain/random.ts';
+import type { Random } from './random.ts';
 import type { LocationKind, SeedMunicipality, Venue } from './places.ts';
 
 /** Flat-earth distance: plenty for ordering venues a few kilometres apart. */

@@ -1,6 +1,6 @@
 /** The reference layers every device pulls: municipalities, venues and child sites. */
 import { inArray } from 'drizzle-orm';
-import type { Random } from '../../domain/random.ts';
+import type { Random } from './random.ts';
 import { municipalities as municipalityData } from '../../domain/municipalities.ts';
 import type { Db } from '../db/index.ts';
 import { childSites, locations, municipalities } from '../db/schema.ts';

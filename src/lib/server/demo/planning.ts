@@ -2,9 +2,10 @@
  * Plans, operations, joint teams and their assignments, built in memory first (so inspections can
  * settle each assignment's status) and then written with their change-feed rows.
  */
-import type { Random } from '../../domain/random.ts';
+import type { Random } from './random.ts';
 import type { Db } from '../db/index.ts';
-import { assignments, assignmentStatuses, operations, operationStatuses, plans, teamMembers, teams } from '../db/schema.ts';
+import type { AssignmentStatus, OperationStatus } from '../../domain/records/codes.ts';
+import { assignments, operations, plans, teamMembers, teams } from '../db/schema.ts';
 import { appendChanges, type ChangeInput } from '../sync/changeFeed.ts';
 import { clock } from './calendar.ts';
 import { insertRows } from './insert.ts';
@@ -12,7 +13,7 @@ import type { DemoPerson } from './accounts.ts';
 import type { OperationFocus } from './route.ts';
 import type { SeedMunicipality, Venue } from './places.ts';
 
-export type AssignmentStatus = (typeof assignmentStatuses)[number];
+export type { AssignmentStatus };
 
 export type Assignment = { id: string; venue: Venue; visitOrder: number; status: AssignmentStatus };
 export type Team = { id: string; name: string; members: DemoPerson[]; municipality: SeedMunicipality; assignments: Assignment[] };
@@ -22,7 +23,7 @@ export type Operation = {
 	date: string;
 	focus: OperationFocus;
 	leadAgencyId: string;
-	status: (typeof operationStatuses)[number];
+	status: OperationStatus;
 	teams: Team[];
 	/** When the rows were last touched; unset for this week's, which are being planned now. */
 	recordedAt?: Date;

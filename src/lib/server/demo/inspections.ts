@@ -3,10 +3,11 @@
  * Each settles its assignment's status; some record people screened in private, and every
  * possible victim is referred.
  */
-import type { Random } from '../../domain/random.ts';
+import type { Random } from './random.ts';
 import type { ChecklistTemplate } from '../../domain/checklist/template.ts';
 import type { Db } from '../db/index.ts';
 import { inspections, referrals, screenedPersons } from '../db/schema.ts';
+import { POSSIBLE_VICTIM } from '../db/screening.ts';
 import { appendChanges, type ChangeInput } from '../sync/changeFeed.ts';
 import { kosovoTime } from './calendar.ts';
 import { insertRows } from './insert.ts';
@@ -130,7 +131,7 @@ export function recordInspections(
 		for (const expectation of expectations(random, venue.kind, outcome)) {
 			const screened = screenPersonAt(random, template, id, venue.kind, expectation, endedAt);
 			records.persons.push(screened);
-			if (screened.result === 'possible_victim') records.referrals.push(...referPerson(random, screened, endedAt, today));
+			if (screened.result === POSSIBLE_VICTIM) records.referrals.push(...referPerson(random, screened, endedAt, today));
 		}
 		return outcome;
 	}

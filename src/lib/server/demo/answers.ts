@@ -3,11 +3,12 @@
  * in form order, skipping items whose `showIf` is not met, so the answers stay valid for the
  * template the inspection names. How bad things look follows the inspection's outcome.
  */
-import type { Random } from '../../domain/random.ts';
+import type { Random } from './random.ts';
 import type { Answer, Answers, ChecklistItem, ChecklistTemplate, TemplateScope } from '../../domain/checklist/template.ts';
-import type { inspectionOutcomes, PeoplePresent } from '../db/schema.ts';
+import type { InspectionOutcome } from '../../domain/records/codes.ts';
+import type { PeoplePresent } from '../db/schema.ts';
 
-export type Outcome = (typeof inspectionOutcomes)[number];
+export type Outcome = InspectionOutcome;
 
 /**
  * Venue items where "yes" is what a compliant business shows (registered, contracts, insurance).

@@ -2,17 +2,18 @@
  * The people a team spoke to in private, recorded anonymously, screened with the ILO/EC rule; and
  * for each possible victim the referrals the standard operating procedures call for.
  */
-import type { Random } from '../../domain/random.ts';
+import type { Random } from './random.ts';
 import type { Answer, ChecklistTemplate } from '../../domain/checklist/template.ts';
-import { indicatorIdsFromAnswers } from '../../domain/checklist/template.ts';
-import { isMinorAgeBand, screenPerson, type AgeBand, type ScreeningResult } from '../../domain/screening/screen.ts';
-import { referralStatuses, referralTargets, type referrals, type screenedPersons } from '../db/schema.ts';
+import type { AgeBand } from '../../domain/screening/screen.ts';
+import { screenAnswers } from '../../domain/screening/screenAnswers.ts';
+import type { ReferralStatus, ReferralTarget, ScreeningResult } from '../../domain/records/codes.ts';
+import type { referrals, screenedPersons } from '../db/schema.ts';
+import { POSSIBLE_VICTIM } from '../db/screening.ts';
 import { personAnswers } from './answers.ts';
 import type { LocationKind } from './places.ts';
 
 type ScreenedPersonRow = typeof screenedPersons.$inferInsert & { id: string };
 type ReferralRow = typeof referrals.$inferInsert & { id: string };
-type ReferralTarget = (typeof referralTargets)[number];
 
 /** Venues where sexual exploitation is the usual suspicion (docs/DOMAIN.md: most victims, mostly women). */
 export const sexualExploitationVenues: ReadonlySet<LocationKind> = new Set([
@@ -96,13 +97,13 @@ const asString = (answer: Answer | undefined): string | null => (typeof answer =
  * Draws answers until the screening matches what is expected of this person: a "victim" whose
  * answers happen to miss the combination is drawn again, as is a "some" that happens to meet it.
  */
-function screenedAnswers(random: Random, template: ChecklistTemplate, profile: Record<string, Answer>, isChild: boolean, expectation: Expectation) {
+function screenedAnswers(random: Random, template: ChecklistTemplate, profile: Record<string, Answer>, ageBand: AgeBand, expectation: Expectation) {
 	const wanted = (result: ScreeningResult) =>
-		expectation === 'victim' ? result === 'possible_victim' : expectation === 'some' ? result === 'indicators_present' : result === 'no_indicators';
+		expectation === 'victim' ? result === POSSIBLE_VICTIM : expectation === 'some' ? result === 'indicators_present' : result === 'no_indicators';
 	const chance = { none: 0, some: 0.08, victim: 0.5 }[expectation];
 	for (let attempt = 0; ; attempt++) {
 		const answers = personAnswers(random, template, profile, expectation === 'victim' ? chance + attempt * 0.03 : chance);
-		const screening = screenPerson({ indicatorIds: indicatorIdsFromAnswers(template, answers), isChild });
+		const screening = screenAnswers(template, answers, ageBand);
 		// The cap only guards against a template whose questions cannot reach the combination.
 		if (wanted(screening.result) || attempt >= 30) return { answers, screening };
 	}
@@ -118,8 +119,7 @@ export function screenPersonAt(
 ): ScreenedPersonRow {
 	const profile = profileFor(random, kind, expectation);
 	const ageBand = profile.age_band as AgeBand;
-	const isMinor = isMinorAgeBand(ageBand);
-	const { answers, screening } = screenedAnswers(random, template, profile, isMinor, expectation);
+	const { answers, screening } = screenedAnswers(random, template, profile, ageBand, expectation);
 	const nationality = answers.nationality === 'other' ? answers.nationality_other : answers.nationality;
 	return {
 		id: random.uuid(),
@@ -135,7 +135,7 @@ export function screenPersonAt(
 		answers,
 		dimensionsPresent: screening.dimensionsPresent,
 		result: screening.result,
-		isMinor,
+		isMinor: screening.isMinor,
 		createdAt: at,
 		updatedAt: at
 	};
@@ -163,7 +163,7 @@ export function referPerson(random: Random, person: ScreenedPersonRow, at: Date,
 	const settled = today.getTime() - at.getTime() > 30 * 86_400_000;
 	return targets.map((target, i) => {
 		const referredAt = new Date(at.getTime() + (10 + i * 25 + random.int(0, 20)) * 60_000);
-		const status = random.weighted<(typeof referralStatuses)[number]>(
+		const status = random.weighted<ReferralStatus>(
 			settled ? [['made', 5], ['accepted', 55], ['declined', 10], ['closed', 30]] : [['made', 50], ['accepted', 40], ['declined', 10]]
 		);
 		return {

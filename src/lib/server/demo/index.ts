@@ -3,11 +3,12 @@
  * municipalities and this week's plan for the demo teams. Deterministic: the same day gives the
  * same records and ids (a seeded generator, never Math.random), so demos and tests can rely on them.
  */
-import { eq, sql } from 'drizzle-orm';
-import { createRandom } from '../../domain/random.ts';
+import { sql } from 'drizzle-orm';
+import { createRandom } from './random.ts';
 import { defaultTemplate } from '../../domain/checklist/defaultTemplate.ts';
 import type { Db } from '../db/index.ts';
-import { appMeta, users } from '../db/schema.ts';
+import { appMeta } from '../db/schema.ts';
+import { POSSIBLE_VICTIM } from '../db/screening.ts';
 import { appendAudit } from '../audit/log.ts';
 import { person, seedAccounts } from './accounts.ts';
 import { addDays, kosovoDate, kosovoTime } from './calendar.ts';
@@ -17,8 +18,7 @@ import { planThisWeek } from './operations.ts';
 import { insertPlans } from './planning.ts';
 import { seedReference } from './reference.ts';
 import { seedTemplate } from './template.ts';
-
-const META_KEY = 'demo_data';
+import { DEMO_META_KEY } from './loaded.ts';
 
 export type SeedSummary = {
 	users: number;
@@ -81,7 +81,7 @@ export async function seedDemoData(db: Db, options: { now: Date }): Promise<Seed
 			assignments: teams.reduce((sum, team) => sum + team.assignments.length, 0),
 			inspections: records.inspections.length,
 			screenedPersons: records.persons.length,
-			possibleVictims: records.persons.filter((p) => p.result === 'possible_victim').length,
+			possibleVictims: records.persons.filter((p) => p.result === POSSIBLE_VICTIM).length,
 			referrals: records.referrals.length
 		};
 		await appendAudit(tx, {
@@ -92,21 +92,10 @@ export async function seedDemoData(db: Db, options: { now: Date }): Promise<Seed
 				.join(' ')
 		});
 		const meta = { seededAt: options.now.toISOString(), summary };
-		await tx.insert(appMeta).values({ key: META_KEY, value: meta }).onConflictDoUpdate({ target: appMeta.key, set: { value: meta } });
+		await tx.insert(appMeta).values({ key: DEMO_META_KEY, value: meta }).onConflictDoUpdate({ target: appMeta.key, set: { value: meta } });
 		return summary;
 	});
 	// Statistics for the planner at once (PGlite has no autovacuum to gather them later).
 	await db.execute(sql`analyze`);
 	return summary;
-}
-
-export async function isDemoLoaded(db: Db): Promise<boolean> {
-	const rows = await db.select({ key: appMeta.key }).from(appMeta).where(eq(appMeta.key, META_KEY)).limit(1);
-	return rows.length > 0;
-}
-
-/** No accounts at all: a fresh installation, where loading demo data cannot mix with real work. */
-export async function isDatabaseEmpty(db: Db): Promise<boolean> {
-	const rows = await db.select({ id: users.id }).from(users).limit(1);
-	return rows.length === 0;
 }

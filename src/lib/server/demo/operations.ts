@@ -2,7 +2,7 @@
  * This week's operational plan: what the demo accounts see when they sign in. Ekipi A (police1 with
  * labour1) and Ekipi B (police2 with labour2) are out tonight and on several evenings after.
  */
-import type { Random } from '../../domain/random.ts';
+import type { Random } from './random.ts';
 import { addDays, mondayOf } from './calendar.ts';
 import { person, type DemoPeople } from './accounts.ts';
 import { buildTeam, type Operation, type Plan } from './planning.ts';

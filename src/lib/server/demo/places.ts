@@ -3,15 +3,13 @@
  * its population, with a share of venues deliberately close to schools and playgrounds so that the
  * 350 m rule has something to flag.
  */
-import type { Random } from '../../domain/random.ts';
+import type { Random } from './random.ts';
 import { kosovoBounds, serbianMajorityCodes, type Municipality } from '../../domain/municipalities.ts';
 import { isInBounds } from '../../domain/geo/bounds.ts';
-import type { childSiteKinds, locationKinds, locationStatuses } from '../db/schema.ts';
+import type { ChildSiteKind, LocationKind, LocationStatus } from '../../domain/records/codes.ts';
 import { apartmentAddress, childSiteName, streetAddress, venueName, type Script } from './names.ts';
 
-export type LocationKind = (typeof locationKinds)[number];
-export type LocationStatus = (typeof locationStatuses)[number];
-type ChildSiteKind = (typeof childSiteKinds)[number];
+export type { LocationKind, LocationStatus };
 
 export type SeedMunicipality = Municipality & { id: string };
 

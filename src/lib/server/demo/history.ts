@@ -2,7 +2,7 @@
  * A year of past planning: one plan a month, about eight joint operations in each, every team
  * working a route of nearby venues. The inspections module turns each assignment into a visit.
  */
-import type { Random } from '../../domain/random.ts';
+import type { Random } from './random.ts';
 import { addDays, daysBetween, kosovoTime } from './calendar.ts';
 import { person } from './accounts.ts';
 import { buildTeam, type Assignment, type Operation, type Plan, type Team } from './planning.ts';
