@@ -2,40 +2,8 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { agencies, assignments, locations, municipalities, operations, teamMembers, teams, users } from '../db/schema.ts';
+import type { AgencyChoice, MunicipalityChoice, OperationDetail, PlanDetail, TeamCandidate } from '../../domain/views/planning.ts';
 import { readRow } from './records.ts';
-
-type LocalizedText = { en: string; sq: string; sr: string };
-
-export type DetailMember = { userId: string; displayName: string; username: string; agencyCode: string; isLeader: boolean };
-export type DetailAssignment = {
-	id: string;
-	locationId: string;
-	visitOrder: number;
-	status: string;
-	name: string;
-	kind: string;
-	address: string;
-	lat: number;
-	lng: number;
-	municipality: LocalizedText;
-	riskNotes: string;
-};
-export type DetailTeam = { id: string; name: string; compositionReason: string | null; members: DetailMember[]; assignments: DetailAssignment[] };
-export type OperationDetail = {
-	id: string;
-	planId: string;
-	planTitle: string;
-	planPeriod: { start: string; end: string };
-	title: string;
-	date: string;
-	startTime: string;
-	endTime: string;
-	area: string;
-	status: 'planned' | 'active' | 'done' | 'cancelled';
-	leadAgencyId: string;
-	leadAgency: LocalizedText;
-	teams: DetailTeam[];
-};
 
 export async function operationDetail(db: Db, id: string): Promise<OperationDetail | null> {
 	const operation = await readRow(db, 'operation', id);
@@ -113,7 +81,7 @@ export async function operationDetail(db: Db, id: string): Promise<OperationDeta
 }
 
 /** Accounts a planner can put on a team: active inspectors, with their agency. */
-export async function teamCandidates(db: Db) {
+export async function teamCandidates(db: Db): Promise<TeamCandidate[]> {
 	return db
 		.select({ userId: users.id, displayName: users.displayName, username: users.username, agencyCode: agencies.code })
 		.from(users)
@@ -122,11 +90,11 @@ export async function teamCandidates(db: Db) {
 		.orderBy(asc(agencies.code), asc(users.displayName));
 }
 
-export async function agencyChoices(db: Db) {
+export async function agencyChoices(db: Db): Promise<AgencyChoice[]> {
 	return db.select({ id: agencies.id, code: agencies.code, name: agencies.name }).from(agencies).orderBy(asc(agencies.code));
 }
 
-export async function municipalityChoices(db: Db) {
+export async function municipalityChoices(db: Db): Promise<MunicipalityChoice[]> {
 	return db
 		.select({ id: municipalities.id, en: municipalities.nameEn, sq: municipalities.nameSq, sr: municipalities.nameSr })
 		.from(municipalities)
@@ -134,7 +102,7 @@ export async function municipalityChoices(db: Db) {
 }
 
 /** A plan with its operations (newest last), for the plan page. */
-export async function planDetail(db: Db, id: string) {
+export async function planDetail(db: Db, id: string): Promise<PlanDetail | null> {
 	const plan = await readRow(db, 'plan', id);
 	if (!plan) return null;
 	const list = await db

@@ -4,7 +4,7 @@ import { readPlanListQuery } from '$lib/domain/planning/planList.ts';
 import { OPERATIONS_TIME_ZONE } from '$lib/domain/field/teamDays.ts';
 import { todayIn } from '$lib/domain/coverage/filters.ts';
 import { db } from '$lib/server/db/index.ts';
-import { planOverviews } from '$lib/server/queries/plans.ts';
+import { planOverviews } from '$lib/server/planning/overview.ts';
 import { createPlan } from '$lib/server/planning/plans.ts';
 import { municipalityChoices } from '$lib/server/planning/operationDetail.ts';
 import { formText, planningAction } from '$lib/server/planning/formAction.ts';

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { addSuggestionsSchema, operationInputSchema, operationStatusInputSchema, teamInputSchema } from '$lib/domain/planning/schemas.ts';
 import { db } from '$lib/server/db/index.ts';
-import { mapData } from '$lib/server/queries/mapVenues.ts';
+import { mapData } from '$lib/server/register/mapVenues.ts';
 import { changeOperationStatus, updateOperation } from '$lib/server/planning/plans.ts';
 import { createTeam, deleteTeam, updateTeam } from '$lib/server/planning/teams.ts';
 import { addTopSuggestions, suggestionsFor } from '$lib/server/planning/suggestions.ts';

@@ -6,39 +6,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'd
 import { containsPattern, pageWithin, PLAN_LIST_PAGE_SIZE, type PlanListQuery } from '../../domain/planning/planList.ts';
 import type { Db } from '../db/index.ts';
 import { agencies, assignments, operations, plans, teamMembers, teams, users } from '../db/schema.ts';
-
-type LocalizedText = { en: string; sq: string; sr: string };
-
-export type PlanTeam = {
-	id: string;
-	name: string;
-	members: { userId: string; displayName: string; agencyCode: string; isLeader: boolean }[];
-	assignmentCount: number;
-	doneCount: number;
-};
-
-export type PlanOperation = {
-	id: string;
-	title: string;
-	date: string;
-	startTime: string;
-	endTime: string;
-	area: string;
-	status: string;
-	leadAgencyName: LocalizedText;
-	teams: PlanTeam[];
-};
-
-export type PlanOverview = {
-	id: string;
-	title: string;
-	objective: string;
-	periodStart: string;
-	periodEnd: string;
-	operations: PlanOperation[];
-};
-
-export type PlanOverviewPage = { plans: PlanOverview[]; total: number; page: number; pageCount: number };
+import type { PlanOperation, PlanOverviewPage } from '../../domain/views/planning.ts';
 
 /*
  * One row per operation, and one for each plan that has none yet (the left join's null): the items
