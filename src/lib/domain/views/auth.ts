@@ -18,6 +18,9 @@ export type SessionAnswer = z.infer<typeof sessionAnswerSchema>;
 export const deviceKeySchema = z.object({ key: z.string().min(1) });
 export type DeviceKey = z.infer<typeof deviceKeySchema>;
 
+/** What the sign-in page's form (sent before its script ran) answers as `form.error`. */
+export type LoginFormError = 'username' | 'password' | 'invalid' | 'throttled' | 'deviceTaken';
+
 /** POST /api/auth/logout and /api/auth/devices/[id]/revoke. */
 export type Done = { ok: true };
 
