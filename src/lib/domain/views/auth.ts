@@ -3,8 +3,18 @@
  * refusals a device acts on by itself. The browser parses them: they decide what it keeps.
  */
 import { z } from 'zod';
-import { sessionUserSchema } from '../auth.ts';
+import { sessionUserSchema, type SessionUser } from '../auth.ts';
 import { problemSchema } from './problem.ts';
+
+/** What every page loads (the root layout): who is signed in, and the deployment's settings the app needs. */
+export type AppShell = {
+	user: SessionUser | null;
+	/** The database holds the demonstration data: every page says so. */
+	demoData: boolean;
+	tileUrl: string;
+	/** Idle time before the PIN lock closes the app. */
+	lockAfterMs: number;
+};
 
 /** POST /api/auth/login (the session itself is in the cookie). */
 export const signedInSchema = z.object({ user: sessionUserSchema });
