@@ -9,11 +9,14 @@ import type { RankReason } from '../planning/ranking.ts';
 import type { Text } from '../text.ts';
 import type { MapVenue } from './map.ts';
 
+/** A team's member, with their agency; the leader comes first. */
+export type DetailMember = { userId: string; displayName: string; username: string; agencyCode: string; isLeader: boolean };
+
 /** One team on the plans overview: its members and how far through its venues it is. */
 export type PlanTeam = {
 	id: string;
 	name: string;
-	members: { userId: string; displayName: string; agencyCode: string; isLeader: boolean }[];
+	members: DetailMember[];
 	assignmentCount: number;
 	doneCount: number;
 };
@@ -52,8 +55,6 @@ export type PlanDetail = {
 	municipalityIds: string[];
 	operations: { id: string; title: string; date: string; startTime: string; endTime: string; area: string; status: OperationStatus }[];
 };
-
-export type DetailMember = { userId: string; displayName: string; username: string; agencyCode: string; isLeader: boolean };
 
 /** A venue on a team's route, in visit order. */
 export type DetailAssignment = {

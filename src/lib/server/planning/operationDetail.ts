@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { agencies, assignments, locations, municipalities, operations, teamMembers, teams, users } from '../db/schema.ts';
-import type { AgencyChoice, MunicipalityChoice, OperationDetail, PlanDetail, TeamCandidate } from '../../domain/views/planning.ts';
+import type { AgencyChoice, DetailMember, MunicipalityChoice, OperationDetail, PlanDetail, TeamCandidate } from '../../domain/views/planning.ts';
 import { readRow } from './records.ts';
 
 export async function operationDetail(db: Db, id: string): Promise<OperationDetail | null> {
@@ -16,24 +16,11 @@ export async function operationDetail(db: Db, id: string): Promise<OperationDeta
 		.where(and(eq(teams.operationId, id), isNull(teams.deletedAt)))
 		.orderBy(asc(teams.name), asc(teams.createdAt));
 	const teamIds = teamRows.map((t) => t.id);
-	const [memberRows, assignmentRows] =
+	const [members, assignmentRows] =
 		teamIds.length === 0
-			? [[], []]
+			? [new Map<string, DetailMember[]>(), []]
 			: await Promise.all([
-					db
-						.select({
-							teamId: teamMembers.teamId,
-							userId: teamMembers.userId,
-							displayName: users.displayName,
-							username: users.username,
-							agencyCode: agencies.code,
-							isLeader: teamMembers.isLeader
-						})
-						.from(teamMembers)
-						.innerJoin(users, eq(users.id, teamMembers.userId))
-						.innerJoin(agencies, eq(agencies.id, teamMembers.agencyId))
-						.where(inArray(teamMembers.teamId, teamIds))
-						.orderBy(desc(teamMembers.isLeader), asc(users.displayName)),
+					membersOfTeams(db, teamIds),
 					db
 						.select({
 							teamId: assignments.teamId,
@@ -72,12 +59,33 @@ export async function operationDetail(db: Db, id: string): Promise<OperationDeta
 		leadAgency: agency?.name ?? { en: '', sq: '', sr: '' },
 		teams: teamRows.map((team) => ({
 			...team,
-			members: memberRows.filter((m) => m.teamId === team.id).map(({ teamId: _t, ...m }) => m),
+			members: members.get(team.id) ?? [],
 			assignments: assignmentRows
 				.filter((a) => a.teamId === team.id)
 				.map(({ teamId: _t, en, sq, sr, ...a }) => ({ ...a, municipality: { en, sq, sr } }))
 		}))
 	};
+}
+
+/** Each team's members, leader first, with their agency. */
+export async function membersOfTeams(db: Db, teamIds: string[]): Promise<Map<string, DetailMember[]>> {
+	const rows = await db
+		.select({
+			teamId: teamMembers.teamId,
+			userId: teamMembers.userId,
+			displayName: users.displayName,
+			username: users.username,
+			agencyCode: agencies.code,
+			isLeader: teamMembers.isLeader
+		})
+		.from(teamMembers)
+		.innerJoin(users, eq(users.id, teamMembers.userId))
+		.innerJoin(agencies, eq(agencies.id, teamMembers.agencyId))
+		.where(inArray(teamMembers.teamId, teamIds))
+		.orderBy(desc(teamMembers.isLeader), asc(users.displayName));
+	const byTeam = new Map<string, DetailMember[]>();
+	for (const { teamId, ...member } of rows) byTeam.set(teamId, [...(byTeam.get(teamId) ?? []), member]);
+	return byTeam;
 }
 
 /** Accounts a planner can put on a team: active inspectors, with their agency. */
