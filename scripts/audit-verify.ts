@@ -2,7 +2,8 @@
 // DATABASE_URL, as the server uses) with the audit key (AUDIT_KEY or DATA_DIR/audit.key) and the
 // checkpoints in DATA_DIR, and names the first broken entry. Exit code 1 when broken.
 import { database } from '../src/lib/server/db/index.ts';
-import { verifyAuditChain, type ChainReason } from '../src/lib/server/audit/verify.ts';
+import type { ChainReason } from '../src/lib/domain/views/admin.ts';
+import { verifyAuditChain } from '../src/lib/server/audit/verify.ts';
 import { checkpointFile } from '../src/lib/server/audit/checkpoints.ts';
 
 const why: Record<ChainReason, string> = {

@@ -15,6 +15,7 @@ import { tileSource, withTileSource } from '$lib/server/csp.ts';
 import { isPersonLevelRoute } from '$lib/domain/personLevelRoutes.ts';
 import { describeError, stackFrames } from '$lib/server/errorLog.ts';
 import { formBodies } from '$lib/server/formBody.ts';
+import type { RevokedDevice } from '$lib/domain/views/auth.ts';
 
 export const init: ServerInit = async () => {
 	await startup();
@@ -67,7 +68,7 @@ const session: Handle = async ({ event, resolve }) => {
 		if (valid && 'revokedDevice' in valid) {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 			// The app wipes its local copy when it reads `wipe` (a lost or stolen device).
-			if (event.url.pathname.startsWith('/api/')) return json({ error: 'this device was revoked', wipe: true }, { status: 401 });
+			if (event.url.pathname.startsWith('/api/')) return json({ error: 'this device was revoked', wipe: true } satisfies RevokedDevice, { status: 401 });
 			redirect(303, '/login?wiped=1');
 		}
 		if (valid) {

@@ -12,7 +12,7 @@ import * as s from '../../src/lib/server/db/schema.ts';
 import type { SessionUser } from '../../src/lib/domain/auth.ts';
 import { readPlanListQuery, type PlanListQuery } from '../../src/lib/domain/planning/planList.ts';
 import { changeOperationStatus, createOperation, createPlan } from '../../src/lib/server/planning/plans.ts';
-import { planOverviews } from '../../src/lib/server/queries/plans.ts';
+import { planOverviews } from '../../src/lib/server/planning/overview.ts';
 
 const TODAY = '2026-06-15';
 

@@ -13,7 +13,7 @@ import { addUser, FIXTURE_PASSWORD } from '../support/fixtures.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
 import { metresPerDegree } from '../../src/lib/domain/geo/distance.ts';
-import { mapData } from '../../src/lib/server/queries/mapVenues.ts';
+import { mapData } from '../../src/lib/server/register/mapVenues.ts';
 
 let database: Database;
 let app: TestApp;

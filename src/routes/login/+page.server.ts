@@ -4,13 +4,12 @@ import { destinationAfterSignIn, homePathFor } from '$lib/domain/navigation.ts';
 import { db } from '$lib/server/db/index.ts';
 import { signIn } from '$lib/server/auth/signIn.ts';
 import { setSessionCookie } from '$lib/server/auth/sessions.ts';
+import type { LoginFormError } from '$lib/domain/views/auth.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (locals.user) redirect(303, homePathFor(locals.user.role));
 };
-
-export type LoginFormError = 'username' | 'password' | 'invalid' | 'throttled' | 'deviceTaken';
 
 /**
  * The same sign-in as `POST /api/auth/login`, for a form sent before the page's script has run

@@ -7,7 +7,8 @@
 import type { Db } from '../db/index.ts';
 import { auditKey } from './key.ts';
 import { appendCheckpoint, checkpointFile, lastCheckpoint, type Checkpoint } from './checkpoints.ts';
-import { readHead, walkChain, type ChainBreak } from './verify.ts';
+import type { ChainBreak } from '../../domain/views/admin.ts';
+import { readHead, walkChain } from './verify.ts';
 import { describeError } from '../errorLog.ts';
 
 export const CHECKPOINT_EVERY_MS = 60_000;

@@ -3,6 +3,7 @@ import { and, desc, eq, gte, ilike, lt, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/index.ts';
 import { auditLog, users } from '../db/schema.ts';
+import type { AuditPage } from '../../domain/views/admin.ts';
 
 export const auditQuerySchema = z.object({
 	username: z.string().trim().max(40).optional().transform((v) => v || undefined),
@@ -16,7 +17,7 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 export const AUDIT_PAGE = 100;
 
-export async function searchAudit(db: Db, query: AuditQuery) {
+export async function searchAudit(db: Db, query: AuditQuery): Promise<AuditPage> {
 	const conditions: SQL[] = [];
 	if (query.username) conditions.push(eq(users.username, query.username.toLowerCase()));
 	if (query.action) conditions.push(ilike(auditLog.action, `${likeLiteral(query.action)}%`));
@@ -40,7 +41,10 @@ export async function searchAudit(db: Db, query: AuditQuery) {
 		.where(conditions.length ? and(...conditions) : undefined)
 		.orderBy(desc(auditLog.seq))
 		.limit(AUDIT_PAGE + 1);
-	return { entries: rows.slice(0, AUDIT_PAGE), nextBefore: rows.length > AUDIT_PAGE ? rows[AUDIT_PAGE - 1]!.seq : null };
+	return {
+		entries: rows.slice(0, AUDIT_PAGE).map((row) => ({ ...row, at: row.at.toISOString() })),
+		nextBefore: rows.length > AUDIT_PAGE ? rows[AUDIT_PAGE - 1]!.seq : null
+	};
 }
 
 /**

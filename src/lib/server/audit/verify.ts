@@ -16,18 +16,7 @@ import { firstRow } from '../db/rows.ts';
 import { GENESIS_HASH, isKeyedHash, keyedAuditHash, legacyAuditHash } from './log.ts';
 import { auditKey } from './key.ts';
 import { checkpointFile, readCheckpoints } from './checkpoints.ts';
-
-/**
- * hash: the entry's content does not match its hash; link: it does not point to the entry before;
- * gap: entries before it are missing; unkeyed: a plain SHA-256 entry where only keyed ones may be
- * (recomputed by someone without the key); key: keyed entries but no key to check them; head: the
- * chain does not end at the entry `audit_head` names; truncated: entries a checkpoint saw are gone;
- * checkpoint: an entry differs from what a checkpoint saw, or the checkpoint file was tampered with.
- */
-export type ChainReason = 'hash' | 'link' | 'gap' | 'unkeyed' | 'key' | 'head' | 'truncated' | 'checkpoint';
-
-export type ChainBreak = { ok: false; checked: number; brokenAt: number; reason: ChainReason };
-export type ChainReport = { ok: true; checked: number; checkpoints: number } | ChainBreak;
+import type { ChainBreak, ChainReason, ChainReport } from '../../domain/views/admin.ts';
 
 export type Anchor = { seq: number; hash: string };
 

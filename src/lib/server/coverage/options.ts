@@ -1,11 +1,8 @@
-/** What the coverage filters can be set to: municipalities and plans, for the filter form. */
+/** What the coverage filters can be set to (domain/views/coverage.ts). */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { rowsOf } from '../db/rows.ts';
-
-export type MunicipalityOption = { id: string; code: string; name: { en: string; sq: string; sr: string }; lat: number; lng: number };
-export type PlanOption = { id: string; title: string; periodStart: string; periodEnd: string };
-export type FilterOptions = { municipalities: MunicipalityOption[]; plans: PlanOption[] };
+import type { FilterOptions } from '../../domain/views/coverage.ts';
 
 export async function filterOptions(db: Db): Promise<FilterOptions> {
 	const [municipalities, plans] = await Promise.all([

@@ -9,8 +9,8 @@ import { rowsOf } from '../db/rows.ts';
 import { possibleVictimSql } from '../db/screening.ts';
 import type { LocationKind } from '../../domain/coverage/report.ts';
 import type { VenueCoverage } from '../../domain/coverage/venues.ts';
+import type { CountedInspection } from '../../domain/views/coverage.ts';
 import { countedInspections, registeredVenue, startOfDay, venueFilters, zone, type CoverageScope } from './counted.ts';
-
 
 type Row = {
 	id: string;
@@ -85,18 +85,6 @@ export async function venueCoverage(db: Db, scope: CoverageScope): Promise<Venue
 		overdue: row.registered && (row.days_since === null || row.days_since >= filters.overdueDays)
 	}));
 }
-
-export type CountedInspection = {
-	inspectionId: string;
-	locationId: string;
-	venueName: string;
-	kind: LocationKind;
-	/** Kosovo local date and time the visit started, `YYYY-MM-DD HH:MM`. */
-	startedAt: string;
-	outcome: string | null;
-	screenedPersons: number;
-	possibleVictims: number;
-};
 
 /** The counted inspections of the selection in the period, newest first (at most `limit`). */
 export async function countedInspectionList(db: Db, scope: CoverageScope, limit: number): Promise<{ total: number; inspections: CountedInspection[] }> {

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../db/index.ts';
 import { resolvePeriod, type CoverageFilters } from '../../domain/coverage/filters.ts';
+import type { CoverageDashboard, CoverageMapView, CoverageReportTables, MunicipalityDrillDown } from '../../domain/views/coverage.ts';
 import { coverageBreakdown } from './figures.ts';
 import { monthlyFigures } from './trend.ts';
 import { overdueVenues } from './overdue.ts';
@@ -23,13 +24,13 @@ async function scopeOf(db: Db, filters: CoverageFilters, today: string) {
 	return { period: resolvePeriod(filters, today), filters };
 }
 
-export async function coverageDashboard(db: Db, filters: CoverageFilters, today: string) {
+export async function coverageDashboard(db: Db, filters: CoverageFilters, today: string): Promise<CoverageDashboard> {
 	const scope = await scopeOf(db, filters, today);
 	const [breakdown, monthly, options] = await Promise.all([coverageBreakdown(db, scope), monthlyFigures(db, scope), filterOptions(db)]);
 	return { period: scope.period, ...breakdown, trend: monthly.trend, options };
 }
 
-export async function coverageMap(db: Db, filters: CoverageFilters, today: string) {
+export async function coverageMap(db: Db, filters: CoverageFilters, today: string): Promise<CoverageMapView> {
 	const scope = await scopeOf(db, filters, today);
 	const [breakdown, venues, overdue, options] = await Promise.all([
 		coverageBreakdown(db, scope),
@@ -40,7 +41,7 @@ export async function coverageMap(db: Db, filters: CoverageFilters, today: strin
 	return { period: scope.period, totals: breakdown.totals, byMunicipality: breakdown.byMunicipality, venues, overdue, options };
 }
 
-export async function coverageReportTables(db: Db, filters: CoverageFilters, today: string) {
+export async function coverageReportTables(db: Db, filters: CoverageFilters, today: string): Promise<CoverageReportTables> {
 	const scope = await scopeOf(db, filters, today);
 	const [breakdown, monthly, tables, options] = await Promise.all([
 		coverageBreakdown(db, scope),
@@ -52,7 +53,7 @@ export async function coverageReportTables(db: Db, filters: CoverageFilters, tod
 }
 
 /** Null when the municipality does not exist. */
-export async function municipalityDrillDown(db: Db, filters: CoverageFilters, today: string) {
+export async function municipalityDrillDown(db: Db, filters: CoverageFilters, today: string): Promise<MunicipalityDrillDown | null> {
 	const scope = await scopeOf(db, filters, today);
 	const [breakdown, venues, inspections, options] = await Promise.all([
 		coverageBreakdown(db, scope),

@@ -27,51 +27,9 @@ import {
 import { audit } from '../audit/log.ts';
 import { inTeamScope, scopeOf } from '../sync/scope.ts';
 import type { SessionUser } from '../../domain/auth.ts';
-import { answerSections, type AnswerSection } from '../../domain/checklist/answerView.ts';
+import { answerSections } from '../../domain/checklist/answerView.ts';
 import { templateSchema, type ChecklistTemplate } from '../../domain/checklist/template.ts';
-
-export type ReferralView = { id: string; target: string; status: string; referredAt: string; consent: boolean };
-export type PersonView = {
-	id: string;
-	sex: string;
-	ageBand: string;
-	isMinor: boolean;
-	result: string;
-	dimensionsPresent: number[];
-	answers: AnswerSection[];
-	referrals: ReferralView[];
-};
-export type AuditTrailEntry = { seq: number; at: string; user: string | null; action: string; entity: string | null; summary: string };
-
-export type InspectionView = {
-	id: string;
-	status: string;
-	startedAt: string;
-	endedAt: string | null;
-	submittedAt: string | null;
-	outcome: string | null;
-	outcomeReason: string | null;
-	unplannedReason: string | null;
-	notes: string;
-	peoplePresent: { women: number; men: number; minorsPresent: boolean } | null;
-	checkIn: { lat: number | null; lng: number | null; accuracy: number | null; overrideReason?: string | null } | null;
-	venue: { id: string; name: string; kind: string; address: string; status: string };
-	municipality: { id: string; name: { en: string; sq: string; sr: string } };
-	team: string | null;
-	operation: string | null;
-	plan: string | null;
-	recordedBy: string;
-	template: { id: string; version: number; found: boolean };
-	correctionOf: string | null;
-	correctionReason: string | null;
-	correctedBy: string | null;
-	venueAnswers: AnswerSection[];
-	/** `viewable`: the bytes are on the server and this viewer may open them (person-level access). */
-	photos: { id: string; caption: string; mime: string; size: number; takenAt: string; uploaded: boolean; viewable: boolean }[];
-	/** Null when the viewer's role may not see person-level records. */
-	persons: PersonView[] | null;
-	auditTrail: AuditTrailEntry[];
-};
+import type { AuditTrailEntry, InspectionView, PersonView } from '../../domain/views/inspection.ts';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 

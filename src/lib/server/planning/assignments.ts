@@ -13,7 +13,8 @@ import { appendAudit } from '../audit/log.ts';
 import { UserInputError } from '../errors.ts';
 import { requirePlanner } from './access.ts';
 import { lockRow, transaction, writeRow } from './records.ts';
-import { venuesTwiceOn, type VenueTwice } from './warnings.ts';
+import type { VenueTwice } from '../../domain/views/planning.ts';
+import { venuesTwiceOn } from './warnings.ts';
 
 export type AssignResult = { assigned: string[]; alreadyAssigned: string[]; venuesTwice: VenueTwice[] };
 

@@ -2,40 +2,8 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { agencies, assignments, locations, municipalities, operations, teamMembers, teams, users } from '../db/schema.ts';
+import type { AgencyChoice, DetailMember, MunicipalityChoice, OperationDetail, PlanDetail, TeamCandidate } from '../../domain/views/planning.ts';
 import { readRow } from './records.ts';
-
-type LocalizedText = { en: string; sq: string; sr: string };
-
-export type DetailMember = { userId: string; displayName: string; username: string; agencyCode: string; isLeader: boolean };
-export type DetailAssignment = {
-	id: string;
-	locationId: string;
-	visitOrder: number;
-	status: string;
-	name: string;
-	kind: string;
-	address: string;
-	lat: number;
-	lng: number;
-	municipality: LocalizedText;
-	riskNotes: string;
-};
-export type DetailTeam = { id: string; name: string; compositionReason: string | null; members: DetailMember[]; assignments: DetailAssignment[] };
-export type OperationDetail = {
-	id: string;
-	planId: string;
-	planTitle: string;
-	planPeriod: { start: string; end: string };
-	title: string;
-	date: string;
-	startTime: string;
-	endTime: string;
-	area: string;
-	status: 'planned' | 'active' | 'done' | 'cancelled';
-	leadAgencyId: string;
-	leadAgency: LocalizedText;
-	teams: DetailTeam[];
-};
 
 export async function operationDetail(db: Db, id: string): Promise<OperationDetail | null> {
 	const operation = await readRow(db, 'operation', id);
@@ -48,24 +16,11 @@ export async function operationDetail(db: Db, id: string): Promise<OperationDeta
 		.where(and(eq(teams.operationId, id), isNull(teams.deletedAt)))
 		.orderBy(asc(teams.name), asc(teams.createdAt));
 	const teamIds = teamRows.map((t) => t.id);
-	const [memberRows, assignmentRows] =
+	const [members, assignmentRows] =
 		teamIds.length === 0
-			? [[], []]
+			? [new Map<string, DetailMember[]>(), []]
 			: await Promise.all([
-					db
-						.select({
-							teamId: teamMembers.teamId,
-							userId: teamMembers.userId,
-							displayName: users.displayName,
-							username: users.username,
-							agencyCode: agencies.code,
-							isLeader: teamMembers.isLeader
-						})
-						.from(teamMembers)
-						.innerJoin(users, eq(users.id, teamMembers.userId))
-						.innerJoin(agencies, eq(agencies.id, teamMembers.agencyId))
-						.where(inArray(teamMembers.teamId, teamIds))
-						.orderBy(desc(teamMembers.isLeader), asc(users.displayName)),
+					membersOfTeams(db, teamIds),
 					db
 						.select({
 							teamId: assignments.teamId,
@@ -104,7 +59,7 @@ export async function operationDetail(db: Db, id: string): Promise<OperationDeta
 		leadAgency: agency?.name ?? { en: '', sq: '', sr: '' },
 		teams: teamRows.map((team) => ({
 			...team,
-			members: memberRows.filter((m) => m.teamId === team.id).map(({ teamId: _t, ...m }) => m),
+			members: members.get(team.id) ?? [],
 			assignments: assignmentRows
 				.filter((a) => a.teamId === team.id)
 				.map(({ teamId: _t, en, sq, sr, ...a }) => ({ ...a, municipality: { en, sq, sr } }))
@@ -112,8 +67,29 @@ export async function operationDetail(db: Db, id: string): Promise<OperationDeta
 	};
 }
 
+/** Each team's members, leader first, with their agency. */
+export async function membersOfTeams(db: Db, teamIds: string[]): Promise<Map<string, DetailMember[]>> {
+	const rows = await db
+		.select({
+			teamId: teamMembers.teamId,
+			userId: teamMembers.userId,
+			displayName: users.displayName,
+			username: users.username,
+			agencyCode: agencies.code,
+			isLeader: teamMembers.isLeader
+		})
+		.from(teamMembers)
+		.innerJoin(users, eq(users.id, teamMembers.userId))
+		.innerJoin(agencies, eq(agencies.id, teamMembers.agencyId))
+		.where(inArray(teamMembers.teamId, teamIds))
+		.orderBy(desc(teamMembers.isLeader), asc(users.displayName));
+	const byTeam = new Map<string, DetailMember[]>();
+	for (const { teamId, ...member } of rows) byTeam.set(teamId, [...(byTeam.get(teamId) ?? []), member]);
+	return byTeam;
+}
+
 /** Accounts a planner can put on a team: active inspectors, with their agency. */
-export async function teamCandidates(db: Db) {
+export async function teamCandidates(db: Db): Promise<TeamCandidate[]> {
 	return db
 		.select({ userId: users.id, displayName: users.displayName, username: users.username, agencyCode: agencies.code })
 		.from(users)
@@ -122,11 +98,11 @@ export async function teamCandidates(db: Db) {
 		.orderBy(asc(agencies.code), asc(users.displayName));
 }
 
-export async function agencyChoices(db: Db) {
+export async function agencyChoices(db: Db): Promise<AgencyChoice[]> {
 	return db.select({ id: agencies.id, code: agencies.code, name: agencies.name }).from(agencies).orderBy(asc(agencies.code));
 }
 
-export async function municipalityChoices(db: Db) {
+export async function municipalityChoices(db: Db): Promise<MunicipalityChoice[]> {
 	return db
 		.select({ id: municipalities.id, en: municipalities.nameEn, sq: municipalities.nameSq, sr: municipalities.nameSr })
 		.from(municipalities)
@@ -134,7 +110,7 @@ export async function municipalityChoices(db: Db) {
 }
 
 /** A plan with its operations (newest last), for the plan page. */
-export async function planDetail(db: Db, id: string) {
+export async function planDetail(db: Db, id: string): Promise<PlanDetail | null> {
 	const plan = await readRow(db, 'plan', id);
 	if (!plan) return null;
 	const list = await db

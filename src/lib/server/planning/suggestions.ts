@@ -8,13 +8,13 @@ import type { Db } from '../db/index.ts';
 import { assignments, inspections, screenedPersons } from '../db/schema.ts';
 import { POSSIBLE_VICTIM } from '../db/screening.ts';
 import type { SessionUser } from '../../domain/auth.ts';
-import { rankVenues, type RankReason } from '../../domain/planning/ranking.ts';
-import { mapData, type MapVenue } from '../queries/mapVenues.ts';
-import { assignVenues, type AssignResult } from './assignments.ts';
+import { rankVenues } from '../../domain/planning/ranking.ts';
+import type { MapVenue } from '../../domain/views/map.ts';
+import type { AssignResult, Suggestion } from '../../domain/views/planning.ts';
+import { mapData } from '../register/mapVenues.ts';
+import { assignVenues } from './assignments.ts';
 import { requirePlanner } from './access.ts';
 import { readRow } from './records.ts';
-
-export type Suggestion = Pick<MapVenue, 'id' | 'name' | 'kind' | 'address' | 'lat' | 'lng' | 'municipality'> & { score: number; reasons: RankReason[] };
 
 /** Outcomes that count as findings: something was wrong there. */
 const FINDINGS = ['labour_violations', 'trafficking_indicators_referred', 'premises_closed'];

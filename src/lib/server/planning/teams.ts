@@ -20,7 +20,8 @@ import { appendChanges } from '../sync/changeFeed.ts';
 import { UserInputError } from '../errors.ts';
 import { requirePlanner } from './access.ts';
 import { lockRow, recordInsert, transaction, writeRow } from './records.ts';
-import { memberDoubleBookings, type MemberDoubleBooking } from './warnings.ts';
+import type { MemberDoubleBooking } from '../../domain/views/planning.ts';
+import { memberDoubleBookings } from './warnings.ts';
 
 export type TeamSaved = { id: string; gaps: CompositionGap[]; doubleBookings: MemberDoubleBooking[] };
 

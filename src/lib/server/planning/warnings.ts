@@ -5,12 +5,8 @@
 import { and, eq, gte, inArray, isNull, lte, ne } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { agencies, assignments, locations, operations, teamMembers, teams, users } from '../db/schema.ts';
-import { compositionGaps, doubleBookings, venuesAssignedTwice, type CompositionGap } from '../../domain/planning/teams.ts';
-
-export type MemberDoubleBooking = { userId: string; displayName: string; teams: { teamId: string; teamName: string; operationTitle: string }[] };
-export type VenueTwice = { locationId: string; venueName: string; date: string; teams: { assignmentId: string; teamName: string; operationTitle: string }[] };
-export type TeamWarning = { teamId: string; teamName: string; gaps: CompositionGap[]; reason: string | null };
-export type OperationWarnings = { teams: TeamWarning[]; doubleBookings: MemberDoubleBooking[]; venuesTwice: VenueTwice[] };
+import { compositionGaps, doubleBookings, venuesAssignedTwice } from '../../domain/planning/teams.ts';
+import type { MemberDoubleBooking, OperationWarnings, TeamWarning, VenueTwice } from '../../domain/views/planning.ts';
 
 const DAY_MS = 86_400_000;
 const shiftDay = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

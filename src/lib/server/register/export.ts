@@ -9,7 +9,7 @@ import { locations } from '../db/schema.ts';
 import { toCsv, type Cell } from '../../domain/csv.ts';
 import { matchesMapFilters, type MapFilters } from '../../domain/register/mapFilters.ts';
 import type { ImportLayer } from '../../domain/register/importRows.ts';
-import { mapData } from '../queries/mapVenues.ts';
+import { mapData } from './mapVenues.ts';
 
 export const exportFormats = ['csv', 'geojson'] as const;
 export type ExportFormat = (typeof exportFormats)[number];

@@ -7,7 +7,10 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/index.ts';
 import { childSites, locations, municipalities } from '../db/schema.ts';
 import type { SessionUser } from '../../domain/auth.ts';
-import { parseImport, type ImportRequest, type ParsedImport, type RowError } from '../../domain/register/importRows.ts';
+import { parseImport, type ImportRequest, type ParsedImport } from '../../domain/register/importRows.ts';
+import type { ImportPreview, ImportResult } from '../../domain/views/register.ts';
+// Only until client/register/api.ts gives way to client/api.ts, which imports domain/views.
+export type { ImportResult } from '../../domain/views/register.ts';
 import { appendChanges } from '../sync/changeFeed.ts';
 import { appendAudit } from '../audit/log.ts';
 import { requireRegisterKeeper } from './access.ts';
@@ -16,16 +19,6 @@ import { deploymentBounds } from './settings.ts';
 /** Rows shown back in the preview, so the planner sees the columns were read as meant. */
 const PREVIEW_ROWS = 20;
 const BATCH = 1000;
-
-export type ImportPreview = {
-	layer: ImportRequest['layer'];
-	valid: number;
-	errors: RowError[];
-	fileError: string | null;
-	sample: { row: number; name: string; kind: string; municipalityId: string; lat: number; lng: number }[];
-};
-
-export type ImportResult = { written: false; preview: ImportPreview } | { written: true; count: number; preview: ImportPreview };
 
 async function parse(db: Db, request: ImportRequest): Promise<ParsedImport> {
 	const known = await db

@@ -10,6 +10,9 @@ import type { Db } from '../db/index.ts';
 import { checklistTemplates, inspections, locations, screenedPersons, teams, users } from '../db/schema.ts';
 import { POSSIBLE_VICTIM } from '../db/screening.ts';
 import type { SessionUser } from '../../domain/auth.ts';
+import type { VenueDetail, VenueHistoryEntry } from '../../domain/views/register.ts';
+// Only until client/register/api.ts gives way to client/api.ts, which imports domain/views.
+export type { VenueDetail } from '../../domain/views/register.ts';
 import { indicatorIdsFromAnswers, templateSchema, type ChecklistTemplate } from '../../domain/checklist/template.ts';
 import { UserInputError } from '../errors.ts';
 import { keepsRegister, mayEditVenue } from './access.ts';
@@ -17,36 +20,6 @@ import { inTeamScope, scopeOf } from '../sync/scope.ts';
 
 /** Enough for a card; the coverage screens hold the full record. */
 const HISTORY_LIMIT = 20;
-
-export type VenueHistoryEntry = {
-	/** Null on an inspector's card for another team's visit. */
-	id: string | null;
-	startedAt: string;
-	/** Whether the reader may see the visit's team and persons' counts (false: another team's, for an inspector). */
-	own: boolean;
-	teamName: string | null;
-	outcome: string | null;
-	/** Indicators of trafficking the team observed at the venue (checklist items answered "yes"). */
-	indicatorsFound: number;
-	/** Persons screened with indicators present, and how many of them met the possible-victim rule. */
-	personsWithIndicators: number | null;
-	possibleVictims: number | null;
-};
-
-export type VenueActions = { edit: boolean; changeStatus: boolean; verify: boolean; merge: boolean };
-
-export type VenueDetail = {
-	id: string;
-	version: number;
-	status: string;
-	statusReason: string | null;
-	businessRegNo: string | null;
-	riskNotes: string;
-	proposedBy: string | null;
-	updatedAt: string;
-	actions: VenueActions;
-	history: VenueHistoryEntry[];
-};
 
 export async function venueDetail(db: Db, reader: SessionUser, id: string): Promise<VenueDetail> {
 	const [venue] = await db

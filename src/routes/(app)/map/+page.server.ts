@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { mapData } from '$lib/server/queries/mapVenues.ts';
+import { mapData } from '$lib/server/register/mapVenues.ts';
 import { deploymentBounds } from '$lib/server/register/settings.ts';
 import type { PageServerLoad } from './$types';
 

@@ -4,10 +4,11 @@ import { readPlanListQuery } from '$lib/domain/planning/planList.ts';
 import { OPERATIONS_TIME_ZONE } from '$lib/domain/field/teamDays.ts';
 import { todayIn } from '$lib/domain/coverage/filters.ts';
 import { db } from '$lib/server/db/index.ts';
-import { planOverviews } from '$lib/server/queries/plans.ts';
+import { planOverviews } from '$lib/server/planning/overview.ts';
 import { createPlan } from '$lib/server/planning/plans.ts';
 import { municipalityChoices } from '$lib/server/planning/operationDetail.ts';
-import { formText, planningAction } from '$lib/server/planning/formAction.ts';
+import { formAction } from '$lib/server/formAction.ts';
+import { readForm } from '$lib/server/http.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -24,17 +25,9 @@ export const load: PageServerLoad = async ({ url }) => {
 };
 
 export const actions: Actions = {
-	createPlan: async ({ request, locals }) => {
-		const form = await request.formData();
-		const input = {
-			title: formText(form, 'title'),
-			objective: formText(form, 'objective'),
-			periodStart: formText(form, 'periodStart'),
-			periodEnd: formText(form, 'periodEnd'),
-			municipalityIds: form.getAll('municipalityIds').filter((v) => typeof v === 'string')
-		};
-		const result = await planningAction('createPlan', planInputSchema, input, async (plan) => createPlan(await db(), locals.user!, plan));
-		if ('ok' in result && result.ok) redirect(303, `/plan/${(result.data as { id: string }).id}`);
-		return result;
-	}
+	createPlan: ({ request, locals }) =>
+		formAction('createPlan', async () => {
+			const { id } = await createPlan(await db(), locals.user!, await readForm(request, planInputSchema));
+			redirect(303, `/plan/${id}`);
+		})
 };

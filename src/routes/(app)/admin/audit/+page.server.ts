@@ -9,13 +9,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const parsed = auditQuerySchema.safeParse(Object.fromEntries(url.searchParams));
 	const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
 	const database = await db();
-	const result = await searchAudit(database, query);
+	const page = await searchAudit(database, query);
 	const chain = url.searchParams.has('verify') ? await verifyAuditChain(database) : null;
 	return {
 		query: Object.fromEntries(url.searchParams),
 		queryError: parsed.success ? null : (parsed.error.issues[0]?.path.join('.') ?? 'query'),
-		entries: result.entries.map((e) => ({ ...e, at: e.at.toISOString() })),
-		nextBefore: result.nextBefore,
+		...page,
 		chain
 	};
 };

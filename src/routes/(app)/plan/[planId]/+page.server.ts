@@ -4,7 +4,8 @@ import { operationInputSchema, planInputSchema } from '$lib/domain/planning/sche
 import { db } from '$lib/server/db/index.ts';
 import { createOperation, deletePlan, updatePlan } from '$lib/server/planning/plans.ts';
 import { agencyChoices, municipalityChoices, planDetail } from '$lib/server/planning/operationDetail.ts';
-import { formText, planningAction } from '$lib/server/planning/formAction.ts';
+import { formAction } from '$lib/server/formAction.ts';
+import { readForm } from '$lib/server/http.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -14,34 +15,21 @@ export const load: PageServerLoad = async ({ params }) => {
 	return { plan, agencies: await agencyChoices(database), municipalities: await municipalityChoices(database) };
 };
 
+// The planner ticks a box naming what goes with the plan: a stray click deletes nothing.
+const deleteConfirmSchema = z.object({ confirm: z.literal('yes', 'tick the box to confirm') });
+
 export const actions: Actions = {
-	updatePlan: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		const input = {
-			title: formText(form, 'title'),
-			objective: formText(form, 'objective'),
-			periodStart: formText(form, 'periodStart'),
-			periodEnd: formText(form, 'periodEnd'),
-			municipalityIds: form.getAll('municipalityIds').filter((v) => typeof v === 'string')
-		};
-		return planningAction('updatePlan', planInputSchema, input, async (plan) => updatePlan(await db(), locals.user!, params.planId, plan));
-	},
-	createOperation: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		const input = Object.fromEntries(['title', 'date', 'startTime', 'endTime', 'area', 'leadAgencyId'].map((k) => [k, formText(form, k)]));
-		const result = await planningAction('createOperation', operationInputSchema, input, async (operation) =>
-			createOperation(await db(), locals.user!, params.planId, operation)
-		);
-		if ('ok' in result && result.ok) redirect(303, `/plan/operations/${(result.data as { id: string }).id}`);
-		return result;
-	},
-	deletePlan: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		// The planner ticks a box naming what goes with the plan: a stray click deletes nothing.
-		const result = await planningAction('deletePlan', z.object({ confirm: z.literal('yes', 'tick the box to confirm') }), { confirm: formText(form, 'confirm') }, async () =>
-			deletePlan(await db(), locals.user!, params.planId)
-		);
-		if ('ok' in result && result.ok) redirect(303, '/plan');
-		return result;
-	}
+	updatePlan: ({ request, locals, params }) =>
+		formAction('updatePlan', async () => updatePlan(await db(), locals.user!, params.planId, await readForm(request, planInputSchema))),
+	createOperation: ({ request, locals, params }) =>
+		formAction('createOperation', async () => {
+			const { id } = await createOperation(await db(), locals.user!, params.planId, await readForm(request, operationInputSchema));
+			redirect(303, `/plan/operations/${id}`);
+		}),
+	deletePlan: ({ request, locals, params }) =>
+		formAction('deletePlan', async () => {
+			await readForm(request, deleteConfirmSchema);
+			await deletePlan(await db(), locals.user!, params.planId);
+			redirect(303, '/plan');
+		})
 };

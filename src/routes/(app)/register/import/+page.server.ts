@@ -1,4 +1,4 @@
-import { listMunicipalities } from '$lib/server/queries/mapVenues.ts';
+import { listMunicipalities } from '$lib/server/register/mapVenues.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => ({ municipalities: await listMunicipalities() });

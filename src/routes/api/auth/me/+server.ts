@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import type { SessionAnswer } from '$lib/domain/views/auth.ts';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ locals }) => json({ user: locals.user });
+export const GET: RequestHandler = ({ locals }) => json({ user: locals.user } satisfies SessionAnswer);

@@ -5,27 +5,23 @@ import { venuesGeoJson } from '$lib/domain/coverage/venues.ts';
 import { db } from '$lib/server/db/index.ts';
 import { audit } from '$lib/server/audit/log.ts';
 import { venueCoverage } from '$lib/server/coverage/venues.ts';
-import { errorResponse } from '$lib/server/http.ts';
+import { handleErrors, readQuery } from '$lib/server/http.ts';
 import type { RequestHandler } from './$types';
 
 /** GET /api/coverage/venues: every venue of the selection with its coverage attributes, as GeoJSON. */
-export const GET: RequestHandler = async ({ url, locals }) => {
-	const filters = coverageFiltersSchema.safeParse(Object.fromEntries(url.searchParams));
-	if (!filters.success) {
-		const issue = filters.error.issues[0];
-		const field = String(issue?.path[0] ?? 'filters');
-		return errorResponse(400, `${field}: ${issue?.message ?? 'invalid'}`, field);
-	}
-	const database = await db();
-	const period = resolvePeriod(filters.data, todayIn(REPORTING_TIME_ZONE));
-	const venues = await venueCoverage(database, { period, filters: filters.data });
-	const described = filterQuery({ ...filters.data, preset: undefined, ...period });
-	await audit(database, { userId: locals.user!.id, action: 'coverage.export', summary: `format=geojson venues=${venues.length} filters=${described}` });
-	return json(venuesGeoJson(venues, period, filters.data.overdueDays), {
-		headers: {
-			'cache-control': 'no-store',
-			'content-type': 'application/geo+json',
-			'content-disposition': `attachment; filename="kontrolla-venues-${period.from}-${period.to}.geojson"`
-		}
+export const GET: RequestHandler = ({ url, locals }) =>
+	handleErrors(async () => {
+		const filters = readQuery(url, coverageFiltersSchema);
+		const database = await db();
+		const period = resolvePeriod(filters, todayIn(REPORTING_TIME_ZONE));
+		const venues = await venueCoverage(database, { period, filters });
+		const described = filterQuery({ ...filters, preset: undefined, ...period });
+		await audit(database, { userId: locals.user!.id, action: 'coverage.export', summary: `format=geojson venues=${venues.length} filters=${described}` });
+		return json(venuesGeoJson(venues, period, filters.overdueDays), {
+			headers: {
+				'cache-control': 'no-store',
+				'content-type': 'application/geo+json',
+				'content-disposition': `attachment; filename="kontrolla-venues-${period.from}-${period.to}.geojson"`
+			}
+		});
 	});
-};

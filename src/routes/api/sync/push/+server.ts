@@ -5,6 +5,7 @@ import { scopeOf } from '$lib/server/sync/scope.ts';
 import { applyPush } from '$lib/server/sync/push.ts';
 import { checkRequestDevice } from '$lib/server/auth/devices.ts';
 import { errorResponse, handleErrors, readJson } from '$lib/server/http.ts';
+import type { RevokedDevice } from '$lib/domain/views/auth.ts';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = ({ request, locals }) =>
@@ -14,7 +15,7 @@ export const POST: RequestHandler = ({ request, locals }) =>
 		const database = await db();
 		// Changes are accepted only under this session's own device: never another user's (devices.ts).
 		const refused = await checkRequestDevice(database, locals.user!, locals.sessionHash!, body.deviceId, request.headers.get('user-agent'));
-		if (refused === 'revoked') return json({ error: 'this device was revoked', wipe: true }, { status: 401 });
+		if (refused === 'revoked') return json({ error: 'this device was revoked', wipe: true } satisfies RevokedDevice, { status: 401 });
 		if (refused) return errorResponse(403, refused === 'taken' ? 'this device is registered to another user' : 'deviceId is not the device this session signed in on', 'deviceId');
 		const results = await applyPush(database, await scopeOf(database, locals.user!), body);
 		return json({ results }, { headers: { 'cache-control': 'no-store' } });

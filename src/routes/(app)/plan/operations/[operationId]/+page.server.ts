@@ -2,13 +2,14 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { addSuggestionsSchema, operationInputSchema, operationStatusInputSchema, teamInputSchema } from '$lib/domain/planning/schemas.ts';
 import { db } from '$lib/server/db/index.ts';
-import { mapData } from '$lib/server/queries/mapVenues.ts';
+import { mapData } from '$lib/server/register/mapVenues.ts';
 import { changeOperationStatus, updateOperation } from '$lib/server/planning/plans.ts';
 import { createTeam, deleteTeam, updateTeam } from '$lib/server/planning/teams.ts';
 import { addTopSuggestions, suggestionsFor } from '$lib/server/planning/suggestions.ts';
 import { operationWarnings } from '$lib/server/planning/warnings.ts';
 import { agencyChoices, operationDetail, teamCandidates } from '$lib/server/planning/operationDetail.ts';
-import { formText, planningAction } from '$lib/server/planning/formAction.ts';
+import { formAction } from '$lib/server/formAction.ts';
+import { readForm } from '$lib/server/http.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** How many ranked venues the page lists; "add top N" ranks afresh on the server. */
@@ -36,53 +37,46 @@ export const load: PageServerLoad = async ({ params }) => {
 	};
 };
 
-function teamInput(form: FormData) {
-	const leader = formText(form, 'leader');
-	return {
-		name: formText(form, 'name'),
-		compositionReason: formText(form, 'compositionReason'),
-		members: form
-			.getAll('members')
-			.filter((v): v is string => typeof v === 'string')
-			.map((userId) => ({ userId, isLeader: userId === leader }))
-	};
-}
+/** A team form names its members in ticked boxes and its leader apart. */
+const teamFormSchema = z
+	.object({ name: z.string(), compositionReason: z.string(), members: z.array(z.string()), leader: z.string() })
+	.transform(({ members, leader, ...team }): z.input<typeof teamInputSchema> => ({
+		...team,
+		members: members.map((userId) => ({ userId, isLeader: userId === leader }))
+	}))
+	.pipe(teamInputSchema);
 
 const teamIdSchema = z.object({ teamId: z.uuid() });
 
 export const actions: Actions = {
-	setStatus: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		return planningAction('setStatus', operationStatusInputSchema, { status: formText(form, 'status') }, async ({ status }) =>
-			changeOperationStatus(await db(), locals.user!, params.operationId, status)
-		);
-	},
-	updateOperation: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		const input = Object.fromEntries(['title', 'date', 'startTime', 'endTime', 'area', 'leadAgencyId'].map((k) => [k, formText(form, k)]));
-		return planningAction('updateOperation', operationInputSchema, input, async (operation) =>
-			updateOperation(await db(), locals.user!, params.operationId, operation)
-		);
-	},
-	createTeam: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		return planningAction('createTeam', teamInputSchema, teamInput(form), async (team) => createTeam(await db(), locals.user!, params.operationId, team));
-	},
+	setStatus: ({ request, locals, params }) =>
+		formAction('setStatus', async () => {
+			const { status } = await readForm(request, operationStatusInputSchema);
+			return changeOperationStatus(await db(), locals.user!, params.operationId, status);
+		}),
+	updateOperation: ({ request, locals, params }) =>
+		formAction('updateOperation', async () =>
+			updateOperation(await db(), locals.user!, params.operationId, await readForm(request, operationInputSchema))
+		),
+	createTeam: ({ request, locals, params }) =>
+		formAction('createTeam', async () => createTeam(await db(), locals.user!, params.operationId, await readForm(request, teamFormSchema))),
 	updateTeam: async ({ request, locals }) => {
+		// Each team has its own form on the page: the answer names which one.
 		const form = await request.formData();
-		const teamId = formText(form, 'teamId');
-		return planningAction(`updateTeam:${teamId}`, teamInputSchema.and(teamIdSchema), { ...teamInput(form), teamId }, async (team) =>
-			updateTeam(await db(), locals.user!, team.teamId, team)
-		);
+		const teamId = form.get('teamId');
+		return formAction(`updateTeam:${typeof teamId === 'string' ? teamId : ''}`, async () => {
+			const team = await readForm(form, teamFormSchema.and(teamIdSchema));
+			return updateTeam(await db(), locals.user!, team.teamId, team);
+		});
 	},
-	deleteTeam: async ({ request, locals }) => {
-		const form = await request.formData();
-		return planningAction('deleteTeam', teamIdSchema, { teamId: formText(form, 'teamId') }, async ({ teamId }) => deleteTeam(await db(), locals.user!, teamId));
-	},
-	addSuggestions: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		return planningAction('addSuggestions', addSuggestionsSchema, { teamId: formText(form, 'teamId'), count: formText(form, 'count') }, async ({ teamId, count }) =>
-			addTopSuggestions(await db(), locals.user!, params.operationId, teamId, count)
-		);
-	}
+	deleteTeam: ({ request, locals }) =>
+		formAction('deleteTeam', async () => {
+			const { teamId } = await readForm(request, teamIdSchema);
+			return deleteTeam(await db(), locals.user!, teamId);
+		}),
+	addSuggestions: ({ request, locals, params }) =>
+		formAction('addSuggestions', async () => {
+			const { teamId, count } = await readForm(request, addSuggestionsSchema);
+			return addTopSuggestions(await db(), locals.user!, params.operationId, teamId, count);
+		})
 };

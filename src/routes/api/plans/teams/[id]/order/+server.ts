@@ -3,10 +3,11 @@ import { visitOrderSchema } from '$lib/domain/planning/schemas.ts';
 import { db } from '$lib/server/db/index.ts';
 import { handleErrors, readJson } from '$lib/server/http.ts';
 import { setVisitOrder } from '$lib/server/planning/assignments.ts';
+import type { VisitOrderSaved } from '$lib/domain/views/planning.ts';
 import type { RequestHandler } from './$types';
 
 export const PUT: RequestHandler = ({ params, request, locals }) =>
 	handleErrors(async () => {
 		const { assignmentIds } = await readJson(request, visitOrderSchema);
-		return json(await setVisitOrder(await db(), locals.user!, params.id, assignmentIds));
+		return json((await setVisitOrder(await db(), locals.user!, params.id, assignmentIds)) satisfies VisitOrderSaved);
 	});

@@ -1,8 +1,6 @@
 /**
- * What the map draws: every venue on the register and every place used by children, with their
- * municipality's names, when each venue was last inspected and whether it is near children.
- * Tombstoned rows are left out; all statuses are kept, because a closed or vanished venue is still
- * worth seeing when planning.
+ * Reads what the register's map draws (domain/views/map.ts). Tombstoned rows are left out; all
+ * statuses are kept, because a closed or vanished venue is still worth seeing when planning.
  *
  * "Near children" is computed here, on every read, from the current venues and child sites rather
  * than stored: the grid index takes ~30 ms for 20,000 venues × 2,000 sites (bench/RESULTS.md), and
@@ -14,42 +12,11 @@ import { db } from '../db/index.ts';
 import type { Db } from '../db/index.ts';
 import { childSites, inspections, locations, municipalities } from '../db/schema.ts';
 import { nearChildren } from '../../domain/geo/proximity.ts';
-import { childRadiusMetres } from '../register/settings.ts';
+import type { Text } from '../../domain/text.ts';
+import type { MapData, MapMunicipality, MapVenue } from '../../domain/views/map.ts';
+import { childRadiusMetres } from './settings.ts';
 
-export type LocalizedName = { en: string; sq: string; sr: string };
-
-export type NearChildFlag = { siteId: string; siteName: string; distanceMetres: number };
-
-export type MapVenue = {
-	id: string;
-	name: string;
-	kind: (typeof locations.$inferSelect)['kind'];
-	status: (typeof locations.$inferSelect)['status'];
-	lat: number;
-	lng: number;
-	address: string;
-	municipalityId: string;
-	municipality: LocalizedName;
-	/** The start of the latest submitted inspection (ISO), or null when never inspected. */
-	lastInspectedAt: string | null;
-	nearChildren: NearChildFlag | null;
-};
-
-export type MapChildSite = {
-	id: string;
-	name: string;
-	kind: (typeof childSites.$inferSelect)['kind'];
-	lat: number;
-	lng: number;
-	address: string;
-	municipalityId: string;
-};
-
-export type MapMunicipality = LocalizedName & { id: string; code: string };
-
-export type MapData = { venues: MapVenue[]; childSites: MapChildSite[]; municipalities: MapMunicipality[]; radiusMetres: number };
-
-const UNKNOWN_MUNICIPALITY: LocalizedName = { en: '', sq: '', sr: '' };
+const UNKNOWN_MUNICIPALITY: Text = { en: '', sq: '', sr: '' };
 
 export async function listMunicipalities(database?: Db): Promise<MapMunicipality[]> {
 	const connection = database ?? (await db());
@@ -98,7 +65,7 @@ export async function mapData(database?: Db): Promise<MapData> {
 
 	// One names object per municipality, shared by its venues: the page data serialiser writes a
 	// repeated object once, so thousands of venues do not repeat the same three names each.
-	const names = new Map<string, LocalizedName>(municipalityRows.map(({ id, en, sq, sr }) => [id, { en, sq, sr }]));
+	const names = new Map<string, Text>(municipalityRows.map(({ id, en, sq, sr }) => [id, { en, sq, sr }]));
 	const lastInspected = new Map(lastInspections.map(({ locationId, at }) => [locationId, at ? new Date(at).toISOString() : null]));
 	const radiusMetres = childRadiusMetres();
 	const near = nearChildren(venueRows, childSiteRows, radiusMetres);

@@ -5,40 +5,9 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { containsPattern, pageWithin, PLAN_LIST_PAGE_SIZE, type PlanListQuery } from '../../domain/planning/planList.ts';
 import type { Db } from '../db/index.ts';
-import { agencies, assignments, operations, plans, teamMembers, teams, users } from '../db/schema.ts';
-
-type LocalizedText = { en: string; sq: string; sr: string };
-
-export type PlanTeam = {
-	id: string;
-	name: string;
-	members: { userId: string; displayName: string; agencyCode: string; isLeader: boolean }[];
-	assignmentCount: number;
-	doneCount: number;
-};
-
-export type PlanOperation = {
-	id: string;
-	title: string;
-	date: string;
-	startTime: string;
-	endTime: string;
-	area: string;
-	status: string;
-	leadAgencyName: LocalizedText;
-	teams: PlanTeam[];
-};
-
-export type PlanOverview = {
-	id: string;
-	title: string;
-	objective: string;
-	periodStart: string;
-	periodEnd: string;
-	operations: PlanOperation[];
-};
-
-export type PlanOverviewPage = { plans: PlanOverview[]; total: number; page: number; pageCount: number };
+import { agencies, assignments, operations, plans, teams } from '../db/schema.ts';
+import type { DetailMember, PlanOperation, PlanOverviewPage } from '../../domain/views/planning.ts';
+import { membersOfTeams } from './operationDetail.ts';
 
 /*
  * One row per operation, and one for each plan that has none yet (the left join's null): the items
@@ -143,22 +112,7 @@ async function operationDetails(database: Db, operationIds: string[]): Promise<P
 		.orderBy(asc(teams.name));
 
 	const teamIds = teamRows.map((team) => team.id);
-	const memberRows =
-		teamIds.length === 0
-			? []
-			: await database
-					.select({
-						teamId: teamMembers.teamId,
-						userId: teamMembers.userId,
-						displayName: users.displayName,
-						agencyCode: agencies.code,
-						isLeader: teamMembers.isLeader
-					})
-					.from(teamMembers)
-					.innerJoin(users, eq(users.id, teamMembers.userId))
-					.innerJoin(agencies, eq(agencies.id, teamMembers.agencyId))
-					.where(inArray(teamMembers.teamId, teamIds))
-					.orderBy(desc(teamMembers.isLeader), asc(users.displayName));
+	const members = teamIds.length === 0 ? new Map<string, DetailMember[]>() : await membersOfTeams(database, teamIds);
 
 	return operationRows.map((operation) => ({
 		...operation,
@@ -166,7 +120,7 @@ async function operationDetails(database: Db, operationIds: string[]): Promise<P
 			.filter((team) => team.operationId === operation.id)
 			.map(({ operationId: _operationId, ...team }) => ({
 				...team,
-				members: memberRows.filter((member) => member.teamId === team.id).map(({ teamId: _teamId, ...member }) => member)
+				members: members.get(team.id) ?? []
 			}))
 	}));
 }
