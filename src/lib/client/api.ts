@@ -9,8 +9,7 @@
 import type { LikelyDuplicate } from '$lib/domain/register/duplicates.ts';
 import type { ImportRequest } from '$lib/domain/register/importRows.ts';
 import type { VenueFieldsInput, VenueStatusChange } from '$lib/domain/register/venue.ts';
-import type { ImportResult } from '$lib/server/register/import.ts';
-import type { VenueDetail } from '$lib/server/register/venueDetail.ts';
+import type { ImportResult, VenueDetail } from '$lib/domain/views/register.ts';
 import { readProblem, type Problem } from './problem.ts';
 
 export type { Problem } from './problem.ts';

@@ -3,8 +3,7 @@
  * register and every place used by children, with their municipality's names, when each venue was
  * last inspected and whether it is near children.
  */
-import type { locationKinds, locationStatuses } from '../records/fieldRecords.ts';
-import type { ChildSiteKind } from '../register/venue.ts';
+import type { ChildSiteKind, locationKinds, locationStatuses } from '../records/codes.ts';
 import type { Text } from '../text.ts';
 
 /** The nearest place used by children within the configured radius of a venue. */

@@ -9,8 +9,6 @@ import { childSites, locations, municipalities } from '../db/schema.ts';
 import type { SessionUser } from '../../domain/auth.ts';
 import { parseImport, type ImportRequest, type ParsedImport } from '../../domain/register/importRows.ts';
 import type { ImportPreview, ImportResult } from '../../domain/views/register.ts';
-// Only until client/register/api.ts gives way to client/api.ts, which imports domain/views.
-export type { ImportResult } from '../../domain/views/register.ts';
 import { appendChanges } from '../sync/changeFeed.ts';
 import { appendAudit } from '../audit/log.ts';
 import { requireRegisterKeeper } from './access.ts';

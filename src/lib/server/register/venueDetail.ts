@@ -11,8 +11,6 @@ import { checklistTemplates, inspections, locations, screenedPersons, teams, use
 import { POSSIBLE_VICTIM } from '../db/screening.ts';
 import type { SessionUser } from '../../domain/auth.ts';
 import type { VenueDetail, VenueHistoryEntry } from '../../domain/views/register.ts';
-// Only until client/register/api.ts gives way to client/api.ts, which imports domain/views.
-export type { VenueDetail } from '../../domain/views/register.ts';
 import { indicatorIdsFromAnswers, templateSchema, type ChecklistTemplate } from '../../domain/checklist/template.ts';
 import { UserInputError } from '../errors.ts';
 import { keepsRegister, mayEditVenue } from './access.ts';
