@@ -4,7 +4,7 @@
  * after finding a possible victim. The form offers the next target not yet informed.
  */
 import type { ReferralData } from './fieldRecords.ts';
-import { referralTargets, type ReferralTarget } from './codes.ts';
+import type { ReferralTarget } from './codes.ts';
 
 export type { ReferralTarget };
 

@@ -6,7 +6,7 @@ import { and, eq, gte, inArray, isNull, lte, ne } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { agencies, assignments, locations, operations, teamMembers, teams, users } from '../db/schema.ts';
 import { compositionGaps, doubleBookings, venuesAssignedTwice } from '../../domain/planning/teams.ts';
-import type { MemberDoubleBooking, OperationWarnings, TeamWarning, VenueTwice } from '../../domain/views/planning.ts';
+import type { MemberDoubleBooking, OperationWarnings, VenueTwice } from '../../domain/views/planning.ts';
 
 const DAY_MS = 86_400_000;
 const shiftDay = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
