@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import readline from 'node:readline';
 import { database } from '../src/lib/server/db/index.ts';
-import { createUser } from '../src/lib/server/users.ts';
+import { createUser } from '../src/lib/server/auth/users.ts';
 import { UserInputError } from '../src/lib/server/errors.ts';
 import { roles, agencyCodes, type CreateUser } from '../src/lib/domain/auth.ts';
 

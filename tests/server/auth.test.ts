@@ -326,7 +326,7 @@ describe('the role check on the server', () => {
 		expect((await client.get('/api/auth/me')).status).toBe(200);
 		const [target] = await database.db.select().from(users).where(eq(users.username, 'labourer1'));
 		const [admin] = await database.db.select().from(users).where(eq(users.username, 'admin1'));
-		const { setUserActive } = await import('../../src/lib/server/users.ts');
+		const { setUserActive } = await import('../../src/lib/server/auth/users.ts');
 		await setUserActive({ ...admin!, agencyCode: 'police' }, target!.id, false, database.db);
 		expect((await client.get('/api/auth/me')).status).toBe(401);
 		const again = await app.client().post('/api/auth/login', { username: 'labourer1', password: FIXTURE_PASSWORD }, { address: '10.5.0.2' });

@@ -12,7 +12,6 @@ import { SyncScheduler, type SchedulerState } from '../../src/lib/client/sync/sc
 import { SyncHttpError, type SyncTransport } from '../../src/lib/client/sync/transport.ts';
 import { PULL_PAGE } from '../../src/lib/client/sync/engine.ts';
 import { appendChanges } from '../../src/lib/server/sync/changeFeed.ts';
-import type { Db } from '../../src/lib/server/db/index.ts';
 
 let database: Database;
 let app: TestApp;
@@ -237,7 +236,7 @@ describe(`the device outbox against the server on ${testEngine}`, () => {
 		const venues = Array.from({ length: PULL_PAGE + 500 }, (_, i) => ({ id: randomUUID(), name: `Feed venue ${i}`, kind: 'bar' as const, municipalityId: world.ids.municipality, lat: 42.6, lng: 21.1 }));
 		await database.db.transaction(async (tx) => {
 			await tx.insert(s.locations).values(venues);
-			await appendChanges(tx as unknown as Db, venues.map((v) => ({ entity: 'location' as const, recordId: v.id, op: 'upsert' as const, version: 1 })));
+			await appendChanges(tx, venues.map((v) => ({ entity: 'location' as const, recordId: v.id, op: 'upsert' as const, version: 1 })));
 		});
 		const client = app.client();
 		const { user } = await (await client.post('/api/auth/login', { username: 'inspector_b1', password: FIXTURE_PASSWORD }, { address: '10.9.0.1' })).json();

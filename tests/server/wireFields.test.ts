@@ -10,7 +10,7 @@ import { getTableColumns } from 'drizzle-orm';
 import { openTestDatabase, testEngine } from '../support/database.ts';
 import { startApp, type TestApp } from '../support/app.ts';
 import { buildSyncWorld, visitRecords, inspectionData, type SyncWorld } from '../support/syncWorld.ts';
-import type { Database, Db } from '../../src/lib/server/db/index.ts';
+import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
 import { appendChanges } from '../../src/lib/server/sync/changeFeed.ts';
 import { syncEntities, type SyncEntity } from '../../src/lib/domain/sync/entities.ts';
@@ -30,7 +30,7 @@ beforeAll(async () => {
 	const childSite = randomUUID();
 	await database.db.transaction(async (tx) => {
 		await tx.insert(s.childSites).values({ id: childSite, name: 'School', kind: 'school', address: '', municipalityId: world.ids.municipality, lat: 42.664, lng: 21.164 });
-		await appendChanges(tx as unknown as Db, [{ entity: 'childSite', recordId: childSite, op: 'upsert', version: 1 }]);
+		await appendChanges(tx, [{ entity: 'childSite', recordId: childSite, op: 'upsert', version: 1 }]);
 	});
 });
 afterAll(async () => database?.close());

@@ -1,6 +1,6 @@
 /** Small, explicit fixtures for server tests (the demo seed is too big to reason about per test). */
 import type { Database } from '../../src/lib/server/db/index.ts';
-import { createUser } from '../../src/lib/server/users.ts';
+import { createUser } from '../../src/lib/server/auth/users.ts';
 import type { Role } from '../../src/lib/domain/auth.ts';
 
 export const FIXTURE_PASSWORD = 'correct horse battery';

@@ -35,8 +35,7 @@ export async function buildSyncWorld(database: Database) {
 		assignmentA: randomUUID(),
 		assignmentB: randomUUID()
 	};
-	await db.transaction(async (txAny) => {
-		const tx = txAny as unknown as Db;
+	await db.transaction(async (tx) => {
 		await tx.insert(s.municipalities).values({ id: ids.municipality, code: 'prishtine', nameSq: 'Prishtinë', nameSr: 'Priština', nameEn: 'Pristina', lat: 42.663, lng: 21.166 });
 		await tx.insert(s.locations).values(
 			ids.venues.map((id, i) => ({ id, name: `Venue ${i}`, kind: 'bar' as const, municipalityId: ids.municipality, lat: 42.66 + i / 1000, lng: 21.16 }))

@@ -104,5 +104,5 @@ export async function appendAuditEntries(tx: Db, entries: AuditEntry[]): Promise
 
 /** For writes not otherwise in a transaction (sign-ins, exports, views). */
 export async function audit(db: Db, entry: AuditEntry): Promise<void> {
-	await db.transaction((tx) => appendAudit(tx as unknown as Db, entry));
+	await db.transaction((tx) => appendAudit(tx, entry));
 }

@@ -7,7 +7,8 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { devices, sessions, users } from '../db/schema.ts';
 import type { SessionUser } from '../../domain/auth.ts';
-import { appendAudit, audit } from '../audit/log.ts';
+import { audit } from '../audit/log.ts';
+import { audited } from '../records/syncedWrite.ts';
 import { requireUuid, UserInputError } from '../errors.ts';
 
 /**
@@ -64,25 +65,23 @@ export function listDevices(db: Db, userId: string): Promise<DeviceListItem[]> {
 /** Admins revoke any device; a user revokes their own (from another device). */
 export async function revokeDevice(db: Db, actor: SessionUser, deviceId: string, now = new Date()): Promise<void> {
 	requireUuid(deviceId, 'deviceId', 'device');
-	await db.transaction(async (txAny) => {
-		const tx = txAny as unknown as Db;
+	await db.transaction(async (tx) => {
 		const [device] = await tx.select().from(devices).where(eq(devices.id, deviceId));
 		if (!device || (actor.role !== 'admin' && device.userId !== actor.id)) throw new UserInputError('deviceId', 'no such device', 404);
 		await tx.update(devices).set({ revokedAt: now }).where(eq(devices.id, deviceId));
 		await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.deviceId, deviceId), isNull(sessions.revokedAt)));
-		await appendAudit(tx, { userId: actor.id, action: 'device.revoke', entity: 'device', recordId: deviceId, summary: `owner=${device.userId}` });
+		await audited(tx, { userId: actor.id, action: 'device.revoke', entity: 'device', recordId: deviceId, summary: `owner=${device.userId}` });
 	});
 }
 
 export async function signOutEverywhere(db: Db, actor: SessionUser, userId: string, now = new Date()): Promise<void> {
 	if (actor.role !== 'admin' && actor.id !== userId) throw new UserInputError('userId', 'no such user', 404);
 	requireUuid(userId, 'userId', 'user');
-	await db.transaction(async (txAny) => {
-		const tx = txAny as unknown as Db;
+	await db.transaction(async (tx) => {
 		const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
 		if (!user) throw new UserInputError('userId', 'no such user', 404);
 		await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
-		await appendAudit(tx, { userId: actor.id, action: 'user.sign_out_everywhere', entity: 'user', recordId: userId });
+		await audited(tx, { userId: actor.id, action: 'user.sign_out_everywhere', entity: 'user', recordId: userId });
 	});
 }
 
@@ -95,13 +94,12 @@ export async function signOutEverywhere(db: Db, actor: SessionUser, userId: stri
 export async function releaseDevice(db: Db, actor: SessionUser, deviceId: string, now = new Date()): Promise<void> {
 	requireUuid(deviceId, 'deviceId', 'device');
 	if (actor.role !== 'admin') throw new UserInputError('deviceId', 'no such device', 404);
-	await db.transaction(async (txAny) => {
-		const tx = txAny as unknown as Db;
+	await db.transaction(async (tx) => {
 		const [device] = await tx.select().from(devices).where(eq(devices.id, deviceId)).for('update');
 		if (!device) throw new UserInputError('deviceId', 'no such device', 404);
 		if (device.revokedAt) throw new UserInputError('deviceId', 'a revoked device cannot be released: it must wipe itself', 409);
 		await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.deviceId, deviceId), isNull(sessions.revokedAt)));
 		await tx.delete(devices).where(eq(devices.id, deviceId));
-		await appendAudit(tx, { userId: actor.id, action: 'device.release', entity: 'device', recordId: deviceId, summary: `owner=${device.userId}` });
+		await audited(tx, { userId: actor.id, action: 'device.release', entity: 'device', recordId: deviceId, summary: `owner=${device.userId}` });
 	});
 }

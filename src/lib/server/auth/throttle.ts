@@ -15,7 +15,8 @@
 import { and, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { devices, signInThrottle, users } from '../db/schema.ts';
-import { appendAuditEntries, type AuditEntry } from '../audit/log.ts';
+import type { AuditEntry } from '../audit/log.ts';
+import { audited } from '../records/syncedWrite.ts';
 import { isUuid } from '../errors.ts';
 
 /** Free attempts per key before blocking; an office behind one NAT shares an address, hence more. */
@@ -83,8 +84,7 @@ function isQuiet(row: { lastFailureAt: Date; blockedUntil: Date | null }, now: D
  */
 async function dropQuietKeys(db: Db, now: Date): Promise<void> {
 	const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-	await db.transaction(async (txAny) => {
-		const tx = txAny as unknown as Db;
+	await db.transaction(async (tx) => {
 		const quiet = tx
 			.select({ key: signInThrottle.key })
 			.from(signInThrottle)
@@ -94,7 +94,7 @@ async function dropQuietKeys(db: Db, now: Date): Promise<void> {
 			.delete(signInThrottle)
 			.where(inArray(signInThrottle.key, quiet))
 			.returning({ key: signInThrottle.key, username: signInThrottle.username, refused: signInThrottle.refused });
-		await appendAuditEntries(tx, dropped.filter((row) => row.refused > 0).map(endedEntry));
+		await audited(tx, ...dropped.filter((row) => row.refused > 0).map(endedEntry));
 	});
 }
 
@@ -106,8 +106,7 @@ export async function chargeAttempt(
 ): Promise<Gate> {
 	await dropQuietKeys(db, now);
 	const keys = keysFor(attempt.username, attempt.address, attempt.knownDeviceId);
-	return db.transaction(async (txAny) => {
-		const tx = txAny as unknown as Db;
+	return db.transaction(async (tx) => {
 		const entries: AuditEntry[] = [];
 		await tx
 			.insert(signInThrottle)
@@ -132,7 +131,7 @@ export async function chargeAttempt(
 				.update(signInThrottle)
 				.set({ refused: sql`${signInThrottle.refused} + 1` })
 				.where(inArray(signInThrottle.key, blocked.map((row) => row.key)));
-			await appendAuditEntries(tx, entries);
+			await audited(tx, ...entries);
 			const until = Math.max(...blocked.map((row) => row.blockedUntil!.getTime()));
 			return { allowed: false as const, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
 		}
@@ -155,7 +154,7 @@ export async function chargeAttempt(
 				});
 			}
 		}
-		await appendAuditEntries(tx, entries);
+		await audited(tx, ...entries);
 		return { allowed: true as const, charge: { keys } };
 	});
 }
@@ -166,8 +165,7 @@ export async function chargeAttempt(
  * guessing at others from the same address).
  */
 export async function attemptSucceeded(db: Db, charge: Charge): Promise<void> {
-	await db.transaction(async (txAny) => {
-		const tx = txAny as unknown as Db;
+	await db.transaction(async (tx) => {
 		const own = charge.keys.filter((k) => k.kind !== 'address').map((k) => k.key);
 		const cleared = own.length
 			? await tx
@@ -185,7 +183,7 @@ export async function attemptSucceeded(db: Db, charge: Charge): Promise<void> {
 				})
 				.where(eq(signInThrottle.key, key.key));
 		}
-		await appendAuditEntries(tx, cleared.filter((row) => row.refused > 0).map(endedEntry));
+		await audited(tx, ...cleared.filter((row) => row.refused > 0).map(endedEntry));
 	});
 }
 
@@ -205,8 +203,7 @@ export async function blockedSignIns(db: Db, now = new Date()): Promise<Map<stri
 
 /** An admin lifts every block on a user's sign-in (their username's and their devices' keys); audited. */
 export async function unlockSignIn(db: Db, adminId: string, userId: string): Promise<boolean> {
-	return db.transaction(async (txAny) => {
-		const tx = txAny as unknown as Db;
+	return db.transaction(async (tx) => {
 		if (!isUuid(userId)) return false;
 		const [user] = await tx.select({ username: users.username }).from(users).where(eq(users.id, userId));
 		if (!user) return false;
@@ -216,9 +213,7 @@ export async function unlockSignIn(db: Db, adminId: string, userId: string): Pro
 			.returning({ failures: signInThrottle.failures, refused: signInThrottle.refused });
 		const failures = cleared.reduce((sum, row) => sum + row.failures, 0);
 		const refused = cleared.reduce((sum, row) => sum + row.refused, 0);
-		await appendAuditEntries(tx, [
-			{ userId: adminId, action: 'auth.sign_in_unlock', entity: 'user', recordId: userId, summary: `keys=${cleared.length} failures=${failures} refused=${refused}` }
-		]);
+		await audited(tx, { userId: adminId, action: 'auth.sign_in_unlock', entity: 'user', recordId: userId, summary: `keys=${cleared.length} failures=${failures} refused=${refused}` });
 		return true;
 	});
 }

@@ -4,11 +4,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import * as schema from './schema.ts';
 import { readConfig } from '../config.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/**
+ * What `db.transaction` hands its callback. It serves wherever a `Db` does; a function that needs
+ * its writes to commit together with the caller's (the change feed, the audit chain) asks for it.
+ */
+export type Tx = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
 export type Engine = 'pglite' | 'postgres';
 export type Database = { db: Db; engine: Engine; close: () => Promise<void> };
 
@@ -23,7 +29,7 @@ export async function openDatabase(target: { url: string } | { dir: string }): P
 		const client = postgres(target.url, { max: 10, onnotice: () => {} });
 		const db = drizzle(client, { schema });
 		await migrate(db, { migrationsFolder: MIGRATIONS });
-		return { db: db as unknown as Db, engine: 'postgres', close: () => client.end() };
+		return { db, engine: 'postgres', close: () => client.end() };
 	}
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
@@ -33,7 +39,7 @@ export async function openDatabase(target: { url: string } | { dir: string }): P
 	const client = new PGlite(target.dir);
 	const db = drizzle(client, { schema });
 	await migrate(db, { migrationsFolder: MIGRATIONS });
-	return { db: db as unknown as Db, engine: 'pglite', close: () => client.close() };
+	return { db, engine: 'pglite', close: () => client.close() };
 }
 
 // Kept on globalThis so that every copy of this module (the built server and a test importing the

@@ -4,22 +4,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, max } from 'drizzle-orm';
-import type { Db } from '../db/index.ts';
+import type { Db, Tx } from '../db/index.ts';
 import { assignments, locations } from '../db/schema.ts';
 import type { SessionUser } from '../../domain/auth.ts';
 import { isEditable } from '../../domain/planning/operationStatus.ts';
-import { appendChanges } from '../sync/changeFeed.ts';
-import { appendAudit } from '../audit/log.ts';
+import { insertSynced, tombstone, updateSynced } from '../records/syncedWrite.ts';
 import { UserInputError } from '../errors.ts';
 import { requirePlanner } from './access.ts';
-import { lockRow, transaction, writeRow } from './records.ts';
-import type { VenueTwice } from '../../domain/views/planning.ts';
+import { lockRow } from './records.ts';
+import type { AssignResult, VenueTwice } from '../../domain/views/planning.ts';
 import { venuesTwiceOn } from './warnings.ts';
 
-export type AssignResult = { assigned: string[]; alreadyAssigned: string[]; venuesTwice: VenueTwice[] };
-
 /** The team, locked, with its operation still open to changes. */
-async function lockEditableTeam(tx: Db, teamId: string) {
+async function lockEditableTeam(tx: Tx, teamId: string) {
 	const team = await lockRow(tx, 'team', teamId);
 	const operation = await lockRow(tx, 'operation', team.operationId);
 	if (!isEditable(operation.status)) throw new UserInputError('status', 'a finished or cancelled operation cannot change', 409);
@@ -33,7 +30,7 @@ async function lockEditableTeam(tx: Db, teamId: string) {
  */
 export async function assignVenues(db: Db, actor: SessionUser, operationId: string, teamId: string, locationIds: string[]): Promise<AssignResult> {
 	requirePlanner(actor);
-	return transaction(db, async (tx) => {
+	return db.transaction(async (tx) => {
 		const { team } = await lockEditableTeam(tx, teamId);
 		if (team.operationId !== operationId) throw new UserInputError('teamId', 'the team is not on this operation');
 		const wanted = [...new Set(locationIds)];
@@ -55,15 +52,13 @@ export async function assignVenues(db: Db, actor: SessionUser, operationId: stri
 			.where(and(eq(assignments.teamId, teamId), isNull(assignments.deletedAt)));
 		const start = Number(last?.order ?? 0);
 		const rows = fresh.map((locationId, i) => ({ id: randomUUID(), operationId, teamId, locationId, visitOrder: start + i + 1 }));
-		if (rows.length) {
-			await tx.insert(assignments).values(rows);
-			await appendChanges(
-				tx,
-				rows.map((r) => ({ entity: 'assignment' as const, recordId: r.id, op: 'upsert' as const, version: 1, teamId, operationId }))
-			);
-			for (const r of rows) {
-				await appendAudit(tx, { userId: actor.id, action: 'assignment.create', entity: 'assignment', recordId: r.id, summary: `version=1 team=${teamId} location=${r.locationId}` });
-			}
+		for (const row of rows) {
+			await insertSynced(tx, {
+				entity: 'assignment',
+				values: row,
+				scope: { teamId, operationId },
+				audit: { userId: actor.id, action: 'assignment.create', summary: `team=${teamId} location=${row.locationId}` }
+			});
 		}
 		return { assigned: rows.map((r) => r.id), alreadyAssigned: [...already], venuesTwice: await venuesTwiceOn(tx, operationId) };
 	});
@@ -72,7 +67,7 @@ export async function assignVenues(db: Db, actor: SessionUser, operationId: stri
 /** To another team of the same operation, at the end of its order. */
 export async function moveAssignment(db: Db, actor: SessionUser, id: string, toTeamId: string): Promise<{ version: number }> {
 	requirePlanner(actor);
-	return transaction(db, async (tx) => {
+	return db.transaction(async (tx) => {
 		const assignment = await lockRow(tx, 'assignment', id);
 		const { team } = await lockEditableTeam(tx, toTeamId);
 		if (team.operationId !== assignment.operationId) throw new UserInputError('teamId', 'the team is not on this operation');
@@ -81,16 +76,14 @@ export async function moveAssignment(db: Db, actor: SessionUser, id: string, toT
 			.select({ order: max(assignments.visitOrder) })
 			.from(assignments)
 			.where(and(eq(assignments.teamId, toTeamId), isNull(assignments.deletedAt)));
-		const version = await writeRow(tx, {
-			actor,
+		const version = await updateSynced(tx, {
 			entity: 'assignment',
 			id,
 			set: { teamId: toTeamId, visitOrder: Number(last?.order ?? 0) + 1 },
 			scope: { teamId: toTeamId, operationId: assignment.operationId },
 			// The old team's devices must drop it; they will never see the upsert scoped to the new team.
 			before: [{ entity: 'assignment', recordId: id, op: 'delete', version: assignment.version, teamId: assignment.teamId, operationId: assignment.operationId }],
-			action: 'assignment.move',
-			summary: `from=${assignment.teamId} to=${toTeamId}`
+			audit: { userId: actor.id, action: 'assignment.move', summary: `from=${assignment.teamId} to=${toTeamId}` }
 		});
 		return { version };
 	});
@@ -98,17 +91,15 @@ export async function moveAssignment(db: Db, actor: SessionUser, id: string, toT
 
 export async function removeAssignment(db: Db, actor: SessionUser, id: string): Promise<void> {
 	requirePlanner(actor);
-	await transaction(db, async (tx) => {
+	await db.transaction(async (tx) => {
 		const assignment = await lockRow(tx, 'assignment', id);
 		await lockEditableTeam(tx, assignment.teamId);
 		if (assignment.status !== 'pending') throw new UserInputError('status', 'a visit already started cannot be removed', 409);
-		await writeRow(tx, {
-			actor,
+		await tombstone(tx, {
 			entity: 'assignment',
 			id,
-			remove: true,
 			scope: { teamId: assignment.teamId, operationId: assignment.operationId },
-			action: 'assignment.remove'
+			audit: { userId: actor.id, action: 'assignment.remove' }
 		});
 	});
 }
@@ -116,7 +107,7 @@ export async function removeAssignment(db: Db, actor: SessionUser, id: string): 
 /** Sets the team's visit order to the given list, which must hold exactly the team's assignments. */
 export async function setVisitOrder(db: Db, actor: SessionUser, teamId: string, assignmentIds: string[]): Promise<{ changed: number }> {
 	requirePlanner(actor);
-	return transaction(db, async (tx) => {
+	return db.transaction(async (tx) => {
 		const { team } = await lockEditableTeam(tx, teamId);
 		const current = await tx
 			.select({ id: assignments.id, visitOrder: assignments.visitOrder })
@@ -129,14 +120,12 @@ export async function setVisitOrder(db: Db, actor: SessionUser, teamId: string, 
 		let changed = 0;
 		for (const [index, id] of assignmentIds.entries()) {
 			if (current.find((a) => a.id === id)!.visitOrder === index + 1) continue;
-			await writeRow(tx, {
-				actor,
+			await updateSynced(tx, {
 				entity: 'assignment',
 				id,
 				set: { visitOrder: index + 1 },
 				scope: { teamId, operationId: team.operationId },
-				action: 'assignment.reorder',
-				summary: `visitOrder=${index + 1}`
+				audit: { userId: actor.id, action: 'assignment.reorder', summary: `visitOrder=${index + 1}` }
 			});
 			changed++;
 		}

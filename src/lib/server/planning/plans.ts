@@ -2,13 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { agencies, assignments, inspections, municipalities, operations, plans, teams } from '../db/schema.ts';
+import { agencies, assignments, inspections, municipalities, operations, teams } from '../db/schema.ts';
 import type { SessionUser } from '../../domain/auth.ts';
 import type { OperationInput, PlanInput } from '../../domain/planning/schemas.ts';
 import { isEditable, mayTransition, type OperationStatus } from '../../domain/planning/operationStatus.ts';
 import { UserInputError } from '../errors.ts';
 import { requirePlanner } from './access.ts';
-import { lockRow, recordInsert, transaction, writeRow } from './records.ts';
+import { insertSynced, tombstone, updateSynced } from '../records/syncedWrite.ts';
+import { lockRow } from './records.ts';
 import { tombstoneTeam } from './teams.ts';
 
 async function requireMunicipalities(tx: Db, ids: string[]): Promise<void> {
@@ -24,21 +25,20 @@ async function requireAgency(tx: Db, id: string): Promise<void> {
 
 export async function createPlan(db: Db, actor: SessionUser, input: PlanInput): Promise<{ id: string }> {
 	requirePlanner(actor);
-	return transaction(db, async (tx) => {
+	return db.transaction(async (tx) => {
 		await requireMunicipalities(tx, input.municipalityIds);
 		const id = randomUUID();
-		await tx.insert(plans).values({ id, ...input, createdBy: actor.id });
-		await recordInsert(tx, actor, 'plan', id, {});
+		await insertSynced(tx, { entity: 'plan', values: { id, ...input, createdBy: actor.id }, scope: {}, audit: { userId: actor.id, action: 'plan.create' } });
 		return { id };
 	});
 }
 
 export async function updatePlan(db: Db, actor: SessionUser, id: string, input: PlanInput): Promise<{ version: number }> {
 	requirePlanner(actor);
-	return transaction(db, async (tx) => {
+	return db.transaction(async (tx) => {
 		await lockRow(tx, 'plan', id);
 		await requireMunicipalities(tx, input.municipalityIds);
-		return { version: await writeRow(tx, { actor, entity: 'plan', id, set: input, scope: {}, action: 'plan.update' }) };
+		return { version: await updateSynced(tx, { entity: 'plan', id, set: input, scope: {}, audit: { userId: actor.id, action: 'plan.update' } }) };
 	});
 }
 
@@ -48,44 +48,47 @@ function requireWithinPlan(plan: { periodStart: string; periodEnd: string }, dat
 
 export async function createOperation(db: Db, actor: SessionUser, planId: string, input: OperationInput): Promise<{ id: string }> {
 	requirePlanner(actor);
-	return transaction(db, async (tx) => {
+	return db.transaction(async (tx) => {
 		const plan = await lockRow(tx, 'plan', planId);
 		requireWithinPlan(plan, input.date);
 		await requireAgency(tx, input.leadAgencyId);
 		const id = randomUUID();
-		await tx.insert(operations).values({ id, planId, ...input, status: 'planned' });
-		await recordInsert(tx, actor, 'operation', id, { operationId: id }, `plan=${planId}`);
+		await insertSynced(tx, {
+			entity: 'operation',
+			values: { id, planId, ...input, status: 'planned' },
+			scope: { operationId: id },
+			audit: { userId: actor.id, action: 'operation.create', summary: `plan=${planId}` }
+		});
 		return { id };
 	});
 }
 
 export async function updateOperation(db: Db, actor: SessionUser, id: string, input: OperationInput): Promise<{ version: number }> {
 	requirePlanner(actor);
-	return transaction(db, async (tx) => {
+	return db.transaction(async (tx) => {
 		const operation = await lockRow(tx, 'operation', id);
 		if (!isEditable(operation.status)) throw new UserInputError('status', 'a finished or cancelled operation cannot change', 409);
 		const plan = await lockRow(tx, 'plan', operation.planId);
 		requireWithinPlan(plan, input.date);
 		await requireAgency(tx, input.leadAgencyId);
-		return { version: await writeRow(tx, { actor, entity: 'operation', id, set: input, scope: { operationId: id }, action: 'operation.update' }) };
+		const audit = { userId: actor.id, action: 'operation.update' };
+		return { version: await updateSynced(tx, { entity: 'operation', id, set: input, scope: { operationId: id }, audit }) };
 	});
 }
 
 export async function changeOperationStatus(db: Db, actor: SessionUser, id: string, status: OperationStatus): Promise<{ version: number }> {
 	requirePlanner(actor);
-	return transaction(db, async (tx) => {
+	return db.transaction(async (tx) => {
 		const operation = await lockRow(tx, 'operation', id);
 		if (!mayTransition(operation.status, status)) {
 			throw new UserInputError('status', `an operation cannot go from ${operation.status} to ${status}`, 409);
 		}
-		const version = await writeRow(tx, {
-			actor,
+		const version = await updateSynced(tx, {
 			entity: 'operation',
 			id,
 			set: { status },
 			scope: { operationId: id },
-			action: 'operation.status',
-			summary: `from=${operation.status} to=${status}`
+			audit: { userId: actor.id, action: 'operation.status', summary: `from=${operation.status} to=${status}` }
 		});
 		return { version };
 	});
@@ -98,7 +101,7 @@ export async function changeOperationStatus(db: Db, actor: SessionUser, id: stri
  */
 export async function deletePlan(db: Db, actor: SessionUser, id: string): Promise<void> {
 	requirePlanner(actor);
-	await transaction(db, async (tx) => {
+	await db.transaction(async (tx) => {
 		await lockRow(tx, 'plan', id);
 		const live = await tx
 			.select({ id: operations.id, status: operations.status })
@@ -121,8 +124,9 @@ export async function deletePlan(db: Db, actor: SessionUser, id: string): Promis
 		for (const operationId of operationIds) {
 			const liveTeams = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.operationId, operationId), isNull(teams.deletedAt)));
 			for (const team of liveTeams) await tombstoneTeam(tx, actor, team.id, operationId);
-			await writeRow(tx, { actor, entity: 'operation', id: operationId, remove: true, scope: { operationId }, action: 'operation.remove', summary: `plan=${id}` });
+			const audit = { userId: actor.id, action: 'operation.remove', summary: `plan=${id}` };
+			await tombstone(tx, { entity: 'operation', id: operationId, scope: { operationId }, audit });
 		}
-		await writeRow(tx, { actor, entity: 'plan', id, remove: true, scope: {}, action: 'plan.remove', summary: `operations=${operationIds.length}` });
+		await tombstone(tx, { entity: 'plan', id, scope: {}, audit: { userId: actor.id, action: 'plan.remove', summary: `operations=${operationIds.length}` } });
 	});
 }

@@ -9,23 +9,23 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
-import type { Db } from '../db/index.ts';
+import type { Db, Tx } from '../db/index.ts';
 import { agencies, assignments, attachments, inspections, operations, referrals, screenedPersons, teamMembers, teams, users } from '../db/schema.ts';
 import type { SessionUser } from '../../domain/auth.ts';
 import type { TeamInput } from '../../domain/planning/schemas.ts';
 import { compositionGaps, type CompositionGap } from '../../domain/planning/teams.ts';
 import { isEditable } from '../../domain/planning/operationStatus.ts';
 import type { ChangeInput } from '../sync/changeFeed.ts';
-import { appendChanges } from '../sync/changeFeed.ts';
+import { announce, insertSynced, tombstone, updateSynced } from '../records/syncedWrite.ts';
 import { UserInputError } from '../errors.ts';
 import { requirePlanner } from './access.ts';
-import { lockRow, recordInsert, transaction, writeRow } from './records.ts';
+import { lockRow } from './records.ts';
 import type { MemberDoubleBooking } from '../../domain/views/planning.ts';
 import { memberDoubleBookings } from './warnings.ts';
 
 export type TeamSaved = { id: string; gaps: CompositionGap[]; doubleBookings: MemberDoubleBooking[] };
 
-async function lockEditableOperation(tx: Db, operationId: string) {
+async function lockEditableOperation(tx: Tx, operationId: string) {
 	const operation = await lockRow(tx, 'operation', operationId);
 	if (!isEditable(operation.status)) throw new UserInputError('status', 'a finished or cancelled operation cannot change', 409);
 	return operation;
@@ -131,21 +131,27 @@ function membershipSummary(joined: string[], left: string[], usernames: Map<stri
 
 export async function createTeam(db: Db, actor: SessionUser, operationId: string, input: TeamInput): Promise<TeamSaved> {
 	requirePlanner(actor);
-	return transaction(db, async (tx) => {
+	return db.transaction(async (tx) => {
 		const operation = await lockEditableOperation(tx, operationId);
 		const members = await resolveMembers(tx, input);
 		const id = randomUUID();
-		await tx.insert(teams).values({ id, operationId, name: input.name, compositionReason: members.gaps.length ? input.compositionReason : null });
-		if (members.rows.length) await tx.insert(teamMembers).values(members.rows.map((m) => ({ teamId: id, ...m })));
-		await recordInsert(tx, actor, 'team', id, { teamId: id, operationId }, membershipSummary(members.rows.map((m) => m.userId), [], members.usernames));
-		if (members.rows.length) await appendChanges(tx, await welcomeFeed(tx, operation, id));
+		await insertSynced(tx, {
+			entity: 'team',
+			values: { id, operationId, name: input.name, compositionReason: members.gaps.length ? input.compositionReason : null },
+			scope: { teamId: id, operationId },
+			audit: { userId: actor.id, action: 'team.create', summary: membershipSummary(members.rows.map((m) => m.userId), [], members.usernames) }
+		});
+		if (members.rows.length) {
+			await tx.insert(teamMembers).values(members.rows.map((m) => ({ teamId: id, ...m })));
+			await announce(tx, await welcomeFeed(tx, operation, id));
+		}
 		return { id, gaps: members.gaps, doubleBookings: await memberDoubleBookings(tx, operationId) };
 	});
 }
 
 export async function updateTeam(db: Db, actor: SessionUser, teamId: string, input: TeamInput): Promise<TeamSaved> {
 	requirePlanner(actor);
-	return transaction(db, async (tx) => {
+	return db.transaction(async (tx) => {
 		const team = await lockRow(tx, 'team', teamId);
 		const operation = await lockEditableOperation(tx, team.operationId);
 		const members = await resolveMembers(tx, input);
@@ -162,18 +168,16 @@ export async function updateTeam(db: Db, actor: SessionUser, teamId: string, inp
 		for (const row of leftNames) members.usernames.set(row.id, row.username);
 		await tx.delete(teamMembers).where(eq(teamMembers.teamId, teamId));
 		if (members.rows.length) await tx.insert(teamMembers).values(members.rows.map((m) => ({ teamId, ...m })));
-		await writeRow(tx, {
-			actor,
+		await updateSynced(tx, {
 			entity: 'team',
 			id: teamId,
 			set: { name: input.name, compositionReason: members.gaps.length ? input.compositionReason : null },
 			scope: { teamId, operationId: operation.id },
-			action: 'team.update',
-			summary: membershipSummary(joined, left, members.usernames),
+			audit: { userId: actor.id, action: 'team.update', summary: membershipSummary(joined, left, members.usernames) },
 			before: farewell
 		});
 		// After the farewell deletes, everyone still entitled receives the assignments again.
-		if (joined.length || left.length) await appendChanges(tx, await welcomeFeed(tx, operation, teamId));
+		if (joined.length || left.length) await announce(tx, await welcomeFeed(tx, operation, teamId));
 		return { id: teamId, gaps: members.gaps, doubleBookings: await memberDoubleBookings(tx, operation.id) };
 	});
 }
@@ -181,7 +185,7 @@ export async function updateTeam(db: Db, actor: SessionUser, teamId: string, inp
 /** Tombstones the team and its assignments; devices drop them. */
 export async function deleteTeam(db: Db, actor: SessionUser, teamId: string): Promise<void> {
 	requirePlanner(actor);
-	await transaction(db, async (tx) => {
+	await db.transaction(async (tx) => {
 		const team = await lockRow(tx, 'team', teamId);
 		await lockEditableOperation(tx, team.operationId);
 		await tombstoneTeam(tx, actor, teamId, team.operationId);
@@ -189,10 +193,10 @@ export async function deleteTeam(db: Db, actor: SessionUser, teamId: string): Pr
 }
 
 /** Tombstones a team and its live assignments inside the caller's transaction, which checked the rules. */
-export async function tombstoneTeam(tx: Db, actor: SessionUser, teamId: string, operationId: string): Promise<void> {
+export async function tombstoneTeam(tx: Tx, actor: SessionUser, teamId: string, operationId: string): Promise<void> {
 	const scope = { teamId, operationId };
 	for (const a of await liveAssignments(tx, teamId)) {
-		await writeRow(tx, { actor, entity: 'assignment', id: a.id, remove: true, scope, action: 'assignment.remove', summary: `team=${teamId}` });
+		await tombstone(tx, { entity: 'assignment', id: a.id, scope, audit: { userId: actor.id, action: 'assignment.remove', summary: `team=${teamId}` } });
 	}
-	await writeRow(tx, { actor, entity: 'team', id: teamId, remove: true, scope, action: 'team.remove' });
+	await tombstone(tx, { entity: 'team', id: teamId, scope, audit: { userId: actor.id, action: 'team.remove' } });
 }

@@ -12,8 +12,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { inspections, recordVersions, referrals, screenedPersons, syncConflicts } from '../db/schema.ts';
-import { appendChanges } from '../sync/changeFeed.ts';
-import { appendAudit } from '../audit/log.ts';
+import { updateSynced } from '../records/syncedWrite.ts';
 import { requireUuid, UserInputError } from '../errors.ts';
 
 /** Fields of a person removed by anonymisation, as the wire and `record_versions` name them. */
@@ -25,32 +24,36 @@ export type Anonymisation = { action: 'person.anonymise' | 'person.erase'; actor
 /** Returns false when the person was already anonymised (nothing to do). */
 export async function anonymisePerson(db: Db, personId: string, how: Anonymisation, now = new Date()): Promise<boolean> {
 	requireUuid(personId, 'personId', 'person');
-	return db.transaction(async (txAny) => {
-		const tx = txAny as unknown as Db;
+	return db.transaction(async (tx) => {
 		const [person] = await tx
-			.select({ id: screenedPersons.id, version: screenedPersons.version, anonymisedAt: screenedPersons.anonymisedAt, teamId: inspections.teamId, createdBy: inspections.createdBy })
+			.select({ id: screenedPersons.id, anonymisedAt: screenedPersons.anonymisedAt, teamId: inspections.teamId, createdBy: inspections.createdBy })
 			.from(screenedPersons)
 			.innerJoin(inspections, eq(inspections.id, screenedPersons.inspectionId))
 			.where(and(eq(screenedPersons.id, personId), isNull(screenedPersons.deletedAt)))
 			.for('update', { of: screenedPersons });
 		if (!person) throw new UserInputError('personId', 'no such person', 404);
 		if (person.anonymisedAt) return false;
+		const referred = await tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.personId, personId)).for('update');
+		const referralIds = referred.map((r) => r.id);
 
-		const version = Number(person.version) + 1;
-		await tx
-			.update(screenedPersons)
-			.set({ answers: {}, roleAtVenue: null, language: null, anonymisedAt: now, version, updatedAt: now })
-			.where(eq(screenedPersons.id, personId));
-		const referred = await tx
-			.update(referrals)
-			.set({ urgentNeeds: '', notes: '', version: sql`${referrals.version} + 1`, updatedAt: now })
-			.where(eq(referrals.personId, personId))
-			.returning({ id: referrals.id, version: referrals.version });
+		// No merge bases kept: the versions replaced held the details, and the stored ones lose them below.
+		const scope = { teamId: person.teamId, userId: person.createdBy, restricted: true };
+		await updateSynced(tx, {
+			entity: 'screenedPerson',
+			id: personId,
+			set: { answers: {}, roleAtVenue: null, language: null, anonymisedAt: now },
+			scope,
+			audit: { userId: how.actorId, action: how.action, summary: () => `referrals=${referralIds.length} reason=${how.reason.slice(0, 200)}` },
+			at: now
+		});
+		// Audited with the person: the referrals' details go as part of the same anonymisation.
+		for (const id of referralIds) {
+			await updateSynced(tx, { entity: 'referral', id, set: { urgentNeeds: '', notes: '' }, scope, audit: null, at: now });
+		}
 
 		// Earlier versions keep their shape (they are merge bases) but lose the details.
 		await tx.execute(sql`update record_versions set data = (data - 'roleAtVenue' - 'language') || '{"answers": {}}'::jsonb
 			where entity = 'screenedPerson' and record_id = ${personId}`);
-		const referralIds = referred.map((r) => r.id);
 		if (referralIds.length) {
 			await tx
 				.update(recordVersions)
@@ -65,19 +68,6 @@ export async function anonymisePerson(db: Db, personId: string, how: Anonymisati
 					inArray(syncConflicts.recordId, [personId, ...referralIds])
 				)
 			);
-
-		const scope = { teamId: person.teamId, userId: person.createdBy, restricted: true };
-		await appendChanges(tx, [
-			{ entity: 'screenedPerson', recordId: personId, op: 'upsert', version, ...scope },
-			...referred.map((r) => ({ entity: 'referral' as const, recordId: r.id, op: 'upsert' as const, version: Number(r.version), ...scope }))
-		]);
-		await appendAudit(tx, {
-			userId: how.actorId,
-			action: how.action,
-			entity: 'screenedPerson',
-			recordId: personId,
-			summary: `referrals=${referralIds.length} reason=${how.reason.slice(0, 200)}`
-		});
 		return true;
 	});
 }

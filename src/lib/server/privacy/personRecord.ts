@@ -7,7 +7,8 @@
 import { asc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { auditLog, inspections, locations, referrals, screenedPersons, teams } from '../db/schema.ts';
-import { appendAuditEntries, audit, type AuditEntry } from '../audit/log.ts';
+import { audit, type AuditEntry } from '../audit/log.ts';
+import { audited } from '../records/syncedWrite.ts';
 import { isUuid } from '../errors.ts';
 import { anonymisePerson } from './anonymise.ts';
 
@@ -68,7 +69,7 @@ export async function searchPersons(db: Db, adminId: string, query: string): Pro
 		},
 		...persons.map((person) => ({ userId: adminId, action: 'person.view', entity: 'screenedPerson', recordId: person.id, summary: 'via=search' }))
 	];
-	await db.transaction((tx) => appendAuditEntries(tx as unknown as Db, entries));
+	await db.transaction((tx) => audited(tx, ...entries));
 	return persons;
 }
 

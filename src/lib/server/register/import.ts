@@ -5,18 +5,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/index.ts';
-import { childSites, locations, municipalities } from '../db/schema.ts';
+import { municipalities } from '../db/schema.ts';
 import type { SessionUser } from '../../domain/auth.ts';
 import { parseImport, type ImportRequest, type ParsedImport } from '../../domain/register/importRows.ts';
 import type { ImportPreview, ImportResult } from '../../domain/views/register.ts';
-import { appendChanges } from '../sync/changeFeed.ts';
-import { appendAudit } from '../audit/log.ts';
+import { insertSynced } from '../records/syncedWrite.ts';
 import { requireRegisterKeeper } from './access.ts';
 import { deploymentBounds } from './settings.ts';
 
 /** Rows shown back in the preview, so the planner sees the columns were read as meant. */
 const PREVIEW_ROWS = 20;
-const BATCH = 1000;
 
 async function parse(db: Db, request: ImportRequest): Promise<ParsedImport> {
 	const known = await db
@@ -49,33 +47,17 @@ export async function importRegister(db: Db, actor: SessionUser, request: Import
 	const clean = !parsed.fileError && parsed.errors.length === 0 && parsed.rows.length > 0;
 	if (!request.confirm || !clean) return { written: false, preview };
 
-	const count = await db.transaction(async (txAny) => {
-		const tx = txAny as unknown as Db;
-		const ids: string[] = [];
+	const count = await db.transaction(async (tx) => {
+		// The import is audited once, with its size, not row by row.
+		const audit = { userId: actor.id, action: `register.import.${parsed.layer}`, summary: () => `format=${request.format} rows=${parsed.rows.length}` };
 		if (parsed.layer === 'venues') {
-			const values = parsed.rows.map(({ data }) => {
-				const id = randomUUID();
-				ids.push(id);
-				return { id, ...data, status: 'active' as const, createdBy: actor.id, version: 1 };
-			});
-			for (let i = 0; i < values.length; i += BATCH) await tx.insert(locations).values(values.slice(i, i + BATCH));
+			const values = parsed.rows.map(({ data }) => ({ id: randomUUID(), ...data, status: 'active' as const, createdBy: actor.id }));
+			await insertSynced(tx, { entity: 'location', values, scope: {}, audit });
 		} else {
-			const values = parsed.rows.map(({ data }) => {
-				const id = randomUUID();
-				ids.push(id);
-				return { id, ...data, version: 1 };
-			});
-			for (let i = 0; i < values.length; i += BATCH) await tx.insert(childSites).values(values.slice(i, i + BATCH));
+			const values = parsed.rows.map(({ data }) => ({ id: randomUUID(), ...data }));
+			await insertSynced(tx, { entity: 'childSite', values, scope: {}, audit });
 		}
-		const entity = parsed.layer === 'venues' ? 'location' : 'childSite';
-		await appendChanges(tx, ids.map((recordId) => ({ entity, recordId, op: 'upsert' as const, version: 1 })));
-		await appendAudit(tx, {
-			userId: actor.id,
-			action: `register.import.${parsed.layer}`,
-			entity,
-			summary: `format=${request.format} rows=${ids.length}`
-		});
-		return ids.length;
+		return parsed.rows.length;
 	});
 	return { written: true, count, preview };
 }

@@ -5,23 +5,19 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { assignments, inspections, recordVersions } from '../db/schema.ts';
+import { assignments, inspections } from '../db/schema.ts';
 import type { SessionUser } from '../../domain/auth.ts';
-import { appendChanges, type ChangeInput } from '../sync/changeFeed.ts';
-import { toWire } from '../sync/wireRecords.ts';
-import { bulkInsert } from '../db/bulkInsert.ts';
-import { versionsOfChange } from '../sync/versions.ts';
+import { tombstone, updateSynced } from '../records/syncedWrite.ts';
 import { UserInputError } from '../errors.ts';
 import { requireRegisterKeeper } from './access.ts';
-import { lockVenue, recordVenueChange } from './venues.ts';
+import { lockVenue } from './venues.ts';
 
 export type MergeResult = { targetId: string; inspections: number; assignments: number };
 
 export async function mergeVenue(db: Db, actor: SessionUser, sourceId: string, targetId: string): Promise<MergeResult> {
 	requireRegisterKeeper(actor);
 	if (sourceId === targetId) throw new UserInputError('targetId', 'a venue cannot be merged into itself');
-	return db.transaction(async (txAny) => {
-		const tx = txAny as unknown as Db;
+	return db.transaction(async (tx) => {
 		const source = await lockVenue(tx, sourceId);
 		if (source.status !== 'unverified') throw new UserInputError('id', 'only an unverified venue can be merged', 409);
 		const target = await lockVenue(tx, targetId).catch(() => {
@@ -29,25 +25,25 @@ export async function mergeVenue(db: Db, actor: SessionUser, sourceId: string, t
 		});
 		if (target.status === 'unverified') throw new UserInputError('targetId', 'verify the venue to merge into first', 409);
 
-		const now = new Date();
-		const changes: ChangeInput[] = [];
+		// The moved records are audited once, with the merge.
+		const at = new Date();
 		const movedInspections = await tx
 			.select()
 			.from(inspections)
 			.where(and(eq(inspections.locationId, sourceId), isNull(inspections.deletedAt)))
 			.for('update');
 		for (const inspection of movedInspections) {
-			const version = inspection.version + 1;
-			const [updated] = await tx
-				.update(inspections)
-				.set({ locationId: targetId, version, updatedAt: now })
-				.where(eq(inspections.id, inspection.id))
-				.returning();
-			// Both versions are merge bases for a device that edits from them (three-way merge in push);
-			// the one replaced may be a first version, which only its row held.
-			const versions = versionsOfChange('inspection', inspection, { version, data: toWire('inspection', updated as Record<string, unknown>).data, userId: actor.id });
-			await bulkInsert(tx as unknown as Db, recordVersions, versions, { onConflictDoNothing: true });
-			changes.push({ entity: 'inspection', recordId: inspection.id, op: 'upsert', version, teamId: inspection.teamId, userId: inspection.createdBy });
+			await updateSynced(tx, {
+				entity: 'inspection',
+				id: inspection.id,
+				set: { locationId: targetId },
+				scope: { teamId: inspection.teamId, userId: inspection.createdBy },
+				audit: null,
+				at,
+				// A device may edit the inspection from the version it holds (three-way merge in push).
+				replaces: inspection,
+				mergeBases: { userId: actor.id }
+			});
 		}
 		const movedAssignments = await tx
 			.select()
@@ -55,19 +51,28 @@ export async function mergeVenue(db: Db, actor: SessionUser, sourceId: string, t
 			.where(and(eq(assignments.locationId, sourceId), isNull(assignments.deletedAt)))
 			.for('update');
 		for (const assignment of movedAssignments) {
-			const version = assignment.version + 1;
-			await tx.update(assignments).set({ locationId: targetId, version, updatedAt: now }).where(eq(assignments.id, assignment.id));
-			changes.push({ entity: 'assignment', recordId: assignment.id, op: 'upsert', version, teamId: assignment.teamId, operationId: assignment.operationId });
+			await updateSynced(tx, {
+				entity: 'assignment',
+				id: assignment.id,
+				set: { locationId: targetId },
+				scope: { teamId: assignment.teamId, operationId: assignment.operationId },
+				audit: null,
+				at,
+				replaces: assignment
+			});
 		}
-		await appendChanges(tx, changes);
-		await recordVenueChange(
-			tx,
-			actor,
-			sourceId,
-			{ deletedAt: now, statusReason: `merged into ${targetId}` },
-			'location.merge',
-			`into=${targetId} inspections=${movedInspections.length} assignments=${movedAssignments.length}`
-		);
+		await tombstone(tx, {
+			entity: 'location',
+			id: sourceId,
+			set: { statusReason: `merged into ${targetId}` },
+			scope: {},
+			audit: {
+				userId: actor.id,
+				action: 'location.merge',
+				summary: `into=${targetId} inspections=${movedInspections.length} assignments=${movedAssignments.length}`
+			},
+			at
+		});
 		return { targetId, inspections: movedInspections.length, assignments: movedAssignments.length };
 	});
 }

@@ -1,16 +1,15 @@
 /**
- * Planners' writes to the venue register. Each runs in one transaction that bumps the venue's
- * version, appends its change-feed row (so devices pull it) and its audit entry.
+ * Planners' writes to the venue register, each one transaction through records/syncedWrite.ts (the
+ * venue's new version, its change-feed row so that devices pull it, its audit entry).
  */
 import { randomUUID } from 'node:crypto';
 import { and, between, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../db/index.ts';
+import type { Db, Tx } from '../db/index.ts';
 import { locations, municipalities } from '../db/schema.ts';
 import type { SessionUser } from '../../domain/auth.ts';
 import { duplicateSearchBox, likelyDuplicates, type LikelyDuplicate } from '../../domain/register/duplicates.ts';
 import type { VenueFields, VenueStatusChange } from '../../domain/register/venue.ts';
-import { appendChanges } from '../sync/changeFeed.ts';
-import { appendAudit } from '../audit/log.ts';
+import { insertSynced, updateSynced, type SyncedColumns } from '../records/syncedWrite.ts';
 import { NotAllowedError, UserInputError } from '../errors.ts';
 import { mayEditVenue, requireRegisterKeeper } from './access.ts';
 
@@ -22,7 +21,7 @@ type Location = typeof locations.$inferSelect;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The venue, locked for the rest of the transaction; a tombstoned one answers as missing. */
-export async function lockVenue(tx: Db, id: string): Promise<Location> {
+export async function lockVenue(tx: Tx, id: string): Promise<Location> {
 	if (!UUID.test(id)) throw new UserInputError('id', 'no such venue', 404);
 	const [venue] = await tx.select().from(locations).where(eq(locations.id, id)).for('update');
 	if (!venue || venue.deletedAt) throw new UserInputError('id', 'no such venue', 404);
@@ -43,21 +42,9 @@ async function duplicatesOf(tx: Db, venue: { id?: string; name: string; lat: num
 	return likelyDuplicates(venue, nearby);
 }
 
-/** Bumps the version, then records the change for devices and the audit trail. */
-export async function recordVenueChange(
-	tx: Db,
-	actor: SessionUser,
-	id: string,
-	set: Partial<Location>,
-	action: string,
-	summary: string
-): Promise<number> {
-	const [current] = await tx.select({ version: locations.version }).from(locations).where(eq(locations.id, id));
-	const version = Number(current?.version ?? 0) + 1;
-	await tx.update(locations).set({ ...set, version, updatedAt: new Date() }).where(eq(locations.id, id));
-	await appendChanges(tx, [{ entity: 'location', recordId: id, op: set.deletedAt ? 'delete' : 'upsert', version }]);
-	await appendAudit(tx, { userId: actor.id, action, entity: 'location', recordId: id, summary: `version=${version}${summary ? ` ${summary}` : ''}` });
-	return version;
+/** A venue's change: every device pulls the register, so its feed row has no scope. */
+function changeVenue(tx: Tx, actor: SessionUser, id: string, set: SyncedColumns<'location'>, action: string, summary?: string): Promise<number> {
+	return updateSynced(tx, { entity: 'location', id, set, scope: {}, audit: { userId: actor.id, action, summary } });
 }
 
 function columnsOf(fields: VenueFields) {
@@ -67,23 +54,24 @@ function columnsOf(fields: VenueFields) {
 
 export async function createVenue(db: Db, actor: SessionUser, request: VenueRequest): Promise<SaveResult> {
 	requireRegisterKeeper(actor);
-	return db.transaction(async (txAny) => {
-		const tx = txAny as unknown as Db;
+	return db.transaction(async (tx) => {
 		await requireMunicipality(tx, request.municipalityId);
 		const duplicates = await duplicatesOf(tx, request);
 		if (duplicates.length && !request.confirmDuplicate) return { saved: false, duplicates };
 		const id = randomUUID();
-		await tx.insert(locations).values({ id, ...columnsOf(request), status: 'active', createdBy: actor.id, version: 1 });
-		await appendChanges(tx, [{ entity: 'location', recordId: id, op: 'upsert', version: 1 }]);
-		const note = duplicates.length ? ` confirmedDespiteDuplicates=${duplicates.map((d) => d.id).join(',')}` : '';
-		await appendAudit(tx, { userId: actor.id, action: 'location.create', entity: 'location', recordId: id, summary: `version=1${note}` });
+		const note = duplicates.length ? `confirmedDespiteDuplicates=${duplicates.map((d) => d.id).join(',')}` : '';
+		await insertSynced(tx, {
+			entity: 'location',
+			values: { id, ...columnsOf(request), status: 'active', createdBy: actor.id },
+			scope: {},
+			audit: { userId: actor.id, action: 'location.create', summary: note }
+		});
 		return { saved: true, id, version: 1 };
 	});
 }
 
 export async function updateVenue(db: Db, actor: SessionUser, id: string, request: VenueRequest): Promise<SaveResult> {
-	return db.transaction(async (txAny) => {
-		const tx = txAny as unknown as Db;
+	return db.transaction(async (tx) => {
 		const venue = await lockVenue(tx, id);
 		if (!mayEditVenue(actor, venue)) throw new NotAllowedError('id', 'only a planner can change a verified venue');
 		await requireMunicipality(tx, request.municipalityId);
@@ -94,27 +82,20 @@ export async function updateVenue(db: Db, actor: SessionUser, id: string, reques
 		const duplicates = moved ? await duplicatesOf(tx, { id, ...columns }) : [];
 		if (duplicates.length && !request.confirmDuplicate) return { saved: false, duplicates };
 		// Field names only: the audit trail must not copy names, addresses or notes.
-		const version = await recordVenueChange(tx, actor, id, columns, 'location.update', `fields=${changed.join(',')}`);
+		const version = await changeVenue(tx, actor, id, columns, 'location.update', `fields=${changed.join(',')}`);
 		return { saved: true, id, version };
 	});
 }
 
 export async function changeVenueStatus(db: Db, actor: SessionUser, id: string, change: VenueStatusChange): Promise<{ version: number }> {
 	requireRegisterKeeper(actor);
-	return db.transaction(async (txAny) => {
-		const tx = txAny as unknown as Db;
+	return db.transaction(async (tx) => {
 		const venue = await lockVenue(tx, id);
 		if (venue.status === 'unverified' && change.status === 'active') {
 			throw new UserInputError('status', 'verify the venue instead', 409);
 		}
-		const version = await recordVenueChange(
-			tx,
-			actor,
-			id,
-			{ status: change.status, statusReason: change.reason || null },
-			'location.status',
-			`from=${venue.status} to=${change.status}`
-		);
+		const set = { status: change.status, statusReason: change.reason || null };
+		const version = await changeVenue(tx, actor, id, set, 'location.status', `from=${venue.status} to=${change.status}`);
 		return { version };
 	});
 }
@@ -122,11 +103,10 @@ export async function changeVenueStatus(db: Db, actor: SessionUser, id: string, 
 /** A planner confirms a venue an inspector proposed from the field. */
 export async function verifyVenue(db: Db, actor: SessionUser, id: string): Promise<{ version: number }> {
 	requireRegisterKeeper(actor);
-	return db.transaction(async (txAny) => {
-		const tx = txAny as unknown as Db;
+	return db.transaction(async (tx) => {
 		const venue = await lockVenue(tx, id);
 		if (venue.status !== 'unverified') throw new UserInputError('status', 'the venue is already verified', 409);
-		const version = await recordVenueChange(tx, actor, id, { status: 'active', statusReason: null }, 'location.verify', '');
+		const version = await changeVenue(tx, actor, id, { status: 'active', statusReason: null }, 'location.verify');
 		return { version };
 	});
 }

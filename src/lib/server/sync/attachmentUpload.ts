@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { attachments, inspections } from '../db/schema.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../domain/records/codes.ts';
-import { appendAudit } from '../audit/log.ts';
+import { audited } from '../records/syncedWrite.ts';
 import { UserInputError } from '../errors.ts';
 import { sha256Hex, sniffImageType, storeAttachment } from '../storage/attachments.ts';
 import { inTeamScope, type Scope } from './scope.ts';
@@ -41,10 +41,10 @@ export async function receiveAttachment(
 		throw new UserInputError('Content-Type', `the bytes are not a ${attachment.mime} image`, 422);
 	}
 	await storeAttachment(actual, bytes);
-	await db.transaction(async (txAny) => {
-		const tx = txAny as unknown as Db;
+	// `storedAt` stays on the server (sync/wireRecords.ts): no new version, nothing for devices to pull.
+	await db.transaction(async (tx) => {
 		await tx.update(attachments).set({ storedAt: new Date() }).where(eq(attachments.id, id));
-		await appendAudit(tx, { userId: scope.user.id, action: 'attachment.upload', entity: 'attachment', recordId: id, summary: `sha256=${actual} size=${bytes.length}` });
+		await audited(tx, { userId: scope.user.id, action: 'attachment.upload', entity: 'attachment', recordId: id, summary: `sha256=${actual} size=${bytes.length}` });
 	});
 	return { status: 'stored', sha256: actual };
 }

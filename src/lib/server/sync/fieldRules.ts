@@ -15,9 +15,15 @@ import {
 	proposedLocationDataSchema,
 	referralDataSchema,
 	referralOpenFields,
-	screenedPersonDataSchema
+	screenedPersonDataSchema,
+	type AttachmentData,
+	type InspectionData,
+	type ProposedLocationData,
+	type ReferralData,
+	type ScreenedPersonData
 } from '../../domain/records/fieldRecords.ts';
 import { sameValue } from '../../domain/sync/threeWayMerge.ts';
+import type { SyncedColumns, SyncedRow } from '../records/syncedWrite.ts';
 import { toWire } from './wireRecords.ts';
 import { templateSchema, validateAnswers, type ChecklistTemplate, type TemplateScope } from '../../domain/checklist/template.ts';
 import { screenAnswers } from '../../domain/screening/screenAnswers.ts';
@@ -28,26 +34,46 @@ import { reject, Rejection } from './rejection.ts';
 import { acceptsChild, submissionColumns, type Origin } from './submissionLock.ts';
 import { PERSON_MISSING, SUBMITTED_LOCKED } from '../../domain/sync/refusals.ts';
 
-type Row = Record<string, unknown>;
+/** What a device sends for each entity it may write; the others are authored on the server only. */
+type FieldDataOf = {
+	inspection: InspectionData;
+	screenedPerson: ScreenedPersonData;
+	referral: ReferralData;
+	attachment: AttachmentData;
+	location: ProposedLocationData;
+	assignment: z.infer<typeof assignmentStatusDataSchema>;
+};
+export type FieldEntity = keyof FieldDataOf;
+export type FieldData<E extends FieldEntity> = FieldDataOf[E];
+
 export type ChangeScope = { teamId: string | null; userId: string | null; restricted: boolean };
 
-export type FieldRule = {
-	schema: z.ZodType<Row>;
+export type FieldRule<E extends FieldEntity> = {
+	schema: z.ZodType<FieldData<E>>;
 	/** Nested maps merged key by key in a three-way merge. */
-	mergePerKey: readonly string[];
+	mergePerKey: readonly Extract<keyof FieldData<E>, string>[];
 	mayCreate: boolean;
 	/**
 	 * Checks the merged data against the database; returns the columns to write and the change
-	 * scope. `origin` is the device that sent it and its place in that device's writes.
+	 * scope. `existing` is the stored record, locked; `origin` is the device that sent the data
+	 * and its place in that device's writes.
 	 */
-	check(tx: Db, scope: Scope, data: Row, existing: Row | null, origin: Origin, op: 'upsert' | 'delete'): Promise<{ columns: Row; changeScope: ChangeScope }>;
+	check(
+		tx: Db,
+		scope: Scope,
+		data: FieldData<E>,
+		existing: SyncedRow<E> | null,
+		origin: Origin,
+		op: 'upsert' | 'delete'
+	): Promise<{ columns: SyncedColumns<E>; changeScope: ChangeScope }>;
 };
 
-const dates = (data: Row, keys: string[]): Row => {
-	const out = { ...data };
-	for (const key of keys) if (typeof out[key] === 'string') out[key] = new Date(out[key] as string);
-	return out;
-};
+/** A time as the device sends it (ISO text), as the database stores it. */
+function toDate(iso: string): Date;
+function toDate(iso: string | null): Date | null;
+function toDate(iso: string | null): Date | null {
+	return iso === null ? null : new Date(iso);
+}
 
 async function one<T>(rows: Promise<T[]>): Promise<T | undefined> {
 	return (await rows)[0];
@@ -73,8 +99,8 @@ async function templateOf(tx: Db, templateId: string, version: number): Promise<
 	return template;
 }
 
-function checkAnswers(template: ChecklistTemplate, part: TemplateScope, answers: Row, complete: boolean): void {
-	const result = validateAnswers(template, part, answers as never);
+function checkAnswers(template: ChecklistTemplate, part: TemplateScope, answers: Readonly<Record<string, unknown>>, complete: boolean): void {
+	const result = validateAnswers(template, part, answers);
 	if (result.ok) return;
 	// A draft may leave required items open; it may not hold answers of the wrong kind.
 	const errors = result.errors.filter((e) => complete || e.field in answers);
@@ -112,52 +138,57 @@ async function inspectionInScope(tx: Db, scope: Scope, inspectionId: string) {
 	return inspection;
 }
 
-const inspection: FieldRule = {
-	schema: inspectionDataSchema as unknown as z.ZodType<Row>,
+const inspection: FieldRule<'inspection'> = {
+	schema: inspectionDataSchema,
 	mergePerKey: ['answers'],
 	mayCreate: true,
 	async check(tx, scope, data, existing, origin) {
 		if (existing) {
-			if (!inTeamScope(scope, existing.teamId as string | null, existing.createdBy as string)) reject('id', 'no such inspection');
+			if (!inTeamScope(scope, existing.teamId, existing.createdBy)) reject('id', 'no such inspection');
 			if (existing.status === 'submitted') reject('data.status', 'a submitted inspection is locked; record a correction instead');
 		}
-		const teamId = data.teamId as string | null;
+		const { teamId } = data;
 		if (teamId !== null && !scope.teamIds.includes(teamId)) reject('data.teamId', 'you are not a member of this team');
-		const location = await cached(tx, data.locationId as string, () =>
-			one(tx.select({ id: s.locations.id }).from(s.locations).where(eq(s.locations.id, data.locationId as string)))
+		const location = await cached(tx, data.locationId, () =>
+			one(tx.select({ id: s.locations.id }).from(s.locations).where(eq(s.locations.id, data.locationId)))
 		);
 		if (!location) reject('data.locationId', 'no such location');
 		if (data.assignmentId) {
-			const assignment = await cached(tx, data.assignmentId as string, () =>
-				one(tx.select().from(s.assignments).where(eq(s.assignments.id, data.assignmentId as string)))
-			);
+			const assignmentId = data.assignmentId;
+			const assignment = await cached(tx, assignmentId, () => one(tx.select().from(s.assignments).where(eq(s.assignments.id, assignmentId))));
 			if (!assignment || assignment.teamId !== teamId) reject('data.assignmentId', 'no such assignment for this team');
 			if (assignment.locationId !== data.locationId) reject('data.locationId', 'the assignment is for another location');
 		}
 		if (data.correctionOf) {
-			const original = await inspectionInScope(tx, scope, data.correctionOf as string);
+			const original = await inspectionInScope(tx, scope, data.correctionOf);
 			if (original.status !== 'submitted') reject('data.correctionOf', 'only a submitted inspection can be corrected');
 		}
-		const template = await templateOf(tx, data.templateId as string, data.templateVersion as number);
-		checkAnswers(template, 'venue', data.answers as Row, data.status === 'submitted');
-		const columns = { ...dates(data, ['startedAt', 'endedAt', 'submittedAt']), ...submissionColumns(existing, data, origin) };
+		const template = await templateOf(tx, data.templateId, data.templateVersion);
+		checkAnswers(template, 'venue', data.answers, data.status === 'submitted');
+		const columns: SyncedColumns<'inspection'> = {
+			...data,
+			startedAt: toDate(data.startedAt),
+			endedAt: toDate(data.endedAt),
+			submittedAt: toDate(data.submittedAt),
+			...submissionColumns(existing, data, origin)
+		};
 		if (!existing) columns.createdBy = scope.user.id;
-		return { columns, changeScope: { teamId, userId: (existing?.createdBy as string) ?? scope.user.id, restricted: false } };
+		return { columns, changeScope: { teamId, userId: existing?.createdBy ?? scope.user.id, restricted: false } };
 	}
 };
 
-const screenedPerson: FieldRule = {
-	schema: screenedPersonDataSchema as unknown as z.ZodType<Row>,
+const screenedPerson: FieldRule<'screenedPerson'> = {
+	schema: screenedPersonDataSchema,
 	mergePerKey: ['answers'],
 	mayCreate: true,
 	async check(tx, scope, data, existing, origin) {
 		if (existing && existing.inspectionId !== data.inspectionId) reject('data.inspectionId', 'a person cannot move to another inspection');
-		const parent = await inspectionInScope(tx, scope, data.inspectionId as string);
+		const parent = await inspectionInScope(tx, scope, data.inspectionId);
 		if (!acceptsChild(parent, origin, !existing)) reject('data.inspectionId', SUBMITTED_LOCKED);
 		const template = await templateOf(tx, parent.templateId, parent.templateVersion);
-		checkAnswers(template, 'person', data.answers as Row, false);
+		checkAnswers(template, 'person', data.answers, false);
 		// The screening result is derived here from the answers, never taken from the device.
-		const screening = screenAnswers(template, data.answers as never, data.ageBand as never);
+		const screening = screenAnswers(template, data.answers, data.ageBand);
 		return {
 			columns: { ...data, result: screening.result, dimensionsPresent: screening.dimensionsPresent, isMinor: screening.isMinor },
 			changeScope: { teamId: parent.teamId, userId: parent.createdBy, restricted: true }
@@ -165,42 +196,42 @@ const screenedPerson: FieldRule = {
 	}
 };
 
-const referral: FieldRule = {
-	schema: referralDataSchema as unknown as z.ZodType<Row>,
+const referral: FieldRule<'referral'> = {
+	schema: referralDataSchema,
 	mergePerKey: [],
 	mayCreate: true,
 	async check(tx, scope, data, existing, origin, op) {
 		if (existing && existing.personId !== data.personId) reject('data.personId', 'a referral cannot move to another person');
-		const parent = await inspectionInScope(tx, scope, data.inspectionId as string);
-		const person = await one(tx.select().from(s.screenedPersons).where(eq(s.screenedPersons.id, data.personId as string)));
+		const parent = await inspectionInScope(tx, scope, data.inspectionId);
+		const person = await one(tx.select().from(s.screenedPersons).where(eq(s.screenedPersons.id, data.personId)));
 		if (!person || person.inspectionId !== parent.id) reject('data.personId', PERSON_MISSING);
 		// Referrals go on after submission (accepted, closed) and new ones may be made: only their
 		// open fields stay open. What the visit recorded of them locks with it, as persons and photos do.
 		if (existing && !acceptsChild(parent, origin, false)) {
 			if (op === 'delete') reject('data.inspectionId', SUBMITTED_LOCKED);
 			const stored = toWire('referral', existing).data;
-			const frozen = Object.keys(data).find((key) => !isReferralOpen(key) && !sameValue(data[key], stored[key]));
-			if (frozen) reject(`data.${frozen}`, SUBMITTED_LOCKED);
+			const frozen = Object.entries(data).find(([key, value]) => !isReferralOpen(key) && !sameValue(value, stored[key]));
+			if (frozen) reject(`data.${frozen[0]}`, SUBMITTED_LOCKED);
 		}
-		return { columns: dates(data, ['referredAt']), changeScope: { teamId: parent.teamId, userId: parent.createdBy, restricted: true } };
+		return { columns: { ...data, referredAt: toDate(data.referredAt) }, changeScope: { teamId: parent.teamId, userId: parent.createdBy, restricted: true } };
 	}
 };
 
 const isReferralOpen = (key: string): boolean => (referralOpenFields as readonly string[]).includes(key);
 
-const attachment: FieldRule = {
-	schema: attachmentDataSchema as unknown as z.ZodType<Row>,
+const attachment: FieldRule<'attachment'> = {
+	schema: attachmentDataSchema,
 	mergePerKey: [],
 	mayCreate: true,
 	async check(tx, scope, data, existing, origin) {
 		if (existing && (existing.sha256 !== data.sha256 || existing.inspectionId !== data.inspectionId)) {
 			reject('data.sha256', 'a photo cannot be replaced; add a new one');
 		}
-		const parent = await inspectionInScope(tx, scope, data.inspectionId as string);
+		const parent = await inspectionInScope(tx, scope, data.inspectionId);
 		// Caption, place and time are locked with the inspection too: a photo is evidence.
 		if (!acceptsChild(parent, origin, !existing)) reject('data.inspectionId', SUBMITTED_LOCKED);
-		const columns = dates(data, ['takenAt']);
-		if (!existing && parent.correctionOf && (await storedOnOriginal(tx, parent.correctionOf, data.sha256 as string))) {
+		const columns: SyncedColumns<'attachment'> = { ...data, takenAt: toDate(data.takenAt) };
+		if (!existing && parent.correctionOf && (await storedOnOriginal(tx, parent.correctionOf, data.sha256))) {
 			// A correction carries the original's photos over by hash: the bytes are already here, and the
 			// device that corrects may never have held them (another member took the photo).
 			columns.storedAt = new Date();
@@ -220,35 +251,35 @@ async function storedOnOriginal(tx: Db, originalId: string, sha256: string): Pro
 	return Boolean(photo?.storedAt);
 }
 
-const location: FieldRule = {
-	schema: proposedLocationDataSchema as unknown as z.ZodType<Row>,
+const location: FieldRule<'location'> = {
+	schema: proposedLocationDataSchema,
 	mergePerKey: [],
 	mayCreate: true,
 	async check(tx, scope, data, existing) {
 		if (existing && (existing.status !== 'unverified' || existing.createdBy !== scope.user.id)) {
 			reject('id', 'only a planner can change a verified venue');
 		}
-		if (!isInBounds(data.lat as number, data.lng as number, deploymentBounds())) reject('data.lat', 'the position is outside the deployment area');
-		const municipality = await one(tx.select({ id: s.municipalities.id }).from(s.municipalities).where(eq(s.municipalities.id, data.municipalityId as string)));
+		if (!isInBounds(data.lat, data.lng, deploymentBounds())) reject('data.lat', 'the position is outside the deployment area');
+		const municipality = await one(tx.select({ id: s.municipalities.id }).from(s.municipalities).where(eq(s.municipalities.id, data.municipalityId)));
 		if (!municipality) reject('data.municipalityId', 'no such municipality');
-		const columns: Row = { ...data, status: 'unverified' };
+		const columns: SyncedColumns<'location'> = { ...data, status: 'unverified' };
 		if (!existing) columns.createdBy = scope.user.id;
 		return { columns, changeScope: { teamId: null, userId: null, restricted: false } };
 	}
 };
 
-const assignment: FieldRule = {
-	schema: assignmentStatusDataSchema as unknown as z.ZodType<Row>,
+const assignment: FieldRule<'assignment'> = {
+	schema: assignmentStatusDataSchema,
 	mergePerKey: [],
 	mayCreate: false,
 	async check(_tx, scope, data, existing) {
-		if (!existing || !scope.teamIds.includes(existing.teamId as string)) reject('id', 'no such assignment for your teams');
-		return { columns: data, changeScope: { teamId: existing.teamId as string, userId: null, restricted: false } };
+		if (!existing || !scope.teamIds.includes(existing.teamId)) reject('id', 'no such assignment for your teams');
+		return { columns: data, changeScope: { teamId: existing.teamId, userId: null, restricted: false } };
 	}
 };
 
-/** Entities a device may write; the rest are authored on the server only. */
-export const fieldRules: Partial<Record<SyncEntity, FieldRule>> = {
+/** The entities a device may write, each with its rule. */
+export const fieldRules: { [E in FieldEntity]: FieldRule<E> } = {
 	inspection,
 	screenedPerson,
 	referral,
@@ -256,3 +287,7 @@ export const fieldRules: Partial<Record<SyncEntity, FieldRule>> = {
 	location,
 	assignment
 };
+
+export function isFieldEntity(entity: SyncEntity): entity is FieldEntity {
+	return Object.hasOwn(fieldRules, entity);
+}

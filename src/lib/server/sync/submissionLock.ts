@@ -6,13 +6,19 @@
  * split, retried or cut by a crash. Which came first is told by the device's own write sequence
  * (`deviceSeq`, one counter per device that every local write advances), never by its clock.
  */
-type Row = Record<string, unknown>;
+import type { inspections } from '../db/schema.ts';
+
+type Inspection = typeof inspections.$inferSelect;
 
 /** Who sent a mutation, and where it stands in that device's writes (absent from older apps). */
 export type Origin = { deviceId: string; deviceSeq: number | null };
 
 /** The columns a submission leaves on the inspection: stored, never sent to devices. */
-export function submissionColumns(existing: Row | null, data: Row, origin: Origin): Row {
+export function submissionColumns(
+	existing: Pick<Inspection, 'status'> | null,
+	data: Pick<Inspection, 'status'>,
+	origin: Origin
+): Partial<Pick<Inspection, 'submittedDeviceId' | 'submittedDeviceSeq'>> {
 	const becomesSubmitted = data.status === 'submitted' && existing?.status !== 'submitted';
 	return becomesSubmitted ? { submittedDeviceId: origin.deviceId, submittedDeviceSeq: origin.deviceSeq } : {};
 }
@@ -28,7 +34,11 @@ export function submissionColumns(existing: Row | null, data: Row, origin: Origi
  * Another device's writes after the submission cannot be placed before it and are refused: they go
  * into a correction of the visit.
  */
-export function acceptsChild(parent: Row, origin: Origin, creating: boolean): boolean {
+export function acceptsChild(
+	parent: Pick<Inspection, 'status' | 'submittedDeviceId' | 'submittedDeviceSeq'>,
+	origin: Origin,
+	creating: boolean
+): boolean {
 	if (parent.status !== 'submitted') return true;
 	if (!parent.submittedDeviceId || parent.submittedDeviceId !== origin.deviceId) return false;
 	const submittedSeq = parent.submittedDeviceSeq == null ? null : Number(parent.submittedDeviceSeq);

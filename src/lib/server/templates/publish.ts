@@ -5,14 +5,14 @@
  * its audit entry, in one transaction. Inspections name the version they were begun with, and the
  * server validates their answers against that version, so old drafts stay valid.
  */
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, max } from 'drizzle-orm';
 import { db as openDb, type Db } from '../db/index.ts';
 import { checklistTemplates, users } from '../db/schema.ts';
 import { templateSchema, type ChecklistTemplate } from '../../domain/checklist/template.ts';
 import type { Text } from '../../domain/text.ts';
 import type { SessionUser } from '../../domain/auth.ts';
-import { appendChanges } from '../sync/changeFeed.ts';
-import { appendAudit } from '../audit/log.ts';
+import { insertSynced } from '../records/syncedWrite.ts';
 
 export type PublishedTemplate = {
 	rowId: string;
@@ -88,8 +88,7 @@ export async function publishTemplate(actor: SessionUser, definition: unknown, d
 	const template = parsed.data;
 	const db = database ?? (await openDb());
 	try {
-		return await db.transaction(async (txAny) => {
-			const tx = txAny as unknown as Db;
+		return await db.transaction(async (tx) => {
 			const expected = await nextVersion(template.id, tx);
 			if (template.version !== expected) {
 				throw new TemplateRejected([
@@ -102,20 +101,19 @@ export async function publishTemplate(actor: SessionUser, definition: unknown, d
 					}
 				]);
 			}
-			const [row] = await tx
-				.insert(checklistTemplates)
-				.values({ templateId: template.id, templateVersion: template.version, definition: template, publishedBy: actor.id })
-				.returning({ id: checklistTemplates.id });
-			if (!row) throw new Error('insert returned no row');
-			await appendChanges(tx, [{ entity: 'checklistTemplate', recordId: row.id, op: 'upsert', version: 1 }]);
-			await appendAudit(tx, {
-				userId: actor.id,
-				action: 'template.publish',
+			const rowId = randomUUID();
+			await insertSynced(tx, {
 				entity: 'checklistTemplate',
-				recordId: row.id,
-				summary: `templateId=${template.id} version=${template.version} sections=${template.sections.length}`
+				values: { id: rowId, templateId: template.id, templateVersion: template.version, definition: template, publishedBy: actor.id },
+				scope: {},
+				// The template's own version, not the row's: a published row never changes.
+				audit: {
+					userId: actor.id,
+					action: 'template.publish',
+					summary: () => `templateId=${template.id} version=${template.version} sections=${template.sections.length}`
+				}
 			});
-			return { rowId: row.id, templateId: template.id, version: template.version };
+			return { rowId, templateId: template.id, version: template.version };
 		});
 	} catch (error) {
 		if (error instanceof TemplateRejected) throw error;

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { createUserSchema, passwordSchema, type SessionUser } from '$lib/domain/auth.ts';
-import { createUser, listUsers, resetPassword, setUserActive } from '$lib/server/users.ts';
+import { createUser, listUsers, resetPassword, setUserActive } from '$lib/server/auth/users.ts';
 import { UserInputError } from '$lib/server/errors.ts';
 import { db } from '$lib/server/db/index.ts';
 import { listDevices, releaseDevice, revokeDevice, signOutEverywhere } from '$lib/server/auth/devices.ts';

@@ -1,12 +1,12 @@
 /** User administration (the admin page and `npm run user:create`); every change is audited. */
 import { asc, eq } from 'drizzle-orm';
-import { db as openDb, type Db } from './db/index.ts';
-import { agencies, users } from './db/schema.ts';
-import { createUserSchema, passwordSchema, type CreateUser, type SessionUser } from '../domain/auth.ts';
-import { hashPassword } from './auth/password.ts';
-import { revokeUserSessions } from './auth/sessions.ts';
-import { appendAudit } from './audit/log.ts';
-import { requireUuid, UserInputError } from './errors.ts';
+import { db as openDb, type Db } from '../db/index.ts';
+import { agencies, users } from '../db/schema.ts';
+import { createUserSchema, passwordSchema, type CreateUser, type SessionUser } from '../../domain/auth.ts';
+import { hashPassword } from './password.ts';
+import { revokeUserSessions } from './sessions.ts';
+import { audited } from '../records/syncedWrite.ts';
+import { requireUuid, UserInputError } from '../errors.ts';
 
 export type UserListItem = {
 	id: string;
@@ -56,7 +56,7 @@ export async function createUser(actor: SessionUser | null, input: CreateUser, d
 			.values({ username: data.username, displayName: data.displayName, passwordHash, role: data.role, agencyId: agency.id })
 			.returning({ id: users.id });
 		if (!created) throw new Error('insert returned no row');
-		await appendAudit(tx as unknown as Db, {
+		await audited(tx, {
 			userId: actor?.id ?? null,
 			action: 'user.create',
 			entity: 'user',
@@ -85,8 +85,8 @@ async function updateUser(
 			.returning({ id: users.id });
 		if (!updated) throw new UserInputError('userId', 'no such user', 404);
 		// A reset password or a deactivated account must not leave old sessions alive.
-		await revokeUserSessions(tx as unknown as Db, userId);
-		await appendAudit(tx as unknown as Db, { userId: actor.id, action, entity: 'user', recordId: userId, summary });
+		await revokeUserSessions(tx, userId);
+		await audited(tx, { userId: actor.id, action, entity: 'user', recordId: userId, summary });
 	});
 }
 
