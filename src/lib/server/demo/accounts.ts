@@ -4,7 +4,7 @@
  */
 import { inArray } from 'drizzle-orm';
 import type { AgencyCode, Role } from '../../domain/auth.ts';
-import type { Db } from '../db/index.ts';
+import type { Tx } from '../db/index.ts';
 import { agencies, users } from '../db/schema.ts';
 import { hashPassword } from '../auth/password.ts';
 
@@ -38,7 +38,7 @@ export type DemoPeople = {
  * The agencies usually exist already (a migration ships them); an account whose username is taken
  * is left as it is, so seeding never changes someone's password.
  */
-export async function seedAccounts(tx: Db, newId: () => string): Promise<DemoPeople> {
+export async function seedAccounts(tx: Tx, newId: () => string): Promise<DemoPeople> {
 	const codes = Object.keys(agencyNames) as AgencyCode[];
 	await tx
 		.insert(agencies)

@@ -9,7 +9,7 @@ import { defaultTemplate } from '../../domain/checklist/defaultTemplate.ts';
 import type { Db } from '../db/index.ts';
 import { appMeta } from '../db/schema.ts';
 import { POSSIBLE_VICTIM } from '../db/screening.ts';
-import { appendAudit } from '../audit/log.ts';
+import { audited } from '../records/syncedWrite.ts';
 import { person, seedAccounts } from './accounts.ts';
 import { addDays, kosovoDate, kosovoTime } from './calendar.ts';
 import { planHistory } from './history.ts';
@@ -39,8 +39,7 @@ export type SeedSummary = {
 export async function seedDemoData(db: Db, options: { now: Date }): Promise<SeedSummary> {
 	const today = kosovoDate(options.now);
 	const random = createRandom(`kontrolla-demo/${today}`);
-	const summary = await db.transaction(async (transaction) => {
-		const tx = transaction as unknown as Db;
+	const summary = await db.transaction(async (tx) => {
 		const people = await seedAccounts(tx, random.fork('accounts').uuid);
 		const fieldInspectors = ['police1', 'labour1', 'police2', 'labour2'].map((username) => person(people, username).id);
 		const reference = await seedReference(tx, random.fork('reference'), fieldInspectors);
@@ -84,7 +83,7 @@ export async function seedDemoData(db: Db, options: { now: Date }): Promise<Seed
 			possibleVictims: records.persons.filter((p) => p.result === POSSIBLE_VICTIM).length,
 			referrals: records.referrals.length
 		};
-		await appendAudit(tx, {
+		await audited(tx, {
 			userId: null,
 			action: 'demo.seed',
 			summary: Object.entries(summary)

@@ -5,10 +5,11 @@
  */
 import type { Random } from './random.ts';
 import type { ChecklistTemplate } from '../../domain/checklist/template.ts';
-import type { Db } from '../db/index.ts';
+import type { Tx } from '../db/index.ts';
 import { inspections, referrals, screenedPersons } from '../db/schema.ts';
 import { POSSIBLE_VICTIM } from '../db/screening.ts';
-import { appendChanges, type ChangeInput } from '../sync/changeFeed.ts';
+import type { ChangeInput } from '../sync/changeFeed.ts';
+import { announce } from '../records/syncedWrite.ts';
 import { kosovoTime } from './calendar.ts';
 import { insertRows } from './insert.ts';
 import { venueAnswers, type Outcome } from './answers.ts';
@@ -152,13 +153,13 @@ export function recordInspections(
 	return records;
 }
 
-export async function insertFieldRecords(tx: Db, records: FieldRecords): Promise<void> {
+export async function insertFieldRecords(tx: Tx, records: FieldRecords): Promise<void> {
 	const scopeOf = (inspectionId: string) => records.scopes.get(inspectionId) as Scope;
 	await insertRows(tx, inspections, records.inspections);
 	await insertRows(tx, screenedPersons, records.persons);
 	await insertRows(tx, referrals, records.referrals);
 	// Screened persons and referrals are restricted: only the team and authorised roles may pull them.
-	await appendChanges(tx, [
+	await announce(tx, [
 		...records.inspections.map((r): ChangeInput => ({ entity: 'inspection', recordId: r.id, op: 'upsert', version: 1, ...scopeOf(r.id) })),
 		...records.persons.map((r): ChangeInput => ({
 			entity: 'screenedPerson',

@@ -3,10 +3,11 @@
  * settle each assignment's status) and then written with their change-feed rows.
  */
 import type { Random } from './random.ts';
-import type { Db } from '../db/index.ts';
+import type { Tx } from '../db/index.ts';
 import type { AssignmentStatus, OperationStatus } from '../../domain/records/codes.ts';
 import { assignments, operations, plans, teamMembers, teams } from '../db/schema.ts';
-import { appendChanges, type ChangeInput } from '../sync/changeFeed.ts';
+import type { ChangeInput } from '../sync/changeFeed.ts';
+import { announce } from '../records/syncedWrite.ts';
 import { clock } from './calendar.ts';
 import { insertRows } from './insert.ts';
 import type { DemoPerson } from './accounts.ts';
@@ -60,7 +61,7 @@ function area(operation: Operation): string {
 	return [...new Set(operation.teams.map((t) => t.municipality.nameSq))].join(', ');
 }
 
-export async function insertPlans(tx: Db, planList: readonly Plan[]): Promise<void> {
+export async function insertPlans(tx: Tx, planList: readonly Plan[]): Promise<void> {
 	const stamp = (at: Date | undefined) => (at ? { createdAt: at, updatedAt: at } : {});
 	const opList = planList.flatMap((plan) => plan.operations.map((operation) => ({ plan, operation })));
 	const teamList = opList.flatMap(({ operation }) => operation.teams.map((team) => ({ operation, team })));
@@ -144,5 +145,5 @@ export async function insertPlans(tx: Db, planList: readonly Plan[]): Promise<vo
 			}))
 		])
 	];
-	await appendChanges(tx, feed);
+	await announce(tx, feed);
 }

@@ -2,9 +2,9 @@
 import { inArray } from 'drizzle-orm';
 import type { Random } from './random.ts';
 import { municipalities as municipalityData } from '../../domain/municipalities.ts';
-import type { Db } from '../db/index.ts';
+import type { Tx } from '../db/index.ts';
 import { childSites, locations, municipalities } from '../db/schema.ts';
-import { appendChanges } from '../sync/changeFeed.ts';
+import { announce } from '../records/syncedWrite.ts';
 import { insertRows } from './insert.ts';
 import { generateChildSites, generateVenues, type ChildSite, type SeedMunicipality, type Venue } from './places.ts';
 
@@ -16,7 +16,7 @@ export type Reference = {
 };
 
 /** Municipalities already in the database (by code) are reused, so seeding is safe next to them. */
-async function seedMunicipalities(tx: Db, random: Random): Promise<{ all: SeedMunicipality[]; created: number }> {
+async function seedMunicipalities(tx: Tx, random: Random): Promise<{ all: SeedMunicipality[]; created: number }> {
 	const existing = await tx
 		.select({ id: municipalities.id, code: municipalities.code })
 		.from(municipalities)
@@ -29,12 +29,12 @@ async function seedMunicipalities(tx: Db, random: Random): Promise<{ all: SeedMu
 		municipalities,
 		missing.map(({ id, code, nameSq, nameSr, nameEn, lat, lng }) => ({ id, code, nameSq, nameSr, nameEn, lat, lng }))
 	);
-	await appendChanges(tx, missing.map((m) => ({ entity: 'municipality', recordId: m.id, op: 'upsert', version: 1 })));
+	await announce(tx, missing.map((m) => ({ entity: 'municipality', recordId: m.id, op: 'upsert', version: 1 })));
 	return { all, created: missing.length };
 }
 
 /** `fieldInspectorIds`: who is recorded as having added the unverified venues in the field. */
-export async function seedReference(tx: Db, random: Random, fieldInspectorIds: readonly string[]): Promise<Reference> {
+export async function seedReference(tx: Tx, random: Random, fieldInspectorIds: readonly string[]): Promise<Reference> {
 	const seeded = await seedMunicipalities(tx, random.fork('municipalities'));
 	const sites = generateChildSites(random.fork('child-sites'), seeded.all);
 	const venues = generateVenues(random.fork('venues'), seeded.all, sites);
@@ -71,7 +71,7 @@ export async function seedReference(tx: Db, random: Random, fieldInspectorIds: r
 			createdBy: venue.status === 'unverified' ? pickInspector.pick(fieldInspectorIds) : null
 		}))
 	);
-	await appendChanges(tx, [
+	await announce(tx, [
 		...sites.map((site) => ({ entity: 'childSite' as const, recordId: site.id, op: 'upsert' as const, version: 1 })),
 		...venues.map((venue) => ({ entity: 'location' as const, recordId: venue.id, op: 'upsert' as const, version: 1 }))
 	]);

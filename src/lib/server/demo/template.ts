@@ -3,12 +3,12 @@
  * version already published (by the server itself, say) is left untouched: published is immutable.
  */
 import type { ChecklistTemplate } from '../../domain/checklist/template.ts';
-import type { Db } from '../db/index.ts';
+import type { Tx } from '../db/index.ts';
 import { checklistTemplates } from '../db/schema.ts';
-import { appendChanges } from '../sync/changeFeed.ts';
+import { announce } from '../records/syncedWrite.ts';
 
 export async function seedTemplate(
-	tx: Db,
+	tx: Tx,
 	rowId: string,
 	template: ChecklistTemplate,
 	publishedAt: Date,
@@ -28,7 +28,7 @@ export async function seedTemplate(
 		})
 		.onConflictDoNothing({ target: [checklistTemplates.templateId, checklistTemplates.templateVersion] })
 		.returning({ id: checklistTemplates.id });
-	await appendChanges(
+	await announce(
 		tx,
 		inserted.map((row) => ({ entity: 'checklistTemplate' as const, recordId: row.id, op: 'upsert' as const, version: 1 }))
 	);

@@ -11,10 +11,10 @@ import { tombstone, updateSynced } from '../records/syncedWrite.ts';
 import { UserInputError } from '../errors.ts';
 import { requireRegisterKeeper } from './access.ts';
 import { lockVenue } from './venues.ts';
+import type { VenueMerged } from '../../domain/views/register.ts';
 
-export type MergeResult = { targetId: string; inspections: number; assignments: number };
 
-export async function mergeVenue(db: Db, actor: SessionUser, sourceId: string, targetId: string): Promise<MergeResult> {
+export async function mergeVenue(db: Db, actor: SessionUser, sourceId: string, targetId: string): Promise<VenueMerged> {
 	requireRegisterKeeper(actor);
 	if (sourceId === targetId) throw new UserInputError('targetId', 'a venue cannot be merged into itself');
 	return db.transaction(async (tx) => {
