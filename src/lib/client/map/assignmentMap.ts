@@ -16,8 +16,12 @@ export async function createAssignmentMap(
 	options: { tileUrl: string; bounds: Bounds; venues: readonly MapVenue[] }
 ): Promise<AssignmentMap> {
 	const { venues } = options;
-	// Without venues the map stays on the deployment's box, where createBaseMap put it.
-	const { L, map, basemap } = await createBaseMap(element, { tileUrl: options.tileUrl, bounds: options.bounds, seats: builtInSeats });
+	const { L, map, basemap } = await createBaseMap(element, {
+		tileUrl: options.tileUrl,
+		bounds: options.bounds,
+		seats: builtInSeats,
+		focus: { points: venues, padding: 40 }
+	});
 	// The map opens under Today's title and runs past a phone's fold, where the tab bar covers its
 	// bottom corners: at the top the attribution is on screen as soon as the map is.
 	map.attributionControl.setPosition('topright');
@@ -32,7 +36,6 @@ export async function createAssignmentMap(
 			.bindTooltip(textTooltip(`${venue.order}. ${venue.name}`), { permanent: true, direction: 'right', offset: [10, 0] })
 			.addTo(map);
 	}
-	if (venues.length > 0) map.fitBounds(L.latLngBounds(venues.map((v) => [v.lat, v.lng])), { padding: [40, 40], maxZoom: 16 });
 	await basemap;
 	return { destroy: () => map.remove() };
 }

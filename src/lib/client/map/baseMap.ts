@@ -15,8 +15,13 @@ import { addTileLayer, type TileStatus } from './tiles.ts';
 export type BaseMapOptions = {
 	tileUrl: string;
 	seats: readonly Seat[];
-	/** The view the map opens on, before a page fits it to what it draws. */
+	/** The view the map opens on: the deployment's box. */
 	bounds: Bounds;
+	/**
+	 * Points to open on instead (a team's stops), `padding` pixels inside the edges; the box when
+	 * there are none. Set before the tiles are asked for, so no tiles of another view are fetched.
+	 */
+	focus?: { points: readonly { lat: number; lng: number }[]; padding: number };
 	/** False for a map that is printed: no zoom buttons, no dragging, no keyboard. */
 	interactive?: boolean;
 	onTileStatus?: (status: TileStatus) => void;
@@ -27,10 +32,15 @@ export type BaseMap = {
 	map: LeafletMap;
 	/** Settles once the country's outline and the seats are drawn (the outline is fetched). */
 	basemap: Promise<Basemap>;
+	/** Shows the opening view again (the focus, or the box), e.g. after the element was resized. */
+	showOpeningView(): void;
 };
 
 /** The municipality seats by their Albanian names, for the maps whose pages have no seat list of their own. */
 export const builtInSeats: readonly Seat[] = municipalities.map((municipality) => ({ name: municipality.nameSq, lat: municipality.lat, lng: municipality.lng }));
+
+/** A street's width: closer, a focus of one or two venues shows nothing around them. */
+const FOCUS_MAX_ZOOM = 16;
 
 export async function createBaseMap(element: HTMLElement, options: BaseMapOptions): Promise<BaseMap> {
 	const L = await loadLeaflet();
@@ -41,16 +51,23 @@ export async function createBaseMap(element: HTMLElement, options: BaseMapOption
 			: { preferCanvas: true, zoomSnap: 0.5 }
 	);
 	map.attributionControl.setPrefix('Leaflet');
-	const { bounds } = options;
-	map.fitBounds([
-		[bounds.minLat, bounds.minLng],
-		[bounds.maxLat, bounds.maxLng]
-	]);
+	const { bounds, focus } = options;
+	const showOpeningView = () => {
+		if (focus?.points.length) {
+			map.fitBounds(L.latLngBounds(focus.points.map((point) => [point.lat, point.lng])), { padding: [focus.padding, focus.padding], maxZoom: FOCUS_MAX_ZOOM });
+		} else {
+			map.fitBounds([
+				[bounds.minLat, bounds.minLng],
+				[bounds.maxLat, bounds.maxLng]
+			]);
+		}
+	};
+	showOpeningView();
 	// Tiles start loading while the outline is fetched; their verdict is applied once it is drawn.
 	const basemap = addBasemap(L, map, options.seats);
 	addTileLayer(L, map, options.tileUrl, (status) => {
 		if (status !== 'loading') void basemap.then((drawn) => drawn.setTilesReachable(status === 'ok'));
 		options.onTileStatus?.(status);
 	});
-	return { L, map, basemap };
+	return { L, map, basemap, showOpeningView };
 }

@@ -16,7 +16,13 @@ export async function createBriefingMap(
 	options: { tileUrl: string; bounds: Bounds; stops: readonly BriefingStop[] }
 ): Promise<{ destroy(): void }> {
 	const { stops } = options;
-	const { L, map, basemap } = await createBaseMap(element, { tileUrl: options.tileUrl, bounds: options.bounds, seats: builtInSeats, interactive: false });
+	const { L, map, basemap, showOpeningView } = await createBaseMap(element, {
+		tileUrl: options.tileUrl,
+		bounds: options.bounds,
+		seats: builtInSeats,
+		interactive: false,
+		focus: { points: stops, padding: 30 }
+	});
 	if (stops.length > 1) L.polyline(stops.map((s) => [s.lat, s.lng] as [number, number]), { color: '#0b3d5c', weight: 3, interactive: false }).addTo(map);
 	for (const stop of stops) {
 		L.marker([stop.lat, stop.lng], {
@@ -27,8 +33,7 @@ export async function createBriefingMap(
 	}
 	const fit = () => {
 		map.invalidateSize();
-		if (stops.length > 0) map.fitBounds(L.latLngBounds(stops.map((s) => [s.lat, s.lng])), { padding: [30, 30], maxZoom: 16 });
-		else map.fitBounds([[options.bounds.minLat, options.bounds.minLng], [options.bounds.maxLat, options.bounds.maxLng]]);
+		showOpeningView();
 	};
 	// Town names and stop numbers out of context; the route list says the same in order.
 	map.getPane('mapPane')?.setAttribute('aria-hidden', 'true');
