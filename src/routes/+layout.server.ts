@@ -6,5 +6,11 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = async ({ locals }) => {
 	const { demoData } = await startup();
 	const config = readConfig();
-	return { user: locals.user, demoData, tileUrl: config.tileUrl, lockAfterMs: config.lockAfterMinutes * 60_000 } satisfies AppShell;
+	return {
+		user: locals.user,
+		demoData,
+		tileUrl: config.tileUrl,
+		deploymentBounds: config.deploymentBounds,
+		lockAfterMs: config.lockAfterMinutes * 60_000
+	} satisfies AppShell;
 };

@@ -103,7 +103,7 @@ describe(`the read-only inspection on ${testEngine}`, () => {
 		expect(response.status).toBe(200);
 		const html = await response.text();
 		expect(html).toContain(`data-person="${person}"`);
-		expect(html).toContain('Centre for social work');
+		expect(html).toContain('Centre for Social Work');
 		expect(html).toContain('Back door locked from outside.');
 		const views = await personViews(world.users.supervisor.id);
 		expect(views).toHaveLength(1);

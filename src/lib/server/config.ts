@@ -3,6 +3,8 @@
  * command-line scripts (`npm run user:create`, `audit:verify`) share this module with the server.
  */
 import path from 'node:path';
+import type { Bounds } from '../domain/geo/bounds.ts';
+import { deploymentBounds } from './register/settings.ts';
 
 /** Five years: how long person-level details of a closed case are kept by default. */
 export const DEFAULT_RETENTION_DAYS = 5 * 365;
@@ -11,6 +13,8 @@ export type ServerConfig = {
 	databaseUrl: string | null;
 	dataDir: string;
 	tileUrl: string;
+	/** `DEPLOYMENT_BOUNDS`: the box venues must lie in, and the view every map opens on. */
+	deploymentBounds: Bounds;
 	production: boolean;
 	demoData: boolean;
 	secureCookies: boolean;
@@ -27,6 +31,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		databaseUrl: env.DATABASE_URL?.trim() || null,
 		dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
 		tileUrl: env.TILE_URL?.trim() || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+		deploymentBounds: deploymentBounds(env),
 		production,
 		// Demo data is never loaded in production, whatever DEMO_DATA says.
 		demoData: !production && env.DEMO_DATA !== 'off',

@@ -3,28 +3,28 @@
  * tiles when they load and the embedded outline when they do not. A day has a handful of venues,
  * so plain canvas circle markers are enough here (venueMap.ts handles the thousands).
  */
-import type { Map as LeafletMap } from 'leaflet';
-import { municipalities } from '$lib/domain/municipalities.ts';
-import { addBasemap } from './basemap.ts';
-import { loadLeaflet } from './leaflet.ts';
-import { addTileLayer } from './tiles.ts';
+import type { Bounds } from '$lib/domain/geo/bounds.ts';
+import { builtInSeats, createBaseMap } from './baseMap.ts';
 import { textTooltip } from './labels.ts';
 
 export type MapVenue = { id: string; lat: number; lng: number; name: string; order: number; done: boolean };
 
 export type AssignmentMap = { destroy(): void };
 
-export async function createAssignmentMap(element: HTMLElement, tileUrl: string, venues: readonly MapVenue[]): Promise<AssignmentMap> {
-	const L = await loadLeaflet();
-	const map: LeafletMap = L.map(element, { preferCanvas: true, zoomSnap: 0.5 });
-	map.attributionControl.setPrefix('Leaflet');
+export async function createAssignmentMap(
+	element: HTMLElement,
+	options: { tileUrl: string; bounds: Bounds; venues: readonly MapVenue[] }
+): Promise<AssignmentMap> {
+	const { venues } = options;
+	const { L, map, basemap } = await createBaseMap(element, {
+		tileUrl: options.tileUrl,
+		bounds: options.bounds,
+		seats: builtInSeats,
+		focus: { points: venues, padding: 40 }
+	});
 	// The map opens under Today's title and runs past a phone's fold, where the tab bar covers its
 	// bottom corners: at the top the attribution is on screen as soon as the map is.
 	map.attributionControl.setPosition('topright');
-	const basemap = addBasemap(L, map, municipalities.map((m) => ({ name: m.nameSq, lat: m.lat, lng: m.lng })));
-	addTileLayer(L, map, tileUrl, (status) => {
-		if (status !== 'loading') void basemap.then((drawn) => drawn.setTilesReachable(status === 'ok'));
-	});
 	for (const venue of venues) {
 		L.circleMarker([venue.lat, venue.lng], {
 			radius: 10,
@@ -36,8 +36,6 @@ export async function createAssignmentMap(element: HTMLElement, tileUrl: string,
 			.bindTooltip(textTooltip(`${venue.order}. ${venue.name}`), { permanent: true, direction: 'right', offset: [10, 0] })
 			.addTo(map);
 	}
-	if (venues.length > 0) map.fitBounds(L.latLngBounds(venues.map((v) => [v.lat, v.lng])), { padding: [40, 40], maxZoom: 16 });
-	else map.setView([42.6, 20.9], 8);
 	await basemap;
 	return { destroy: () => map.remove() };
 }

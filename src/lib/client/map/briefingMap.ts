@@ -5,22 +5,23 @@
  * Nothing on it is interactive, and its drawing is hidden from assistive technology: the route
  * list beside it names every numbered stop. Only the attribution's links stay reachable.
  */
-import type { Map as LeafletMap } from 'leaflet';
-import { municipalities } from '$lib/domain/municipalities.ts';
-import { addBasemap } from './basemap.ts';
-import { loadLeaflet } from './leaflet.ts';
-import { addTileLayer } from './tiles.ts';
+import type { Bounds } from '$lib/domain/geo/bounds.ts';
+import { builtInSeats, createBaseMap } from './baseMap.ts';
 import { stopBadge } from './labels.ts';
 
 export type BriefingStop = { lat: number; lng: number; order: number; name: string };
 
-export async function createBriefingMap(element: HTMLElement, tileUrl: string, stops: readonly BriefingStop[]): Promise<() => void> {
-	const L = await loadLeaflet();
-	const map: LeafletMap = L.map(element, { zoomControl: false, dragging: false, scrollWheelZoom: false, doubleClickZoom: false, boxZoom: false, keyboard: false, touchZoom: false, zoomSnap: 0.25 });
-	map.attributionControl.setPrefix('Leaflet');
-	const basemap = addBasemap(L, map, municipalities.map((m) => ({ name: m.nameSq, lat: m.lat, lng: m.lng })));
-	addTileLayer(L, map, tileUrl, (status) => {
-		if (status !== 'loading') void basemap.then((drawn) => drawn.setTilesReachable(status === 'ok'));
+export async function createBriefingMap(
+	element: HTMLElement,
+	options: { tileUrl: string; bounds: Bounds; stops: readonly BriefingStop[] }
+): Promise<{ destroy(): void }> {
+	const { stops } = options;
+	const { L, map, basemap, showOpeningView } = await createBaseMap(element, {
+		tileUrl: options.tileUrl,
+		bounds: options.bounds,
+		seats: builtInSeats,
+		interactive: false,
+		focus: { points: stops, padding: 30 }
 	});
 	if (stops.length > 1) L.polyline(stops.map((s) => [s.lat, s.lng] as [number, number]), { color: '#0b3d5c', weight: 3, interactive: false }).addTo(map);
 	for (const stop of stops) {
@@ -32,8 +33,7 @@ export async function createBriefingMap(element: HTMLElement, tileUrl: string, s
 	}
 	const fit = () => {
 		map.invalidateSize();
-		if (stops.length > 0) map.fitBounds(L.latLngBounds(stops.map((s) => [s.lat, s.lng])), { padding: [30, 30], maxZoom: 16 });
-		else map.setView([42.6, 20.9], 8);
+		showOpeningView();
 	};
 	// Town names and stop numbers out of context; the route list says the same in order.
 	map.getPane('mapPane')?.setAttribute('aria-hidden', 'true');
@@ -43,9 +43,11 @@ export async function createBriefingMap(element: HTMLElement, tileUrl: string, s
 	print.addEventListener('change', fit);
 	window.addEventListener('beforeprint', fit);
 	await basemap;
-	return () => {
-		print.removeEventListener('change', fit);
-		window.removeEventListener('beforeprint', fit);
-		map.remove();
+	return {
+		destroy() {
+			print.removeEventListener('change', fit);
+			window.removeEventListener('beforeprint', fit);
+			map.remove();
+		}
 	};
 }

@@ -4,12 +4,10 @@
  * venue as a canvas dot coloured by how long ago it was last inspected (docs/ARCHITECTURE.md: canvas
  * `circleMarker`s, never a DOM marker per venue).
  */
-import type { LayerGroup, Map as LeafletMap } from 'leaflet';
-import { kosovoBounds } from '$lib/domain/municipalities.ts';
+import type { LayerGroup } from 'leaflet';
 import { recencyBand, type RecencyBand } from '$lib/domain/coverage/venues.ts';
-import { addBasemap, type Seat } from './basemap.ts';
-import { loadLeaflet } from './leaflet.ts';
-import { addTileLayer, type TileStatus } from './tiles.ts';
+import { createBaseMap, type BaseMapOptions } from './baseMap.ts';
+import type { TileStatus } from './tiles.ts';
 import { textTooltip } from './labels.ts';
 
 /** Okabe–Ito colours, tellable apart with the common colour-vision deficiencies; "never" is black. */
@@ -38,20 +36,9 @@ export type CoverageMap = {
 
 export async function createCoverageMap(
 	element: HTMLElement,
-	options: { tileUrl: string; seats: readonly Seat[]; onTileStatus: (status: TileStatus) => void }
+	options: Pick<BaseMapOptions, 'tileUrl' | 'seats' | 'bounds'> & { onTileStatus: (status: TileStatus) => void }
 ): Promise<CoverageMap> {
-	const L = await loadLeaflet();
-	const map: LeafletMap = L.map(element, { preferCanvas: true, zoomSnap: 0.5 });
-	map.attributionControl.setPrefix('Leaflet');
-	map.fitBounds([
-		[kosovoBounds.minLat, kosovoBounds.minLng],
-		[kosovoBounds.maxLat, kosovoBounds.maxLng]
-	]);
-	const basemap = addBasemap(L, map, options.seats);
-	addTileLayer(L, map, options.tileUrl, (status) => {
-		if (status !== 'loading') void basemap.then((drawn) => drawn.setTilesReachable(status === 'ok'));
-		options.onTileStatus(status);
-	});
+	const { L, map, basemap } = await createBaseMap(element, options);
 	await basemap;
 
 	map.createPane('coverage').style.zIndex = '380';

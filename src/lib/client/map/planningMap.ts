@@ -3,14 +3,12 @@
  * page (assigned to which team, selected, free), each team's route drawn as a numbered line, and a
  * selection mode — clicking venues, or drawing a rectangle or polygon (selection.ts).
  */
-import type { LayerGroup, Map as LeafletMap } from 'leaflet';
-import { kosovoBounds, municipalities } from '$lib/domain/municipalities.ts';
+import type { LayerGroup } from 'leaflet';
+import type { Bounds } from '$lib/domain/geo/bounds.ts';
 import type { DrawnArea } from '$lib/domain/geo/selection.ts';
-import { addBasemap } from './basemap.ts';
-import { loadLeaflet, type Leaflet } from './leaflet.ts';
+import { builtInSeats, createBaseMap } from './baseMap.ts';
 import { createPointLayer } from './pointLayer.ts';
 import { drawSelection, type SelectionMode } from './selection.ts';
-import { addTileLayer } from './tiles.ts';
 import { stopBadge } from './labels.ts';
 
 export type PlanningPoint = { id: string; lat: number; lng: number };
@@ -28,19 +26,9 @@ export type PlanningMap<P extends PlanningPoint> = {
 
 export async function createPlanningMap<P extends PlanningPoint>(
 	element: HTMLElement,
-	options: { tileUrl: string; onClickVenue: (venue: P) => void; onArea: (area: DrawnArea) => void }
+	options: { tileUrl: string; bounds: Bounds; onClickVenue: (venue: P) => void; onArea: (area: DrawnArea) => void }
 ): Promise<PlanningMap<P>> {
-	const L: Leaflet = await loadLeaflet();
-	const map: LeafletMap = L.map(element, { preferCanvas: true, zoomSnap: 0.5 });
-	map.attributionControl.setPrefix('Leaflet');
-	map.fitBounds([
-		[kosovoBounds.minLat, kosovoBounds.minLng],
-		[kosovoBounds.maxLat, kosovoBounds.maxLng]
-	]);
-	const basemap = addBasemap(L, map, municipalities.map((m) => ({ name: m.nameSq, lat: m.lat, lng: m.lng })));
-	addTileLayer(L, map, options.tileUrl, (status) => {
-		if (status !== 'loading') void basemap.then((drawn) => drawn.setTilesReachable(status === 'ok'));
-	});
+	const { L, map, basemap } = await createBaseMap(element, { tileUrl: options.tileUrl, bounds: options.bounds, seats: builtInSeats });
 	await basemap;
 	map.createPane('routes').style.zIndex = '390';
 	let mode: 'click' | SelectionMode = 'click';

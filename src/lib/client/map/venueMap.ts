@@ -3,19 +3,15 @@
  * by children are canvas rings with their 350 m circle. Components hand data in and get plain
  * callbacks out; they never touch Leaflet.
  */
-import type { Circle, CircleMarker, LayerGroup, Map as LeafletMap, Marker } from 'leaflet';
-import { kosovoBounds } from '$lib/domain/municipalities.ts';
-import { addBasemap, type Seat } from './basemap.ts';
-import { loadLeaflet, type Leaflet } from './leaflet.ts';
+import type { Circle, CircleMarker, LayerGroup, Marker } from 'leaflet';
+import { createBaseMap, type BaseMapOptions } from './baseMap.ts';
 import { createPointLayer } from './pointLayer.ts';
 import { childSiteCircleStyle, childSiteMarkerStyle, selectionRingStyle } from './style.ts';
-import { addTileLayer, type TileStatus } from './tiles.ts';
+import type { TileStatus } from './tiles.ts';
 
 export type MapPoint = { id: string; lat: number; lng: number };
 
-export type VenueMapOptions<V extends MapPoint, C extends MapPoint> = {
-	tileUrl: string;
-	seats: readonly Seat[];
+export type VenueMapOptions<V extends MapPoint, C extends MapPoint> = Pick<BaseMapOptions, 'tileUrl' | 'seats' | 'bounds'> & {
 	onSelectVenue: (venue: V) => void;
 	onSelectChildSite: (site: C) => void;
 	onTileStatus: (status: TileStatus) => void;
@@ -47,20 +43,7 @@ export async function createVenueMap<V extends MapPoint, C extends MapPoint>(
 	element: HTMLElement,
 	options: VenueMapOptions<V, C>
 ): Promise<VenueMap<V, C>> {
-	const L: Leaflet = await loadLeaflet();
-	const map: LeafletMap = L.map(element, { preferCanvas: true, zoomSnap: 0.5 });
-	map.attributionControl.setPrefix('Leaflet');
-	map.fitBounds([
-		[kosovoBounds.minLat, kosovoBounds.minLng],
-		[kosovoBounds.maxLat, kosovoBounds.maxLng]
-	]);
-
-	// Tiles start loading while the outline is fetched; their verdict is applied once it is drawn.
-	const basemap = addBasemap(L, map, options.seats);
-	addTileLayer(L, map, options.tileUrl, (status) => {
-		if (status !== 'loading') void basemap.then((drawn) => drawn.setTilesReachable(status === 'ok'));
-		options.onTileStatus(status);
-	});
+	const { L, map, basemap } = await createBaseMap(element, options);
 	await basemap;
 
 	map.createPane('childSiteAreas').style.zIndex = '380';

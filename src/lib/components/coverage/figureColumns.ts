@@ -1,6 +1,6 @@
 /** The coverage figures as table columns, and a one-sentence summary of coverage for a chart. */
 import { m } from '$lib/paraglide/messages.js';
-import { formatNumber } from '$lib/components/labels.ts';
+import { formatNumber } from '$lib/components/format.ts';
 import type { CoverageFigures } from '$lib/domain/coverage/figures.ts';
 import { percentText } from './format.ts';
 import type { Column } from './table.ts';

@@ -1,9 +1,8 @@
-/** How the coverage screens write periods, months, percentages and the domain's named codes. */
+/** How the coverage screens write periods, months and percentages. */
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
-import { formatDateTime, formatPercent, intlLocale, localized } from '$lib/components/labels.ts';
+import { formatDateTime, formatPercent, intlLocale } from '$lib/components/format.ts';
 import { formatDay, formatMonth } from '$lib/domain/format/localeFormat.ts';
-import type { Text } from '$lib/domain/text.ts';
 import { REPORTING_TIME_ZONE, type Period } from '$lib/domain/coverage/filters.ts';
 
 /** "–" rather than "0 %" when nothing is registered: there is no gap to show (figures.ts). */
@@ -31,13 +30,6 @@ export function monthText(month: string, short = false): string {
 /** An ISO moment in Kosovo's time, as the people who were there read it. */
 export function momentText(iso: string): string {
 	return formatDateTime(iso, { style: 'medium', timeZone: REPORTING_TIME_ZONE });
-}
-
-/** A named code in the reader's language, or the code itself until it gets a name. */
-export function named(names: Record<string, Text>, code: string | null): string {
-	if (code === null) return '–';
-	const name = names[code];
-	return name ? localized(name) : code;
 }
 
 export function compareText(a: string, b: string): number {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { sessionUserSchema, type SessionUser } from '../auth.ts';
 import { problemSchema } from './problem.ts';
+import type { Bounds } from '../geo/bounds.ts';
 
 /** What every page loads (the root layout): who is signed in, and the deployment's settings the app needs. */
 export type AppShell = {
@@ -12,6 +13,8 @@ export type AppShell = {
 	/** The database holds the demonstration data: every page says so. */
 	demoData: boolean;
 	tileUrl: string;
+	/** The deployment's box: the maps' first view (server/config.ts, DEPLOYMENT_BOUNDS). */
+	deploymentBounds: Bounds;
 	/** Idle time before the PIN lock closes the app. */
 	lockAfterMs: number;
 };

@@ -1,9 +1,10 @@
-/** Translated names and times for the sync screens: which kind of record a change is about, and when. */
+/** The sync screens' words: which kind of record a change is about, when, and what it held. */
 import { m } from '$lib/paraglide/messages.js';
 import type { SyncEntity } from '$lib/domain/sync/entities.ts';
-import { formatDateTime } from '$lib/components/labels.ts';
+import { formatDateTime } from '$lib/components/format.ts';
+import { labelFrom, type Messages } from './label.ts';
 
-const entityLabels: Record<SyncEntity, () => string> = {
+const entityMessages: Messages<SyncEntity> = {
 	municipality: m.sync_entity_municipality,
 	location: m.sync_entity_location,
 	childSite: m.sync_entity_child_site,
@@ -19,7 +20,7 @@ const entityLabels: Record<SyncEntity, () => string> = {
 };
 
 export function entityLabel(entity: SyncEntity): string {
-	return entityLabels[entity]?.() ?? entity;
+	return labelFrom(entityMessages, entity);
 }
 
 /** Numeric date and time in the reader's language and the device's time zone: when it happened here. */
