@@ -12,7 +12,7 @@ import { insertSynced, tombstone, updateSynced } from '../records/syncedWrite.ts
 import { UserInputError } from '../errors.ts';
 import { requirePlanner } from './access.ts';
 import { lockRow } from './records.ts';
-import type { AssignResult, VenueTwice } from '../../domain/views/planning.ts';
+import type { AssignResult } from '../../domain/views/planning.ts';
 import { venuesTwiceOn } from './warnings.ts';
 
 /** The team, locked, with its operation still open to changes. */
