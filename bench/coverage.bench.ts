@@ -50,34 +50,57 @@ async function generate(database: Database, inspections: number): Promise<number
 		log(`${database.engine}: ${label} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 	};
 	await db.execute(sql`select setseed(0.42)`);
-	const values = sql.join(municipalities.map((m, i) => sql`(${`m${i}`}, ${m.nameSq}, ${m.nameSr}, ${m.nameEn}, ${m.lat}, ${m.lng})`), sql`, `);
-	await step('municipalities', sql`insert into municipalities (code, name_sq, name_sr, name_en, lat, lng) values ${values}`);
-	await step('users', sql`insert into users (username, display_name, password_hash, role, agency_id)
+	const values = sql.join(
+		municipalities.map((m, i) => sql`(${`m${i}`}, ${m.nameSq}, ${m.nameSr}, ${m.nameEn}, ${m.lat}, ${m.lng})`),
+		sql`, `
+	);
+	await step(
+		'municipalities',
+		sql`insert into municipalities (code, name_sq, name_sr, name_en, lat, lng) values ${values}`
+	);
+	await step(
+		'users',
+		sql`insert into users (username, display_name, password_hash, role, agency_id)
 		select 'bench' || n, 'Bench ' || n, 'x', 'inspector',
 			case when n % 2 = 0 then (select id from agencies where code = 'police') else (select id from agencies where code = 'labour') end
-		from generate_series(1, 40) n`);
-	await step('venues', sql`insert into locations (name, kind, municipality_id, lat, lng, status)
+		from generate_series(1, 40) n`
+	);
+	await step(
+		'venues',
+		sql`insert into locations (name, kind, municipality_id, lat, lng, status)
 		select 'Venue ' || n,
 			(array['bar','night_club','massage_parlour','hotel_motel','restaurant_cafe','private_apartment','other'])[1 + n % 7],
 			m.id, m.lat + (random() - 0.5) / 20, m.lng + (random() - 0.5) / 20,
 			case when n % 100 < 90 then 'active' when n % 100 < 94 then 'closed_by_authority' when n % 100 < 97 then 'unverified' else 'gone' end
 		from generate_series(1, ${VENUES}) n
-		join (select id, lat, lng, row_number() over (order by code) - 1 as k from municipalities) m on m.k = n % 38`);
-	await step('plans and operations', sql`with p as (
+		join (select id, lat, lng, row_number() over (order by code) - 1 as k from municipalities) m on m.k = n % 38`
+	);
+	await step(
+		'plans and operations',
+		sql`with p as (
 			insert into plans (title, period_start, period_end)
 			select 'Plan ' || n, date '2025-01-01' + n * 30, date '2025-01-01' + n * 30 + 29 from generate_series(0, 23) n returning id, period_start
 		)
 		insert into operations (plan_id, title, date, lead_agency_id)
 		select p.id, 'Operation', p.period_start + k, (select id from agencies order by code limit 1)
-		from p, generate_series(0, 49) k`);
-	await step('teams', sql`insert into teams (operation_id, name) select id, 'Team ' || k from operations, generate_series(1, 2) k`);
-	await step('team members', sql`insert into team_members (team_id, user_id, agency_id)
+		from p, generate_series(0, 49) k`
+	);
+	await step(
+		'teams',
+		sql`insert into teams (operation_id, name) select id, 'Team ' || k from operations, generate_series(1, 2) k`
+	);
+	await step(
+		'team members',
+		sql`insert into team_members (team_id, user_id, agency_id)
 		select t.id, u.id, u.agency_id from (select id, row_number() over (order by id) as r from teams) t
 		join (select id, agency_id, row_number() over (order by username) as r from users where username like 'bench%') u
-			on u.r in (1 + (t.r * 2) % 40, 1 + (t.r * 2 + 1) % 40)`);
+			on u.r in (1 + (t.r * 2) % 40, 1 + (t.r * 2 + 1) % 40)`
+	);
 	// Teams work on their operation's day: each inspection goes to a team of an operation dated on
 	// its day, and one in ten (or one on a day without an operation) is an unplanned visit.
-	await step('inspections', sql`insert into inspections (id, location_id, team_id, template_id, template_version, started_at,
+	await step(
+		'inspections',
+		sql`insert into inspections (id, location_id, team_id, template_id, template_version, started_at,
 			answers, outcome, status, created_by, deleted_at, unplanned_reason)
 		select gen_random_uuid(), v.id, td.id, '00000000-0000-4000-8000-000000000000', 1, g.started_at,
 			'{}', (array['no_findings','labour_violations','trafficking_indicators_referred','premises_closed','no_findings'])[1 + g.n % 5],
@@ -89,13 +112,19 @@ async function generate(database: Database, inspections: number): Promise<number
 		join (select id, row_number() over (order by id) - 1 as k from locations) v on v.k = (g.n::bigint * 7919) % ${VENUES}
 		left join (select t.id, o.date, row_number() over (partition by o.date order by t.id) - 1 as k, count(*) over (partition by o.date) as c
 			from teams t join operations o on o.id = t.operation_id) td
-			on td.date = (g.started_at at time zone 'Europe/Belgrade')::date and td.k = g.n % td.c and g.n % 10 <> 0`);
-	await step('corrections', sql`insert into inspections (id, location_id, team_id, template_id, template_version, started_at,
+			on td.date = (g.started_at at time zone 'Europe/Belgrade')::date and td.k = g.n % td.c and g.n % 10 <> 0`
+	);
+	await step(
+		'corrections',
+		sql`insert into inspections (id, location_id, team_id, template_id, template_version, started_at,
 			answers, outcome, status, created_by, correction_of, correction_reason)
 		select gen_random_uuid(), location_id, team_id, template_id, template_version, started_at, answers, 'labour_violations',
 			'submitted', created_by, id, 'bench'
-		from inspections where status = 'submitted' and deleted_at is null and ('x' || substr(id::text, 1, 2))::bit(8)::int < 3`);
-	await step('screened persons', sql`insert into screened_persons (id, inspection_id, sex, age_band, nationality, education, recruitment,
+		from inspections where status = 'submitted' and deleted_at is null and ('x' || substr(id::text, 1, 2))::bit(8)::int < 3`
+	);
+	await step(
+		'screened persons',
+		sql`insert into screened_persons (id, inspection_id, sex, age_band, nationality, education, recruitment,
 			exploitation_form, result)
 		select gen_random_uuid(), i.id, (array['female','male','female','unknown'])[1 + (k + h) % 4],
 			(array['under_14','14_17','18_22','23_25','26_30','31_35','36_40','41_50','over_50','unknown'])[1 + (h + k) % 10],
@@ -104,23 +133,35 @@ async function generate(database: Database, inspections: number): Promise<number
 			(array['sexual_exploitation','forced_labour','forced_begging',null])[1 + h % 4],
 			case when (h + k) % 20 = 0 then 'possible_victim' when (h + k) % 5 = 0 then 'indicators_present' else 'no_indicators' end
 		from (select id, ('x' || substr(id::text, 1, 4))::bit(16)::int as h from inspections) i, generate_series(0, 2) k
-		where k < case when i.h % 10 < 3 then 1 + i.h % 2 else 0 end`);
-	await step('referrals', sql`insert into referrals (id, person_id, inspection_id, target, referred_at, consent, status)
+		where k < case when i.h % 10 < 3 then 1 + i.h % 2 else 0 end`
+	);
+	await step(
+		'referrals',
+		sql`insert into referrals (id, person_id, inspection_id, target, referred_at, consent, status)
 		select gen_random_uuid(), sp.id, sp.inspection_id,
 			(array['police_anti_trafficking','victim_advocate','shelter','centre_for_social_work'])[1 + k], now(), true, 'made'
-		from screened_persons sp, generate_series(0, 1) k where sp.result = 'possible_victim'`);
+		from screened_persons sp, generate_series(0, 1) k where sp.result = 'possible_victim'`
+	);
 	await step('analyse', sql`analyze`);
 	const counts = rowsOf<{ inspections: number; persons: number; referrals: number }>(
 		await db.execute(sql`select (select count(*) from inspections)::int as inspections,
 			(select count(*) from screened_persons)::int as persons, (select count(*) from referrals)::int as referrals`)
 	)[0];
-	log(`${database.engine}: generated ${JSON.stringify(counts)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	log(
+		`${database.engine}: generated ${JSON.stringify(counts)} in ${((performance.now() - started) / 1000).toFixed(1)} s`
+	);
 	return (performance.now() - started) / 1000;
 }
 
 type Timing = { median: number; min: number; max: number };
 
-async function timeRuns(database: Database, label: string, runs: number, before: () => Promise<void>, run: () => Promise<unknown>): Promise<Timing> {
+async function timeRuns(
+	database: Database,
+	label: string,
+	runs: number,
+	before: () => Promise<void>,
+	run: () => Promise<unknown>
+): Promise<Timing> {
 	const times: number[] = [];
 	for (let i = 1; i <= runs; i++) {
 		await before();
@@ -134,7 +175,8 @@ async function timeRuns(database: Database, label: string, runs: number, before:
 
 /** One inspection submitted today at a random venue, as a device's push would store it. */
 async function submitOne(database: Database): Promise<void> {
-	await database.db.execute(sql`insert into inspections (id, location_id, team_id, template_id, template_version, started_at,
+	await database.db
+		.execute(sql`insert into inspections (id, location_id, team_id, template_id, template_version, started_at,
 			answers, outcome, status, created_by)
 		select gen_random_uuid(), (select id from locations order by random() limit 1), null,
 			'00000000-0000-4000-8000-000000000000', 1, timestamptz '2026-12-30 18:00+00', '{}', 'no_findings', 'submitted',
@@ -171,9 +213,23 @@ async function measure(database: Database, inspections: number): Promise<Row> {
 		coverageReport(database.db, FILTERS, TODAY, { source: 'inspections' })
 	);
 	// The two ways of counting must give the same report, or the speed means nothing.
-	const [rolled, counted] = [await report(), await coverageReport(database.db, FILTERS, TODAY, { source: 'inspections' })];
+	const [rolled, counted] = [
+		await report(),
+		await coverageReport(database.db, FILTERS, TODAY, { source: 'inspections' })
+	];
 	const agree = JSON.stringify(rolled) === JSON.stringify(counted);
-	return { engine: database.engine, inspections, loadSeconds, inYear: first.totals.inspections, buildMs, rebuilt, fromRollups, afterOneWrite, direct, agree };
+	return {
+		engine: database.engine,
+		inspections,
+		loadSeconds,
+		inYear: first.totals.inspections,
+		buildMs,
+		rebuilt,
+		fromRollups,
+		afterOneWrite,
+		direct,
+		agree
+	};
 }
 
 async function onPostgres(): Promise<Row | string> {
@@ -230,7 +286,10 @@ console.log(
 				`| ${r.engine} | ${r.inspections.toLocaleString('en')} | ${r.inYear.toLocaleString('en')} | ${r.loadSeconds.toFixed(0)} s | ${(r.buildMs / 1000).toFixed(1)} s (${r.rebuilt.days} days, ${r.rebuilt.venueYears.toLocaleString('en')} venue-years) | ${ms(r.fromRollups.median)} (${ms(r.fromRollups.min)} – ${ms(r.fromRollups.max)}) | ${ms(r.afterOneWrite.median)} | ${ms(r.direct.median)} | ${r.agree ? 'yes' : '**NO**'} |`
 		),
 		'',
-		...rows.map((r) => `- ${r.engine}: counted directly ÷ from rollups = **${(r.direct.median / r.fromRollups.median).toFixed(0)}×**`),
+		...rows.map(
+			(r) =>
+				`- ${r.engine}: counted directly ÷ from rollups = **${(r.direct.median / r.fromRollups.median).toFixed(0)}×**`
+		),
 		...results.filter((r): r is string => typeof r === 'string').map((r) => `- ${r}`),
 		postgresRow
 			? `- Target ≤ ${TARGET_MS} ms on PostgreSQL: **${postgresRow.fromRollups.median <= TARGET_MS ? 'met' : 'not met'}** (${ms(postgresRow.fromRollups.median)}; ${ms(postgresRow.afterOneWrite.median)} right after a write).`

@@ -73,7 +73,10 @@ try {
 	const inspectionId = await startFirstAssignment(page, 'benchmark');
 	await page.goto(`/visit/${inspectionId}`);
 	await unlockApp(page);
-	await page.getByRole('status').filter({ hasText: /required questions answered/i }).waitFor();
+	await page
+		.getByRole('status')
+		.filter({ hasText: /required questions answered/i })
+		.waitFor();
 	routes.push({ route: '/visit/[id] (checklist)', scripts: await loadedScripts(page) });
 	await page.goto('/sync');
 	await unlockApp(page);
@@ -92,18 +95,28 @@ try {
 		await tab.goto('/today', { waitUntil: 'commit' });
 		// A cold start is locked (the data key lives in memory only): the lock screen, then the PIN.
 		const lockShown = (await (
-			await tab.waitForFunction(() => (document.querySelector('[data-lock="locked"] #lock-pin') ? performance.now() : 0), undefined, { timeout: 30_000, polling: 'raf' })
+			await tab.waitForFunction(
+				() => (document.querySelector('[data-lock="locked"] #lock-pin') ? performance.now() : 0),
+				undefined,
+				{ timeout: 30_000, polling: 'raf' }
+			)
 		).jsonValue()) as number;
 		await tab.locator('#lock-pin').fill(TEST_PIN);
 		const submitted = (await tab.evaluate(() => performance.now())) as number;
 		await tab.getByRole('button', { name: /^unlock$/i }).click();
 		const listShown = (await (
-			await tab.waitForFunction(() => (document.querySelector('[data-assignment]') ? performance.now() : 0), undefined, { timeout: 30_000, polling: 'raf' })
+			await tab.waitForFunction(
+				() => (document.querySelector('[data-assignment]') ? performance.now() : 0),
+				undefined,
+				{ timeout: 30_000, polling: 'raf' }
+			)
 		).jsonValue()) as number;
 		toLock.push(lockShown);
 		unlocking.push(listShown - submitted);
 		coldStarts.push(lockShown + (listShown - submitted));
-		console.error(`[field bench] offline cold start ${run + 1}/${RUNS}: lock ${lockShown.toFixed(0)} ms + unlock ${(listShown - submitted).toFixed(0)} ms`);
+		console.error(
+			`[field bench] offline cold start ${run + 1}/${RUNS}: lock ${lockShown.toFixed(0)} ms + unlock ${(listShown - submitted).toFixed(0)} ms`
+		);
 		await cdp.detach();
 		await tab.close();
 	}
@@ -140,7 +153,10 @@ try {
 		worst = Math.max(worst, size.gzip);
 		lines.push(`| ${route} | ${size.files} | ${kb(size.raw)} KB | ${kb(size.gzip)} KB |`);
 	}
-	lines.push('', `- Target ≤ ${JS_TARGET_KB} KB per route, Leaflet included: **${worst / 1024 <= JS_TARGET_KB ? 'met' : 'missed'}** (largest ${kb(worst)} KB)`);
+	lines.push(
+		'',
+		`- Target ≤ ${JS_TARGET_KB} KB per route, Leaflet included: **${worst / 1024 <= JS_TARGET_KB ? 'met' : 'missed'}** (largest ${kb(worst)} KB)`
+	);
 	console.log(lines.join('\n'));
 } finally {
 	await browser.close();

@@ -92,14 +92,23 @@ async function measure(page: Page, approach: Approach): Promise<Result> {
 	const draw: number[] = [];
 	const script: number[] = [];
 	for (let run = 0; run < draws; run++) {
-		const timed = await page.evaluate((a) => (window as unknown as { bench: { firstDraw(a: string): Promise<Draw> } }).bench.firstDraw(a), approach);
+		const timed = await page.evaluate(
+			(a) => (window as unknown as { bench: { firstDraw(a: string): Promise<Draw> } }).bench.firstDraw(a),
+			approach
+		);
 		draw.push(timed.painted);
 		script.push(timed.script);
 		console.error(`[map bench] ${approach}: first draw ${ms(timed.painted)} (script ${ms(timed.script)})`);
 	}
-	const pan = await page.evaluate((n) => (window as unknown as { bench: { pan(n: number): Promise<number[]> } }).bench.pan(n), pans);
+	const pan = await page.evaluate(
+		(n) => (window as unknown as { bench: { pan(n: number): Promise<number[]> } }).bench.pan(n),
+		pans
+	);
 	console.error(`[map bench] ${approach}: pan steps ${pan.map(ms).join(', ')}`);
-	const zoom = await page.evaluate((n) => (window as unknown as { bench: { zoom(n: number): Promise<number[]> } }).bench.zoom(n), zooms);
+	const zoom = await page.evaluate(
+		(n) => (window as unknown as { bench: { zoom(n: number): Promise<number[]> } }).bench.zoom(n),
+		zooms
+	);
 	console.error(`[map bench] ${approach}: zoom steps ${zoom.map(ms).join(', ')}`);
 	return { draw, script, pan, zoom };
 }
@@ -112,7 +121,11 @@ try {
 	const page = await context.newPage();
 	page.setDefaultTimeout(10 * 60_000);
 	await page.goto(server.url);
-	await page.evaluate(([count, seed]) => (window as unknown as { bench: { makeVenues(c: number, s: number): number } }).bench.makeVenues(count!, seed!), [VENUES, SEED]);
+	await page.evaluate(
+		([count, seed]) =>
+			(window as unknown as { bench: { makeVenues(c: number, s: number): number } }).bench.makeVenues(count!, seed!),
+		[VENUES, SEED]
+	);
 	const results = {} as Record<Approach, Result>;
 	for (const approach of approaches) results[approach] = await measure(page, approach);
 

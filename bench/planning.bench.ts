@@ -24,7 +24,11 @@ const random = createRandom('planning-bench');
 // About 6 × 6 km around Prishtina's centre, with the station at the centre.
 const station = { lat: 42.663, lng: 21.166 };
 const town = (): Stop[] =>
-	Array.from({ length: STOPS }, (_, i) => ({ id: `v${i}`, lat: station.lat + (random.next() - 0.5) * 0.054, lng: station.lng + (random.next() - 0.5) * 0.073 }));
+	Array.from({ length: STOPS }, (_, i) => ({
+		id: `v${i}`,
+		lat: station.lat + (random.next() - 0.5) * 0.054,
+		lng: station.lng + (random.next() - 0.5) * 0.073
+	}));
 
 // One untimed run first, so the times are of compiled code rather than the interpreter's first pass.
 suggestVisitOrder(station, town());
@@ -52,7 +56,8 @@ const venues: RankableVenue[] = Array.from({ length: VENUES }, (_, i) => ({
 	id: `v${i}`,
 	kind: locationKinds[Math.floor(random.next() * locationKinds.length)]!,
 	status: random.next() < 0.05 ? 'gone' : 'active',
-	lastInspectedAt: random.next() < 0.3 ? null : new Date(now.getTime() - random.next() * 1000 * 86_400_000).toISOString(),
+	lastInspectedAt:
+		random.next() < 0.3 ? null : new Date(now.getTime() - random.next() * 1000 * 86_400_000).toISOString(),
 	findingsCount: random.next() < 0.1 ? Math.ceil(random.next() * 3) : 0,
 	possibleVictimsCount: random.next() < 0.02 ? 1 : 0,
 	nearChildrenMetres: random.next() < 0.15 ? random.next() * 350 : null

@@ -68,7 +68,8 @@ const naive = time(NAIVE_RUNS, 'naive', () => nearChildrenNaive(venues, childSit
 let mismatches = 0;
 for (const [id, near] of indexed.result) {
 	const expected = naive.result.get(id);
-	if (near?.nearestSiteId !== expected?.nearestSiteId || near?.distanceMetres !== expected?.distanceMetres) mismatches++;
+	if (near?.nearestSiteId !== expected?.nearestSiteId || near?.distanceMetres !== expected?.distanceMetres)
+		mismatches++;
 }
 const nearCount = [...indexed.result.values()].filter((near) => near !== null).length;
 

@@ -27,12 +27,19 @@ const ANSWERS = 60;
 const ROUNDS = 3;
 
 function benchTemplate(base: ChecklistTemplate): ChecklistTemplate {
-	const venueItems = Array.from({ length: ANSWERS }, (_, i) => ({ id: `bench_item_${i}`, kind: 'yesNo' as const, label: text(`Item ${i}`, `Pika ${i}`, `Stavka ${i}`) }));
+	const venueItems = Array.from({ length: ANSWERS }, (_, i) => ({
+		id: `bench_item_${i}`,
+		kind: 'yesNo' as const,
+		label: text(`Item ${i}`, `Pika ${i}`, `Stavka ${i}`)
+	}));
 	return {
 		...base,
 		id: randomUUID(),
 		version: 1,
-		sections: [{ id: 'bench_venue', scope: 'venue', title: text('Venue', 'Vendi', 'Objekat'), items: venueItems }, ...base.sections.filter((x) => x.scope === 'person')]
+		sections: [
+			{ id: 'bench_venue', scope: 'venue', title: text('Venue', 'Vendi', 'Objekat'), items: venueItems },
+			...base.sections.filter((x) => x.scope === 'person')
+		]
 	};
 }
 
@@ -45,14 +52,32 @@ function percentile(values: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-type Backlog = { mutations: { mutationId: string; entity: string; op: 'upsert'; id: string; baseVersion: number; data: Record<string, unknown> }[] };
+type Backlog = {
+	mutations: {
+		mutationId: string;
+		entity: string;
+		op: 'upsert';
+		id: string;
+		baseVersion: number;
+		data: Record<string, unknown>;
+	}[];
+};
 
 function backlog(world: SyncWorld, template: ChecklistTemplate): Backlog {
-	const answers = Object.fromEntries(template.sections[0]!.items.map((item, i) => [item.id, i % 3 === 0 ? 'yes' : i % 3 === 1 ? 'no' : 'notObserved']));
+	const answers = Object.fromEntries(
+		template.sections[0]!.items.map((item, i) => [item.id, i % 3 === 0 ? 'yes' : i % 3 === 1 ? 'no' : 'notObserved'])
+	);
 	const mutations: Backlog['mutations'] = [];
 	for (let i = 0; i < INSPECTIONS; i++) {
 		const inspectionId = randomUUID();
-		mutations.push({ mutationId: randomUUID(), entity: 'inspection', op: 'upsert', id: inspectionId, baseVersion: 0, data: inspectionData(world, { templateId: template.id, answers, notes: `bench ${i}` }) });
+		mutations.push({
+			mutationId: randomUUID(),
+			entity: 'inspection',
+			op: 'upsert',
+			id: inspectionId,
+			baseVersion: 0,
+			data: inspectionData(world, { templateId: template.id, answers, notes: `bench ${i}` })
+		});
 		for (let p = 0; p < PERSONS_PER_INSPECTION; p++) {
 			mutations.push({
 				mutationId: randomUUID(),
@@ -60,7 +85,18 @@ function backlog(world: SyncWorld, template: ChecklistTemplate): Backlog {
 				op: 'upsert',
 				id: randomUUID(),
 				baseVersion: 0,
-				data: { inspectionId, sex: 'female', ageBand: '23_25', nationality: 'kosovo', education: null, roleAtVenue: null, recruitment: null, exploitationForm: null, language: null, answers: {} }
+				data: {
+					inspectionId,
+					sex: 'female',
+					ageBand: '23_25',
+					nationality: 'kosovo',
+					education: null,
+					roleAtVenue: null,
+					recruitment: null,
+					exploitationForm: null,
+					language: null,
+					answers: {}
+				}
 			});
 		}
 	}
@@ -70,7 +106,9 @@ function backlog(world: SyncWorld, template: ChecklistTemplate): Backlog {
 async function prepare(database: Database) {
 	const world = await buildSyncWorld(database);
 	const template = benchTemplate(world.template);
-	await database.db.insert(s.checklistTemplates).values({ templateId: template.id, templateVersion: 1, definition: template });
+	await database.db
+		.insert(s.checklistTemplates)
+		.values({ templateId: template.id, templateVersion: 1, definition: template });
 	return { world, template };
 }
 
@@ -80,16 +118,21 @@ async function plainInsert(database: Database, world: SyncWorld, work: Backlog):
 	const inspections = work.mutations.filter((m) => m.entity === 'inspection');
 	const persons = work.mutations.filter((m) => m.entity === 'screenedPerson');
 	const [user] = await database.db.select({ id: s.users.id }).from(s.users).limit(1);
-	const rename = (m: Backlog['mutations'][number]) => ({ ...m.data, id: randomUUID(), startedAt: new Date(String(m.data.startedAt)), createdBy: user!.id }) as never;
+	const rename = (m: Backlog['mutations'][number]) =>
+		({ ...m.data, id: randomUUID(), startedAt: new Date(String(m.data.startedAt)), createdBy: user!.id }) as never;
 	const ids = new Map<string, string>();
 	const inspectionRows = inspections.map((m) => {
 		const row = rename(m) as { id: string };
 		ids.set(m.id, row.id);
 		return row;
 	});
-	for (let i = 0; i < inspectionRows.length; i += 100) await database.db.insert(s.inspections).values(inspectionRows.slice(i, i + 100) as never);
-	const personRows = persons.map((m) => ({ ...m.data, id: randomUUID(), inspectionId: ids.get(String(m.data.inspectionId)) }) as never);
-	for (let i = 0; i < personRows.length; i += 300) await database.db.insert(s.screenedPersons).values(personRows.slice(i, i + 300));
+	for (let i = 0; i < inspectionRows.length; i += 100)
+		await database.db.insert(s.inspections).values(inspectionRows.slice(i, i + 100) as never);
+	const personRows = persons.map(
+		(m) => ({ ...m.data, id: randomUUID(), inspectionId: ids.get(String(m.data.inspectionId)) }) as never
+	);
+	for (let i = 0; i < personRows.length; i += 300)
+		await database.db.insert(s.screenedPersons).values(personRows.slice(i, i + 300));
 	void world;
 	return performance.now() - started;
 }
@@ -109,7 +152,7 @@ async function pushBacklog(label: string, database: Database, prepared: Awaited<
 		const deviceId = randomUUID();
 		requests = 0;
 		const started = performance.now();
-		for (let i = 0; i < work.mutations.length; ) {
+		for (let i = 0; i < work.mutations.length;) {
 			// Batched as the device's sync engine batches its outbox.
 			const batch = nextBatch(work.mutations.slice(i), (m) => m.data);
 			i += batch.length;
@@ -122,12 +165,24 @@ async function pushBacklog(label: string, database: Database, prepared: Awaited<
 		pushes.push(performance.now() - started);
 		plains.push(await plainInsert(database, world, backlog(world, template)));
 		const inspectionIds = work.mutations.filter((m) => m.entity === 'inspection').map((m) => m.id);
-		const [stored] = await database.db.select({ n: sql<number>`count(*)` }).from(s.inspections).where(inArray(s.inspections.id, inspectionIds));
+		const [stored] = await database.db
+			.select({ n: sql<number>`count(*)` })
+			.from(s.inspections)
+			.where(inArray(s.inspections.id, inspectionIds));
 		if (Number(stored?.n) !== INSPECTIONS) throw new Error(`${stored?.n} of ${INSPECTIONS} inspections stored`);
 		mutations = work.mutations.length;
-		console.error(`[sync] ${label} round ${round + 1}: push ${pushes.at(-1)!.toFixed(0)} ms in ${requests} requests, plain ${plains.at(-1)!.toFixed(0)} ms`);
+		console.error(
+			`[sync] ${label} round ${round + 1}: push ${pushes.at(-1)!.toFixed(0)} ms in ${requests} requests, plain ${plains.at(-1)!.toFixed(0)} ms`
+		);
 	}
-	return { label, mutations, requests, pushMs: median(pushes), plainMs: median(plains), ratio: median(pushes) / median(plains) };
+	return {
+		label,
+		mutations,
+		requests,
+		pushMs: median(pushes),
+		plainMs: median(plains),
+		ratio: median(pushes) / median(plains)
+	};
 }
 
 async function freshPostgres(): Promise<{ database: Database; drop: () => Promise<void> } | null> {
@@ -161,7 +216,11 @@ async function concurrentDevices(database: Database, world: SyncWorld) {
 	const clients = await Promise.all(
 		Array.from({ length: devices }, async (_, d) => {
 			const client = app.client();
-			await client.post('/api/auth/login', { username: d % 2 ? 'inspector_a1' : 'inspector_a2', password: FIXTURE_PASSWORD }, { address: `10.50.${d}.1` });
+			await client.post(
+				'/api/auth/login',
+				{ username: d % 2 ? 'inspector_a1' : 'inspector_a2', password: FIXTURE_PASSWORD },
+				{ address: `10.50.${d}.1` }
+			);
 			return client;
 		})
 	);
@@ -175,15 +234,37 @@ async function concurrentDevices(database: Database, world: SyncWorld) {
 				const id = randomUUID();
 				ids.push(id);
 				const started = performance.now();
-				const response = await client.post('/api/sync/push', { deviceId, mutations: [{ mutationId: randomUUID(), entity: 'inspection', op: 'upsert', id, baseVersion: 0, data: inspectionData(world) }] });
+				const response = await client.post('/api/sync/push', {
+					deviceId,
+					mutations: [
+						{
+							mutationId: randomUUID(),
+							entity: 'inspection',
+							op: 'upsert',
+							id,
+							baseVersion: 0,
+							data: inspectionData(world)
+						}
+					]
+				});
 				latencies.push(performance.now() - started);
 				const body = (await response.json()) as { results?: { status: string }[] };
 				if (response.status !== 200 || body.results?.[0]?.status !== 'applied') errors++;
 			}
 		})
 	);
-	const [stored] = await database.db.select({ n: sql<number>`count(*)` }).from(s.inspections).where(inArray(s.inspections.id, ids));
-	return { requests: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors, stored: Number(stored?.n), expected: devices * perDevice };
+	const [stored] = await database.db
+		.select({ n: sql<number>`count(*)` })
+		.from(s.inspections)
+		.where(inArray(s.inspections.id, ids));
+	return {
+		requests: latencies.length,
+		p50: percentile(latencies, 50),
+		p95: percentile(latencies, 95),
+		errors,
+		stored: Number(stored?.n),
+		expected: devices * perDevice
+	};
 }
 
 const rows: string[] = [];

@@ -24,7 +24,8 @@ const PER_DEVICE = 10;
 const PULL_TARGET_MS = 5_000;
 const PULLS = 3;
 const log = (message: string) => console.error(`[sync at scale] ${message}`);
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
+const percentile = (values: number[], p: number) =>
+	[...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const name = `kontrolla_bench_${randomBytes(4).toString('hex')}`;
@@ -39,7 +40,8 @@ try {
 	// Grow the demo register to national scale and give police1 a past operation of 5,000 visits,
 	// every row with its change-feed entry as the server's own writes have.
 	await sql.begin(async (tx) => {
-		const [team] = await tx`select t.id as team_id, t.operation_id from team_members tm join users u on u.id = tm.user_id
+		const [team] =
+			await tx`select t.id as team_id, t.operation_id from team_members tm join users u on u.id = tm.user_id
 			join teams t on t.id = tm.team_id where u.username = 'police1' limit 1`;
 		const [plan] = await tx`select plan_id from operations where id = ${team!.operation_id}`;
 		const [agency] = await tx`select id from agencies where code = 'police'`;
@@ -53,8 +55,16 @@ try {
 				m.id, m.lat + (random() - 0.5) / 20, m.lng + (random() - 0.5) / 20, 'active'
 			from generate_series(1, ${EXTRA_VENUES}) n join (select id, lat, lng, row_number() over (order by code) - 1 as k from municipalities) m on m.k = n % 38
 			returning id`;
-		const assigned = venues.slice(0, ASSIGNMENTS).map((v, i) => ({ id: randomUUID(), operation_id: operationId, team_id: teamId, location_id: v.id, visit_order: i + 1, status: 'done' }));
-		for (let i = 0; i < assigned.length; i += 1000) await tx`insert into assignments ${tx(assigned.slice(i, i + 1000))}`;
+		const assigned = venues.slice(0, ASSIGNMENTS).map((v, i) => ({
+			id: randomUUID(),
+			operation_id: operationId,
+			team_id: teamId,
+			location_id: v.id,
+			visit_order: i + 1,
+			status: 'done'
+		}));
+		for (let i = 0; i < assigned.length; i += 1000)
+			await tx`insert into assignments ${tx(assigned.slice(i, i + 1000))}`;
 		const rows = [
 			{ entity: 'operation', record_id: operationId, team_id: null, operation_id: operationId },
 			{ entity: 'team', record_id: teamId, team_id: teamId, operation_id: operationId },
@@ -64,10 +74,12 @@ try {
 		const [counter] = await tx`update sync_counter set seq = seq + ${rows.length} where id = 1 returning seq`;
 		const first = Number(counter!.seq) - rows.length + 1;
 		const feed = rows.map((row, i) => ({ seq: first + i, op: 'upsert', version: 1, ...row }));
-		for (let i = 0; i < feed.length; i += 2000) await tx`insert into changes ${tx(feed.slice(i, i + 2000), 'seq', 'entity', 'record_id', 'op', 'version', 'team_id', 'operation_id')}`;
+		for (let i = 0; i < feed.length; i += 2000)
+			await tx`insert into changes ${tx(feed.slice(i, i + 2000), 'seq', 'entity', 'record_id', 'op', 'version', 'team_id', 'operation_id')}`;
 	});
 	const [{ venues }] = await sql`select count(*)::int as venues from locations where deleted_at is null`;
-	const [{ assignments }] = await sql`select count(*)::int as assignments from assignments a join team_members tm on tm.team_id = a.team_id
+	const [{ assignments }] =
+		await sql`select count(*)::int as assignments from assignments a join team_members tm on tm.team_id = a.team_id
 		join users u on u.id = tm.user_id where u.username = 'police1' and a.deleted_at is null`;
 	log(`database grown: ${venues} venues, ${assignments} assignments for police1`);
 
@@ -110,7 +122,8 @@ try {
 		for (;;) {
 			const [haveVenues, haveAssignments] = (await page.evaluate(countsScript)) as [number, number];
 			if (haveVenues >= venues && haveAssignments >= assignments) break;
-			if (Date.now() > deadline) throw new Error(`first pull incomplete: ${haveVenues} venues, ${haveAssignments} assignments`);
+			if (Date.now() > deadline)
+				throw new Error(`first pull incomplete: ${haveVenues} venues, ${haveAssignments} assignments`);
 			await new Promise((resolve) => setTimeout(resolve, 50));
 		}
 		const pullMs = performance.now() - started;
@@ -125,7 +138,8 @@ try {
 	log(`first pulls: ${pulls.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 
 	// 100 devices at once against the same server process.
-	const [template] = await sql`select template_id, template_version from checklist_templates order by template_version desc limit 1`;
+	const [template] =
+		await sql`select template_id, template_version from checklist_templates order by template_version desc limit 1`;
 	const someVenues = (await sql`select id from locations where status = 'active' limit 200`).map((r) => r.id as string);
 	const users = ['police1', 'labour1', 'police2', 'labour2'];
 	const devices: { cookie: string; deviceId: string }[] = [];
@@ -161,7 +175,12 @@ try {
 					const response = await fetch(`${server.url}/api/sync/push`, {
 						method: 'POST',
 						headers: { 'content-type': 'application/json', origin: server.url, cookie },
-						body: JSON.stringify({ deviceId, mutations: [{ mutationId: randomUUID(), entity: 'inspection', op: 'upsert', id: randomUUID(), baseVersion: 0, data }] })
+						body: JSON.stringify({
+							deviceId,
+							mutations: [
+								{ mutationId: randomUUID(), entity: 'inspection', op: 'upsert', id: randomUUID(), baseVersion: 0, data }
+							]
+						})
 					});
 					const body = (await response.json()) as { results?: { status: string }[] };
 					if (response.status !== 200 || body.results?.[0]?.status !== 'applied') errors++;
@@ -173,8 +192,11 @@ try {
 		})
 	);
 	const wallMs = performance.now() - wallStarted;
-	const [{ stored, distinct }] = await sql`select count(*)::int as stored, count(distinct id)::int as distinct from inspections where unplanned_reason = ${`bench ${runTag}`}`;
-	log(`concurrent: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, ${errors} errors, ${stored} stored`);
+	const [{ stored, distinct }] =
+		await sql`select count(*)::int as stored, count(distinct id)::int as distinct from inspections where unplanned_reason = ${`bench ${runTag}`}`;
+	log(
+		`concurrent: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, ${errors} errors, ${stored} stored`
+	);
 
 	console.log(
 		[

@@ -26,7 +26,9 @@ try {
 			: `no checkpoints in ${checkpointFile()}: entries cut from the end cannot be seen`;
 		console.log(`audit chain intact: ${report.checked} entries checked (${opened.engine}); ${anchored}`);
 	} else {
-		console.error(`audit chain BROKEN at entry ${report.brokenAt}: ${why[report.reason]} (${report.checked} entries before it are intact)`);
+		console.error(
+			`audit chain BROKEN at entry ${report.brokenAt}: ${why[report.reason]} (${report.checked} entries before it are intact)`
+		);
 		process.exitCode = 1;
 	}
 } finally {

@@ -96,7 +96,9 @@ if (files.length === 0) {
 const needsBuild = ['fieldColdStart', 'sync'];
 if (files.some((file) => needsBuild.some((word) => file.includes(word)))) {
 	console.error('[bench] building the app (vite build) for the benches that serve it');
-	const built = spawnSync(path.resolve('node_modules', '.bin', 'vite'), ['build'], { stdio: ['ignore', process.stderr, 'inherit'] });
+	const built = spawnSync(path.resolve('node_modules', '.bin', 'vite'), ['build'], {
+		stdio: ['ignore', process.stderr, 'inherit']
+	});
 	if (built.status !== 0) {
 		console.error('[bench] vite build failed');
 		process.exit(1);
@@ -116,7 +118,10 @@ function earlierSections() {
 
 const cpus = os.cpus();
 const startedAt = new Date();
-const loadBefore = os.loadavg().map((load) => load.toFixed(2)).join(', ');
+const loadBefore = os
+	.loadavg()
+	.map((load) => load.toFixed(2))
+	.join(', ');
 const sections = earlierSections();
 let failures = 0;
 for (const file of files) {
@@ -132,8 +137,8 @@ for (const file of files) {
 	if (run.timedOut) failure = `Stopped after ${timeoutMs / 1000} s (BENCH_TIMEOUT_MS).`;
 	else if (run.code !== 0) {
 		failure = `Exited with ${run.signal ? `signal ${run.signal}` : `code ${run.code}`} after ${seconds} s.`;
-	}
-	else if (!section.startsWith('## ')) failure = `Printed no markdown section (expected a \`## \` heading on stdout).`;
+	} else if (!section.startsWith('## '))
+		failure = `Printed no markdown section (expected a \`## \` heading on stdout).`;
 	if (failure) {
 		failures++;
 		sections.set(file, failedSection(file, failure, run.stderr));

@@ -34,7 +34,9 @@ async function serveWithoutOrigin() {
 	keepServingAfterUncaughtErrors(server);
 	const host = process.env.HOST ?? '0.0.0.0';
 	const port = Number(process.env.PORT ?? 3000);
-	server.listen(port, host, () => console.log(`Listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`));
+	server.listen(port, host, () =>
+		console.log(`Listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`)
+	);
 
 	// As adapter-node does: drain, then let the app close its database (hooks.server.ts).
 	for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {

@@ -16,7 +16,8 @@ export function closeResponsesWhoseFileFails(server) {
 		response.on('pipe', (source) => {
 			source.once('error', (/** @type {NodeJS.ErrnoException} */ error) => {
 				// The file's path inside the build, never the request's address (it may carry a query).
-				const file = 'path' in source && typeof source.path === 'string' ? path.relative(process.cwd(), source.path) : 'a stream';
+				const file =
+					'path' in source && typeof source.path === 'string' ? path.relative(process.cwd(), source.path) : 'a stream';
 				console.error(`Could not send ${file} (${error.code ?? error.name}); closed that connection.`);
 				response.destroy();
 			});
@@ -35,8 +36,12 @@ export function closeResponsesWhoseFileFails(server) {
 export function keepServingAfterUncaughtErrors(server) {
 	const install = () =>
 		process.on('uncaughtException', (error) => {
-			const { name, code } = /** @type {NodeJS.ErrnoException} */ (error instanceof Error ? error : new Error(String(error)));
-			const frames = (error instanceof Error ? (error.stack ?? '') : '').split('\n').filter((line) => line.startsWith('    at '));
+			const { name, code } = /** @type {NodeJS.ErrnoException} */ (
+				error instanceof Error ? error : new Error(String(error))
+			);
+			const frames = (error instanceof Error ? (error.stack ?? '') : '')
+				.split('\n')
+				.filter((line) => line.startsWith('    at '));
 			console.error(`Uncaught ${name}${code ? ` (${code})` : ''}; the server keeps serving.\n${frames.join('\n')}`);
 		});
 	if (server.listening) install();

@@ -10,15 +10,34 @@ const steps = [
 	{ name: 'unit tests', cmd: ['npx', 'vitest', 'run', '--project', 'unit'] },
 	{ name: 'build', cmd: ['npx', 'vite', 'build', '--logLevel', 'warn'] },
 	// After the build, which compiles the Paraglide messages the types refer to.
-	{ name: 'type check', cmd: ['npx', 'svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error', '--output', 'human'] },
-	{ name: 'server suite on PGlite', cmd: ['npx', 'vitest', 'run', '--project', 'server'], env: { TEST_ENGINE: 'pglite', DATABASE_URL: '' } }
+	{
+		name: 'type check',
+		cmd: ['npx', 'svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error', '--output', 'human']
+	},
+	// Prettier's format and eslint (the import walls of docs/STYLE.md among its rules).
+	{ name: 'lint', cmd: ['npm', 'run', 'lint', '--silent'] },
+	{
+		name: 'server suite on PGlite',
+		cmd: ['npx', 'vitest', 'run', '--project', 'server'],
+		env: { TEST_ENGINE: 'pglite', DATABASE_URL: '' }
+	}
 ];
 if (process.env.DATABASE_URL) {
-	steps.push({ name: 'server suite on PostgreSQL', cmd: ['npx', 'vitest', 'run', '--project', 'server'], env: { TEST_ENGINE: 'postgres' } });
+	steps.push({
+		name: 'server suite on PostgreSQL',
+		cmd: ['npx', 'vitest', 'run', '--project', 'server'],
+		env: { TEST_ENGINE: 'postgres' }
+	});
 } else {
-	console.log('\n[test] DATABASE_URL is not set: the server suite runs on PGlite only (.ci/run sets it for PostgreSQL).');
+	console.log(
+		'\n[test] DATABASE_URL is not set: the server suite runs on PGlite only (.ci/run sets it for PostgreSQL).'
+	);
 }
-steps.push({ name: 'end-to-end tests in Chromium', cmd: ['npx', 'vitest', 'run', '--project', 'e2e'], env: { DATABASE_URL: '' } });
+steps.push({
+	name: 'end-to-end tests in Chromium',
+	cmd: ['npx', 'vitest', 'run', '--project', 'e2e'],
+	env: { DATABASE_URL: '' }
+});
 
 const timings = [];
 for (const step of steps) {

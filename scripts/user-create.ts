@@ -18,7 +18,9 @@ const { values } = parseArgs({
 });
 
 function usage(message: string): never {
-	console.error(`${message}\nusage: npm run user:create -- --username NAME --name "Display Name" --agency ${agencyCodes.join('|')} [--role ${roles.join('|')}]`);
+	console.error(
+		`${message}\nusage: npm run user:create -- --username NAME --name "Display Name" --agency ${agencyCodes.join('|')} [--role ${roles.join('|')}]`
+	);
 	process.exit(2);
 }
 
@@ -37,7 +39,13 @@ async function readPassword(prompt: string): Promise<string> {
 
 if (!values.username || !values.name) usage('--username and --name are required');
 const password = await readPassword('Password (at least 10 characters): ');
-const input = { username: values.username, displayName: values.name, password, role: values.role, agencyCode: values.agency } as CreateUser;
+const input = {
+	username: values.username,
+	displayName: values.name,
+	password,
+	role: values.role,
+	agencyCode: values.agency
+} as CreateUser;
 const opened = await database();
 try {
 	const { id } = await createUser(null, input, opened.db);

@@ -68,7 +68,8 @@ const session: Handle = async ({ event, resolve }) => {
 		if (valid && 'revokedDevice' in valid) {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 			// The app wipes its local copy when it reads `wipe` (a lost or stolen device).
-			if (event.url.pathname.startsWith('/api/')) return json({ error: 'this device was revoked', wipe: true } satisfies RevokedDevice, { status: 401 });
+			if (event.url.pathname.startsWith('/api/'))
+				return json({ error: 'this device was revoked', wipe: true } satisfies RevokedDevice, { status: 401 });
 			redirect(303, '/login?wiped=1');
 		}
 		if (valid) {
@@ -103,7 +104,8 @@ const guard: Handle = async ({ event, resolve }) => {
 	if (decision === 'allow') return resolve(event);
 	if (isApi) {
 		const status = decision === 'signIn' ? 401 : decision === 'forbidden' ? 403 : 404;
-		const message = decision === 'signIn' ? 'sign in required' : decision === 'forbidden' ? 'not allowed for your role' : 'not found';
+		const message =
+			decision === 'signIn' ? 'sign in required' : decision === 'forbidden' ? 'not allowed for your role' : 'not found';
 		return json({ error: message }, { status });
 	}
 	if (decision === 'signIn') {
@@ -126,6 +128,8 @@ export const handleError: HandleServerError = ({ error: thrown, event, status, m
 	if (status === 404) return { message };
 	const id = randomUUID();
 	const frames = stackFrames(thrown);
-	console.error(`[kontrolla] error ${id}: ${status} ${event.request.method} ${event.route.id ?? '(no route)'}: ${describeError(thrown)}${frames ? `\n${frames}` : ''}`);
+	console.error(
+		`[kontrolla] error ${id}: ${status} ${event.request.method} ${event.route.id ?? '(no route)'}: ${describeError(thrown)}${frames ? `\n${frames}` : ''}`
+	);
 	return { message, id };
 };

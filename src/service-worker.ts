@@ -96,9 +96,7 @@ sw.addEventListener('fetch', (event) => {
 	const waitUntil = (work: Promise<unknown>) => event.waitUntil(work);
 	switch (route) {
 		case 'page':
-			event.respondWith(
-				strategies.page(request, event.preloadResponse as Promise<Response | undefined>, waitUntil)
-			);
+			event.respondWith(strategies.page(request, event.preloadResponse as Promise<Response | undefined>, waitUntil));
 			break;
 		case 'personal':
 			event.respondWith(strategies.personal(request, event.preloadResponse as Promise<Response | undefined>));

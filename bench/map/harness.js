@@ -45,7 +45,14 @@
 			const renderer = L.canvas({ tolerance: 8 });
 			const group = L.layerGroup();
 			for (const venue of venues) {
-				L.circleMarker([venue.lat, venue.lng], { radius: 6, color: '#fff', weight: 1.5, fillColor: COLOURS[venue.status], fillOpacity: 0.95, renderer }).addTo(group);
+				L.circleMarker([venue.lat, venue.lng], {
+					radius: 6,
+					color: '#fff',
+					weight: 1.5,
+					fillColor: COLOURS[venue.status],
+					fillOpacity: 0.95,
+					renderer
+				}).addTo(group);
 			}
 			group.addTo(target);
 		},

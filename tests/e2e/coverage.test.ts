@@ -28,7 +28,10 @@ describe('the supervisor reviews coverage', () => {
 	it('opens the dashboard, changes the period, and drills into a municipality and an inspection', async () => {
 		const { context, page } = await newPage(e2e.browser, e2e.server.url);
 		await signInAsSupervisor(page);
-		await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: /coverage/i }).click();
+		await page
+			.getByRole('navigation', { name: /main/i })
+			.getByRole('link', { name: /coverage/i })
+			.click();
 		await page.waitForURL('**/coverage');
 		await page.getByRole('heading', { level: 1, name: /inspection coverage/i }).waitFor();
 		const last30 = await page.locator('#coverage-period').textContent();
@@ -38,10 +41,14 @@ describe('the supervisor reviews coverage', () => {
 		await page.waitForURL(/preset=year/);
 		await page.waitForFunction((before) => document.querySelector('#coverage-period')?.textContent !== before, last30);
 		expect(await page.locator('#coverage-period').textContent()).toMatch(/^1 January \d{4} – /);
-		expect(Number(plain((await page.locator('[data-figure=inspections] dd').textContent()) ?? ''))).toBeGreaterThan(100);
+		expect(Number(plain((await page.locator('[data-figure=inspections] dd').textContent()) ?? ''))).toBeGreaterThan(
+			100
+		);
 
 		// Sorting by a column heading, announced through aria-sort.
-		const coverageHeading = page.locator('[data-table=municipalities] th', { has: page.locator('[data-column=coverage]') });
+		const coverageHeading = page.locator('[data-table=municipalities] th', {
+			has: page.locator('[data-column=coverage]')
+		});
 		await coverageHeading.getByRole('button').click();
 		await expect(coverageHeading.getAttribute('aria-sort')).resolves.toBe('descending');
 		const sorted = (await tableCells(page, 'municipalities')).map((row) => Number(plain(row[3] ?? '')) || 0);
@@ -68,7 +75,10 @@ describe('the supervisor reviews coverage', () => {
 		const { context, page } = await newPage(e2e.browser, e2e.server.url);
 		await signInAsSupervisor(page);
 		await page.goto('/coverage?preset=quarter');
-		const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-csv=municipalities]').click()]);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.locator('[data-csv=municipalities]').click()
+		]);
 		expect(download.suggestedFilename()).toMatch(/^kontrolla-municipalities-\d{4}-\d{2}-01-\d{4}-\d{2}-\d{2}\.csv$/);
 		const bytes = fs.readFileSync((await download.path())!);
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -77,30 +87,63 @@ describe('the supervisor reviews coverage', () => {
 			'municipalityCode,nameSq,nameSr,nameEn,registeredVenues,venuesInspected,registeredVenuesInspected,coveragePercent,inspections,inspectionsWithIndicators,screenedPersons,possibleVictims,referrals,premisesClosed'
 		);
 
-		const onPage = new Map((await tableCells(page, 'municipalities')).map(([name = '', ...figures]) => [name, figures.map(plain)]));
+		const onPage = new Map(
+			(await tableCells(page, 'municipalities')).map(([name = '', ...figures]) => [name, figures.map(plain)])
+		);
 		expect(lines).toHaveLength(onPage.size);
 		for (const line of lines) {
-			const [, , , nameEn = '', registered, inspected, , coverage, inspections, indicators, screened, victims, referrals, closed] = line.split(',');
-			expect(onPage.get(nameEn), nameEn).toEqual([registered, inspected, coverage, inspections, indicators, screened, victims, referrals, closed].map((cell) => plain(cell ?? '')));
+			const [
+				,
+				,
+				,
+				nameEn = '',
+				registered,
+				inspected,
+				,
+				coverage,
+				inspections,
+				indicators,
+				screened,
+				victims,
+				referrals,
+				closed
+			] = line.split(',');
+			expect(onPage.get(nameEn), nameEn).toEqual(
+				[registered, inspected, coverage, inspections, indicators, screened, victims, referrals, closed].map((cell) =>
+					plain(cell ?? '')
+				)
+			);
 		}
 		await context.close();
 	});
 });
 
 describe('the coverage screens at phone and desktop width', () => {
-	for (const [label, viewport] of [['360', PHONE], ['1280', DESKTOP]] as const) {
+	for (const [label, viewport] of [
+		['360', PHONE],
+		['1280', DESKTOP]
+	] as const) {
 		it(`dashboard, coverage map and report tables render at ${label} px`, { timeout: 180_000 }, async () => {
 			const { context, page } = await newPage(e2e.browser, e2e.server.url, viewport);
 			// The map page draws every venue; on a loaded 2-core machine its first load is slow.
 			page.setDefaultNavigationTimeout(90_000);
 			await signInAsSupervisor(page);
-			for (const [name, path] of [['coverage', '/coverage?preset=year'], ['coverage-map', '/coverage/map?preset=year'], ['coverage-report', '/coverage/report?preset=year']] as const) {
+			for (const [name, path] of [
+				['coverage', '/coverage?preset=year'],
+				['coverage-map', '/coverage/map?preset=year'],
+				['coverage-report', '/coverage/report?preset=year']
+			] as const) {
 				await page.goto(path);
 				if (name === 'coverage-map') {
-					await page.waitForFunction(() => Number(document.querySelector('[data-venue-count]')?.getAttribute('data-venue-count')) > 0);
+					await page.waitForFunction(
+						() => Number(document.querySelector('[data-venue-count]')?.getAttribute('data-venue-count')) > 0
+					);
 				}
 				await screenshot(page, `${name}-${label}`);
-				expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), name).toBeLessThanOrEqual(0);
+				expect(
+					await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+					name
+				).toBeLessThanOrEqual(0);
 			}
 			await page.goto('/coverage/report?preset=year');
 			await page.getByText(/screening aid, not a legal identification/).waitFor();

@@ -16,7 +16,11 @@ describe('a phone passing to a colleague', () => {
 		const { context, page } = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signInOnline(page, 'police1');
 		await waitForTodayList(page);
-		await page.waitForFunction(() => /^synced$/i.test(document.querySelector('.sync-status [role=status]')?.textContent?.trim() ?? ''), null, { timeout: 60_000 });
+		await page.waitForFunction(
+			() => /^synced$/i.test(document.querySelector('.sync-status [role=status]')?.textContent?.trim() ?? ''),
+			null,
+			{ timeout: 60_000 }
+		);
 		const first = await page.evaluate(() => localStorage.getItem('kontrolla.deviceId'));
 		expect(first).toBeTruthy();
 
@@ -30,7 +34,13 @@ describe('a phone passing to a colleague', () => {
 					open.onerror = () => reject(open.error);
 					open.onsuccess = () => {
 						const tx = open.result.transaction('outbox', 'readwrite');
-						tx.objectStore('outbox').add({ mutationId: crypto.randomUUID(), entity: 'inspection', recordId: crypto.randomUUID(), userId: 'police1', status: 'pending' });
+						tx.objectStore('outbox').add({
+							mutationId: crypto.randomUUID(),
+							entity: 'inspection',
+							recordId: crypto.randomUUID(),
+							userId: 'police1',
+							status: 'pending'
+						});
 						tx.oncomplete = () => {
 							open.result.close();
 							resolve();

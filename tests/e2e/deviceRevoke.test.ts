@@ -16,7 +16,11 @@ describe('a revoked device', () => {
 		await signInOnline(page, 'police1');
 		await waitForTodayList(page);
 		// The first pull is done (the button reads "Syncing…" while it runs).
-		await page.waitForFunction(() => /^synced$/i.test(document.querySelector('.sync-status [role=status]')?.textContent?.trim() ?? ''), null, { timeout: 60_000 });
+		await page.waitForFunction(
+			() => /^synced$/i.test(document.querySelector('.sync-status [role=status]')?.textContent?.trim() ?? ''),
+			null,
+			{ timeout: 60_000 }
+		);
 		const before = await page.evaluate(async () => ({
 			databases: (await indexedDB.databases()).map((d) => d.name),
 			// One wrapped key per user of the phone (client/lock/lock.svelte.ts).
@@ -33,11 +37,17 @@ describe('a revoked device', () => {
 			body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD })
 		});
 		const cookie = admin.headers.getSetCookie()[0]!.split(';')[0]!;
-		const revoked = await fetch(`${e2e.server.url}/api/auth/devices/${before.deviceId}/revoke`, { method: 'POST', headers: { origin: e2e.server.url, cookie } });
+		const revoked = await fetch(`${e2e.server.url}/api/auth/devices/${before.deviceId}/revoke`, {
+			method: 'POST',
+			headers: { origin: e2e.server.url, cookie }
+		});
 		expect(revoked.status).toBe(200);
 
 		// The phone's next contact: the sync it runs by itself or on a tap.
-		await page.getByRole('banner').getByRole('button', { name: /sync now/i }).click();
+		await page
+			.getByRole('banner')
+			.getByRole('button', { name: /sync now/i })
+			.click();
 		await page.waitForURL('**/login?wiped=1', { timeout: 30_000 });
 		await page.getByText(/reported lost or stolen/i).waitFor();
 		await screenshot(page, 'device-wiped-360');

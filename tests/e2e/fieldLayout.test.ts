@@ -15,16 +15,22 @@ const e2e = serverAndBrowser();
 /** What a tap anywhere on the tabs and at the attribution's centre lands on, and their places. */
 function mapAndTabs(page: Page) {
 	return page.evaluate(() => {
-		const landsIn = (x: number, y: number, selector: string) => document.elementFromPoint(x, y)?.closest(selector) != null;
+		const landsIn = (x: number, y: number, selector: string) =>
+			document.elementFromPoint(x, y)?.closest(selector) != null;
 		// Every 4 px across the tab bar: the attribution covered only a strip of the tabs.
 		const tabBar = document.querySelector('nav')!.getBoundingClientRect();
 		const points: [number, number][] = [];
-		for (let x = tabBar.left + 2; x < tabBar.right; x += 4) for (let y = tabBar.top + 2; y < tabBar.bottom; y += 4) points.push([x, y]);
+		for (let x = tabBar.left + 2; x < tabBar.right; x += 4)
+			for (let y = tabBar.top + 2; y < tabBar.bottom; y += 4) points.push([x, y]);
 		const attribution = document.querySelector('.leaflet-control-attribution')!.getBoundingClientRect();
 		const tabBarTop = tabBar.top;
 		return {
 			tabsTakeTheTap: points.every(([x, y]) => landsIn(x, y, 'nav')),
-			attributionTakesTheTap: landsIn(attribution.left + attribution.width / 2, attribution.top + attribution.height / 2, '.leaflet-control-attribution'),
+			attributionTakesTheTap: landsIn(
+				attribution.left + attribution.width / 2,
+				attribution.top + attribution.height / 2,
+				'.leaflet-control-attribution'
+			),
 			attributionAboveTabBar: attribution.bottom <= tabBarTop,
 			attributionOnScreen: attribution.top >= 0 && attribution.bottom <= window.innerHeight
 		};
@@ -34,7 +40,11 @@ function mapAndTabs(page: Page) {
 /** Scrolls so that the element's top is `offset` px below the screen's top. */
 async function scrollTo(page: Page, selector: string, offset: number): Promise<void> {
 	await page.evaluate(
-		([target, by]) => window.scrollTo(0, document.querySelector(target as string)!.getBoundingClientRect().top + window.scrollY - (by as number)),
+		([target, by]) =>
+			window.scrollTo(
+				0,
+				document.querySelector(target as string)!.getBoundingClientRect().top + window.scrollY - (by as number)
+			),
 		[selector, offset] as const
 	);
 }
@@ -57,7 +67,12 @@ describe('bars over the field app at 360 × 740', () => {
 		await page.getByRole('button', { name: /show map/i }).click();
 		await page.locator('.leaflet-control-attribution').waitFor();
 		await page.locator('.leaflet-control-attribution a').first().waitFor();
-		expect(await mapAndTabs(page)).toEqual({ tabsTakeTheTap: true, attributionTakesTheTap: true, attributionAboveTabBar: true, attributionOnScreen: true });
+		expect(await mapAndTabs(page)).toEqual({
+			tabsTakeTheTap: true,
+			attributionTakesTheTap: true,
+			attributionAboveTabBar: true,
+			attributionOnScreen: true
+		});
 		await screenshot(page, 'today-map-360');
 		// Scrolled so that the map's lower part passes under the tab bar: the tabs still take the tap.
 		await scrollTo(page, '.leaflet-container', 120);

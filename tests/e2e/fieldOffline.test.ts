@@ -46,18 +46,42 @@ describe('the inspector records an inspection offline', () => {
 		await reopened.goto(`/visit/${id}`);
 		// A new tab starts locked: the data key lives in memory only.
 		await unlockApp(reopened);
-		await reopened.getByRole('status').filter({ hasText: /required questions answered/i }).waitFor();
-		expect(await question(reopened, /^Is the business registered/).getByRole('radio', { name: 'Yes', exact: true }).isChecked()).toBe(true);
-		expect(await question(reopened, /^Adult women working/).getByRole('spinbutton').inputValue()).toBe('3');
-		expect(await question(reopened, /^Which hazards/).getByRole('textbox').inputValue()).toBe('Exposed wiring behind the bar');
+		await reopened
+			.getByRole('status')
+			.filter({ hasText: /required questions answered/i })
+			.waitFor();
+		expect(
+			await question(reopened, /^Is the business registered/)
+				.getByRole('radio', { name: 'Yes', exact: true })
+				.isChecked()
+		).toBe(true);
+		expect(
+			await question(reopened, /^Adult women working/)
+				.getByRole('spinbutton')
+				.inputValue()
+		).toBe('3');
+		expect(
+			await question(reopened, /^Which hazards/)
+				.getByRole('textbox')
+				.inputValue()
+		).toBe('Exposed wiring behind the bar');
 
 		await answerRemainingRequired(reopened);
-		await recordOutcome(reopened, /labour violations found/i, { women: 3, men: 1, minors: false }, 'Two workers without contracts.');
+		await recordOutcome(
+			reopened,
+			/labour violations found/i,
+			{ women: 3, men: 1, minors: false },
+			'Two workers without contracts.'
+		);
 		await screenshot(reopened, 'field-review-360');
 		await submitInspection(reopened);
 		expect(inspectionIdOf(reopened)).toBe(id);
 		// Locked: no answer can be changed any more.
-		expect(await question(reopened, /^Is the business registered/).getByRole('radio', { name: 'No', exact: true }).isDisabled()).toBe(true);
+		expect(
+			await question(reopened, /^Is the business registered/)
+				.getByRole('radio', { name: 'No', exact: true })
+				.isDisabled()
+		).toBe(true);
 		await screenshot(reopened, 'field-submitted-360');
 
 		await reopened.goto('/today');
@@ -65,7 +89,12 @@ describe('the inspector records an inspection offline', () => {
 		await reopened.locator('[data-assignment]').first().getByText(/done/i).waitFor();
 
 		await context.setOffline(false);
-		const onServer = await waitForServerRecord(reopened.request, 'inspection', id, (data) => data.status === 'submitted');
+		const onServer = await waitForServerRecord(
+			reopened.request,
+			'inspection',
+			id,
+			(data) => data.status === 'submitted'
+		);
 		expect(onServer.outcome).toBe('labour_violations');
 		expect(onServer.answers).toMatchObject({
 			business_registered: 'yes',
@@ -75,7 +104,12 @@ describe('the inspector records an inspection offline', () => {
 		});
 		expect(onServer.peoplePresent).toEqual({ women: 3, men: 1, minorsPresent: false });
 		expect(onServer.checkIn).toMatchObject({ lat: null, overrideReason: 'Basement bar, no GPS signal' });
-		const assignment = await waitForServerRecord(reopened.request, 'assignment', onServer.assignmentId as string, (data) => data.status === 'done');
+		const assignment = await waitForServerRecord(
+			reopened.request,
+			'assignment',
+			onServer.assignmentId as string,
+			(data) => data.status === 'done'
+		);
 		expect(assignment.status).toBe('done');
 		await context.close();
 	}, 300_000);

@@ -26,7 +26,12 @@ import { defaultTemplate } from '../../src/lib/domain/checklist/defaultTemplate.
 
 const e2e = serverAndBrowser();
 
-type Visit = { inspectionId: string; personIds: string[]; referralId: string; photos: { id: string; sha256: string }[] };
+type Visit = {
+	inspectionId: string;
+	personIds: string[];
+	referralId: string;
+	photos: { id: string; sha256: string }[];
+};
 
 /** From Today, offline: check in, two people (one a possible victim, referred), two photos, outcome, submit. */
 async function recordVisit(page: Page, shots: boolean): Promise<Visit> {
@@ -79,19 +84,35 @@ async function recordVisit(page: Page, shots: boolean): Promise<Visit> {
 		await page.locator('#photos-heading').evaluate((element) => element.scrollIntoView({ block: 'start' }));
 		await screenshot(page, 'field-photos-360');
 	}
-	const photos = (await readLocal<{ id: string; sha256: string; blob: { width: number; height: number } }>(page, 'photos')).filter((p) => p.blob);
+	const photos = (
+		await readLocal<{ id: string; sha256: string; blob: { width: number; height: number } }>(page, 'photos')
+	).filter((p) => p.blob);
 	expect(photos.map((p) => p.blob)).toEqual([
 		{ width: 1600, height: 1200 },
 		{ width: 1600, height: 1200 }
 	]);
 
-	await recordOutcome(page, /indicators of trafficking/i, { women: 2, men: 1, minors: false }, 'Two women in the back rooms.');
+	await recordOutcome(
+		page,
+		/indicators of trafficking/i,
+		{ women: 2, men: 1, minors: false },
+		'Two women in the back rooms.'
+	);
 	await submitInspection(page);
 
-	const personIds = await page.locator('details.person').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-person-id')!));
-	const referral = (await readLocal<{ id: string; personId: string }>(page, 'referrals')).find((row) => row.personId === personIds[0]);
+	const personIds = await page
+		.locator('details.person')
+		.evaluateAll((cards) => cards.map((card) => card.getAttribute('data-person-id')!));
+	const referral = (await readLocal<{ id: string; personId: string }>(page, 'referrals')).find(
+		(row) => row.personId === personIds[0]
+	);
 	expect(referral).toBeDefined();
-	return { inspectionId, personIds, referralId: referral!.id, photos: photos.map(({ id, sha256 }) => ({ id, sha256 })) };
+	return {
+		inspectionId,
+		personIds,
+		referralId: referral!.id,
+		photos: photos.map(({ id, sha256 }) => ({ id, sha256 }))
+	};
 }
 
 /** Still offline: a reload keeps the submitted visit whole, and a new tab shows it done on Today. */
@@ -111,22 +132,44 @@ async function stillThereOffline(context: BrowserContext, page: Page, visit: Vis
 
 /** What the server holds of the visit, through its API as the inspector; and the photos' bytes. */
 async function serverHasWholeVisit(page: Page, visit: Visit): Promise<void> {
-	const inspection = await waitForServerRecord(page.request, 'inspection', visit.inspectionId, (data) => data.status === 'submitted');
+	const inspection = await waitForServerRecord(
+		page.request,
+		'inspection',
+		visit.inspectionId,
+		(data) => data.status === 'submitted'
+	);
 	expect(inspection.outcome).toBe('trafficking_indicators_referred');
 	// The photos come last: once both are stored, everything before them was applied.
 	for (const photo of visit.photos) {
 		await expect
-			.poll(async () => (await page.request.get(`/api/attachments/${photo.id}/file`)).status(), { timeout: 90_000, interval: 1000 })
+			.poll(async () => (await page.request.get(`/api/attachments/${photo.id}/file`)).status(), {
+				timeout: 90_000,
+				interval: 1000
+			})
 			.toBe(200);
 		const bytes = await (await page.request.get(`/api/attachments/${photo.id}/file`)).body();
 		expect(createHash('sha256').update(bytes).digest('hex')).toBe(photo.sha256);
 	}
 	const records = await pullAll(page.request);
 	const data = (entity: string, id: string) => records.get(`${entity}:${id}`)?.data;
-	expect(data('screenedPerson', visit.personIds[0]!)).toMatchObject({ inspectionId: visit.inspectionId, sex: 'female', result: 'possible_victim' });
-	expect(data('screenedPerson', visit.personIds[1]!)).toMatchObject({ inspectionId: visit.inspectionId, sex: 'male', result: 'no_indicators' });
-	expect(data('referral', visit.referralId)).toMatchObject({ personId: visit.personIds[0], target: 'police_anti_trafficking', consent: true, urgentNeeds: 'A safe place for tonight' });
-	for (const photo of visit.photos) expect(data('attachment', photo.id)).toMatchObject({ inspectionId: visit.inspectionId, sha256: photo.sha256 });
+	expect(data('screenedPerson', visit.personIds[0]!)).toMatchObject({
+		inspectionId: visit.inspectionId,
+		sex: 'female',
+		result: 'possible_victim'
+	});
+	expect(data('screenedPerson', visit.personIds[1]!)).toMatchObject({
+		inspectionId: visit.inspectionId,
+		sex: 'male',
+		result: 'no_indicators'
+	});
+	expect(data('referral', visit.referralId)).toMatchObject({
+		personId: visit.personIds[0],
+		target: 'police_anti_trafficking',
+		consent: true,
+		urgentNeeds: 'A safe place for tonight'
+	});
+	for (const photo of visit.photos)
+		expect(data('attachment', photo.id)).toMatchObject({ inspectionId: visit.inspectionId, sha256: photo.sha256 });
 }
 
 /** The Sync screen has nothing waiting and nothing refused. */
@@ -148,7 +191,9 @@ async function supervisorSeesIt(visit: Visit): Promise<void> {
 	await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 	await page.goto(`/inspections/${visit.inspectionId}`);
 	await page.locator('.result-possible_victim').waitFor();
-	const sources = await page.locator('.photo-link img').evaluateAll((images) => images.map((image) => image.getAttribute('src')!));
+	const sources = await page
+		.locator('.photo-link img')
+		.evaluateAll((images) => images.map((image) => image.getAttribute('src')!));
 	expect(sources.sort()).toEqual(visit.photos.map((photo) => `/api/attachments/${photo.id}/file`).sort());
 	// Loaded lazily below the fold: fetched as the supervisor, they are there.
 	for (const source of sources) expect((await page.request.get(source)).headers()['content-type']).toBe('image/jpeg');
@@ -189,7 +234,9 @@ describe('a visit recorded and submitted offline arrives whole', () => {
 		await context.route('**/api/sync/push', async (route) => {
 			const body = JSON.parse(route.request().postData() ?? '{}') as { deviceId: string; mutations: unknown[] };
 			pushes++;
-			const response = await route.fetch({ postData: JSON.stringify({ ...body, mutations: body.mutations.slice(0, 3) }) });
+			const response = await route.fetch({
+				postData: JSON.stringify({ ...body, mutations: body.mutations.slice(0, 3) })
+			});
 			if (pushes === 2) {
 				await e2e.server.kill();
 				restarted = e2e.server.restart();

@@ -11,7 +11,14 @@ import { DEMO_PASSWORD, TEST_PIN } from '../support/field.ts';
 
 const e2e = serverAndBrowser();
 
-type Layout = { viewport: number; tabBarTop: number; keysBottom: number; smallestKey: number; cutLabels: string[]; scrolled: number };
+type Layout = {
+	viewport: number;
+	tabBarTop: number;
+	keysBottom: number;
+	smallestKey: number;
+	cutLabels: string[];
+	scrolled: number;
+};
 
 /** Where the keypad and the tab bar are on the screen as it is, without scrolling to anything. */
 function layout(page: Page): Promise<Layout> {
@@ -22,8 +29,12 @@ function layout(page: Page): Promise<Layout> {
 			viewport: window.innerHeight,
 			tabBarTop: tabBar && tabBar.bottom >= window.innerHeight - 1 ? tabBar.top : window.innerHeight,
 			keysBottom: Math.max(...keys.map((key) => key.getBoundingClientRect().bottom)),
-			smallestKey: Math.min(...keys.flatMap((key) => [key.getBoundingClientRect().width, key.getBoundingClientRect().height])),
-			cutLabels: keys.filter((key) => key.scrollWidth > key.clientWidth || key.scrollHeight > key.clientHeight).map((key) => key.textContent ?? ''),
+			smallestKey: Math.min(
+				...keys.flatMap((key) => [key.getBoundingClientRect().width, key.getBoundingClientRect().height])
+			),
+			cutLabels: keys
+				.filter((key) => key.scrollWidth > key.clientWidth || key.scrollHeight > key.clientHeight)
+				.map((key) => key.textContent ?? ''),
 			scrolled: window.scrollY
 		};
 	});

@@ -24,7 +24,8 @@ function cachedAddresses(page: Page): Promise<string[]> {
 	});
 }
 
-const personLevel = (pathname: string) => pathname.startsWith('/inspections/') || pathname.startsWith('/admin/persons') || pathname.startsWith('/api/');
+const personLevel = (pathname: string) =>
+	pathname.startsWith('/inspections/') || pathname.startsWith('/admin/persons') || pathname.startsWith('/api/');
 
 describe('the service worker and person-level pages', () => {
 	it('never keeps an inspection page with persons, and does not show it offline', async () => {
@@ -35,7 +36,10 @@ describe('the service worker and person-level pages', () => {
 		await page.goto('/offline.html');
 		await page.evaluate(async (name) => {
 			const cache = await caches.open(name);
-			await cache.put('/inspections/00000000-0000-4000-8000-000000000000', new Response('<p data-person="left-behind"></p>', { headers: { 'content-type': 'text/html' } }));
+			await cache.put(
+				'/inspections/00000000-0000-4000-8000-000000000000',
+				new Response('<p data-person="left-behind"></p>', { headers: { 'content-type': 'text/html' } })
+			);
 		}, `kontrolla-pages-${version}`);
 
 		await signInOnline(page, 'police1');

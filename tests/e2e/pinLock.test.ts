@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { serverAndBrowser } from '../support/e2e.ts';
 import { newPage, PHONE, screenshot } from '../support/browser.ts';
-import { signInOnline, startFirstAssignment, TEST_PIN, waitForServerRecord, waitForTodayList } from '../support/field.ts';
+import {
+	signInOnline,
+	startFirstAssignment,
+	TEST_PIN,
+	waitForServerRecord,
+	waitForTodayList
+} from '../support/field.ts';
 
 const LOCK_AFTER_SECONDS = 4;
 const e2e = serverAndBrowser({ LOCK_AFTER_MINUTES: String(LOCK_AFTER_SECONDS / 60) });
@@ -72,7 +78,9 @@ describe('the PIN lock', () => {
 
 		await tap(page.getByRole('button', { name: 'Add a person' }));
 		const card = page.locator('details.person').first();
-		const nationality = card.locator('fieldset.item').filter({ has: page.locator('legend', { hasText: /^Nationality/ }) });
+		const nationality = card
+			.locator('fieldset.item')
+			.filter({ has: page.locator('legend', { hasText: /^Nationality/ }) });
 		await tap(nationality.getByRole('radio', { name: 'Moldova', exact: true }));
 		await nationality.getByRole('radio', { name: 'Moldova', exact: true }).and(page.locator(':checked')).waitFor();
 
@@ -85,13 +93,23 @@ describe('the PIN lock', () => {
 		await page.locator('[data-lock="locked"]').waitFor();
 		expect(await page.locator('main').innerText()).not.toMatch(/Moldova|Person 1/);
 		// The header says the lock holds sync back, in words that never read "0 waiting", and offers no sync.
-		expect(await page.locator('.sync-status [role=status]').innerText()).toMatch(/^Locked: (enter the PIN|\d+ changes? waits? for the PIN)/);
-		expect(await page.locator('.sync-status').getByRole('button', { name: /sync now/i }).isDisabled()).toBe(true);
+		expect(await page.locator('.sync-status [role=status]').innerText()).toMatch(
+			/^Locked: (enter the PIN|\d+ changes? waits? for the PIN)/
+		);
+		expect(
+			await page
+				.locator('.sync-status')
+				.getByRole('button', { name: /sync now/i })
+				.isDisabled()
+		).toBe(true);
 		expect(await page.locator('details.person').count()).toBe(0);
 		await screenshot(page, 'pin-lock-360');
 
 		await enterPin(page, '000000');
-		await page.getByRole('alert').filter({ hasText: /wrong pin/i }).waitFor();
+		await page
+			.getByRole('alert')
+			.filter({ hasText: /wrong pin/i })
+			.waitFor();
 		expect(await page.locator('details.person').count()).toBe(0);
 
 		await enterPin(page, TEST_PIN);
@@ -111,7 +129,12 @@ describe('the PIN lock', () => {
 		// Sealed on the device, whole on the server.
 		const stored = JSON.parse(await rawStores(page)) as { persons: { id: string; inspectionId: string }[] };
 		const personId = stored.persons.find((row) => row.inspectionId === inspectionId)!.id;
-		const person = await waitForServerRecord(page.request, 'screenedPerson', personId, (data) => data.inspectionId === inspectionId);
+		const person = await waitForServerRecord(
+			page.request,
+			'screenedPerson',
+			personId,
+			(data) => data.inspectionId === inspectionId
+		);
 		expect(person.nationality).toBe('moldova');
 	}, 180_000);
 
@@ -123,9 +146,15 @@ describe('the PIN lock', () => {
 		for (let attempt = 1; attempt <= 5; attempt++) {
 			await page.locator('#lock-pin').waitFor();
 			// The growing wait between tries: the next try is taken once the button is enabled again.
-			await expect.poll(() => page.getByRole('button', { name: /^unlock$/i }).isEnabled(), { timeout: 20_000 }).toBe(true);
+			await expect
+				.poll(() => page.getByRole('button', { name: /^unlock$/i }).isEnabled(), { timeout: 20_000 })
+				.toBe(true);
 			await enterPin(page, `99999${attempt}`);
-			await page.getByRole('button', { name: /^unlock$/i }).or(page.getByLabel(/password for/i)).first().waitFor();
+			await page
+				.getByRole('button', { name: /^unlock$/i })
+				.or(page.getByLabel(/password for/i))
+				.first()
+				.waitFor();
 		}
 		await page.locator('[data-lock="signIn"]').waitFor();
 		await page.getByLabel(/password for labour1/i).fill('kontrolla-demo');
@@ -143,6 +172,8 @@ describe('the PIN lock', () => {
 		await page.locator('[data-lock]').waitFor({ state: 'detached' });
 		await page.locator('[data-assignment]').first().waitFor();
 		// Unlocking lets sync go on at once.
-		await expect.poll(() => page.locator('.sync-status [role=status]').innerText(), { timeout: 30_000 }).toMatch(/^synced$/i);
+		await expect
+			.poll(() => page.locator('.sync-status [role=status]').innerText(), { timeout: 30_000 })
+			.toMatch(/^synced$/i);
 	}, 180_000);
 });

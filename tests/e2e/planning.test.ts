@@ -22,7 +22,9 @@ async function signIn(page: Page, username: string): Promise<void> {
 
 /** Operations are dated in Kosovo's civil time. */
 const kosovoDay = (offsetDays = 0) =>
-	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Belgrade' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Belgrade' }).format(
+		new Date(Date.now() + offsetDays * 86_400_000)
+	);
 
 type Feature = { properties: Record<string, string | number | null> };
 
@@ -45,7 +47,8 @@ async function fiveVenueFilter(page: Page): Promise<{ municipality: string; kind
 }
 
 /** The venues of a list in the order shown, by id. */
-const venueIds = (list: Locator) => list.locator('li[data-location]').evaluateAll((items) => items.map((li) => li.getAttribute('data-location')!));
+const venueIds = (list: Locator) =>
+	list.locator('li[data-location]').evaluateAll((items) => items.map((li) => li.getAttribute('data-location')!));
 const routeIds = (team: Locator) => venueIds(team.locator('ol.route'));
 
 describe('the planner plans a joint operation', () => {
@@ -130,7 +133,9 @@ describe('the planner plans a joint operation', () => {
 		await signIn(police.page, 'police1');
 		await choosePin(police.page);
 		// Today lists each team day apart; this operation's shows its five in the planned order.
-		const day = police.page.locator('section.team-day').filter({ has: police.page.getByRole('heading', { name: 'E2E night check' }) });
+		const day = police.page
+			.locator('section.team-day')
+			.filter({ has: police.page.getByRole('heading', { name: 'E2E night check' }) });
 		await expect.poll(() => venueIds(day), { timeout: 60_000 }).toEqual(reordered);
 		await screenshot(police.page, 'planning-today-police1-360');
 		await police.context.close();

@@ -18,7 +18,9 @@ async function signIn(page: Page, username: string): Promise<void> {
 	await page.getByLabel(/password/i).fill('kontrolla-demo');
 	await page.getByRole('button', { name: /sign in/i }).click();
 	await page.waitForURL('**/map');
-	await page.waitForFunction(() => Number(document.querySelector('[data-venue-count]')?.getAttribute('data-venue-count')) > 0);
+	await page.waitForFunction(
+		() => Number(document.querySelector('[data-venue-count]')?.getAttribute('data-venue-count')) > 0
+	);
 }
 
 type Feature = { geometry: { coordinates: [number, number] }; properties: Record<string, string | number | null> };
@@ -83,7 +85,9 @@ describe('the planner keeps the venue register', () => {
 			'Import bar three,massage_parlour,Pejë,Rr. C,42.6601,20.2901',
 			'Import bar four,bar,Gjilan,Rr. D,4246.4,21.469'
 		].join('\r\n');
-		await page.getByLabel(/file/i).setInputFiles({ name: 'venues.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+		await page
+			.getByLabel(/file/i)
+			.setInputFiles({ name: 'venues.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
 		const errors = page.getByRole('table', { name: /problems/i });
 		await errors.waitFor();
 		const cells = await errors.locator('tbody tr').first().locator('td').allTextContents();
@@ -102,7 +106,10 @@ describe('the planner keeps the venue register', () => {
 		const { context, page } = await newPage(e2e.browser, e2e.server.url);
 		await signIn(page, 'planner');
 		await page.getByText('Register', { exact: true }).click();
-		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /geojson/i }).click()]);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('link', { name: /geojson/i }).click()
+		]);
 		const document = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
 		expect(document.type).toBe('FeatureCollection');
 		expect(document.features.length).toBeGreaterThan(500);
@@ -112,14 +119,22 @@ describe('the planner keeps the venue register', () => {
 });
 
 describe('the map at phone and desktop width', () => {
-	for (const [label, viewport] of [['360', PHONE], ['1280', DESKTOP]] as const) {
+	for (const [label, viewport] of [
+		['360', PHONE],
+		['1280', DESKTOP]
+	] as const) {
 		it(`shows filters, legend and a venue card at ${label} px`, async () => {
 			const { context, page } = await newPage(e2e.browser, e2e.server.url, viewport);
 			await signIn(page, 'planner');
 			await page.goto('/map?colour=inspection&near=1');
-			await page.waitForFunction(() => Number(document.querySelector('[data-venue-count]')?.getAttribute('data-venue-count')) > 0);
+			await page.waitForFunction(
+				() => Number(document.querySelector('[data-venue-count]')?.getAttribute('data-venue-count')) > 0
+			);
 			await page.getByRole('button', { name: /show as list/i }).click();
-			await page.getByRole('button', { name: /show on map/i }).first().click();
+			await page
+				.getByRole('button', { name: /show on map/i })
+				.first()
+				.click();
 			await page.getByTestId('near-children-flag').waitFor();
 			await page.getByRole('heading', { name: /inspections/i }).waitFor();
 			await screenshot(page, `register-map-card-${label}`);

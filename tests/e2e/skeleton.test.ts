@@ -40,7 +40,8 @@ describe('signing in with the demo accounts', () => {
 			const nav = page.getByRole('navigation', { name: /main/i });
 			await nav.waitFor();
 			for (const link of links) await expect(nav.getByRole('link', { name: link }).count()).resolves.toBe(1);
-			for (const link of neverFor[username] ?? []) await expect(nav.getByRole('link', { name: link }).count()).resolves.toBe(0);
+			for (const link of neverFor[username] ?? [])
+				await expect(nav.getByRole('link', { name: link }).count()).resolves.toBe(0);
 			await context.close();
 		});
 	}
@@ -76,7 +77,10 @@ describe('signing in with the demo accounts', () => {
 
 		// The script arrives: the session, signed in without naming the device, still sets the PIN
 		// (the device is recorded when it asks for its key) and pulls the team's work.
-		const scripted = await e2e.browser.newContext({ baseURL: e2e.server.url, storageState: await context.storageState() });
+		const scripted = await e2e.browser.newContext({
+			baseURL: e2e.server.url,
+			storageState: await context.storageState()
+		});
 		await context.close();
 		const app = await scripted.newPage();
 		await app.goto('/today');
@@ -100,7 +104,9 @@ describe('the map', () => {
 		await page.waitForURL('**/map');
 		const map = page.locator('[data-venue-count]');
 		await map.waitFor();
-		await page.waitForFunction(() => Number(document.querySelector('[data-venue-count]')?.getAttribute('data-venue-count')) > 0);
+		await page.waitForFunction(
+			() => Number(document.querySelector('[data-venue-count]')?.getAttribute('data-venue-count')) > 0
+		);
 		const count = Number(await map.getAttribute('data-venue-count'));
 		expect(count).toBeGreaterThan(500);
 		// The embedded outline of the country stands in for the unreachable tiles.
@@ -131,7 +137,9 @@ describe('the installable app', () => {
 		const manifestHref = await page.locator('link[rel=manifest]').getAttribute('href');
 		const manifest = await (await page.request.get(new URL(manifestHref!, e2e.server.url).toString())).json();
 		expect(manifest.name).toBe('Kontrolla');
-		expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+		expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(
+			expect.arrayContaining(['192x192', '512x512'])
+		);
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
 		await context.close();
 	});
@@ -149,7 +157,10 @@ describe('the installable app', () => {
 });
 
 describe('screens at phone and desktop width', () => {
-	for (const [label, viewport] of [['360', PHONE], ['1280', DESKTOP]] as const) {
+	for (const [label, viewport] of [
+		['360', PHONE],
+		['1280', DESKTOP]
+	] as const) {
 		it(`login, map and admin pages render at ${label} px`, async () => {
 			const { context, page } = await newPage(e2e.browser, e2e.server.url, viewport);
 			await page.goto('/login');
@@ -161,7 +172,9 @@ describe('screens at phone and desktop width', () => {
 			expect(await users.getByRole('listitem').count()).toBe(7);
 			await screenshot(page, `admin-${label}`);
 			await page.goto('/map');
-			await page.waitForFunction(() => Number(document.querySelector('[data-venue-count]')?.getAttribute('data-venue-count')) > 0);
+			await page.waitForFunction(
+				() => Number(document.querySelector('[data-venue-count]')?.getAttribute('data-venue-count')) > 0
+			);
 			await screenshot(page, `map-${label}`);
 			// Nothing may overflow sideways on a phone.
 			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

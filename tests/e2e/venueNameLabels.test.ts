@@ -54,7 +54,10 @@ function drawnDot(page: Page): Promise<{ x: number; y: number } | null> {
 			}
 			if (count === 0) continue;
 			const box = canvas.getBoundingClientRect();
-			return { x: box.left + ((sumX / count) * box.width) / width, y: box.top + ((sumY / count) * box.height) / height };
+			return {
+				x: box.left + ((sumX / count) * box.width) / width,
+				y: box.top + ((sumY / count) * box.height) / height
+			};
 		}
 		return null;
 	});
@@ -71,7 +74,13 @@ async function hoverTheDot(page: Page, tooltip: Locator): Promise<void> {
 		if (dot) {
 			await page.mouse.move(dot.x - 20, dot.y - 20);
 			await page.mouse.move(dot.x, dot.y, { steps: 4 });
-			if (await tooltip.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return;
+			if (
+				await tooltip.waitFor({ timeout: 3_000 }).then(
+					() => true,
+					() => false
+				)
+			)
+				return;
 		} else {
 			await page.waitForTimeout(500);
 		}
@@ -105,12 +114,24 @@ describe('a venue named with markup', () => {
 			features: { properties: Record<string, string> }[];
 		};
 		const taken = new Set(register.features.map((f) => `${f.properties.municipality}|${f.properties.kind}`));
-		const municipalities = [...pulled.values()].filter((c) => c.entity === 'municipality').map((c) => c.data as { id: string; code: string });
-		const free = municipalities.flatMap((m) => KINDS.filter((k) => !taken.has(`${m.code}|${k}`)).map((kind) => ({ municipalityId: m.id, kind })))[0];
+		const municipalities = [...pulled.values()]
+			.filter((c) => c.entity === 'municipality')
+			.map((c) => c.data as { id: string; code: string });
+		const free = municipalities.flatMap((m) =>
+			KINDS.filter((k) => !taken.has(`${m.code}|${k}`)).map((kind) => ({ municipalityId: m.id, kind }))
+		)[0];
 		expect(free, 'a municipality and kind with no venue').toBeDefined();
 		const { municipalityId, kind } = free!;
 		const saved = await desk.page.request.put(`/api/locations/${venueId}`, {
-			data: { name: PAYLOAD, kind, municipalityId, address: venue.address ?? '', lat: venue.lat, lng: venue.lng, confirmDuplicate: true }
+			data: {
+				name: PAYLOAD,
+				kind,
+				municipalityId,
+				address: venue.address ?? '',
+				lat: venue.lat,
+				lng: venue.lng,
+				confirmDuplicate: true
+			}
 		});
 		expect(saved.status(), await saved.text()).toBe(200);
 

@@ -25,7 +25,14 @@ let scratch: Database;
 beforeAll(async () => {
 	database = await openTestDatabase();
 	scratch = await openTestDatabase();
-	for (let i = 0; i < 12; i++) await audit(database.db, { userId: null, action: 'test.entry', entity: 'test', recordId: String(i), summary: `n=${i}` });
+	for (let i = 0; i < 12; i++)
+		await audit(database.db, {
+			userId: null,
+			action: 'test.entry',
+			entity: 'test',
+			recordId: String(i),
+			summary: `n=${i}`
+		});
 });
 afterAll(async () => {
 	await database?.close();
@@ -44,7 +51,11 @@ describe(`the audit chain on ${testEngine}`, () => {
 	});
 
 	it('keeps its order when many writers append at once', async () => {
-		await Promise.all(Array.from({ length: 20 }, (_, i) => audit(database.db, { userId: null, action: 'test.concurrent', summary: `c=${i}` })));
+		await Promise.all(
+			Array.from({ length: 20 }, (_, i) =>
+				audit(database.db, { userId: null, action: 'test.concurrent', summary: `c=${i}` })
+			)
+		);
 		expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 32, checkpoints: 0 });
 	});
 
@@ -69,14 +80,21 @@ async function checkpointedChain(entries: number): Promise<{ db: Db; file: strin
 	const db = await emptyChain();
 	const file = path.join(fs.mkdtempSync(path.join(dataDir, 'cp-')), 'audit-checkpoints.jsonl');
 	await writeAuditCheckpoint(db, file);
-	for (let i = 1; i <= entries; i++) await audit(db, { userId: null, action: 'test.entry', entity: 'test', recordId: String(i), summary: `n=${i}` });
+	for (let i = 1; i <= entries; i++)
+		await audit(db, { userId: null, action: 'test.entry', entity: 'test', recordId: String(i), summary: `n=${i}` });
 	expect(await writeAuditCheckpoint(db, file)).toMatchObject({ written: { seq: entries } });
 	return { db, file };
 }
 
 type Row = typeof auditLog.$inferSelect;
 const rowsOf = (db: Db): Promise<Row[]> => db.select().from(auditLog).orderBy(auditLog.seq);
-const entryOf = (row: Row) => ({ userId: row.userId, action: row.action, entity: row.entity, recordId: row.recordId, summary: row.summary });
+const entryOf = (row: Row) => ({
+	userId: row.userId,
+	action: row.action,
+	entity: row.entity,
+	recordId: row.recordId,
+	summary: row.summary
+});
 
 async function moveHead(db: Db, seq: number, hash: string): Promise<void> {
 	await db.execute(sql`UPDATE audit_head SET seq = ${seq}, hash = ${hash} WHERE id = 1`);
@@ -92,7 +110,9 @@ async function rewriteFrom(db: Db, from: number, hash: typeof legacyAuditHash): 
 	for (const row of rows.filter((r) => r.seq >= from)) {
 		const entry = { ...entryOf(row), summary: row.seq === from ? 'n=forged' : row.summary };
 		const rewritten = hash(previous, row.seq, row.at.toISOString(), entry);
-		await db.execute(sql`UPDATE audit_log SET summary = ${entry.summary}, prev_hash = ${previous}, hash = ${rewritten} WHERE seq = ${row.seq}`);
+		await db.execute(
+			sql`UPDATE audit_log SET summary = ${entry.summary}, prev_hash = ${previous}, hash = ${rewritten} WHERE seq = ${row.seq}`
+		);
 		previous = rewritten;
 	}
 	await moveHead(db, rows.at(-1)!.seq, previous);
@@ -108,9 +128,17 @@ describe(`the audit chain's anchors outside the database on ${testEngine}`, () =
 	it('sees the last entries deleted when the head was left as it was', async () => {
 		const { db, file } = await checkpointedChain(10);
 		await db.execute(sql`DELETE FROM audit_log WHERE seq > 7`);
-		expect(await verifyAuditChain(db, { checkpointFile: file })).toMatchObject({ ok: false, brokenAt: 8, reason: 'head' });
+		expect(await verifyAuditChain(db, { checkpointFile: file })).toMatchObject({
+			ok: false,
+			brokenAt: 8,
+			reason: 'head'
+		});
 		// Without the checkpoints too: the head alone shows it.
-		expect(await verifyAuditChain(db, { checkpointFile: null })).toMatchObject({ ok: false, brokenAt: 8, reason: 'head' });
+		expect(await verifyAuditChain(db, { checkpointFile: null })).toMatchObject({
+			ok: false,
+			brokenAt: 8,
+			reason: 'head'
+		});
 	});
 
 	it('sees the last entries deleted with the head moved back to the new last entry', async () => {
@@ -118,7 +146,11 @@ describe(`the audit chain's anchors outside the database on ${testEngine}`, () =
 		const seventh = (await rowsOf(db)).find((r) => r.seq === 7)!;
 		await db.execute(sql`DELETE FROM audit_log WHERE seq > 7`);
 		await moveHead(db, 7, seventh.hash);
-		expect(await verifyAuditChain(db, { checkpointFile: file })).toMatchObject({ ok: false, brokenAt: 8, reason: 'truncated' });
+		expect(await verifyAuditChain(db, { checkpointFile: file })).toMatchObject({
+			ok: false,
+			brokenAt: 8,
+			reason: 'truncated'
+		});
 		// The server's next checkpoint refuses to take the cut chain as sound.
 		expect(await writeAuditCheckpoint(db, file)).toMatchObject({ ok: false, reason: 'truncated' });
 	});
@@ -128,29 +160,49 @@ describe(`the audit chain's anchors outside the database on ${testEngine}`, () =
 		const ninth = (await rowsOf(db)).find((r) => r.seq === 9)!;
 		await db.execute(sql`DELETE FROM audit_log WHERE seq = 10`);
 		await moveHead(db, 9, ninth.hash);
-		expect(await verifyAuditChain(db, { checkpointFile: file })).toMatchObject({ ok: false, brokenAt: 10, reason: 'truncated' });
+		expect(await verifyAuditChain(db, { checkpointFile: file })).toMatchObject({
+			ok: false,
+			brokenAt: 10,
+			reason: 'truncated'
+		});
 	});
 
 	it('sees an entry rewritten with every later hash recomputed with plain SHA-256', async () => {
 		const { db, file } = await checkpointedChain(10);
 		await rewriteFrom(db, 5, legacyAuditHash);
-		expect(await verifyAuditChain(db, { checkpointFile: file })).toMatchObject({ ok: false, brokenAt: 5, reason: 'unkeyed' });
+		expect(await verifyAuditChain(db, { checkpointFile: file })).toMatchObject({
+			ok: false,
+			brokenAt: 5,
+			reason: 'unkeyed'
+		});
 		// The keyed entries before it show it without any checkpoint.
-		expect(await verifyAuditChain(db, { checkpointFile: null })).toMatchObject({ ok: false, brokenAt: 5, reason: 'unkeyed' });
+		expect(await verifyAuditChain(db, { checkpointFile: null })).toMatchObject({
+			ok: false,
+			brokenAt: 5,
+			reason: 'unkeyed'
+		});
 		expect(await writeAuditCheckpoint(db, file)).toMatchObject({ ok: false });
 	});
 
 	it('sees the whole chain rewritten with plain SHA-256 from its first entry', async () => {
 		const { db, file } = await checkpointedChain(10);
 		await rewriteFrom(db, 1, legacyAuditHash);
-		expect(await verifyAuditChain(db, { checkpointFile: file })).toMatchObject({ ok: false, brokenAt: 1, reason: 'unkeyed' });
+		expect(await verifyAuditChain(db, { checkpointFile: file })).toMatchObject({
+			ok: false,
+			brokenAt: 1,
+			reason: 'unkeyed'
+		});
 	});
 
 	it('sees an entry rewritten with every later hash recomputed under a guessed key', async () => {
 		const { db, file } = await checkpointedChain(10);
 		const guessed = Buffer.from('x'.repeat(64));
 		await rewriteFrom(db, 5, (prev, seq, at, entry) => keyedAuditHash(guessed, prev, seq, at, entry));
-		expect(await verifyAuditChain(db, { checkpointFile: file })).toMatchObject({ ok: false, brokenAt: 5, reason: 'hash' });
+		expect(await verifyAuditChain(db, { checkpointFile: file })).toMatchObject({
+			ok: false,
+			brokenAt: 5,
+			reason: 'hash'
+		});
 	});
 
 	it('refuses a checkpoint file with a line not signed with the key', async () => {
@@ -161,7 +213,11 @@ describe(`the audit chain's anchors outside the database on ${testEngine}`, () =
 
 	it('cannot check keyed entries without the key, and says so', async () => {
 		const { db, file } = await checkpointedChain(3);
-		expect(await verifyAuditChain(db, { checkpointFile: file, key: null })).toMatchObject({ ok: false, brokenAt: 1, reason: 'key' });
+		expect(await verifyAuditChain(db, { checkpointFile: file, key: null })).toMatchObject({
+			ok: false,
+			brokenAt: 1,
+			reason: 'key'
+		});
 	});
 
 	it('still verifies entries written before the key, followed by keyed ones', async () => {
@@ -170,7 +226,13 @@ describe(`the audit chain's anchors outside the database on ${testEngine}`, () =
 		let previous = GENESIS_HASH;
 		const at = new Date('2026-01-05T10:00:00.000Z');
 		for (let seq = 1; seq <= 5; seq++) {
-			const entry = { userId: null, action: 'test.before_key', entity: 'test', recordId: String(seq), summary: `old=${seq}` };
+			const entry = {
+				userId: null,
+				action: 'test.before_key',
+				entity: 'test',
+				recordId: String(seq),
+				summary: `old=${seq}`
+			};
 			const hash = legacyAuditHash(previous, seq, at.toISOString(), entry);
 			await db.insert(auditLog).values({ seq, at, ...entry, prevHash: previous, hash });
 			previous = hash;
@@ -185,7 +247,11 @@ describe(`the audit chain's anchors outside the database on ${testEngine}`, () =
 		expect(await verifyAuditChain(db, { checkpointFile: file })).toEqual({ ok: true, checked: 8, checkpoints: 2 });
 		// A plain entry after the key's first checkpoint is one recomputed without the key.
 		await rewriteFrom(db, 6, legacyAuditHash);
-		expect(await verifyAuditChain(db, { checkpointFile: file })).toMatchObject({ ok: false, brokenAt: 6, reason: 'unkeyed' });
+		expect(await verifyAuditChain(db, { checkpointFile: file })).toMatchObject({
+			ok: false,
+			brokenAt: 6,
+			reason: 'unkeyed'
+		});
 	});
 
 	it('checkpoints only a grown chain', async () => {
@@ -200,10 +266,20 @@ describe(`the audit chain's anchors outside the database on ${testEngine}`, () =
 describe(`the audit search on ${testEngine}`, () => {
 	it('finds actions by their start, taking `_`, `%` and a backslash as themselves', async () => {
 		const db = await emptyChain();
-		for (const action of ['auth.sign_in', 'auth.sign_in_failed', 'auth.signXin', 'auth.sign_out', 'test.100%', 'test.1000', 'test.a\\b', 'test.axb']) {
+		for (const action of [
+			'auth.sign_in',
+			'auth.sign_in_failed',
+			'auth.signXin',
+			'auth.sign_out',
+			'test.100%',
+			'test.1000',
+			'test.a\\b',
+			'test.axb'
+		]) {
 			await audit(db, { userId: null, action });
 		}
-		const actions = async (action: string) => (await searchAudit(db, auditQuerySchema.parse({ action }))).entries.map((e) => e.action).sort();
+		const actions = async (action: string) =>
+			(await searchAudit(db, auditQuerySchema.parse({ action }))).entries.map((e) => e.action).sort();
 		expect(await actions('auth.sign_in')).toEqual(['auth.sign_in', 'auth.sign_in_failed']);
 		expect(await actions('AUTH.SIGN_')).toEqual(['auth.sign_in', 'auth.sign_in_failed', 'auth.sign_out']);
 		expect(await actions('test.100%')).toEqual(['test.100%']);

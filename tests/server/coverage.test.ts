@@ -37,9 +37,48 @@ import type { InspectionOutcome, LocationKind, LocationStatus } from '../../src/
 let database: Database;
 let app: TestApp;
 const id = Object.fromEntries(
-	['M1', 'M2', 'M3', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'V9', 'P1', 'P2', 'O1', 'O2', 'O3', 'T1', 'T2', 'T3',
-		'I1', 'I2', 'I3', 'I4', 'I5', 'I6', 'I7', 'I8', 'I9', 'I10', 'I11', 'I12', 'I13',
-		'S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7'].map((name) => [name, randomUUID()])
+	[
+		'M1',
+		'M2',
+		'M3',
+		'V1',
+		'V2',
+		'V3',
+		'V4',
+		'V5',
+		'V6',
+		'V7',
+		'V8',
+		'V9',
+		'P1',
+		'P2',
+		'O1',
+		'O2',
+		'O3',
+		'T1',
+		'T2',
+		'T3',
+		'I1',
+		'I2',
+		'I3',
+		'I4',
+		'I5',
+		'I6',
+		'I7',
+		'I8',
+		'I9',
+		'I10',
+		'I11',
+		'I12',
+		'I13',
+		'S1',
+		'S2',
+		'S3',
+		'S4',
+		'S5',
+		'S6',
+		'S7'
+	].map((name) => [name, randomUUID()])
 ) as Record<string, string>;
 const Q1 = 'from=2026-01-01&to=2026-03-31';
 
@@ -50,15 +89,31 @@ async function buildWorld(): Promise<void> {
 	const lab1 = await addUser(database, 'lab1', 'inspector', 'labour');
 	await addUser(database, 'sup1', 'supervisor', 'labour');
 	await addUser(database, 'adm1', 'admin', 'police');
-	const agency = Object.fromEntries((await db.select().from(s.agencies)).map((a) => [a.code, a.id])) as Record<string, string>;
+	const agency = Object.fromEntries((await db.select().from(s.agencies)).map((a) => [a.code, a.id])) as Record<
+		string,
+		string
+	>;
 
 	await db.insert(s.municipalities).values([
-		{ id: id.M1!, code: 'prishtine', nameSq: 'Prishtinë', nameSr: 'Priština', nameEn: 'Pristina', lat: 42.663, lng: 21.166 },
+		{
+			id: id.M1!,
+			code: 'prishtine',
+			nameSq: 'Prishtinë',
+			nameSr: 'Priština',
+			nameEn: 'Pristina',
+			lat: 42.663,
+			lng: 21.166
+		},
 		{ id: id.M2!, code: 'prizren', nameSq: 'Prizren', nameSr: 'Prizren', nameEn: 'Prizren', lat: 42.214, lng: 20.74 },
 		{ id: id.M3!, code: 'peje', nameSq: 'Pejë', nameSr: 'Peć', nameEn: 'Peja', lat: 42.659, lng: 20.288 }
 	]);
-	const venue = (key: string, kind: LocationKind, municipality: string, status: LocationStatus, name = `Venue ${key.slice(1)}`) =>
-		({ id: id[key]!, name, kind, municipalityId: id[municipality]!, status, lat: 42.5, lng: 21 });
+	const venue = (
+		key: string,
+		kind: LocationKind,
+		municipality: string,
+		status: LocationStatus,
+		name = `Venue ${key.slice(1)}`
+	) => ({ id: id[key]!, name, kind, municipalityId: id[municipality]!, status, lat: 42.5, lng: 21 });
 	await db.insert(s.locations).values([
 		venue('V1', 'bar', 'M1', 'active'),
 		venue('V2', 'bar', 'M1', 'active'),
@@ -93,10 +148,26 @@ async function buildWorld(): Promise<void> {
 	]);
 
 	type Outcome = InspectionOutcome;
-	const inspection = (key: string, venueKey: string, team: string | null, author: string, startedAt: string, outcome: Outcome, more: Partial<typeof s.inspections.$inferInsert> = {}) => ({
-		id: id[key]!, locationId: id[venueKey]!, teamId: team ? id[team]! : null, createdBy: author,
-		unplannedReason: team ? null : 'seen on patrol', templateId: randomUUID(), templateVersion: 1,
-		startedAt: new Date(startedAt), outcome, status: 'submitted' as const, ...more
+	const inspection = (
+		key: string,
+		venueKey: string,
+		team: string | null,
+		author: string,
+		startedAt: string,
+		outcome: Outcome,
+		more: Partial<typeof s.inspections.$inferInsert> = {}
+	) => ({
+		id: id[key]!,
+		locationId: id[venueKey]!,
+		teamId: team ? id[team]! : null,
+		createdBy: author,
+		unplannedReason: team ? null : 'seen on patrol',
+		templateId: randomUUID(),
+		templateVersion: 1,
+		startedAt: new Date(startedAt),
+		outcome,
+		status: 'submitted' as const,
+		...more
 	});
 	await db.insert(s.inspections).values([
 		inspection('I1', 'V1', 'T1', pol1.id, '2026-01-15T19:00:00Z', 'no_findings'),
@@ -105,42 +176,86 @@ async function buildWorld(): Promise<void> {
 		inspection('I4', 'V6', 'T3', lab1.id, '2026-03-10T20:00:00Z', 'labour_violations'),
 		inspection('I5', 'V1', null, lab1.id, '2025-12-31T23:30:00Z', 'no_findings'),
 		inspection('I6', 'V2', 'T2', pol2.id, '2026-02-21T20:00:00Z', 'no_findings', { status: 'draft' }),
-		inspection('I7', 'V8', 'T3', lab1.id, '2026-03-11T20:00:00Z', 'premises_closed', { deletedAt: new Date('2026-03-12T08:00:00Z') }),
+		inspection('I7', 'V8', 'T3', lab1.id, '2026-03-11T20:00:00Z', 'premises_closed', {
+			deletedAt: new Date('2026-03-12T08:00:00Z')
+		}),
 		inspection('I8', 'V7', null, pol2.id, '2026-03-05T10:00:00Z', 'no_findings'),
 		inspection('I9', 'V4', 'T1', pol1.id, '2026-01-15T22:00:00Z', 'premises_closed'),
 		inspection('I10', 'V2', 'T1', pol1.id, '2026-01-15T20:00:00Z', 'no_findings'),
-		inspection('I11', 'V2', 'T1', pol1.id, '2026-01-15T20:00:00Z', 'labour_violations', { correctionOf: id.I10!, correctionReason: 'wages were below the minimum' }),
+		inspection('I11', 'V2', 'T1', pol1.id, '2026-01-15T20:00:00Z', 'labour_violations', {
+			correctionOf: id.I10!,
+			correctionReason: 'wages were below the minimum'
+		}),
 		inspection('I12', 'V5', 'T2', pol2.id, '2026-03-31T22:30:00Z', 'no_findings'),
 		inspection('I13', 'V8', null, pol1.id, '2025-10-01T10:00:00Z', 'no_findings')
 	]);
 
 	type Person = Partial<typeof s.screenedPersons.$inferInsert>;
 	const person = (key: string, inspectionKey: string, more: Person) => ({
-		id: id[key]!, inspectionId: id[inspectionKey]!, sex: 'female' as const, ageBand: '23_25', nationality: 'kosovo', ...more
+		id: id[key]!,
+		inspectionId: id[inspectionKey]!,
+		sex: 'female' as const,
+		ageBand: '23_25',
+		nationality: 'kosovo',
+		...more
 	});
 	const victim = { result: 'possible_victim' as const };
 	await db.insert(s.screenedPersons).values([
-		person('S1', 'I2', { ...victim, ageBand: '14_17', isMinor: true, education: 'primary', recruitment: 'job_offer', exploitationForm: 'sexual_exploitation' }),
+		person('S1', 'I2', {
+			...victim,
+			ageBand: '14_17',
+			isMinor: true,
+			education: 'primary',
+			recruitment: 'job_offer',
+			exploitationForm: 'sexual_exploitation'
+		}),
 		person('S2', 'I2', { ageBand: '18_22', nationality: 'albania', result: 'indicators_present' }),
-		person('S3', 'I3', { ...victim, nationality: 'moldova', education: 'secondary', recruitment: 'marriage_promise', exploitationForm: 'sexual_exploitation' }),
+		person('S3', 'I3', {
+			...victim,
+			nationality: 'moldova',
+			education: 'secondary',
+			recruitment: 'marriage_promise',
+			exploitationForm: 'sexual_exploitation'
+		}),
 		person('S4', 'I3', { sex: 'male', ageBand: '31_35', result: 'no_indicators' }),
-		person('S5', 'I4', { ...victim, sex: 'male', ageBand: '26_30', recruitment: 'job_offer', exploitationForm: 'forced_labour' }),
+		person('S5', 'I4', {
+			...victim,
+			sex: 'male',
+			ageBand: '26_30',
+			recruitment: 'job_offer',
+			exploitationForm: 'forced_labour'
+		}),
 		person('S6', 'I6', { ...victim, education: 'primary' }),
 		person('S7', 'I2', { ...victim, deletedAt: new Date('2026-01-16T08:00:00Z') })
 	]);
-	type Referral = (typeof s.referrals.$inferInsert);
-	const referral = (personKey: string, inspectionKey: string, target: Referral['target'], status: Referral['status'], more: Partial<Referral> = {}) => ({
-		id: randomUUID(), personId: id[personKey]!, inspectionId: id[inspectionKey]!, target, status, consent: true, referredAt: new Date('2026-01-16T08:00:00Z'), ...more
+	type Referral = typeof s.referrals.$inferInsert;
+	const referral = (
+		personKey: string,
+		inspectionKey: string,
+		target: Referral['target'],
+		status: Referral['status'],
+		more: Partial<Referral> = {}
+	) => ({
+		id: randomUUID(),
+		personId: id[personKey]!,
+		inspectionId: id[inspectionKey]!,
+		target,
+		status,
+		consent: true,
+		referredAt: new Date('2026-01-16T08:00:00Z'),
+		...more
 	});
-	await db.insert(s.referrals).values([
-		referral('S1', 'I2', 'centre_for_social_work', 'accepted'),
-		referral('S1', 'I2', 'police_anti_trafficking', 'made'),
-		referral('S3', 'I3', 'shelter', 'made'),
-		referral('S3', 'I3', 'victim_advocate', 'closed'),
-		referral('S5', 'I4', 'labour_inspectorate', 'declined'),
-		referral('S6', 'I6', 'shelter', 'made'),
-		referral('S3', 'I3', 'ngo', 'made', { deletedAt: new Date('2026-02-21T08:00:00Z') })
-	]);
+	await db
+		.insert(s.referrals)
+		.values([
+			referral('S1', 'I2', 'centre_for_social_work', 'accepted'),
+			referral('S1', 'I2', 'police_anti_trafficking', 'made'),
+			referral('S3', 'I3', 'shelter', 'made'),
+			referral('S3', 'I3', 'victim_advocate', 'closed'),
+			referral('S5', 'I4', 'labour_inspectorate', 'declined'),
+			referral('S6', 'I6', 'shelter', 'made'),
+			referral('S3', 'I3', 'ngo', 'made', { deletedAt: new Date('2026-02-21T08:00:00Z') })
+		]);
 }
 
 beforeAll(async () => {
@@ -160,11 +275,30 @@ async function coverage(query: string) {
 
 /** Figures in the order of the dashboard, to keep each expectation on one line. */
 const figures = (
-	registeredVenues: number, venuesInspected: number, registeredVenuesInspected: number, coveragePercent: number | null,
-	inspections: number, inspectionsWithIndicators: number, screenedPersons: number, possibleVictims: number,
-	referrals: number, premisesClosed: number
-) => ({ registeredVenues, venuesInspected, registeredVenuesInspected, coveragePercent, inspections, inspectionsWithIndicators, screenedPersons, possibleVictims, referrals, premisesClosed });
-const none = (registeredVenues: number, coveragePercent: number | null) => figures(registeredVenues, 0, 0, coveragePercent, 0, 0, 0, 0, 0, 0);
+	registeredVenues: number,
+	venuesInspected: number,
+	registeredVenuesInspected: number,
+	coveragePercent: number | null,
+	inspections: number,
+	inspectionsWithIndicators: number,
+	screenedPersons: number,
+	possibleVictims: number,
+	referrals: number,
+	premisesClosed: number
+) => ({
+	registeredVenues,
+	venuesInspected,
+	registeredVenuesInspected,
+	coveragePercent,
+	inspections,
+	inspectionsWithIndicators,
+	screenedPersons,
+	possibleVictims,
+	referrals,
+	premisesClosed
+});
+const none = (registeredVenues: number, coveragePercent: number | null) =>
+	figures(registeredVenues, 0, 0, coveragePercent, 0, 0, 0, 0, 0, 0);
 
 describe(`coverage figures on ${testEngine}`, () => {
 	it('count the whole selection', async () => {
@@ -180,7 +314,11 @@ describe(`coverage figures on ${testEngine}`, () => {
 		const { byMunicipality } = await coverage(Q1);
 		expect(byMunicipality.map((m: { code: string }) => m.code)).toEqual(['peje', 'prishtine', 'prizren']);
 		// Peja: V8 registered, its only visits deleted (I7) or before the period (I13).
-		expect(byMunicipality[0]).toMatchObject({ municipalityId: id.M3, name: { en: 'Peja', sq: 'Pejë', sr: 'Peć' }, ...none(1, 0) });
+		expect(byMunicipality[0]).toMatchObject({
+			municipalityId: id.M3,
+			name: { en: 'Peja', sq: 'Pejë', sr: 'Peć' },
+			...none(1, 0)
+		});
 		// Pristina: registered V1 V2 V3, all inspected (100 %), plus gone V4 → 4 venues; I1 I2 I5 I9 I11;
 		// indicators I2; persons S1 S2; victim S1; R1 R2; closed I9.
 		expect(byMunicipality[1]).toMatchObject(figures(3, 4, 3, 100, 5, 1, 2, 1, 2, 1));
@@ -201,7 +339,8 @@ describe(`coverage figures on ${testEngine}`, () => {
 		expect(kind('massage_parlour')).toEqual({ kind: 'massage_parlour', ...figures(2, 2, 1, 50, 2, 1, 1, 1, 1, 1) });
 		expect(kind('restaurant_cafe')).toEqual({ kind: 'restaurant_cafe', ...none(1, 0) });
 		// Nothing registered: no coverage figure rather than 0 %.
-		for (const empty of ['hotel_motel', 'private_apartment', 'other']) expect(kind(empty)).toEqual({ kind: empty, ...none(0, null) });
+		for (const empty of ['hotel_motel', 'private_apartment', 'other'])
+			expect(kind(empty)).toEqual({ kind: empty, ...none(0, null) });
 	});
 
 	it('follow the months of the period on the Kosovo calendar', async () => {
@@ -253,8 +392,26 @@ describe(`overdue venues on ${testEngine}`, () => {
 			asOf: '2026-03-31',
 			count: 2,
 			venues: [
-				{ locationId: id.V9, name: '=Cafe Nine', kind: 'restaurant_cafe', municipalityId: id.M2, municipalityCode: 'prizren', status: 'active', lastInspectedOn: null, daysSinceInspection: null },
-				{ locationId: id.V8, name: 'Venue 8', kind: 'massage_parlour', municipalityId: id.M3, municipalityCode: 'peje', status: 'active', lastInspectedOn: '2025-10-01', daysSinceInspection: 181 }
+				{
+					locationId: id.V9,
+					name: '=Cafe Nine',
+					kind: 'restaurant_cafe',
+					municipalityId: id.M2,
+					municipalityCode: 'prizren',
+					status: 'active',
+					lastInspectedOn: null,
+					daysSinceInspection: null
+				},
+				{
+					locationId: id.V8,
+					name: 'Venue 8',
+					kind: 'massage_parlour',
+					municipalityId: id.M3,
+					municipalityCode: 'peje',
+					status: 'active',
+					lastInspectedOn: '2025-10-01',
+					daysSinceInspection: 181
+				}
 			]
 		});
 	});
@@ -263,8 +420,14 @@ describe(`overdue venues on ${testEngine}`, () => {
 		const { overdue } = await coverage(`${Q1}&overdueDays=60`);
 		// V1 V2 V3 join at 75 days (V2's draft I6 of 02-21 does not count); V5 at 39 and V6 at 21 do not.
 		expect(overdue.count).toBe(5);
-		expect(overdue.venues.map((v: { name: string; daysSinceInspection: number | null }) => [v.name, v.daysSinceInspection])).toEqual([
-			['=Cafe Nine', null], ['Venue 8', 181], ['Venue 1', 75], ['Venue 2', 75], ['Venue 3', 75]
+		expect(
+			overdue.venues.map((v: { name: string; daysSinceInspection: number | null }) => [v.name, v.daysSinceInspection])
+		).toEqual([
+			['=Cafe Nine', null],
+			['Venue 8', 181],
+			['Venue 1', 75],
+			['Venue 2', 75],
+			['Venue 3', 75]
 		]);
 	});
 });
@@ -286,11 +449,17 @@ describe(`national report tables on ${testEngine}`, () => {
 	it('break possible victims down by nationality, education, exploitation and recruitment', async () => {
 		const { report } = await coverage(Q1);
 		// S1 kosovo, S3 moldova, S5 kosovo.
-		expect(report.victimsByNationality).toEqual([{ nationality: 'kosovo', count: 2 }, { nationality: 'moldova', count: 1 }]);
+		expect(report.victimsByNationality).toEqual([
+			{ nationality: 'kosovo', count: 2 },
+			{ nationality: 'moldova', count: 1 }
+		]);
 		// S1 primary, S3 secondary, S5 not recorded.
 		expect(report.victimsByEducation).toEqual([
-			{ education: 'illiterate', count: 0 }, { education: 'primary', count: 1 }, { education: 'secondary', count: 1 },
-			{ education: 'university', count: 0 }, { education: 'unknown', count: 1 }
+			{ education: 'illiterate', count: 0 },
+			{ education: 'primary', count: 1 },
+			{ education: 'secondary', count: 1 },
+			{ education: 'university', count: 0 },
+			{ education: 'unknown', count: 1 }
 		]);
 		// S1 S3 sexual, S5 forced labour.
 		expect(report.victimsByExploitation.map((r: { count: number }) => r.count)).toEqual([2, 1, 0, 0, 0, 0, 0]);
@@ -298,14 +467,25 @@ describe(`national report tables on ${testEngine}`, () => {
 		expect(report.victimsByExploitation[4]).toEqual({ exploitationForm: 'removal_of_organs', count: 0 });
 		// S1 S5 job offer, S3 promise of marriage.
 		expect(report.victimsByRecruitment).toEqual([
-			{ recruitment: 'job_offer', count: 2 }, { recruitment: 'marriage_promise', count: 1 }, { recruitment: 'tourism', count: 0 },
-			{ recruitment: 'other', count: 0 }, { recruitment: 'unknown', count: 0 }
+			{ recruitment: 'job_offer', count: 2 },
+			{ recruitment: 'marriage_promise', count: 1 },
+			{ recruitment: 'tourism', count: 0 },
+			{ recruitment: 'other', count: 0 },
+			{ recruitment: 'unknown', count: 0 }
 		]);
 	});
 
 	it('count referrals by target and status', async () => {
 		const { report } = await coverage(Q1);
-		const row = (target: string, status?: string) => ({ target, made: 0, accepted: 0, declined: 0, closed: 0, total: status ? 1 : 0, ...(status ? { [status]: 1 } : {}) });
+		const row = (target: string, status?: string) => ({
+			target,
+			made: 0,
+			accepted: 0,
+			declined: 0,
+			closed: 0,
+			total: status ? 1 : 0,
+			...(status ? { [status]: 1 } : {})
+		});
 		expect(report.referrals).toEqual([
 			row('police_anti_trafficking', 'made'), // R2
 			row('victim_advocate', 'closed'), // R4
@@ -369,7 +549,9 @@ describe('GET /api/coverage', () => {
 		const response = await (await signedIn('sup1')).get(`/api/coverage?${Q1}&format=csv&table=municipalities`);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-		expect(response.headers.get('content-disposition')).toBe('attachment; filename="kontrolla-municipalities-2026-01-01-2026-03-31.csv"');
+		expect(response.headers.get('content-disposition')).toBe(
+			'attachment; filename="kontrolla-municipalities-2026-01-01-2026-03-31.csv"'
+		);
 		const bytes = new Uint8Array(await response.arrayBuffer());
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		expect(new TextDecoder().decode(bytes.slice(3)).split('\r\n')).toEqual([
@@ -380,7 +562,10 @@ describe('GET /api/coverage', () => {
 			''
 		]);
 		const [entry] = await database.db.select().from(s.auditLog).orderBy(desc(s.auditLog.seq)).limit(1);
-		expect(entry).toMatchObject({ action: 'coverage.export', summary: 'format=csv table=municipalities filters=from=2026-01-01&to=2026-03-31&overdueDays=90' });
+		expect(entry).toMatchObject({
+			action: 'coverage.export',
+			summary: 'format=csv table=municipalities filters=from=2026-01-01&to=2026-03-31&overdueDays=90'
+		});
 	});
 
 	it('exports every overdue venue with formulas defused', async () => {

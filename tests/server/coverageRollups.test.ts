@@ -41,7 +41,10 @@ beforeAll(async () => {
 		{ label: 'a whole past year and more', query: { from: '2024-01-01', to: '2025-06-04', overdueDays: '30' } },
 		{ label: 'one municipality', query: { preset: 'year', municipalityId: busiest.municipality_id } },
 		{ label: 'one kind', query: { preset: 'year', kind: busiest.kind } },
-		{ label: 'municipality and kind', query: { from: '2024-06-01', to: '2025-06-04', municipalityId: busiest.municipality_id, kind: busiest.kind } }
+		{
+			label: 'municipality and kind',
+			query: { from: '2024-06-01', to: '2025-06-04', municipalityId: busiest.municipality_id, kind: busiest.kind }
+		}
 	];
 }, 120_000);
 
@@ -51,7 +54,10 @@ async function expectRollupsAgree(): Promise<void> {
 	for (const { label, query } of selections) {
 		const filters = coverageFiltersSchema.parse(query);
 		const fromRollups = await coverageReport(database.db, filters, TODAY, { overdueLimit: null });
-		const fromInspections = await coverageReport(database.db, filters, TODAY, { overdueLimit: null, source: 'inspections' });
+		const fromInspections = await coverageReport(database.db, filters, TODAY, {
+			overdueLimit: null,
+			source: 'inspections'
+		});
 		expect(fromRollups, label).toEqual(fromInspections);
 	}
 }
@@ -60,7 +66,14 @@ async function countedInspection(offset = 0) {
 	const [row] = await database.db
 		.select()
 		.from(s.inspections)
-		.where(and(eq(s.inspections.status, 'submitted'), isNull(s.inspections.deletedAt), isNull(s.inspections.correctionOf), isNotNull(s.inspections.teamId)))
+		.where(
+			and(
+				eq(s.inspections.status, 'submitted'),
+				isNull(s.inspections.deletedAt),
+				isNull(s.inspections.correctionOf),
+				isNotNull(s.inspections.teamId)
+			)
+		)
 		.orderBy(desc(s.inspections.startedAt), s.inspections.id)
 		.limit(1)
 		.offset(offset);
@@ -69,7 +82,9 @@ async function countedInspection(offset = 0) {
 
 describe(`coverage rollups on ${testEngine}`, () => {
 	it('are built from the stored inspections and answer what the inspections answer', async () => {
-		const pending = firstRow<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from coverage_dirty`));
+		const pending = firstRow<{ n: number }>(
+			await database.db.execute(sql`select count(*)::int as n from coverage_dirty`)
+		);
 		expect(pending.n).toBeGreaterThan(0);
 		await expectRollupsAgree();
 		const after = firstRow<{ dirty: number; daily: number; venues: number }>(
@@ -89,25 +104,51 @@ describe(`coverage rollups on ${testEngine}`, () => {
 	it('follow a correction, a deletion and a date moved', async () => {
 		const { db } = database;
 		const original = await countedInspection();
-		await db.insert(s.inspections).values({ ...original, id: randomUUID(), correctionOf: original.id, correctionReason: 'wrong outcome', outcome: 'premises_closed' });
+		await db.insert(s.inspections).values({
+			...original,
+			id: randomUUID(),
+			correctionOf: original.id,
+			correctionReason: 'wrong outcome',
+			outcome: 'premises_closed'
+		});
 		const deleted = await countedInspection(3);
 		await db.update(s.inspections).set({ deletedAt: new Date() }).where(eq(s.inspections.id, deleted.id));
 		await expectRollupsAgree();
 		const moved = await countedInspection(5);
-		await db.update(s.inspections).set({ startedAt: new Date('2024-12-31T23:30:00Z') }).where(eq(s.inspections.id, moved.id));
+		await db
+			.update(s.inspections)
+			.set({ startedAt: new Date('2024-12-31T23:30:00Z') })
+			.where(eq(s.inspections.id, moved.id));
 		await expectRollupsAgree();
 	});
 
 	it('follow persons and referrals', async () => {
 		const { db } = database;
 		const inspection = await countedInspection(7);
-		await db.insert(s.screenedPersons).values({ id: randomUUID(), inspectionId: inspection.id, sex: 'female', ageBand: '14_17', isMinor: true, nationality: 'serbia', result: 'possible_victim', recruitment: 'job_offer' });
+		await db.insert(s.screenedPersons).values({
+			id: randomUUID(),
+			inspectionId: inspection.id,
+			sex: 'female',
+			ageBand: '14_17',
+			isMinor: true,
+			nationality: 'serbia',
+			result: 'possible_victim',
+			recruitment: 'job_offer'
+		});
 		await expectRollupsAgree();
 		// Each change on its own: two on one inspection would hide a trigger that is missing.
-		const [referral] = await db.select().from(s.referrals).where(and(isNull(s.referrals.deletedAt), ne(s.referrals.status, 'closed'))).limit(1);
+		const [referral] = await db
+			.select()
+			.from(s.referrals)
+			.where(and(isNull(s.referrals.deletedAt), ne(s.referrals.status, 'closed')))
+			.limit(1);
 		await db.update(s.referrals).set({ status: 'closed' }).where(eq(s.referrals.id, referral!.id));
 		await expectRollupsAgree();
-		const [person] = await db.select().from(s.screenedPersons).where(and(isNull(s.screenedPersons.deletedAt), eq(s.screenedPersons.result, 'possible_victim'))).limit(1);
+		const [person] = await db
+			.select()
+			.from(s.screenedPersons)
+			.where(and(isNull(s.screenedPersons.deletedAt), eq(s.screenedPersons.result, 'possible_victim')))
+			.limit(1);
 		await db.update(s.screenedPersons).set({ deletedAt: new Date() }).where(eq(s.screenedPersons.id, person!.id));
 		await expectRollupsAgree();
 	});
@@ -115,11 +156,24 @@ describe(`coverage rollups on ${testEngine}`, () => {
 	it('follow a venue moved to another municipality and kind, and a team moved to another operation', async () => {
 		const { db } = database;
 		const inspection = await countedInspection(9);
-		const [elsewhere] = await db.select().from(s.locations).where(ne(s.locations.id, inspection.locationId)).orderBy(desc(s.locations.name)).limit(1);
-		await db.update(s.locations).set({ municipalityId: elsewhere!.municipalityId, kind: 'other' }).where(eq(s.locations.id, inspection.locationId));
+		const [elsewhere] = await db
+			.select()
+			.from(s.locations)
+			.where(ne(s.locations.id, inspection.locationId))
+			.orderBy(desc(s.locations.name))
+			.limit(1);
+		await db
+			.update(s.locations)
+			.set({ municipalityId: elsewhere!.municipalityId, kind: 'other' })
+			.where(eq(s.locations.id, inspection.locationId));
 		await expectRollupsAgree();
 		const [team] = await db.select().from(s.teams).where(eq(s.teams.id, inspection.teamId!));
-		const [otherOperation] = await db.select().from(s.operations).where(ne(s.operations.id, team!.operationId)).orderBy(s.operations.date).limit(1);
+		const [otherOperation] = await db
+			.select()
+			.from(s.operations)
+			.where(ne(s.operations.id, team!.operationId))
+			.orderBy(s.operations.date)
+			.limit(1);
 		await db.update(s.teams).set({ operationId: otherOperation!.id }).where(eq(s.teams.id, team!.id));
 		await expectRollupsAgree();
 	});
@@ -130,9 +184,14 @@ describe(`coverage rollups on ${testEngine}`, () => {
 		const target = draft ?? (await countedInspection(11));
 		const before = await coverageReport(db, coverageFiltersSchema.parse({ from: '2000-01-01', to: TODAY }), TODAY);
 		if (draft) {
-			await db.update(s.inspections).set({ status: 'submitted', outcome: 'no_findings', submittedAt: new Date() }).where(eq(s.inspections.id, draft.id));
+			await db
+				.update(s.inspections)
+				.set({ status: 'submitted', outcome: 'no_findings', submittedAt: new Date() })
+				.where(eq(s.inspections.id, draft.id));
 		} else {
-			await db.insert(s.inspections).values({ ...target, id: randomUUID(), correctionOf: null, startedAt: new Date('2025-06-03T10:00:00Z') });
+			await db
+				.insert(s.inspections)
+				.values({ ...target, id: randomUUID(), correctionOf: null, startedAt: new Date('2025-06-03T10:00:00Z') });
 		}
 		const after = await coverageReport(db, coverageFiltersSchema.parse({ from: '2000-01-01', to: TODAY }), TODAY);
 		expect(after.totals.inspections).toBe(before.totals.inspections + 1);

@@ -21,7 +21,16 @@ let database: Database;
 let app: TestApp;
 let world: SyncWorld;
 const NOW = new Date('2026-11-24T12:00:00Z');
-const ids = { oldInspection: randomUUID(), newInspection: randomUUID(), closed: randomUUID(), closedReferred: randomUUID(), stillOpen: randomUUID(), recent: randomUUID(), referralClosed: randomUUID(), referralOpen: randomUUID() };
+const ids = {
+	oldInspection: randomUUID(),
+	newInspection: randomUUID(),
+	closed: randomUUID(),
+	closedReferred: randomUUID(),
+	stillOpen: randomUUID(),
+	recent: randomUUID(),
+	referralClosed: randomUUID(),
+	referralOpen: randomUUID()
+};
 
 beforeAll(async () => {
 	database = await openTestDatabase();
@@ -41,7 +50,12 @@ beforeAll(async () => {
 		startedAt: new Date(startedAt),
 		submittedAt: new Date(startedAt)
 	});
-	await db.insert(s.inspections).values([inspection(ids.oldInspection, '2020-03-10T20:00:00Z'), inspection(ids.newInspection, '2026-10-01T20:00:00Z')]);
+	await db
+		.insert(s.inspections)
+		.values([
+			inspection(ids.oldInspection, '2020-03-10T20:00:00Z'),
+			inspection(ids.newInspection, '2026-10-01T20:00:00Z')
+		]);
 	const person = (id: string, inspectionId: string, nationality: string) => ({
 		id,
 		inspectionId,
@@ -56,12 +70,14 @@ beforeAll(async () => {
 		dimensionsPresent: [1, 4, 5],
 		result: 'possible_victim' as const
 	});
-	await db.insert(s.screenedPersons).values([
-		person(ids.closed, ids.oldInspection, 'moldova'),
-		person(ids.closedReferred, ids.oldInspection, 'ukraine'),
-		person(ids.stillOpen, ids.oldInspection, 'moldova'),
-		person(ids.recent, ids.newInspection, 'albania')
-	]);
+	await db
+		.insert(s.screenedPersons)
+		.values([
+			person(ids.closed, ids.oldInspection, 'moldova'),
+			person(ids.closedReferred, ids.oldInspection, 'ukraine'),
+			person(ids.stillOpen, ids.oldInspection, 'moldova'),
+			person(ids.recent, ids.newInspection, 'albania')
+		]);
 	const referral = (id: string, personId: string, status: 'closed' | 'made') => ({
 		id,
 		personId,
@@ -73,14 +89,30 @@ beforeAll(async () => {
 		status,
 		notes: 'lives with her sister'
 	});
-	await db.insert(s.referrals).values([referral(ids.referralClosed, ids.closedReferred, 'closed'), referral(ids.referralOpen, ids.stillOpen, 'made')]);
-	await db.insert(s.recordVersions).values({ entity: 'screenedPerson', recordId: ids.closed, version: 1, data: { language: 'Romanian', roleAtVenue: 'dancer', answers: { nationality_other: 'told us her home town' }, sex: 'female' } });
+	await db
+		.insert(s.referrals)
+		.values([
+			referral(ids.referralClosed, ids.closedReferred, 'closed'),
+			referral(ids.referralOpen, ids.stillOpen, 'made')
+		]);
+	await db.insert(s.recordVersions).values({
+		entity: 'screenedPerson',
+		recordId: ids.closed,
+		version: 1,
+		data: {
+			language: 'Romanian',
+			roleAtVenue: 'dancer',
+			answers: { nationality_other: 'told us her home town' },
+			sex: 'female'
+		}
+	});
 });
 afterAll(async () => database?.close());
 
 const signedIn = (username: string): Promise<TestClient> => app.signedIn(username);
 
-const report = () => coverageReport(database.db, coverageFiltersSchema.parse({ from: '2020-01-01', to: '2026-11-24' }), '2026-11-24');
+const report = () =>
+	coverageReport(database.db, coverageFiltersSchema.parse({ from: '2020-01-01', to: '2026-11-24' }), '2026-11-24');
 
 describe(`retention on ${testEngine}`, () => {
 	it('anonymises closed cases past the period only, keeps the figures, and tells devices and the audit log', async () => {
@@ -89,22 +121,42 @@ describe(`retention on ${testEngine}`, () => {
 
 		expect(await applyRetention(database.db, 5 * 365, NOW)).toEqual({ anonymised: 2 });
 
-		const persons = await database.db.select().from(s.screenedPersons).where(inArray(s.screenedPersons.id, Object.values(ids)));
+		const persons = await database.db
+			.select()
+			.from(s.screenedPersons)
+			.where(inArray(s.screenedPersons.id, Object.values(ids)));
 		const byId = new Map(persons.map((p) => [p.id, p]));
 		for (const id of [ids.closed, ids.closedReferred]) {
-			expect(byId.get(id)).toMatchObject({ answers: {}, roleAtVenue: null, language: null, sex: 'female', ageBand: '18_22', result: 'possible_victim', exploitationForm: 'sexual_exploitation' });
+			expect(byId.get(id)).toMatchObject({
+				answers: {},
+				roleAtVenue: null,
+				language: null,
+				sex: 'female',
+				ageBand: '18_22',
+				result: 'possible_victim',
+				exploitationForm: 'sexual_exploitation'
+			});
 			expect(byId.get(id)?.anonymisedAt).not.toBeNull();
 		}
 		// An open referral keeps the case open; a recent case is within the period.
 		expect(byId.get(ids.stillOpen)).toMatchObject({ language: 'Romanian', anonymisedAt: null });
 		expect(byId.get(ids.recent)).toMatchObject({ language: 'Romanian', anonymisedAt: null });
 		const [closedReferral] = await database.db.select().from(s.referrals).where(eq(s.referrals.id, ids.referralClosed));
-		expect(closedReferral).toMatchObject({ urgentNeeds: '', notes: '', status: 'closed', target: 'shelter', consent: true });
+		expect(closedReferral).toMatchObject({
+			urgentNeeds: '',
+			notes: '',
+			status: 'closed',
+			target: 'shelter',
+			consent: true
+		});
 		const [openReferral] = await database.db.select().from(s.referrals).where(eq(s.referrals.id, ids.referralOpen));
 		expect(openReferral?.notes).toBe('lives with her sister');
 
 		// Earlier versions lose the details too.
-		const [stored] = await database.db.select().from(s.recordVersions).where(and(eq(s.recordVersions.entity, 'screenedPerson'), eq(s.recordVersions.recordId, ids.closed)));
+		const [stored] = await database.db
+			.select()
+			.from(s.recordVersions)
+			.where(and(eq(s.recordVersions.entity, 'screenedPerson'), eq(s.recordVersions.recordId, ids.closed)));
 		expect(JSON.stringify(stored?.data)).not.toMatch(/Romanian|dancer|home town/);
 
 		const after = await report();
@@ -113,7 +165,11 @@ describe(`retention on ${testEngine}`, () => {
 
 		const feed = (await database.db.select().from(s.changes)).slice(seqBefore);
 		expect(feed.map((c) => [c.entity, c.recordId, c.restricted]).sort()).toEqual(
-			[['referral', ids.referralClosed, true], ['screenedPerson', ids.closed, true], ['screenedPerson', ids.closedReferred, true]].sort()
+			[
+				['referral', ids.referralClosed, true],
+				['screenedPerson', ids.closed, true],
+				['screenedPerson', ids.closedReferred, true]
+			].sort()
 		);
 		const audited = await database.db.select().from(s.auditLog).where(eq(s.auditLog.action, 'person.anonymise'));
 		expect(audited.map((a) => a.recordId).sort()).toEqual([ids.closed, ids.closedReferred].sort());
@@ -132,10 +188,18 @@ describe(`a person's record on request on ${testEngine}`, () => {
 		const response = await admin.get(`/api/admin/persons/${ids.stillOpen}/export`);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-disposition')).toContain('attachment');
-		const record = (await response.json()) as { person: { id: string; language: string }; referrals: { id: string; notes: string }[] };
+		const record = (await response.json()) as {
+			person: { id: string; language: string };
+			referrals: { id: string; notes: string }[];
+		};
 		expect(record.person).toMatchObject({ id: ids.stillOpen, language: 'Romanian' });
-		expect(record.referrals).toEqual([expect.objectContaining({ id: ids.referralOpen, notes: 'lives with her sister' })]);
-		const exports = await database.db.select().from(s.auditLog).where(and(eq(s.auditLog.action, 'person.export'), eq(s.auditLog.recordId, ids.stillOpen)));
+		expect(record.referrals).toEqual([
+			expect.objectContaining({ id: ids.referralOpen, notes: 'lives with her sister' })
+		]);
+		const exports = await database.db
+			.select()
+			.from(s.auditLog)
+			.where(and(eq(s.auditLog.action, 'person.export'), eq(s.auditLog.recordId, ids.stillOpen)));
 		expect(exports).toHaveLength(1);
 		expect((await admin.get(`/api/admin/persons/${randomUUID()}/export`)).status).toBe(404);
 		expect((await admin.get('/api/admin/persons/not-an-id/export')).status).toBe(404);
@@ -146,18 +210,32 @@ describe(`a person's record on request on ${testEngine}`, () => {
 		const erase = (body: Record<string, string>) =>
 			admin.request('/admin/persons?/erase', {
 				method: 'POST',
-				headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true' },
+				headers: {
+					'content-type': 'application/x-www-form-urlencoded',
+					accept: 'application/json',
+					'x-sveltekit-action': 'true'
+				},
 				body: new URLSearchParams(body).toString()
 			});
-		const refused = (await (await erase({ personId: ids.recent, confirm: 'yes', reason: '' })).json()) as { type: string; status: number };
+		const refused = (await (await erase({ personId: ids.recent, confirm: 'yes', reason: '' })).json()) as {
+			type: string;
+			status: number;
+		};
 		expect(refused).toMatchObject({ type: 'failure', status: 400 });
-		expect((await database.db.select().from(s.screenedPersons).where(eq(s.screenedPersons.id, ids.recent)))[0]?.language).toBe('Romanian');
+		expect(
+			(await database.db.select().from(s.screenedPersons).where(eq(s.screenedPersons.id, ids.recent)))[0]?.language
+		).toBe('Romanian');
 
-		const done = (await (await erase({ personId: ids.recent, confirm: 'yes', reason: 'request 2026/114 via victim advocate' })).json()) as { type: string };
+		const done = (await (
+			await erase({ personId: ids.recent, confirm: 'yes', reason: 'request 2026/114 via victim advocate' })
+		).json()) as { type: string };
 		expect(done.type).toBe('success');
 		const [erased] = await database.db.select().from(s.screenedPersons).where(eq(s.screenedPersons.id, ids.recent));
 		expect(erased).toMatchObject({ language: null, roleAtVenue: null, answers: {}, result: 'possible_victim' });
-		const audited = await database.db.select().from(s.auditLog).where(and(eq(s.auditLog.action, 'person.erase'), eq(s.auditLog.recordId, ids.recent)));
+		const audited = await database.db
+			.select()
+			.from(s.auditLog)
+			.where(and(eq(s.auditLog.action, 'person.erase'), eq(s.auditLog.recordId, ids.recent)));
 		expect(audited[0]?.summary).toContain('request 2026/114');
 	});
 

@@ -26,12 +26,17 @@ afterAll(async () => database?.close());
 
 async function deviceOf(username: string): Promise<{ device: Device; client: TestClient }> {
 	const client = app.client();
-	const response = await client.post('/api/auth/login', { username, password: FIXTURE_PASSWORD }, { address: `10.8.${Math.floor(Math.random() * 250)}.1` });
+	const response = await client.post(
+		'/api/auth/login',
+		{ username, password: FIXTURE_PASSWORD },
+		{ address: `10.8.${Math.floor(Math.random() * 250)}.1` }
+	);
 	const { user } = await response.json();
 	return { device: simulatedDevice(user.id, (url, init) => client.request(url, init)), client };
 }
 
-const serverInspection = async (id: string) => (await database.db.select().from(s.inspections).where(eq(s.inspections.id, id)))[0];
+const serverInspection = async (id: string) =>
+	(await database.db.select().from(s.inspections).where(eq(s.inspections.id, id)))[0];
 
 describe(`the device outbox against the server on ${testEngine}`, () => {
 	it('keeps work recorded offline and sends it when the network returns', async () => {
@@ -64,7 +69,13 @@ describe(`the device outbox against the server on ${testEngine}`, () => {
 
 	it('never doubles a record when the answer to a push is lost', async () => {
 		const client = app.client();
-		const { user } = await (await client.post('/api/auth/login', { username: 'inspector_a2', password: FIXTURE_PASSWORD }, { address: '10.8.0.9' })).json();
+		const { user } = await (
+			await client.post(
+				'/api/auth/login',
+				{ username: 'inspector_a2', password: FIXTURE_PASSWORD },
+				{ address: '10.8.0.9' }
+			)
+		).json();
 		let loseAnswers = true;
 		const device = simulatedDevice(user.id, async (url, init) => {
 			const response = await client.request(url, init);
@@ -90,8 +101,14 @@ describe(`the device outbox against the server on ${testEngine}`, () => {
 		await a1.device.sync();
 		await a2.device.sync();
 		a2.device.online = false;
-		await a2.device.write('inspection', id, { ...(await a2.device.db.records('inspection').get(id)), notes: 'a2 offline' });
-		await a1.device.write('inspection', id, { ...(await a1.device.db.records('inspection').get(id)), notes: 'a1 online' });
+		await a2.device.write('inspection', id, {
+			...(await a2.device.db.records('inspection').get(id)),
+			notes: 'a2 offline'
+		});
+		await a1.device.write('inspection', id, {
+			...(await a1.device.db.records('inspection').get(id)),
+			notes: 'a1 online'
+		});
 		await a1.device.sync();
 		// a2 pulls while its own change is still queued: its local text must survive.
 		a2.device.online = true;
@@ -101,7 +118,11 @@ describe(`the device outbox against the server on ${testEngine}`, () => {
 		const report = await a2.device.sync();
 		expect(report.conflicts).toBe(1);
 		const [conflict] = await a2.device.db.conflicts.toArray();
-		expect(conflict).toMatchObject({ fields: ['notes'], device: { notes: 'a2 offline' }, server: { notes: 'a1 online' } });
+		expect(conflict).toMatchObject({
+			fields: ['notes'],
+			device: { notes: 'a2 offline' },
+			server: { notes: 'a1 online' }
+		});
 		expect((await a2.device.db.records('inspection').get(id))?.notes).toBe('a1 online');
 	});
 
@@ -131,7 +152,14 @@ describe(`the device outbox against the server on ${testEngine}`, () => {
 		for (const [n, id] of photoIds.entries()) await device.write('attachment', id, visit.photo(n + 1));
 		await device.write('inspection', inspectionId, visit.submitted());
 		// Never sent, so folded: one inspection entry, first in the outbox, carrying the submission.
-		expect((await device.db.outbox.toArray()).map((e) => e.entity)).toEqual(['inspection', 'screenedPerson', 'screenedPerson', 'referral', 'attachment', 'attachment']);
+		expect((await device.db.outbox.toArray()).map((e) => e.entity)).toEqual([
+			'inspection',
+			'screenedPerson',
+			'screenedPerson',
+			'referral',
+			'attachment',
+			'attachment'
+		]);
 		device.online = true;
 		return inspectionId;
 	}
@@ -140,7 +168,9 @@ describe(`the device outbox against the server on ${testEngine}`, () => {
 		const db = database.db;
 		return {
 			status: (await serverInspection(inspectionId))?.status,
-			persons: (await db.select().from(s.screenedPersons).where(eq(s.screenedPersons.inspectionId, inspectionId))).map((p) => p.result).sort(),
+			persons: (await db.select().from(s.screenedPersons).where(eq(s.screenedPersons.inspectionId, inspectionId)))
+				.map((p) => p.result)
+				.sort(),
 			referrals: (await db.select().from(s.referrals).where(eq(s.referrals.inspectionId, inspectionId))).length,
 			photos: (await db.select().from(s.attachments).where(eq(s.attachments.inspectionId, inspectionId))).length
 		};
@@ -189,7 +219,18 @@ describe(`the device outbox against the server on ${testEngine}`, () => {
 		// without a place in the order, its children refused with the earlier lock's reasons.
 		const [submission, ...children] = await device.db.outbox.orderBy('seq').toArray();
 		const transport = (device.engine as unknown as { transport: SyncTransport }).transport;
-		const [applied] = (await transport.push(device.id, [{ mutationId: submission!.mutationId, entity: 'inspection', op: 'upsert', id: inspectionId, baseVersion: 0, data: submission!.data }])).results;
+		const [applied] = (
+			await transport.push(device.id, [
+				{
+					mutationId: submission!.mutationId,
+					entity: 'inspection',
+					op: 'upsert',
+					id: inspectionId,
+					baseVersion: 0,
+					data: submission!.data
+				}
+			])
+		).results;
 		expect(applied?.status).toBe('applied');
 		await device.db.outbox.delete(submission!.seq!);
 		await device.db.outbox.bulkUpdate(
@@ -199,7 +240,13 @@ describe(`the device outbox against the server on ${testEngine}`, () => {
 					writeSeq: undefined,
 					status: 'rejected' as const,
 					sentAt: '2026-11-24T22:05:00Z',
-					errors: [{ field: 'data.inspectionId', message: e.entity === 'referral' ? 'no such person in this inspection' : 'the inspection is submitted and locked' }]
+					errors: [
+						{
+							field: 'data.inspectionId',
+							message:
+								e.entity === 'referral' ? 'no such person in this inspection' : 'the inspection is submitted and locked'
+						}
+					]
 				}
 			}))
 		);
@@ -216,7 +263,12 @@ describe(`the device outbox against the server on ${testEngine}`, () => {
 		await client.post('/api/auth/logout', {});
 		await device.write('inspection', randomUUID(), inspectionData(world));
 		const states: SchedulerState[] = [];
-		const scheduler = new SyncScheduler({ runRound: () => device.sync(), onState: (s) => states.push(s), setTimer: () => null, clearTimer: () => {} });
+		const scheduler = new SyncScheduler({
+			runRound: () => device.sync(),
+			onState: (s) => states.push(s),
+			setTimer: () => null,
+			clearTimer: () => {}
+		});
 		await scheduler.syncNow();
 		expect(states.at(-1)?.phase).toBe('signedOut');
 		expect(await device.db.outbox.count()).toBe(1);
@@ -233,16 +285,33 @@ describe(`the device outbox against the server on ${testEngine}`, () => {
 	});
 
 	it('pulls a feed longer than a page, a page ahead, and starts again from empty when its cursor is too old', async () => {
-		const venues = Array.from({ length: PULL_PAGE + 500 }, (_, i) => ({ id: randomUUID(), name: `Feed venue ${i}`, kind: 'bar' as const, municipalityId: world.ids.municipality, lat: 42.6, lng: 21.1 }));
+		const venues = Array.from({ length: PULL_PAGE + 500 }, (_, i) => ({
+			id: randomUUID(),
+			name: `Feed venue ${i}`,
+			kind: 'bar' as const,
+			municipalityId: world.ids.municipality,
+			lat: 42.6,
+			lng: 21.1
+		}));
 		await database.db.transaction(async (tx) => {
 			await tx.insert(s.locations).values(venues);
-			await appendChanges(tx, venues.map((v) => ({ entity: 'location' as const, recordId: v.id, op: 'upsert' as const, version: 1 })));
+			await appendChanges(
+				tx,
+				venues.map((v) => ({ entity: 'location' as const, recordId: v.id, op: 'upsert' as const, version: 1 }))
+			);
 		});
 		const client = app.client();
-		const { user } = await (await client.post('/api/auth/login', { username: 'inspector_b1', password: FIXTURE_PASSWORD }, { address: '10.9.0.1' })).json();
+		const { user } = await (
+			await client.post(
+				'/api/auth/login',
+				{ username: 'inspector_b1', password: FIXTURE_PASSWORD },
+				{ address: '10.9.0.1' }
+			)
+		).json();
 		const cursors: string[] = [];
 		const device = simulatedDevice(user.id, (url, init) => {
-			if (String(url).startsWith('/api/sync/pull')) cursors.push(new URL(String(url), 'http://x').searchParams.get('cursor') ?? '');
+			if (String(url).startsWith('/api/sync/pull'))
+				cursors.push(new URL(String(url), 'http://x').searchParams.get('cursor') ?? '');
 			return client.request(url, init);
 		});
 		await device.sync();
@@ -252,7 +321,10 @@ describe(`the device outbox against the server on ${testEngine}`, () => {
 		// Tombstones below the horizon were pruned: the device's cursor is now too old. Its resync
 		// from empty pages through rows below the horizon and must not be sent back again (it was, for ever).
 		const [counter] = await database.db.select().from(s.syncCounter);
-		await database.db.insert(s.appMeta).values({ key: 'sync_horizon', value: Number(counter!.seq) + 1 }).onConflictDoUpdate({ target: s.appMeta.key, set: { value: Number(counter!.seq) + 1 } });
+		await database.db
+			.insert(s.appMeta)
+			.values({ key: 'sync_horizon', value: Number(counter!.seq) + 1 })
+			.onConflictDoUpdate({ target: s.appMeta.key, set: { value: Number(counter!.seq) + 1 } });
 		cursors.length = 0;
 		await device.db.records('location').clear();
 		await device.sync();

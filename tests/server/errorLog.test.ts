@@ -22,7 +22,9 @@ beforeAll(async () => {
 	app = await startApp(database);
 	world = await buildSyncWorld(database);
 	// A write that the database refuses, as a full disk or a schema drift would.
-	await database.db.execute(sql.raw(`ALTER TABLE inspections ADD CONSTRAINT test_refused_notes CHECK (notes NOT LIKE '%Qaf%')`));
+	await database.db.execute(
+		sql.raw(`ALTER TABLE inspections ADD CONSTRAINT test_refused_notes CHECK (notes NOT LIKE '%Qaf%')`)
+	);
 });
 afterAll(async () => database?.close());
 
@@ -54,7 +56,16 @@ describe(`the server log when a database write fails, on ${testEngine}`, () => {
 		const log = await captured(async () => {
 			const response = await inspector.post('/api/sync/push', {
 				deviceId: randomUUID(),
-				mutations: [{ mutationId: randomUUID(), op: 'upsert', baseVersion: 0, entity: 'inspection', id: randomUUID(), data: inspectionData(world, { notes: `met ${NAME}` }) }]
+				mutations: [
+					{
+						mutationId: randomUUID(),
+						op: 'upsert',
+						baseVersion: 0,
+						entity: 'inspection',
+						id: randomUUID(),
+						data: inspectionData(world, { notes: `met ${NAME}` })
+					}
+				]
 			});
 			status = response.status;
 			body = await response.text();

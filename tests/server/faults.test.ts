@@ -27,7 +27,10 @@ async function signInDevice(serverUrl: string, viaUrl: () => string, username: s
 	return simulatedDevice(user.id, async (url, init) => {
 		if (process.env.DEBUG_FAULTS) console.error('->', url);
 		try {
-			const r = await fetch(`${viaUrl()}${url}`, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } });
+			const r = await fetch(`${viaUrl()}${url}`, {
+				...init,
+				headers: { ...(init?.headers as Record<string, string>), cookie }
+			});
 			if (process.env.DEBUG_FAULTS) console.error('<-', url, r.status);
 			return r;
 		} catch (e) {
@@ -77,59 +80,71 @@ describe(`five devices pushing through a faulty network to ${testEngine}`, () =>
 		await target?.dispose();
 	});
 
-	it('ends with exactly the expected records: none lost, none doubled, every outbox empty', { timeout: 300_000 }, async () => {
-		const started = Date.now();
-		const usernames = ['inspector_a1', 'inspector_a1', 'inspector_a2', 'inspector_a2', 'inspector_b1'];
-		const devices = await Promise.all(usernames.map((u) => signInDevice(server.url, () => proxy.url, u)));
-		const expected = new Map<string, string>();
-		let mutations = 0;
+	it(
+		'ends with exactly the expected records: none lost, none doubled, every outbox empty',
+		{ timeout: 300_000 },
+		async () => {
+			const started = Date.now();
+			const usernames = ['inspector_a1', 'inspector_a1', 'inspector_a2', 'inspector_a2', 'inspector_b1'];
+			const devices = await Promise.all(usernames.map((u) => signInDevice(server.url, () => proxy.url, u)));
+			const expected = new Map<string, string>();
+			let mutations = 0;
 
-		await Promise.all(
-			devices.map(async (device, d) => {
-				const team = usernames[d] === 'inspector_b1' ? { teamId: world.ids.teamB, assignmentId: world.ids.assignmentB, locationId: world.ids.venues[1] } : {};
-				for (let round = 0; round < 10; round++) {
-					const ids = Array.from({ length: 10 }, () => randomUUID());
-					for (const id of ids) {
-						await device.write('inspection', id, inspectionData(world, { ...team, notes: `draft ${id}` }));
-						mutations++;
+			await Promise.all(
+				devices.map(async (device, d) => {
+					const team =
+						usernames[d] === 'inspector_b1'
+							? { teamId: world.ids.teamB, assignmentId: world.ids.assignmentB, locationId: world.ids.venues[1] }
+							: {};
+					for (let round = 0; round < 10; round++) {
+						const ids = Array.from({ length: 10 }, () => randomUUID());
+						for (const id of ids) {
+							await device.write('inspection', id, inspectionData(world, { ...team, notes: `draft ${id}` }));
+							mutations++;
+						}
+						await device.sync().catch(() => {});
+						for (const id of ids) {
+							const current = await device.db.records('inspection').get(id);
+							await device.write('inspection', id, { ...current, notes: `final ${id}` });
+							expected.set(id, `final ${id}`);
+							mutations++;
+						}
+						await device.sync().catch(() => {});
 					}
-					await device.sync().catch(() => {});
-					for (const id of ids) {
-						const current = await device.db.records('inspection').get(id);
-						await device.write('inspection', id, { ...current, notes: `final ${id}` });
-						expected.set(id, `final ${id}`);
-						mutations++;
-					}
-					await device.sync().catch(() => {});
+					await syncUntilEmpty(device);
+				})
+			);
+
+			console.log(
+				`[faults] 1000 mutations from 5 devices in ${((Date.now() - started) / 1000).toFixed(1)} s; proxy: ${JSON.stringify(proxy.counts)}`
+			);
+			expect(mutations).toBe(1000);
+			expect(proxy.counts.droppedAfter).toBeGreaterThan(0);
+			expect(proxy.counts.duplicated).toBeGreaterThan(0);
+			for (const device of devices) expect(await device.db.outbox.count()).toBe(0);
+
+			await server.stop();
+			const database = await target.open();
+			try {
+				const ids = [...expected.keys()];
+				const rows = await database.db.select().from(s.inspections).where(inArray(s.inspections.id, ids));
+				expect(rows).toHaveLength(1000 / 2);
+				for (const row of rows) {
+					expect(row.notes).toBe(expected.get(row.id));
+					// Created once and edited at most once: a doubled mutation would have bumped it further.
+					expect(row.version).toBeLessThanOrEqual(2);
 				}
-				await syncUntilEmpty(device);
-			})
-		);
-
-		console.log(`[faults] 1000 mutations from 5 devices in ${((Date.now() - started) / 1000).toFixed(1)} s; proxy: ${JSON.stringify(proxy.counts)}`);
-		expect(mutations).toBe(1000);
-		expect(proxy.counts.droppedAfter).toBeGreaterThan(0);
-		expect(proxy.counts.duplicated).toBeGreaterThan(0);
-		for (const device of devices) expect(await device.db.outbox.count()).toBe(0);
-
-		await server.stop();
-		const database = await target.open();
-		try {
-			const ids = [...expected.keys()];
-			const rows = await database.db.select().from(s.inspections).where(inArray(s.inspections.id, ids));
-			expect(rows).toHaveLength(1000 / 2);
-			for (const row of rows) {
-				expect(row.notes).toBe(expected.get(row.id));
-				// Created once and edited at most once: a doubled mutation would have bumped it further.
-				expect(row.version).toBeLessThanOrEqual(2);
+				const applied = await database.db
+					.select()
+					.from(s.appliedMutations)
+					.where(inArray(s.appliedMutations.recordId, ids));
+				const versions = rows.reduce((sum, r) => sum + r.version, 0);
+				expect(applied.length).toBe(versions);
+			} finally {
+				await database.close();
 			}
-			const applied = await database.db.select().from(s.appliedMutations).where(inArray(s.appliedMutations.recordId, ids));
-			const versions = rows.reduce((sum, r) => sum + r.version, 0);
-			expect(applied.length).toBe(versions);
-		} finally {
-			await database.close();
 		}
-	});
+	);
 });
 
 // The device sends a full batch (PUSH_BATCH mutations) and one of 10 more; the server is killed as
@@ -154,43 +169,47 @@ describe(`the ${testEngine} server killed in the middle of a push`, () => {
 		await target?.dispose();
 	});
 
-	it('has every record exactly once after the device retries against the restarted server', { timeout: 180_000 }, async () => {
-		const device = await signInDevice(server.url, () => proxy.url, 'inspector_a1');
-		const ids = Array.from({ length: PUSH_BATCH + 10 }, () => randomUUID());
-		for (const id of ids) await device.write('inspection', id, inspectionData(world, { notes: `kept ${id}` }));
+	it(
+		'has every record exactly once after the device retries against the restarted server',
+		{ timeout: 180_000 },
+		async () => {
+			const device = await signInDevice(server.url, () => proxy.url, 'inspector_a1');
+			const ids = Array.from({ length: PUSH_BATCH + 10 }, () => randomUUID());
+			for (const id of ids) await device.write('inspection', id, inspectionData(world, { notes: `kept ${id}` }));
 
-		let killed: Promise<void> | null = null;
-		let pushes = 0;
-		proxy.onForwardedPush = () => {
-			if (++pushes < 2) return;
-			proxy.onForwardedPush = null;
-			killed = new Promise((resolve) => setTimeout(() => void server.kill().then(resolve), KILL_AFTER_MS));
-		};
-		await expect(device.sync()).rejects.toThrow();
-		await killed;
+			let killed: Promise<void> | null = null;
+			let pushes = 0;
+			proxy.onForwardedPush = () => {
+				if (++pushes < 2) return;
+				proxy.onForwardedPush = null;
+				killed = new Promise((resolve) => setTimeout(() => void server.kill().then(resolve), KILL_AFTER_MS));
+			};
+			await expect(device.sync()).rejects.toThrow();
+			await killed;
 
-		const partial = await target.open();
-		const committed = (await partial.db.select().from(s.inspections).where(inArray(s.inspections.id, ids))).length;
-		await partial.close();
+			const partial = await target.open();
+			const committed = (await partial.db.select().from(s.inspections).where(inArray(s.inspections.id, ids))).length;
+			await partial.close();
 
-		server = await startServer(target.env);
-		proxy.setTarget(server.port);
-		await syncUntilEmpty(device).catch((error) => {
-			throw new Error(`${error}\nserver output:\n${server.output()}`);
-		});
+			server = await startServer(target.env);
+			proxy.setTarget(server.port);
+			await syncUntilEmpty(device).catch((error) => {
+				throw new Error(`${error}\nserver output:\n${server.output()}`);
+			});
 
-		await server.stop();
-		const database = await target.open();
-		try {
-			const rows = await database.db.select().from(s.inspections).where(inArray(s.inspections.id, ids));
-			expect(rows).toHaveLength(ids.length);
-			for (const row of rows) {
-				expect(row.notes).toBe(`kept ${row.id}`);
-				expect(row.version).toBe(1);
+			await server.stop();
+			const database = await target.open();
+			try {
+				const rows = await database.db.select().from(s.inspections).where(inArray(s.inspections.id, ids));
+				expect(rows).toHaveLength(ids.length);
+				for (const row of rows) {
+					expect(row.notes).toBe(`kept ${row.id}`);
+					expect(row.version).toBe(1);
+				}
+				console.log(`[crash] ${committed} of ${ids.length} mutations had committed when the server was killed`);
+			} finally {
+				await database.close();
 			}
-			console.log(`[crash] ${committed} of ${ids.length} mutations had committed when the server was killed`);
-		} finally {
-			await database.close();
 		}
-	});
+	);
 });

@@ -40,7 +40,13 @@ async function auditCount(): Promise<number> {
 	return Number(rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from audit_log`))[0]!.n);
 }
 
-async function post(as: string | null, path: string, contentType: string, body: string, accept?: string): Promise<Response> {
+async function post(
+	as: string | null,
+	path: string,
+	contentType: string,
+	body: string,
+	accept?: string
+): Promise<Response> {
 	const client = as ? clients[as]! : app.client();
 	const headers: Record<string, string> = { 'content-type': contentType };
 	if (accept) headers.accept = accept;
@@ -66,7 +72,13 @@ describe(`form actions sent a body that is not a form, on ${testEngine}`, () => 
 
 	it('answer a broken multipart body 400, also to the app’s own fetch (JSON)', async () => {
 		for (const [as, path] of actions()) {
-			const response = await post(as, path, 'multipart/form-data; boundary=xyz', 'this is not multipart', 'application/json');
+			const response = await post(
+				as,
+				path,
+				'multipart/form-data; boundary=xyz',
+				'this is not multipart',
+				'application/json'
+			);
 			expect(response.status, path).toBe(400);
 			expect(await response.json(), path).toMatchObject({ message: expect.stringContaining('multipart/form-data') });
 			const noBoundary = await post(as, path, 'multipart/form-data', '--x\r\n');
@@ -75,7 +87,13 @@ describe(`form actions sent a body that is not a form, on ${testEngine}`, () => 
 	});
 
 	it('still take a real form', async () => {
-		const response = await post('planner_x', '/plan?/createPlan', 'application/x-www-form-urlencoded', new URLSearchParams({ title: '' }).toString(), 'application/json');
+		const response = await post(
+			'planner_x',
+			'/plan?/createPlan',
+			'application/x-www-form-urlencoded',
+			new URLSearchParams({ title: '' }).toString(),
+			'application/json'
+		);
 		expect(response.status).toBe(200);
 		expect(await response.json()).toMatchObject({ type: 'failure', status: 400 });
 	});

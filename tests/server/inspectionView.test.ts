@@ -24,14 +24,21 @@ const unplannedByB1 = randomUUID();
 const person = randomUUID();
 const referral = randomUUID();
 const photo = randomUUID();
-const photoBytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
+const photoBytes = new Uint8Array([
+	0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9
+]);
 
 beforeAll(async () => {
 	database = await openTestDatabase();
 	app = await startApp(database);
 	world = await buildSyncWorld(database);
 	const db = database.db;
-	const base = { templateId: world.template.id, templateVersion: world.template.version, status: 'submitted' as const, outcome: 'trafficking_indicators_referred' as const };
+	const base = {
+		templateId: world.template.id,
+		templateVersion: world.template.version,
+		status: 'submitted' as const,
+		outcome: 'trafficking_indicators_referred' as const
+	};
 	await db.insert(s.inspections).values([
 		{
 			...base,
@@ -94,7 +101,13 @@ async function personViews(userId: string) {
 	return database.db
 		.select()
 		.from(s.auditLog)
-		.where(and(eq(s.auditLog.action, 'inspection.view_persons'), eq(s.auditLog.userId, userId), eq(s.auditLog.recordId, teamAInspection)));
+		.where(
+			and(
+				eq(s.auditLog.action, 'inspection.view_persons'),
+				eq(s.auditLog.userId, userId),
+				eq(s.auditLog.recordId, teamAInspection)
+			)
+		);
 }
 
 describe(`the read-only inspection on ${testEngine}`, () => {
@@ -146,10 +159,19 @@ describe(`the read-only inspection on ${testEngine}`, () => {
 	});
 
 	it('reads answers back with the template labels and the person with their screening', async () => {
-		const supervisor: SessionUser = { ...world.users.supervisor, displayName: 'Supervisor', role: 'supervisor', agencyId: randomUUID(), agencyCode: 'labour' };
+		const supervisor: SessionUser = {
+			...world.users.supervisor,
+			displayName: 'Supervisor',
+			role: 'supervisor',
+			agencyId: randomUUID(),
+			agencyCode: 'labour'
+		};
 		const view = await inspectionView(database.db, supervisor, teamAInspection);
 		const lines = view!.venueAnswers.flatMap((section) => section.lines);
-		expect(lines.find((line) => line.itemId === 'women_present')).toMatchObject({ label: { en: expect.stringMatching(/women/i) }, value: { kind: 'number', value: 3 } });
+		expect(lines.find((line) => line.itemId === 'women_present')).toMatchObject({
+			label: { en: expect.stringMatching(/women/i) },
+			value: { kind: 'number', value: 3 }
+		});
 		expect(view!.persons).toEqual([
 			expect.objectContaining({
 				id: person,
@@ -169,7 +191,10 @@ describe(`the read-only inspection on ${testEngine}`, () => {
 			expect(response.headers.get('cache-control')).toContain('no-store');
 			expect(sha256Hex(new Uint8Array(await response.arrayBuffer()))).toBe(sha256Hex(photoBytes));
 		}
-		const views = await database.db.select().from(s.auditLog).where(and(eq(s.auditLog.action, 'attachment.view'), eq(s.auditLog.recordId, photo)));
+		const views = await database.db
+			.select()
+			.from(s.auditLog)
+			.where(and(eq(s.auditLog.action, 'attachment.view'), eq(s.auditLog.recordId, photo)));
 		expect(views).toHaveLength(2);
 		// Another team's inspector, and a planner (venue part only), cannot tell it from a missing photo.
 		for (const username of ['inspector_b1', 'planner_x']) {

@@ -28,7 +28,15 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-type Sent = { mutationId: string; entity: string; id: string; op: 'upsert' | 'delete'; baseVersion: number; data: unknown; deviceSeq?: number };
+type Sent = {
+	mutationId: string;
+	entity: string;
+	id: string;
+	op: 'upsert' | 'delete';
+	baseVersion: number;
+	data: unknown;
+	deviceSeq?: number;
+};
 
 async function push(client: TestClient, deviceId: string, mutations: Sent[]): Promise<MutationResult[]> {
 	const response = await client.post('/api/sync/push', { deviceId, mutations });
@@ -82,7 +90,9 @@ describe(`the photos of a submitted visit, on ${testEngine}`, () => {
 			// One at a time and, the last, in a batch with the others: both paths hold the lock.
 			const edit = sent('attachment', photoId, { ...photo, ...change }, 50 + i, 1);
 			expect((await push(a1, device, [edit]))[0]).toMatchObject(refusedAsLocked('data.inspectionId'));
-			expect((await push(a2, randomUUID(), [{ ...edit, mutationId: randomUUID() }]))[0]).toMatchObject(refusedAsLocked('data.inspectionId'));
+			expect((await push(a2, randomUUID(), [{ ...edit, mutationId: randomUUID() }]))[0]).toMatchObject(
+				refusedAsLocked('data.inspectionId')
+			);
 		}
 		const batch = await push(a1, device, [
 			sent('attachment', randomUUID(), visit.photo(7), 60),
@@ -97,7 +107,10 @@ describe(`the photos of a submitted visit, on ${testEngine}`, () => {
 		const deleteAlone = await push(a2, randomUUID(), [{ ...sent('attachment', photoId, null, 63, 1), op: 'delete' }]);
 		expect(deleteAlone[0]).toMatchObject(refusedAsLocked('data.inspectionId'));
 
-		const rows = await database.db.select().from(s.attachments).where(eq(s.attachments.inspectionId, visit.photo(1).inspectionId));
+		const rows = await database.db
+			.select()
+			.from(s.attachments)
+			.where(eq(s.attachments.inspectionId, visit.photo(1).inspectionId));
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({ caption: 'photo 1', lat: 42.66, lng: 21.16, deletedAt: null, version: 1 });
 		expect(rows[0]?.takenAt.toISOString()).toBe('2026-11-24T21:00:00.000Z');
@@ -111,12 +124,24 @@ describe(`the referrals of a submitted visit, on ${testEngine}`, () => {
 		const a2 = await app.signedIn('inspector_a2');
 		const device = randomUUID();
 		const { referralId, personId, visit } = await submittedVisit(a1, device);
-		const accepted = await push(a1, device, [sent('referral', referralId, { ...visit.referral(personId), status: 'accepted' }, 70, 1)]);
+		const accepted = await push(a1, device, [
+			sent('referral', referralId, { ...visit.referral(personId), status: 'accepted' }, 70, 1)
+		]);
 		expect(accepted[0]).toMatchObject({ status: 'applied', version: 2 });
-		const closed = await push(a2, randomUUID(), [sent('referral', referralId, { ...visit.referral(personId), status: 'closed', notes: 'placed in the shelter' }, 3, 2)]);
+		const closed = await push(a2, randomUUID(), [
+			sent(
+				'referral',
+				referralId,
+				{ ...visit.referral(personId), status: 'closed', notes: 'placed in the shelter' },
+				3,
+				2
+			)
+		]);
 		expect(closed[0]).toMatchObject({ status: 'applied', version: 3 });
 		// A new referral of the person, days later.
-		const later = await push(a2, randomUUID(), [sent('referral', randomUUID(), { ...visit.referral(personId), target: 'medical_care' }, 4)]);
+		const later = await push(a2, randomUUID(), [
+			sent('referral', randomUUID(), { ...visit.referral(personId), target: 'medical_care' }, 4)
+		]);
 		expect(later[0]?.status).toBe('applied');
 	});
 
@@ -136,7 +161,9 @@ describe(`the referrals of a submitted visit, on ${testEngine}`, () => {
 			// With an open field changed alongside: the whole change is refused, not half-applied.
 			const edit = sent('referral', referralId, { ...made, status: 'accepted', [field]: value }, 80 + i, 1);
 			expect((await push(a1, device, [edit]))[0]).toMatchObject(refusedAsLocked(`data.${field}`));
-			expect((await push(a2, randomUUID(), [{ ...edit, mutationId: randomUUID() }]))[0]).toMatchObject(refusedAsLocked(`data.${field}`));
+			expect((await push(a2, randomUUID(), [{ ...edit, mutationId: randomUUID() }]))[0]).toMatchObject(
+				refusedAsLocked(`data.${field}`)
+			);
 		}
 		const deleted = await push(a1, device, [{ ...sent('referral', referralId, null, 90, 1), op: 'delete' }]);
 		expect(deleted[0]).toMatchObject(refusedAsLocked('data.inspectionId'));
@@ -152,7 +179,14 @@ describe(`the referrals of a submitted visit, on ${testEngine}`, () => {
 		]);
 
 		const [row] = await database.db.select().from(s.referrals).where(eq(s.referrals.id, referralId));
-		expect(row).toMatchObject({ target: 'shelter', consent: true, urgentNeeds: '', status: 'made', notes: 'called the shelter', deletedAt: null });
+		expect(row).toMatchObject({
+			target: 'shelter',
+			consent: true,
+			urgentNeeds: '',
+			status: 'made',
+			notes: 'called the shelter',
+			deletedAt: null
+		});
 		expect(row?.referredAt.toISOString()).toBe('2026-11-24T21:30:00.000Z');
 	});
 
@@ -161,7 +195,9 @@ describe(`the referrals of a submitted visit, on ${testEngine}`, () => {
 		const device = randomUUID();
 		const { referralId, personId, visit } = await submittedVisit(a1, device);
 		// Recorded at 35, before the submission at 40, and sent after it.
-		const before = await push(a1, device, [sent('referral', referralId, { ...visit.referral(personId), urgentNeeds: 'a doctor' }, 35, 1)]);
+		const before = await push(a1, device, [
+			sent('referral', referralId, { ...visit.referral(personId), urgentNeeds: 'a doctor' }, 35, 1)
+		]);
 		expect(before[0]).toMatchObject({ status: 'applied', version: 2 });
 	});
 });

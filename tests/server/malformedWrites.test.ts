@@ -31,7 +31,11 @@ beforeAll(async () => {
 	let address = 1;
 	for (const username of ['inspector_a1', 'planner_x', 'admin_x']) {
 		const client = app.client();
-		const response = await client.post('/api/auth/login', { username, password: FIXTURE_PASSWORD, deviceId: crypto.randomUUID() }, { address: `10.77.0.${address++}` });
+		const response = await client.post(
+			'/api/auth/login',
+			{ username, password: FIXTURE_PASSWORD, deviceId: crypto.randomUUID() },
+			{ address: `10.77.0.${address++}` }
+		);
 		expect(response.status).toBe(200);
 		clients[username] = client;
 	}
@@ -41,15 +45,39 @@ afterAll(async () => database?.close());
 /** Values a careless or hostile client sends: wrong types, empty, huge, injections, near-misses. */
 const nasty = fc.oneof(
 	fc.string(),
-	fc.constantFrom('', ' ', 'null', 'undefined', '-1', '1e309', 'NaN', '<script>alert(1)</script>', "'; drop table users; --", '../../etc/passwd', 'x'.repeat(5000), 'not-a-uuid', '2026-13-45', '99:99'),
+	fc.constantFrom(
+		'',
+		' ',
+		'null',
+		'undefined',
+		'-1',
+		'1e309',
+		'NaN',
+		'<script>alert(1)</script>',
+		"'; drop table users; --",
+		'../../etc/passwd',
+		'x'.repeat(5000),
+		'not-a-uuid',
+		'2026-13-45',
+		'99:99'
+	),
 	fc.uuid(),
 	fc.integer().map(String)
 );
 const anyJson = fc.oneof(
 	fc.jsonValue(),
 	fc.dictionary(fc.string(), fc.jsonValue()),
-	fc.record({ deviceId: fc.oneof(fc.uuid(), fc.jsonValue()), mutations: fc.array(fc.dictionary(fc.constantFrom('mutationId', 'entity', 'op', 'id', 'baseVersion', 'data', 'x'), fc.jsonValue()), { maxLength: 4 }) }),
-	fc.record({ name: nasty, kind: nasty, municipalityId: nasty, lat: fc.jsonValue(), lng: fc.jsonValue() }, { requiredKeys: [] })
+	fc.record({
+		deviceId: fc.oneof(fc.uuid(), fc.jsonValue()),
+		mutations: fc.array(
+			fc.dictionary(fc.constantFrom('mutationId', 'entity', 'op', 'id', 'baseVersion', 'data', 'x'), fc.jsonValue()),
+			{ maxLength: 4 }
+		)
+	}),
+	fc.record(
+		{ name: nasty, kind: nasty, municipalityId: nasty, lat: fc.jsonValue(), lng: fc.jsonValue() },
+		{ requiredKeys: [] }
+	)
 );
 
 type Body = { contentType: string; body: string | Uint8Array };
@@ -64,7 +92,12 @@ const jsonBody: fc.Arbitrary<Body> = fc.oneof(
  */
 const formBody = (fields: string[], broken: [field: string, values: string[]]): fc.Arbitrary<Body> =>
 	fc
-		.tuple(fc.dictionary(fc.oneof(fc.constantFrom(...fields), fc.string({ maxLength: 12 })), nasty, { maxKeys: fields.length + 2 }), fc.constantFrom(...broken[1]))
+		.tuple(
+			fc.dictionary(fc.oneof(fc.constantFrom(...fields), fc.string({ maxLength: 12 })), nasty, {
+				maxKeys: fields.length + 2
+			}),
+			fc.constantFrom(...broken[1])
+		)
 		.map(([entries, bad]) => ({
 			contentType: 'application/x-www-form-urlencoded',
 			body: new URLSearchParams({ ...entries, [broken[0]]: bad }).toString()
@@ -72,7 +105,10 @@ const formBody = (fields: string[], broken: [field: string, values: string[]]): 
 
 type Target = { as: string; method: string; path: () => string; body: fc.Arbitrary<Body>; action?: boolean };
 
-const id = (real: () => string) => fc.sample(fc.oneof(fc.constant('real'), fc.constantFrom('not-a-uuid', '0', '%00'), fc.uuid()), 1)[0] === 'real' ? real() : fc.sample(fc.uuid(), 1)[0]!;
+const id = (real: () => string) =>
+	fc.sample(fc.oneof(fc.constant('real'), fc.constantFrom('not-a-uuid', '0', '%00'), fc.uuid()), 1)[0] === 'real'
+		? real()
+		: fc.sample(fc.uuid(), 1)[0]!;
 
 function targets(): Target[] {
 	const venue = () => id(() => world.ids.venues[2]!);
@@ -91,8 +127,18 @@ function targets(): Target[] {
 	const badId = (field: string): [string, string[]] => [field, ['', 'not-a-uuid', '0', crypto.randomUUID()]];
 	return [
 		{ as: 'inspector_a1', method: 'POST', path: () => '/api/sync/push', body: jsonBody },
-		{ as: 'inspector_a1', method: 'PUT', path: () => `/api/attachments/${id(() => crypto.randomUUID())}`, body: jsonBody },
-		{ as: 'inspector_a1', method: 'POST', path: () => `/api/auth/devices/${id(() => crypto.randomUUID())}/revoke`, body: jsonBody },
+		{
+			as: 'inspector_a1',
+			method: 'PUT',
+			path: () => `/api/attachments/${id(() => crypto.randomUUID())}`,
+			body: jsonBody
+		},
+		{
+			as: 'inspector_a1',
+			method: 'POST',
+			path: () => `/api/auth/devices/${id(() => crypto.randomUUID())}/revoke`,
+			body: jsonBody
+		},
 		{ as: 'planner_x', method: 'POST', path: () => '/api/locations', body: jsonBody },
 		{ as: 'planner_x', method: 'PUT', path: () => `/api/locations/${venue()}`, body: jsonBody },
 		{ as: 'planner_x', method: 'POST', path: () => `/api/locations/${venue()}/status`, body: jsonBody },
@@ -101,20 +147,75 @@ function targets(): Target[] {
 		{ as: 'planner_x', method: 'POST', path: () => '/api/register/import', body: jsonBody },
 		{ as: 'planner_x', method: 'POST', path: () => `/api/plans/operations/${operation()}/assignments`, body: jsonBody },
 		{ as: 'planner_x', method: 'PATCH', path: () => `/api/plans/assignments/${assignment()}`, body: jsonBody },
-		{ as: 'planner_x', method: 'DELETE', path: () => `/api/plans/assignments/${id(() => crypto.randomUUID())}`, body: jsonBody },
+		{
+			as: 'planner_x',
+			method: 'DELETE',
+			path: () => `/api/plans/assignments/${id(() => crypto.randomUUID())}`,
+			body: jsonBody
+		},
 		{ as: 'planner_x', method: 'PUT', path: () => `/api/plans/teams/${team()}/order`, body: jsonBody },
-		form('planner_x', () => '/plan?/createPlan', ['title', 'objective', 'periodStart', 'periodEnd', 'municipalityIds'], ['periodStart', ['', '2026-13-45', 'soon']]),
-		form('planner_x', () => `/plan/${plan()}?/updatePlan`, ['title', 'objective', 'periodStart', 'periodEnd', 'municipalityIds'], ['periodEnd', ['', '2026-02-30', 'later']]),
-		form('planner_x', () => `/plan/${plan()}?/createOperation`, ['title', 'date', 'startTime', 'endTime', 'area', 'leadAgencyId'], badDate),
+		form(
+			'planner_x',
+			() => '/plan?/createPlan',
+			['title', 'objective', 'periodStart', 'periodEnd', 'municipalityIds'],
+			['periodStart', ['', '2026-13-45', 'soon']]
+		),
+		form(
+			'planner_x',
+			() => `/plan/${plan()}?/updatePlan`,
+			['title', 'objective', 'periodStart', 'periodEnd', 'municipalityIds'],
+			['periodEnd', ['', '2026-02-30', 'later']]
+		),
+		form(
+			'planner_x',
+			() => `/plan/${plan()}?/createOperation`,
+			['title', 'date', 'startTime', 'endTime', 'area', 'leadAgencyId'],
+			badDate
+		),
 		form('planner_x', () => `/plan/${plan()}?/deletePlan`, ['confirm'], ['confirm', ['', 'no', 'YES ', 'true']]),
-		form('planner_x', () => `/plan/operations/${world.ids.operation}?/setStatus`, ['status'], ['status', ['', 'finished', 'PLANNED', 'deleted']]),
-		form('planner_x', () => `/plan/operations/${world.ids.operation}?/updateOperation`, ['title', 'date', 'startTime', 'endTime', 'area', 'leadAgencyId'], badDate),
-		form('planner_x', () => `/plan/operations/${world.ids.operation}?/createTeam`, ['name', 'compositionReason', 'members', 'leader'], ['name', ['', 'x'.repeat(5000)]]),
-		form('planner_x', () => `/plan/operations/${world.ids.operation}?/updateTeam`, ['teamId', 'name', 'compositionReason', 'members', 'leader'], badId('teamId')),
+		form(
+			'planner_x',
+			() => `/plan/operations/${world.ids.operation}?/setStatus`,
+			['status'],
+			['status', ['', 'finished', 'PLANNED', 'deleted']]
+		),
+		form(
+			'planner_x',
+			() => `/plan/operations/${world.ids.operation}?/updateOperation`,
+			['title', 'date', 'startTime', 'endTime', 'area', 'leadAgencyId'],
+			badDate
+		),
+		form(
+			'planner_x',
+			() => `/plan/operations/${world.ids.operation}?/createTeam`,
+			['name', 'compositionReason', 'members', 'leader'],
+			['name', ['', 'x'.repeat(5000)]]
+		),
+		form(
+			'planner_x',
+			() => `/plan/operations/${world.ids.operation}?/updateTeam`,
+			['teamId', 'name', 'compositionReason', 'members', 'leader'],
+			badId('teamId')
+		),
 		form('planner_x', () => `/plan/operations/${world.ids.operation}?/deleteTeam`, ['teamId'], badId('teamId')),
-		form('planner_x', () => `/plan/operations/${world.ids.operation}?/addSuggestions`, ['teamId', 'count'], ['count', ['', '-1', 'NaN', '1e9', 'ten']]),
-		form('planner_x', () => '/plan/templates?/publish', ['definition'], ['definition', ['', '{', '[]', '{"id":1}', 'null']]),
-		form('admin_x', () => '/admin/users?/create', ['username', 'displayName', 'role', 'agencyCode', 'password'], ['role', ['', 'root', 'ADMIN', 'superuser']]),
+		form(
+			'planner_x',
+			() => `/plan/operations/${world.ids.operation}?/addSuggestions`,
+			['teamId', 'count'],
+			['count', ['', '-1', 'NaN', '1e9', 'ten']]
+		),
+		form(
+			'planner_x',
+			() => '/plan/templates?/publish',
+			['definition'],
+			['definition', ['', '{', '[]', '{"id":1}', 'null']]
+		),
+		form(
+			'admin_x',
+			() => '/admin/users?/create',
+			['username', 'displayName', 'role', 'agencyCode', 'password'],
+			['role', ['', 'root', 'ADMIN', 'superuser']]
+		),
 		form('admin_x', () => '/admin/users?/reset', ['userId', 'password'], ['password', ['', 'short', '12345']]),
 		form('admin_x', () => '/admin/users?/active', ['userId', 'active'], badId('userId')),
 		form('admin_x', () => '/admin/users?/revokeDevice', ['deviceId', 'userId'], badId('deviceId')),
@@ -127,13 +228,17 @@ function targets(): Target[] {
 
 async function tableCounts(): Promise<Record<string, number>> {
 	const tables = rowsOf<{ name: string }>(
-		await database.db.execute(sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`)
+		await database.db.execute(
+			sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`
+		)
 	);
 	const counts: Record<string, number> = {};
 	// The coverage rollups are derived from the other tables and rebuilt in the background
 	// (server/coverage/rollup.ts): a rebuild there is not a write of a request.
 	for (const { name } of tables.filter((table) => !table.name.startsWith('coverage_'))) {
-		counts[name] = Number(rowsOf<{ n: number }>(await database.db.execute(sql.raw(`select count(*)::int as n from "${name}"`)))[0]!.n);
+		counts[name] = Number(
+			rowsOf<{ n: number }>(await database.db.execute(sql.raw(`select count(*)::int as n from "${name}"`)))[0]!.n
+		);
 	}
 	return counts;
 }
@@ -149,13 +254,18 @@ describe(`malformed writes on ${testEngine}`, () => {
 				const path = target.path();
 				const headers: Record<string, string> = { 'content-type': body.contentType };
 				if (target.action) Object.assign(headers, { accept: 'application/json', 'x-sveltekit-action': 'true' });
-				const response = await clients[target.as]!.request(path, { method: target.method, headers, body: body.body as BodyInit });
+				const response = await clients[target.as]!.request(path, {
+					method: target.method,
+					headers,
+					body: body.body as BodyInit
+				});
 				let status = response.status;
 				const text = await response.text();
 				// A form action answers 200 with its own status inside, SvelteKit's way.
 				if (target.action && status === 200) {
 					const answer = JSON.parse(text) as { type: string; status?: number };
-					status = answer.type === 'failure' ? (answer.status ?? 400) : answer.type === 'error' ? (answer.status ?? 500) : 200;
+					status =
+						answer.type === 'failure' ? (answer.status ?? 400) : answer.type === 'error' ? (answer.status ?? 500) : 200;
 				}
 				statuses.set(status, (statuses.get(status) ?? 0) + 1);
 				const shown = typeof body.body === 'string' ? body.body.slice(0, 300) : `${body.body.length} bytes`;
@@ -164,6 +274,8 @@ describe(`malformed writes on ${testEngine}`, () => {
 			}
 		}
 		expect(await tableCounts()).toEqual(before);
-		console.log(`[property] ${perTarget * all.length} requests over ${all.length} targets: ${JSON.stringify(Object.fromEntries(statuses))}`);
+		console.log(
+			`[property] ${perTarget * all.length} requests over ${all.length} targets: ${JSON.stringify(Object.fromEntries(statuses))}`
+		);
 	}, 900_000);
 });

@@ -61,21 +61,33 @@ async function pullFrom(client: TestClient, cursor = ''): Promise<{ changes: Cha
 async function formAction(client: TestClient, path: string, fields: [string, string][]) {
 	const response = await client.request(path, {
 		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true' },
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'application/json',
+			'x-sveltekit-action': 'true'
+		},
 		body: new URLSearchParams(fields).toString()
 	});
 	return (await response.json()) as { type: string; status?: number; data?: string };
 }
 
-const teamForm = (name: string, members: string[], reason = '') => [
-	['name', name],
-	['compositionReason', reason],
-	['leader', members[0] ?? ''],
-	...members.map((id): [string, string] => ['members', id])
-] as [string, string][];
+const teamForm = (name: string, members: string[], reason = '') =>
+	[
+		['name', name],
+		['compositionReason', reason],
+		['leader', members[0] ?? ''],
+		...members.map((id): [string, string] => ['members', id])
+	] as [string, string][];
 
 async function membersOf(teamId: string): Promise<string[]> {
-	return (await database.db.select({ userId: s.teamMembers.userId }).from(s.teamMembers).where(eq(s.teamMembers.teamId, teamId))).map((r) => r.userId).sort();
+	return (
+		await database.db
+			.select({ userId: s.teamMembers.userId })
+			.from(s.teamMembers)
+			.where(eq(s.teamMembers.teamId, teamId))
+	)
+		.map((r) => r.userId)
+		.sort();
 }
 
 /** A team-A visit with a screened person and a referral, recorded by `author`. */
@@ -106,7 +118,11 @@ describe(`teams take inspectors only, on ${testEngine}`, () => {
 			expect(result, outsider).toMatchObject({ type: 'failure', status: 400 });
 			expect(result.data).toContain('members');
 		}
-		const created = await formAction(planner, `/plan/operations/${world.ids.operation}?/createTeam`, teamForm('Planner team', [world.users.planner.id], 'testing'));
+		const created = await formAction(
+			planner,
+			`/plan/operations/${world.ids.operation}?/createTeam`,
+			teamForm('Planner team', [world.users.planner.id], 'testing')
+		);
 		expect(created).toMatchObject({ type: 'failure', status: 400 });
 		expect(await membersOf(world.ids.teamB)).toEqual(before);
 		expect(await database.db.select().from(s.teams).where(eq(s.teams.name, 'Planner team'))).toHaveLength(0);
@@ -138,10 +154,16 @@ describe(`the pull on ${testEngine}`, () => {
 			.from(s.auditLog)
 			.where(and(gt(s.auditLog.seq, Number(before)), eq(s.auditLog.action, 'sync.pull_persons')));
 		expect(rows).toHaveLength(1);
-		expect(rows[0]).toMatchObject({ userId: world.users.a1.id, summary: `screenedPerson=${persons} referral=${referrals} attachment=0` });
+		expect(rows[0]).toMatchObject({
+			userId: world.users.a1.id,
+			summary: `screenedPerson=${persons} referral=${referrals} attachment=0`
+		});
 
 		await a1.get(`/api/sync/pull?cursor=${page.cursor}&limit=1000`);
-		const after = await database.db.select().from(s.auditLog).where(and(gt(s.auditLog.seq, Number(before)), eq(s.auditLog.action, 'sync.pull_persons')));
+		const after = await database.db
+			.select()
+			.from(s.auditLog)
+			.where(and(gt(s.auditLog.seq, Number(before)), eq(s.auditLog.action, 'sync.pull_persons')));
 		expect(after).toHaveLength(1);
 	});
 });
@@ -183,7 +205,11 @@ describe(`leaving a team on ${testEngine}`, () => {
 		]) {
 			expect(deleted, key).toContain(key);
 		}
-		expect(farewell.changes.filter((c) => c.op === 'upsert' && ['inspection', 'screenedPerson', 'referral'].includes(c.entity))).toEqual([]);
+		expect(
+			farewell.changes.filter(
+				(c) => c.op === 'upsert' && ['inspection', 'screenedPerson', 'referral'].includes(c.entity)
+			)
+		).toEqual([]);
 
 		// The newcomer's device gets what the team has recorded.
 		const welcome = await pullFrom(c1, c1Before.cursor);
@@ -211,7 +237,13 @@ describe(`what planners and other teams see of an inspection, on ${testEngine}`,
 		const [done] = await push(b1, {
 			entity: 'inspection',
 			id: inspectionId,
-			data: inspectionData(world, { teamId: world.ids.teamB, assignmentId: world.ids.assignmentB, locationId: venue, notes: 'Back door code 4711, girl named in notes', checkIn: { lat: 42.6612345, lng: 21.16, accuracy: 9, at: '2026-11-24T20:00:00.000Z' } })
+			data: inspectionData(world, {
+				teamId: world.ids.teamB,
+				assignmentId: world.ids.assignmentB,
+				locationId: venue,
+				notes: 'Back door code 4711, girl named in notes',
+				checkIn: { lat: 42.6612345, lng: 21.16, accuracy: 9, at: '2026-11-24T20:00:00.000Z' }
+			})
 		});
 		expect(done?.status).toBe('applied');
 		const planner = await signedIn('planner_x');
@@ -238,13 +270,20 @@ describe(`what planners and other teams see of an inspection, on ${testEngine}`,
 		);
 		expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
 
-		type Entry = { id: string | null; teamName: string | null; possibleVictims: number | null; personsWithIndicators: number | null };
-		const card = async (client: TestClient) => ((await (await client.get(`/api/locations/${venue}`)).json()) as { history: Entry[] }).history;
+		type Entry = {
+			id: string | null;
+			teamName: string | null;
+			possibleVictims: number | null;
+			personsWithIndicators: number | null;
+		};
+		const card = async (client: TestClient) =>
+			((await (await client.get(`/api/locations/${venue}`)).json()) as { history: Entry[] }).history;
 		const mine = (await card(b1)).find((entry) => entry.id === inspectionId);
 		expect(mine).toMatchObject({ teamName: 'B', possibleVictims: 1 });
 		const theirs = await card(a1);
 		expect(theirs.length).toBeGreaterThan(0);
-		for (const entry of theirs) expect(entry).toMatchObject({ id: null, teamName: null, possibleVictims: null, personsWithIndicators: null });
+		for (const entry of theirs)
+			expect(entry).toMatchObject({ id: null, teamName: null, possibleVictims: null, personsWithIndicators: null });
 		expect(JSON.stringify(theirs)).not.toContain(inspectionId);
 		const planner = await signedIn('planner_x');
 		expect((await card(planner)).find((entry) => entry.id === inspectionId)).toMatchObject({ possibleVictims: 1 });

@@ -24,7 +24,9 @@ let world: SyncWorld;
 const inspection = randomUUID();
 const person = randomUUID();
 const photo = randomUUID();
-const photoBytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
+const photoBytes = new Uint8Array([
+	0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9
+]);
 
 beforeAll(async () => {
 	process.env.TILE_URL = TILE_URL;
@@ -130,7 +132,12 @@ describe(`the Content-Security-Policy on ${testEngine}`, () => {
 		for (const pathname of ['/login', '/today']) {
 			const response = await (pathname === '/login' ? app.client() : await app.signedIn('inspector_a1')).get(pathname);
 			const policy = response.headers.get('content-security-policy') ?? '';
-			expect(directive(policy, 'img-src'), pathname).toEqual(["'self'", 'data:', 'blob:', 'https://*.tiles.example.org']);
+			expect(directive(policy, 'img-src'), pathname).toEqual([
+				"'self'",
+				'data:',
+				'blob:',
+				'https://*.tiles.example.org'
+			]);
 			expect(directive(policy, 'connect-src'), pathname).toEqual(["'self'", 'https://*.tiles.example.org']);
 			expect(directive(policy, 'default-src'), pathname).toEqual(["'self'"]);
 		}

@@ -38,7 +38,14 @@ beforeAll(async () => {
 		createdBy: world.users.a1.id,
 		startedAt: new Date('2026-11-24T20:00:00Z')
 	});
-	await database.db.insert(s.screenedPersons).values({ id: person, inspectionId: inspection, sex: 'female', ageBand: '14_17', isMinor: true, result: 'possible_victim' });
+	await database.db.insert(s.screenedPersons).values({
+		id: person,
+		inspectionId: inspection,
+		sex: 'female',
+		ageBand: '14_17',
+		isMinor: true,
+		result: 'possible_victim'
+	});
 });
 afterAll(async () => database?.close());
 
@@ -64,7 +71,9 @@ const fetched = { 'sec-fetch-dest': 'empty', 'sec-fetch-mode': 'cors' };
 /** A client-side navigation: the page's data, then the worker's copy of its HTML for offline use. */
 async function navigateInApp(client: TestClient, path: string): Promise<{ data: string; copy: string }> {
 	const url = new URL(path, 'http://localhost');
-	const data = await client.request(`${url.pathname.replace(/\/$/, '')}/__data.json${url.search}`, { headers: fetched });
+	const data = await client.request(`${url.pathname.replace(/\/$/, '')}/__data.json${url.search}`, {
+		headers: fetched
+	});
 	const copy = await client.request(path, { headers: fetched });
 	expect(data.status).toBe(200);
 	expect(copy.status).toBe(200);
@@ -114,7 +123,9 @@ describe(`a look at an inspection's persons on ${testEngine}`, () => {
 		expect(data).toContain(person);
 		expect(copy).not.toContain(`data-person="${person}"`);
 		expect(copy).toContain('data-persons="restricted"');
-		expect(await entriesAfter(before, world.users.supervisor.id)).toEqual([['inspection.view_persons', inspection, 'persons=1 referrals=0']]);
+		expect(await entriesAfter(before, world.users.supervisor.id)).toEqual([
+			['inspection.view_persons', inspection, 'persons=1 referrals=0']
+		]);
 	});
 
 	it('writes one entry when the page is opened', async () => {
@@ -122,6 +133,8 @@ describe(`a look at an inspection's persons on ${testEngine}`, () => {
 		const before = await lastSeq();
 		const response = await supervisor.request(`/inspections/${inspection}`, { headers: opened });
 		expect(await response.text()).toContain(`data-person="${person}"`);
-		expect(await entriesAfter(before, world.users.supervisor.id)).toEqual([['inspection.view_persons', inspection, 'persons=1 referrals=0']]);
+		expect(await entriesAfter(before, world.users.supervisor.id)).toEqual([
+			['inspection.view_persons', inspection, 'persons=1 referrals=0']
+		]);
 	});
 });

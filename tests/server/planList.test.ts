@@ -29,10 +29,23 @@ const shown = async (search = '') => {
 };
 
 async function plan(title: string, periodStart: string, periodEnd: string, dates: string[]): Promise<string[]> {
-	const { id } = await createPlan(database.db, planner, { title, objective: '', periodStart, periodEnd, municipalityIds: [] });
+	const { id } = await createPlan(database.db, planner, {
+		title,
+		objective: '',
+		periodStart,
+		periodEnd,
+		municipalityIds: []
+	});
 	const ids: string[] = [];
 	for (const [i, date] of dates.entries()) {
-		const operation = { title: `${title} night ${i + 1}`, date, startTime: '20:00', endTime: '23:59', area: '', leadAgencyId: policeId };
+		const operation = {
+			title: `${title} night ${i + 1}`,
+			date,
+			startTime: '20:00',
+			endTime: '23:59',
+			area: '',
+			leadAgencyId: policeId
+		};
 		ids.push((await createOperation(database.db, planner, id, operation)).id);
 	}
 	return ids;
@@ -44,20 +57,41 @@ beforeAll(async () => {
 	const agencies = await database.db.select().from(s.agencies);
 	policeId = agencies.find((a) => a.code === 'police')!.id;
 	const { id } = await addUser(database, 'pl_planner', 'planner', 'police');
-	planner = { id, username: 'pl_planner', displayName: 'pl_planner', role: 'planner', agencyId: policeId, agencyCode: 'police' };
+	planner = {
+		id,
+		username: 'pl_planner',
+		displayName: 'pl_planner',
+		role: 'planner',
+		agencyId: policeId,
+		agencyCode: 'police'
+	};
 
-	const [, , , underWay, done] = await plan('Summer bars', '2026-06-01', '2026-06-30', ['2026-06-15', '2026-06-20', '2026-06-10', '2026-06-12', '2026-06-11']);
+	const [, , , underWay, done] = await plan('Summer bars', '2026-06-01', '2026-06-30', [
+		'2026-06-15',
+		'2026-06-20',
+		'2026-06-10',
+		'2026-06-12',
+		'2026-06-11'
+	]);
 	await changeOperationStatus(database.db, planner, underWay!, 'active');
 	await changeOperationStatus(database.db, planner, done!, 'active');
 	await changeOperationStatus(database.db, planner, done!, 'done');
-	await plan('Spring 50% check', '2026-03-01', '2026-03-31', Array.from({ length: 25 }, (_, i) => `2026-03-${String(i + 1).padStart(2, '0')}`));
+	await plan(
+		'Spring 50% check',
+		'2026-03-01',
+		'2026-03-31',
+		Array.from({ length: 25 }, (_, i) => `2026-03-${String(i + 1).padStart(2, '0')}`)
+	);
 	await plan('July, nothing yet', '2026-07-01', '2026-07-31', []);
 	await plan('January, never planned', '2026-01-01', '2026-01-31', []);
 });
 afterAll(async () => database?.close());
 
 const march = (from: number, to: number) =>
-	Array.from({ length: Math.abs(to - from) + 1 }, (_, i) => `2026-03-${String(from > to ? from - i : from + i).padStart(2, '0')}`);
+	Array.from(
+		{ length: Math.abs(to - from) + 1 },
+		(_, i) => `2026-03-${String(from > to ? from - i : from + i).padStart(2, '0')}`
+	);
 
 describe(`the plans overview on ${testEngine}`, () => {
 	it('shows today and coming by default, soonest first, with operations still under way and plans with none yet', async () => {
@@ -92,7 +126,9 @@ describe(`the plans overview on ${testEngine}`, () => {
 		expect((await shown('period=all&status=done')).plans).toEqual([['Summer bars', ['2026-06-11']]]);
 		expect((await shown('period=all&status=active')).plans).toEqual([['Summer bars', ['2026-06-12']]]);
 		expect((await shown('period=all&q=50%25')).total).toBe(25);
-		expect((await shown('period=all&q=SPRING 50%25 CHECK NIGHT 3')).plans).toEqual([['Spring 50% check', ['2026-03-03']]]);
+		expect((await shown('period=all&q=SPRING 50%25 CHECK NIGHT 3')).plans).toEqual([
+			['Spring 50% check', ['2026-03-03']]
+		]);
 		expect((await shown('period=all&q=july')).plans).toEqual([['July, nothing yet', []]]);
 		expect((await shown('period=all&q=_')).total).toBe(0);
 		// A plan with no operations has none of any status.

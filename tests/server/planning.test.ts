@@ -11,9 +11,20 @@ import { startApp, type TestApp } from '../support/app.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
 import type { SessionUser } from '../../src/lib/domain/auth.ts';
-import { createOperation, createPlan, changeOperationStatus, deletePlan, updatePlan } from '../../src/lib/server/planning/plans.ts';
+import {
+	createOperation,
+	createPlan,
+	changeOperationStatus,
+	deletePlan,
+	updatePlan
+} from '../../src/lib/server/planning/plans.ts';
 import { createTeam, updateTeam } from '../../src/lib/server/planning/teams.ts';
-import { assignVenues, moveAssignment, removeAssignment, setVisitOrder } from '../../src/lib/server/planning/assignments.ts';
+import {
+	assignVenues,
+	moveAssignment,
+	removeAssignment,
+	setVisitOrder
+} from '../../src/lib/server/planning/assignments.ts';
 import { addTopSuggestions, suggestionsFor } from '../../src/lib/server/planning/suggestions.ts';
 import { operationWarnings } from '../../src/lib/server/planning/warnings.ts';
 import { operationDetail } from '../../src/lib/server/planning/operationDetail.ts';
@@ -28,7 +39,11 @@ let agencyIds: Record<string, string>;
 let municipalityId: string;
 const venues: string[] = [];
 
-async function person(username: string, role: SessionUser['role'], agencyCode: 'police' | 'labour'): Promise<SessionUser> {
+async function person(
+	username: string,
+	role: SessionUser['role'],
+	agencyCode: 'police' | 'labour'
+): Promise<SessionUser> {
 	const { id } = await addUser(database, username, role, agencyCode);
 	return { id, username, displayName: username, role, agencyId: agencyIds[agencyCode]!, agencyCode };
 }
@@ -44,18 +59,53 @@ beforeAll(async () => {
 	people.police2 = await person('p_police2', 'inspector', 'police');
 	people.labour2 = await person('p_labour2', 'inspector', 'labour');
 	municipalityId = randomUUID();
-	await database.db.insert(s.municipalities).values({ id: municipalityId, code: 'prizren', nameSq: 'Prizren', nameSr: 'Prizren', nameEn: 'Prizren', lat: 42.21, lng: 20.74 });
+	await database.db.insert(s.municipalities).values({
+		id: municipalityId,
+		code: 'prizren',
+		nameSq: 'Prizren',
+		nameSr: 'Prizren',
+		nameEn: 'Prizren',
+		lat: 42.21,
+		lng: 20.74
+	});
 	for (let i = 0; i < 8; i++) {
 		const id = randomUUID();
 		venues.push(id);
-		await database.db.insert(s.locations).values({ id, name: `Bar ${i}`, kind: i < 2 ? 'massage_parlour' : 'restaurant_cafe', municipalityId, lat: 42.21 + i / 500, lng: 20.74 });
+		await database.db.insert(s.locations).values({
+			id,
+			name: `Bar ${i}`,
+			kind: i < 2 ? 'massage_parlour' : 'restaurant_cafe',
+			municipalityId,
+			lat: 42.21 + i / 500,
+			lng: 20.74
+		});
 	}
 });
 afterAll(async () => database?.close());
 
-const plan = { title: 'Winter bars', objective: 'Night venues', periodStart: '2026-12-01', periodEnd: '2026-12-31', municipalityIds: [] as string[] };
-const operation = (date = '2026-12-05') => ({ title: 'Prizren night', date, startTime: '20:00', endTime: '23:59', area: 'Prizren', leadAgencyId: agencyIds.police! });
-const joint = (a: SessionUser, b: SessionUser) => ({ name: 'Team 1', members: [{ userId: a.id, isLeader: true }, { userId: b.id, isLeader: false }], compositionReason: '' });
+const plan = {
+	title: 'Winter bars',
+	objective: 'Night venues',
+	periodStart: '2026-12-01',
+	periodEnd: '2026-12-31',
+	municipalityIds: [] as string[]
+};
+const operation = (date = '2026-12-05') => ({
+	title: 'Prizren night',
+	date,
+	startTime: '20:00',
+	endTime: '23:59',
+	area: 'Prizren',
+	leadAgencyId: agencyIds.police!
+});
+const joint = (a: SessionUser, b: SessionUser) => ({
+	name: 'Team 1',
+	members: [
+		{ userId: a.id, isLeader: true },
+		{ userId: b.id, isLeader: false }
+	],
+	compositionReason: ''
+});
 
 async function pullAs(user: SessionUser) {
 	const scope = await scopeOf(database.db, user);
@@ -80,14 +130,18 @@ describe(`plan permissions on ${testEngine}`, () => {
 
 	it('refuses an operation dated outside its plan’s period', async () => {
 		const { id } = await createPlan(database.db, people.planner!, plan);
-		await expect(createOperation(database.db, people.planner!, id, operation('2027-01-02'))).rejects.toMatchObject({ field: 'date' });
+		await expect(createOperation(database.db, people.planner!, id, operation('2027-01-02'))).rejects.toMatchObject({
+			field: 'date'
+		});
 	});
 
 	it('moves an operation planned → active → done and refuses going back', async () => {
 		const { operationId } = await newOperation();
 		await changeOperationStatus(database.db, people.planner!, operationId, 'active');
 		await changeOperationStatus(database.db, people.planner!, operationId, 'done');
-		await expect(changeOperationStatus(database.db, people.planner!, operationId, 'active')).rejects.toMatchObject({ status: 409 });
+		await expect(changeOperationStatus(database.db, people.planner!, operationId, 'active')).rejects.toMatchObject({
+			status: 409
+		});
 		const audit = await database.db.select().from(s.auditLog).where(eq(s.auditLog.recordId, operationId));
 		expect(audit.map((a) => a.action)).toEqual(['operation.create', 'operation.status', 'operation.status']);
 	});
@@ -95,26 +149,47 @@ describe(`plan permissions on ${testEngine}`, () => {
 	it('refuses inspectors assigning venues', async () => {
 		const { operationId } = await newOperation();
 		const team = await createTeam(database.db, people.planner!, operationId, joint(people.police1!, people.labour1!));
-		await expect(assignVenues(database.db, people.police1!, operationId, team.id, [venues[0]!])).rejects.toBeInstanceOf(NotAllowedError);
+		await expect(assignVenues(database.db, people.police1!, operationId, team.id, [venues[0]!])).rejects.toBeInstanceOf(
+			NotAllowedError
+		);
 	});
 });
 
 describe(`joint team warnings on ${testEngine}`, () => {
 	it('refuses a police-only team without a reason and accepts it with one, flagged', async () => {
 		const { operationId } = await newOperation();
-		const policeOnly = { name: 'Police', members: [{ userId: people.police1!.id, isLeader: true }, { userId: people.police2!.id, isLeader: false }], compositionReason: '' };
-		await expect(createTeam(database.db, people.planner!, operationId, policeOnly)).rejects.toMatchObject({ field: 'compositionReason' });
-		const saved = await createTeam(database.db, people.planner!, operationId, { ...policeOnly, compositionReason: 'Labour inspectors on strike' });
+		const policeOnly = {
+			name: 'Police',
+			members: [
+				{ userId: people.police1!.id, isLeader: true },
+				{ userId: people.police2!.id, isLeader: false }
+			],
+			compositionReason: ''
+		};
+		await expect(createTeam(database.db, people.planner!, operationId, policeOnly)).rejects.toMatchObject({
+			field: 'compositionReason'
+		});
+		const saved = await createTeam(database.db, people.planner!, operationId, {
+			...policeOnly,
+			compositionReason: 'Labour inspectors on strike'
+		});
 		expect(saved.gaps).toEqual(['no_labour']);
 		const warnings = await operationWarnings(database.db, operationId);
-		expect(warnings.teams).toEqual([{ teamId: saved.id, teamName: 'Police', gaps: ['no_labour'], reason: 'Labour inspectors on strike' }]);
+		expect(warnings.teams).toEqual([
+			{ teamId: saved.id, teamName: 'Police', gaps: ['no_labour'], reason: 'Labour inspectors on strike' }
+		]);
 	});
 
 	it('flags a person put on two teams at the same time', async () => {
 		const first = await newOperation('2026-12-10');
 		const second = await newOperation('2026-12-10');
 		await createTeam(database.db, people.planner!, first.operationId, joint(people.police2!, people.labour2!));
-		const saved = await createTeam(database.db, people.planner!, second.operationId, joint(people.police2!, people.labour1!));
+		const saved = await createTeam(
+			database.db,
+			people.planner!,
+			second.operationId,
+			joint(people.police2!, people.labour1!)
+		);
 		expect(saved.doubleBookings.map((d) => d.userId)).toEqual([people.police2!.id]);
 		expect((await operationWarnings(database.db, first.operationId)).doubleBookings).toHaveLength(1);
 	});
@@ -123,16 +198,33 @@ describe(`joint team warnings on ${testEngine}`, () => {
 		const first = await newOperation('2026-12-14');
 		const second = await newOperation('2026-12-16');
 		await createTeam(database.db, people.planner!, first.operationId, joint(people.police2!, people.labour2!));
-		const saved = await createTeam(database.db, people.planner!, second.operationId, joint(people.police2!, people.labour2!));
+		const saved = await createTeam(
+			database.db,
+			people.planner!,
+			second.operationId,
+			joint(people.police2!, people.labour2!)
+		);
 		expect(saved.doubleBookings).toEqual([]);
 	});
 
 	it('warns when a venue is assigned twice on the same day, and skips it when already on the operation', async () => {
 		const first = await newOperation('2026-12-20');
 		const second = await newOperation('2026-12-20');
-		const a = await createTeam(database.db, people.planner!, first.operationId, joint(people.police1!, people.labour1!));
-		const b = await createTeam(database.db, people.planner!, second.operationId, joint(people.police2!, people.labour2!));
-		expect((await assignVenues(database.db, people.planner!, first.operationId, a.id, [venues[3]!])).venuesTwice).toEqual([]);
+		const a = await createTeam(
+			database.db,
+			people.planner!,
+			first.operationId,
+			joint(people.police1!, people.labour1!)
+		);
+		const b = await createTeam(
+			database.db,
+			people.planner!,
+			second.operationId,
+			joint(people.police2!, people.labour2!)
+		);
+		expect(
+			(await assignVenues(database.db, people.planner!, first.operationId, a.id, [venues[3]!])).venuesTwice
+		).toEqual([]);
 		const result = await assignVenues(database.db, people.planner!, second.operationId, b.id, [venues[3]!]);
 		expect(result.venuesTwice).toHaveLength(1);
 		expect(result.venuesTwice[0]!.teams.map((t) => t.operationTitle)).toHaveLength(2);
@@ -145,7 +237,10 @@ describe(`assignments through sync on ${testEngine}`, () => {
 	it('reaches the members of the team and not another team; a move gives the old team a delete', async () => {
 		const { operationId } = await newOperation('2026-12-24');
 		const teamA = await createTeam(database.db, people.planner!, operationId, joint(people.police1!, people.labour1!));
-		const teamB = await createTeam(database.db, people.planner!, operationId, { ...joint(people.police2!, people.labour2!), name: 'Team 2' });
+		const teamB = await createTeam(database.db, people.planner!, operationId, {
+			...joint(people.police2!, people.labour2!),
+			name: 'Team 2'
+		});
 		const { assigned } = await assignVenues(database.db, people.planner!, operationId, teamA.id, venues.slice(0, 3));
 
 		const assignmentsFor = async (user: SessionUser) =>
@@ -175,7 +270,12 @@ describe(`assignments through sync on ${testEngine}`, () => {
 			compositionReason: ''
 		});
 		const pulled = (await pullPage(database.db, await scopeOf(database.db, people.labour2!), cursor, 100)).changes;
-		expect(pulled.filter((c) => c.entity === 'assignment').map((c) => c.id).sort()).toEqual([...assigned].sort());
+		expect(
+			pulled
+				.filter((c) => c.entity === 'assignment')
+				.map((c) => c.id)
+				.sort()
+		).toEqual([...assigned].sort());
 		expect(pulled.some((c) => c.entity === 'operation' && c.id === operationId)).toBe(true);
 		expect(pulled.some((c) => c.entity === 'team' && c.id === team.id && c.op === 'upsert')).toBe(true);
 	});
@@ -191,7 +291,12 @@ describe(`assignments through sync on ${testEngine}`, () => {
 		const cursor = Number((await pullPage(database.db, scope, 0, 10_000)).cursor);
 		await updateTeam(database.db, people.planner!, team.id, joint(people.police1!, people.labour1!));
 		const pulled = (await pullPage(database.db, await scopeOf(database.db, people.labour2!), cursor, 100)).changes;
-		expect(pulled.map((c) => [c.entity, c.op])).toEqual(expect.arrayContaining([['team', 'delete'], ['assignment', 'delete']]));
+		expect(pulled.map((c) => [c.entity, c.op])).toEqual(
+			expect.arrayContaining([
+				['team', 'delete'],
+				['assignment', 'delete']
+			])
+		);
 		expect(pulled.find((c) => c.id === assigned[0])?.op).toBe('delete');
 	});
 
@@ -199,11 +304,17 @@ describe(`assignments through sync on ${testEngine}`, () => {
 		const { operationId } = await newOperation('2026-12-28');
 		const team = await createTeam(database.db, people.planner!, operationId, joint(people.police1!, people.labour1!));
 		const { assigned } = await assignVenues(database.db, people.planner!, operationId, team.id, venues.slice(0, 3));
-		const { changed } = await setVisitOrder(database.db, people.planner!, team.id, [assigned[0]!, assigned[2]!, assigned[1]!]);
+		const { changed } = await setVisitOrder(database.db, people.planner!, team.id, [
+			assigned[0]!,
+			assigned[2]!,
+			assigned[1]!
+		]);
 		expect(changed).toBe(2);
 		const detail = await operationDetail(database.db, operationId);
 		expect(detail!.teams[0]!.assignments.map((a) => a.id)).toEqual([assigned[0], assigned[2], assigned[1]]);
-		await expect(setVisitOrder(database.db, people.planner!, team.id, [assigned[0]!])).rejects.toBeInstanceOf(UserInputError);
+		await expect(setVisitOrder(database.db, people.planner!, team.id, [assigned[0]!])).rejects.toBeInstanceOf(
+			UserInputError
+		);
 		await removeAssignment(database.db, people.planner!, assigned[1]!);
 		const pulled = (await pullAs(people.police1!)).find((c) => c.id === assigned[1]);
 		expect(pulled?.op).toBe('delete');
@@ -269,18 +380,30 @@ describe(`planning endpoints on ${testEngine}`, () => {
 		await deletePlan(database.db, people.planner!, planId);
 
 		const pulled = (await pullPage(database.db, scope, cursor, 100)).changes;
-		expect(pulled.filter((c) => c.op === 'delete').map((c) => c.id).sort()).toEqual([...assigned, team.id, operationId].sort());
+		expect(
+			pulled
+				.filter((c) => c.op === 'delete')
+				.map((c) => c.id)
+				.sort()
+		).toEqual([...assigned, team.id, operationId].sort());
 		const [row] = await database.db.select().from(s.plans).where(eq(s.plans.id, planId));
 		expect(row?.deletedAt).not.toBeNull();
-		const actions = (await database.db.select().from(s.auditLog)).filter((a) => [planId, operationId, team.id, ...assigned].includes(a.recordId ?? ''));
-		expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['plan.remove', 'operation.remove', 'team.remove', 'assignment.remove']));
+		const actions = (await database.db.select().from(s.auditLog)).filter((a) =>
+			[planId, operationId, team.id, ...assigned].includes(a.recordId ?? '')
+		);
+		expect(actions.map((a) => a.action)).toEqual(
+			expect.arrayContaining(['plan.remove', 'operation.remove', 'team.remove', 'assignment.remove'])
+		);
 		await expect(deletePlan(database.db, people.planner!, planId)).rejects.toMatchObject({ status: 404 });
 	});
 
 	it('refuses to delete a plan whose operation has started, and changes nothing', async () => {
 		const { planId, operationId } = await newOperation('2026-12-29');
 		await changeOperationStatus(database.db, people.planner!, operationId, 'active');
-		await expect(deletePlan(database.db, people.planner!, planId)).rejects.toMatchObject({ field: 'status', status: 409 });
+		await expect(deletePlan(database.db, people.planner!, planId)).rejects.toMatchObject({
+			field: 'status',
+			status: 409
+		});
 		const [op] = await database.db.select().from(s.operations).where(eq(s.operations.id, operationId));
 		expect(op?.deletedAt).toBeNull();
 	});

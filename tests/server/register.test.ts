@@ -17,7 +17,18 @@ import { mapData } from '../../src/lib/server/register/mapVenues.ts';
 
 let database: Database;
 let app: TestApp;
-const id = { M1: randomUUID(), V1: randomUUID(), U1: randomUUID(), U2: randomUUID(), S1: randomUUID(), I1: randomUUID(), P1: randomUUID(), O1: randomUUID(), T1: randomUUID(), A1: randomUUID() };
+const id = {
+	M1: randomUUID(),
+	V1: randomUUID(),
+	U1: randomUUID(),
+	U2: randomUUID(),
+	S1: randomUUID(),
+	I1: randomUUID(),
+	P1: randomUUID(),
+	O1: randomUUID(),
+	T1: randomUUID(),
+	A1: randomUUID()
+};
 const users: Record<string, { id: string }> = {};
 /** Pristina's centre; every fixture is placed by metres north of it. */
 const centre = { lat: 42.6629, lng: 21.1655 };
@@ -32,14 +43,34 @@ beforeAll(async () => {
 	users.supervisor = await addUser(database, 'sup1', 'supervisor');
 	users.admin = await addUser(database, 'adm1', 'admin');
 	const [police] = await db.select().from(s.agencies).where(eq(s.agencies.code, 'police'));
-	await db.insert(s.municipalities).values({ id: id.M1, code: 'prishtine', nameSq: 'Prishtinë', nameSr: 'Priština', nameEn: 'Pristina', ...centre });
+	await db
+		.insert(s.municipalities)
+		.values({ id: id.M1, code: 'prishtine', nameSq: 'Prishtinë', nameSr: 'Priština', nameEn: 'Pristina', ...centre });
 	await db.insert(s.locations).values([
 		{ id: id.V1, name: 'Bar Kristal', kind: 'bar', municipalityId: id.M1, ...north(0), status: 'active' },
-		{ id: id.U1, name: 'Kristal', kind: 'bar', municipalityId: id.M1, ...north(20), status: 'unverified', createdBy: users.inspector.id },
-		{ id: id.U2, name: 'Night club found in the field', kind: 'night_club', municipalityId: id.M1, ...north(2000), status: 'unverified', createdBy: users.inspector.id }
+		{
+			id: id.U1,
+			name: 'Kristal',
+			kind: 'bar',
+			municipalityId: id.M1,
+			...north(20),
+			status: 'unverified',
+			createdBy: users.inspector.id
+		},
+		{
+			id: id.U2,
+			name: 'Night club found in the field',
+			kind: 'night_club',
+			municipalityId: id.M1,
+			...north(2000),
+			status: 'unverified',
+			createdBy: users.inspector.id
+		}
 	]);
 	await db.insert(s.plans).values({ id: id.P1, title: 'Plan', periodStart: '2026-01-01', periodEnd: '2026-12-31' });
-	await db.insert(s.operations).values({ id: id.O1, planId: id.P1, title: 'Op', date: '2026-02-01', leadAgencyId: police!.id });
+	await db
+		.insert(s.operations)
+		.values({ id: id.O1, planId: id.P1, title: 'Op', date: '2026-02-01', leadAgencyId: police!.id });
 	await db.insert(s.teams).values({ id: id.T1, operationId: id.O1, name: 'Team North' });
 	await db.insert(s.teamMembers).values({ teamId: id.T1, userId: users.inspector.id, agencyId: police!.id });
 	await db.insert(s.assignments).values({ id: id.A1, operationId: id.O1, teamId: id.T1, locationId: id.U1 });
@@ -67,14 +98,22 @@ async function as(username: string): Promise<TestClient> {
 	const known = clients.get(username);
 	if (known) return known;
 	const client = app.client();
-	const response = await client.post('/api/auth/login', { username, password: FIXTURE_PASSWORD }, { address: `10.9.${clients.size}.1` });
+	const response = await client.post(
+		'/api/auth/login',
+		{ username, password: FIXTURE_PASSWORD },
+		{ address: `10.9.${clients.size}.1` }
+	);
 	expect(response.status).toBe(200);
 	clients.set(username, client);
 	return client;
 }
 
 function put(client: TestClient, path: string, body: unknown) {
-	return client.request(path, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	return client.request(path, {
+		method: 'PUT',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body)
+	});
 }
 
 const venue = (overrides: Record<string, unknown> = {}) => ({
@@ -124,7 +163,10 @@ describe('creating a venue', () => {
 		const body = await warned.json();
 		expect(body.field).toBe('name');
 		expect(body.duplicates.map((d: { id: string }) => d.id)).toContain(id.V1);
-		const confirmed = await planner.post('/api/locations', venue({ name: 'BAR KRISTALL', ...north(30), confirmDuplicate: true }));
+		const confirmed = await planner.post(
+			'/api/locations',
+			venue({ name: 'BAR KRISTALL', ...north(30), confirmDuplicate: true })
+		);
 		expect(confirmed.status).toBe(201);
 	});
 
@@ -136,7 +178,11 @@ describe('creating a venue', () => {
 
 describe('editing a venue', () => {
 	it('an inspector cannot edit a verified venue', async () => {
-		const response = await put(await as('insp1'), `/api/locations/${id.V1}`, venue({ name: 'Bar Kristal', kind: 'bar', ...north(0), address: 'changed' }));
+		const response = await put(
+			await as('insp1'),
+			`/api/locations/${id.V1}`,
+			venue({ name: 'Bar Kristal', kind: 'bar', ...north(0), address: 'changed' })
+		);
 		expect(response.status).toBe(403);
 		const [row] = await database.db.select().from(s.locations).where(eq(s.locations.id, id.V1));
 		expect(row!.address).toBe('');
@@ -150,7 +196,12 @@ describe('editing a venue', () => {
 	});
 
 	it('an inspector may correct the unverified venue they proposed, but not one another inspector proposed', async () => {
-		const body = venue({ name: 'Night club found in the field', kind: 'night_club', ...north(2000), address: 'Behind the bus station' });
+		const body = venue({
+			name: 'Night club found in the field',
+			kind: 'night_club',
+			...north(2000),
+			address: 'Behind the bus station'
+		});
 		expect((await put(await as('insp2'), `/api/locations/${id.U2}`, body)).status).toBe(403);
 		expect((await put(await as('insp1'), `/api/locations/${id.U2}`, body)).status).toBe(200);
 	});
@@ -175,7 +226,10 @@ describe('editing a venue', () => {
 		const refused = await planner.post(`/api/locations/${id.V1}/status`, { status: 'closed_by_authority' });
 		expect(refused.status).toBe(400);
 		expect((await refused.json()).field).toBe('reason');
-		const closed = await planner.post(`/api/locations/${id.V1}/status`, { status: 'closed_by_authority', reason: 'Closed by court order' });
+		const closed = await planner.post(`/api/locations/${id.V1}/status`, {
+			status: 'closed_by_authority',
+			reason: 'Closed by court order'
+		});
 		expect(closed.status).toBe(200);
 		const [row] = await database.db.select().from(s.locations).where(eq(s.locations.id, id.V1));
 		expect(row).toMatchObject({ status: 'closed_by_authority', statusReason: 'Closed by court order', version: 3 });
@@ -188,7 +242,9 @@ describe('the venue card', () => {
 		const response = await (await as('plan1')).get(`/api/locations/${id.U1}`);
 		expect(response.status).toBe(200);
 		const detail = await response.json();
-		expect(detail.history).toEqual([expect.objectContaining({ id: id.I1, teamName: 'Team North', outcome: 'labour_violations' })]);
+		expect(detail.history).toEqual([
+			expect.objectContaining({ id: id.I1, teamName: 'Team North', outcome: 'labour_violations' })
+		]);
 		expect(detail.actions).toEqual({ edit: true, changeStatus: true, verify: true, merge: true });
 		expect(detail.proposedBy).toBe('Test insp1');
 	});
@@ -245,7 +301,9 @@ describe('near children (350 m), recomputed whenever either layer changes', () =
 		expect(before?.nearChildren).toBeNull();
 		const school = north(205);
 		const csv = `name,kind,municipality,lat,lng\nShkolla "Ismail Qemali",school,Prishtinë,${school.lat},${school.lng}\n`;
-		const response = await (await as('plan1')).post('/api/register/import', { layer: 'childSites', format: 'csv', text: csv, confirm: true });
+		const response = await (
+			await as('plan1')
+		).post('/api/register/import', { layer: 'childSites', format: 'csv', text: csv, confirm: true });
 		expect(response.status).toBe(201);
 		const after = (await mapData(database.db)).venues.find((v) => v.id === id.V1);
 		expect(after?.nearChildren).toMatchObject({ siteName: 'Shkolla "Ismail Qemali"' });
@@ -254,14 +312,22 @@ describe('near children (350 m), recomputed whenever either layer changes', () =
 	});
 
 	it('drops the flag when the venue moves away', async () => {
-		await put(await as('plan1'), `/api/locations/${id.V1}`, venue({ name: 'Bar Kristal', kind: 'bar', address: '', ...north(-300) }));
+		await put(
+			await as('plan1'),
+			`/api/locations/${id.V1}`,
+			venue({ name: 'Bar Kristal', kind: 'bar', address: '', ...north(-300) })
+		);
 		expect((await mapData(database.db)).venues.find((v) => v.id === id.V1)?.nearChildren).toBeNull();
 	});
 });
 
 describe('importing venues', () => {
 	const header = 'name,kind,municipality,address,lat,lng';
-	const good = [`Bar Import 1,bar,Pristina,,42.60,21.10`, `Bar Import 2,night_club,prishtine,,42.61,21.11`, `Bar Import 3,massage_parlour,Priština,,42.62,21.12`];
+	const good = [
+		`Bar Import 1,bar,Pristina,,42.60,21.10`,
+		`Bar Import 2,night_club,prishtine,,42.61,21.11`,
+		`Bar Import 3,massage_parlour,Priština,,42.62,21.12`
+	];
 	const countImported = async () =>
 		(await database.db.select().from(s.locations)).filter((row) => row.name.startsWith('Bar Import')).length;
 
@@ -274,14 +340,26 @@ describe('importing venues', () => {
 		expect(body.written).toBe(false);
 		expect(body.preview.valid).toBe(3);
 		expect(body.preview.errors).toEqual([expect.objectContaining({ row: 5, field: 'lat' })]);
-		const confirmed = await planner.post('/api/register/import', { layer: 'venues', format: 'csv', text, confirm: true });
+		const confirmed = await planner.post('/api/register/import', {
+			layer: 'venues',
+			format: 'csv',
+			text,
+			confirm: true
+		});
 		expect(confirmed.status).toBe(422);
 		expect(await countImported()).toBe(0);
 	});
 
 	it('writes every row of a clean file in one go, each with its change-feed row, and one audit entry', async () => {
 		const seqBefore = (await database.db.select().from(s.changes)).length;
-		const response = await (await as('plan1')).post('/api/register/import', { layer: 'venues', format: 'csv', text: [header, ...good].join('\n'), confirm: true });
+		const response = await (
+			await as('plan1')
+		).post('/api/register/import', {
+			layer: 'venues',
+			format: 'csv',
+			text: [header, ...good].join('\n'),
+			confirm: true
+		});
 		expect(response.status).toBe(201);
 		expect((await response.json()).count).toBe(3);
 		expect(await countImported()).toBe(3);
@@ -317,7 +395,10 @@ describe('exporting the register', () => {
 		expect(document.type).toBe('FeatureCollection');
 		const kristal = document.features.find((f: { properties: { id: string } }) => f.properties.id === id.V1);
 		expect(kristal.geometry.coordinates[0]).toBeCloseTo(centre.lng, 5);
-		const audits = await database.db.select().from(s.auditLog).where(and(eq(s.auditLog.action, 'register.export')));
+		const audits = await database.db
+			.select()
+			.from(s.auditLog)
+			.where(and(eq(s.auditLog.action, 'register.export')));
 		expect(audits.length).toBeGreaterThanOrEqual(2);
 	});
 

@@ -32,7 +32,11 @@ beforeAll(async () => {
 		const client = app.client();
 		if (caller.role) {
 			await addUser(database, `m_${caller.name}`, caller.role, caller.agency);
-			const response = await client.post('/api/auth/login', { username: `m_${caller.name}`, password: FIXTURE_PASSWORD }, { address: `10.7.0.${clients.size}` });
+			const response = await client.post(
+				'/api/auth/login',
+				{ username: `m_${caller.name}`, password: FIXTURE_PASSWORD },
+				{ address: `10.7.0.${clients.size}` }
+			);
 			expect(response.status).toBe(200);
 		}
 		clients.set(caller.name, { client, role: caller.role });

@@ -73,7 +73,9 @@ describe.each(engines)('demo data on %s', (engine) => {
 		expect(summary).toMatchObject({ municipalities: 38, venues: 600, childSites: 150, users: 7, inspections: 1500 });
 		expect(summary.possibleVictims).toBeGreaterThanOrEqual(20);
 		expect(summary.possibleVictims).toBeLessThanOrEqual(100);
-		expect(await db.$count(screenedPersons, eq(screenedPersons.result, 'possible_victim'))).toBe(summary.possibleVictims);
+		expect(await db.$count(screenedPersons, eq(screenedPersons.result, 'possible_victim'))).toBe(
+			summary.possibleVictims
+		);
 		expect(await db.$count(referrals)).toBe(summary.referrals);
 		expect(summary.referrals).toBeGreaterThanOrEqual(summary.possibleVictims);
 	});
@@ -122,7 +124,10 @@ describe.each(engines)('demo data on %s', (engine) => {
 		}
 		for (const person of await db.select().from(screenedPersons)) {
 			expect(validateAnswers(defaultTemplate, 'person', person.answers)).toEqual({ ok: true });
-			const screening = screenPerson({ indicatorIds: indicatorIdsFromAnswers(defaultTemplate, person.answers), isChild: person.isMinor });
+			const screening = screenPerson({
+				indicatorIds: indicatorIdsFromAnswers(defaultTemplate, person.answers),
+				isChild: person.isMinor
+			});
 			expect(person.result).toBe(screening.result);
 			expect(person.dimensionsPresent).toEqual(screening.dimensionsPresent);
 		}
@@ -150,7 +155,12 @@ describe.each(engines)('demo data on %s', (engine) => {
 			.select({ teamId: teamMembers.teamId, username: users.username })
 			.from(teamMembers)
 			.innerJoin(users, eq(users.id, teamMembers.userId));
-		const [teamA, teamB] = todaysTeams.map((team) => members.filter((m) => m.teamId === team.id).map((m) => m.username).sort());
+		const [teamA, teamB] = todaysTeams.map((team) =>
+			members
+				.filter((m) => m.teamId === team.id)
+				.map((m) => m.username)
+				.sort()
+		);
 		expect(teamA).toEqual(['labour1', 'police1']);
 		expect(teamB).toEqual(['labour2', 'police2']);
 		for (const team of todaysTeams) {

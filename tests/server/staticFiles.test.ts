@@ -11,7 +11,9 @@ import { copyBuiltApp, type BuiltCopy } from '../support/builtCopy.ts';
 
 /** Addresses of built assets, as the static server listed them at start. */
 function assetAddresses(copy: BuiltCopy): string[] {
-	return fs.readdirSync(path.join(copy.clientDir, '_app/immutable/assets')).map((name) => `/_app/immutable/assets/${name}`);
+	return fs
+		.readdirSync(path.join(copy.clientDir, '_app/immutable/assets'))
+		.map((name) => `/_app/immutable/assets/${name}`);
 }
 
 /** The status, or 'closed' when the server ends the connection instead of answering. */

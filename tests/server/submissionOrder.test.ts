@@ -26,7 +26,15 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-type Sent = { mutationId: string; entity: string; id: string; op: 'upsert' | 'delete'; baseVersion: number; data: unknown; deviceSeq?: number };
+type Sent = {
+	mutationId: string;
+	entity: string;
+	id: string;
+	op: 'upsert' | 'delete';
+	baseVersion: number;
+	data: unknown;
+	deviceSeq?: number;
+};
 
 async function push(client: TestClient, deviceId: string, mutations: Sent[]): Promise<MutationResult[]> {
 	const response = await client.post('/api/sync/push', { deviceId, mutations });
@@ -47,7 +55,15 @@ function offlineVisit() {
 	const referralId = randomUUID();
 	const photoIds = [randomUUID(), randomUUID()];
 	const visit = visitRecords(world, inspectionId);
-	const entry = (entity: string, id: string, data: unknown, deviceSeq: number): Sent => ({ mutationId: randomUUID(), entity, id, op: 'upsert', baseVersion: 0, data, deviceSeq });
+	const entry = (entity: string, id: string, data: unknown, deviceSeq: number): Sent => ({
+		mutationId: randomUUID(),
+		entity,
+		id,
+		op: 'upsert',
+		baseVersion: 0,
+		data,
+		deviceSeq
+	});
 	const mutations = [
 		entry('inspection', inspectionId, visit.submitted(), 40),
 		entry('screenedPerson', victimId, visit.person('female'), 12),
@@ -64,7 +80,9 @@ async function onServer(inspectionId: string) {
 	const [inspection] = await db.select().from(s.inspections).where(eq(s.inspections.id, inspectionId));
 	return {
 		status: inspection?.status,
-		persons: (await db.select().from(s.screenedPersons).where(eq(s.screenedPersons.inspectionId, inspectionId))).map((p) => p.result).sort(),
+		persons: (await db.select().from(s.screenedPersons).where(eq(s.screenedPersons.inspectionId, inspectionId)))
+			.map((p) => p.result)
+			.sort(),
 		referrals: (await db.select().from(s.referrals).where(eq(s.referrals.inspectionId, inspectionId))).length,
 		photos: (await db.select().from(s.attachments).where(eq(s.attachments.inspectionId, inspectionId))).length
 	};
@@ -100,7 +118,10 @@ describe(`a visit recorded and submitted offline arrives whole, on ${testEngine}
 		const [submit, ...children] = visit.mutations;
 		const draft = { ...submit!, mutationId: randomUUID(), data: inspectionData(world), deviceSeq: 1 };
 		expect((await push(a1, device, [draft, ...children])).map((r) => r.status)).toEqual(Array(6).fill('applied'));
-		expect((await push(a1, device, [{ ...submit!, baseVersion: 1 }]))[0]).toMatchObject({ status: 'applied', version: 2 });
+		expect((await push(a1, device, [{ ...submit!, baseVersion: 1 }]))[0]).toMatchObject({
+			status: 'applied',
+			version: 2
+		});
 		expect(await onServer(visit.inspectionId)).toEqual(whole);
 	});
 
@@ -111,9 +132,18 @@ describe(`a visit recorded and submitted offline arrives whole, on ${testEngine}
 		await push(a1, device, visit.mutations.slice(0, 3));
 		// The answer was lost: the device sends the same mutations again, with the rest of the visit.
 		const results = await push(a1, device, visit.mutations);
-		expect(results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate', 'applied', 'applied', 'applied']);
+		expect(results.map((r) => r.status)).toEqual([
+			'duplicate',
+			'duplicate',
+			'duplicate',
+			'applied',
+			'applied',
+			'applied'
+		]);
 		expect(await onServer(visit.inspectionId)).toEqual(whole);
-		expect(await database.db.select().from(s.appliedMutations).where(eq(s.appliedMutations.deviceId, device))).toHaveLength(6);
+		expect(
+			await database.db.select().from(s.appliedMutations).where(eq(s.appliedMutations.deviceId, device))
+		).toHaveLength(6);
 	});
 
 	it('refuses what was recorded after the submission, and what another device sends', async () => {
@@ -125,16 +155,33 @@ describe(`a visit recorded and submitted offline arrives whole, on ${testEngine}
 		await push(a1, device, [submit!]);
 
 		const later = await push(a1, device, [{ ...other!, deviceSeq: 41 }]);
-		expect(later[0]).toMatchObject({ status: 'rejected', errors: [{ field: 'data.inspectionId', message: 'the inspection is submitted and locked' }] });
+		expect(later[0]).toMatchObject({
+			status: 'rejected',
+			errors: [{ field: 'data.inspectionId', message: 'the inspection is submitted and locked' }]
+		});
 		// A team member's phone has its own order, which cannot be placed before this submission.
 		const teammate = await push(a2, randomUUID(), [victim!]);
 		expect(teammate[0]?.status).toBe('rejected');
 
 		// What was recorded before goes in; then a caption changed and a photo deleted afterwards do not.
-		expect((await push(a1, device, [victim!, referral!, photo!])).map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
-		const caption = await push(a1, device, [{ ...photo!, mutationId: randomUUID(), baseVersion: 1, data: { ...(photo!.data as object), caption: 'changed' }, deviceSeq: 45 }]);
+		expect((await push(a1, device, [victim!, referral!, photo!])).map((r) => r.status)).toEqual([
+			'applied',
+			'applied',
+			'applied'
+		]);
+		const caption = await push(a1, device, [
+			{
+				...photo!,
+				mutationId: randomUUID(),
+				baseVersion: 1,
+				data: { ...(photo!.data as object), caption: 'changed' },
+				deviceSeq: 45
+			}
+		]);
 		expect(caption[0]?.status).toBe('rejected');
-		const deleted = await push(a1, device, [{ ...photo!, mutationId: randomUUID(), op: 'delete', baseVersion: 1, data: null, deviceSeq: 46 }]);
+		const deleted = await push(a1, device, [
+			{ ...photo!, mutationId: randomUUID(), op: 'delete', baseVersion: 1, data: null, deviceSeq: 46 }
+		]);
 		expect(deleted[0]?.status).toBe('rejected');
 		const [stored] = await database.db.select().from(s.attachments).where(eq(s.attachments.id, photo!.id));
 		expect(stored).toMatchObject({ caption: 'photo 1', deletedAt: null });
@@ -157,10 +204,16 @@ describe(`a visit recorded and submitted offline arrives whole, on ${testEngine}
 		const unnumbered = visit.mutations.map(({ deviceSeq: _seq, ...rest }) => rest);
 		const [submit, victim, other, referral, photo, secondPhoto] = unnumbered;
 		await push(a1, device, [submit!, photo!]);
-		expect((await push(a1, device, [victim!, other!, referral!, secondPhoto!])).map((r) => r.status)).toEqual(Array(4).fill('applied'));
-		const edit = await push(a1, device, [{ ...photo!, mutationId: randomUUID(), baseVersion: 1, data: { ...(photo!.data as object), caption: 'changed' } }]);
+		expect((await push(a1, device, [victim!, other!, referral!, secondPhoto!])).map((r) => r.status)).toEqual(
+			Array(4).fill('applied')
+		);
+		const edit = await push(a1, device, [
+			{ ...photo!, mutationId: randomUUID(), baseVersion: 1, data: { ...(photo!.data as object), caption: 'changed' } }
+		]);
 		expect(edit[0]?.status).toBe('rejected');
-		expect((await push(a1, randomUUID(), [{ ...victim!, mutationId: randomUUID(), id: randomUUID() }]))[0]?.status).toBe('rejected');
+		expect(
+			(await push(a1, randomUUID(), [{ ...victim!, mutationId: randomUUID(), id: randomUUID() }]))[0]?.status
+		).toBe('rejected');
 		expect(await onServer(visit.inspectionId)).toEqual(whole);
 	});
 

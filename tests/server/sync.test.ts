@@ -3,7 +3,13 @@ import { randomUUID, createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { openTestDatabase, testEngine } from '../support/database.ts';
 import { startApp, type TestApp, type TestClient } from '../support/app.ts';
-import { allIndicatorsYes, buildSyncWorld, completeVenueAnswers, inspectionData, type SyncWorld } from '../support/syncWorld.ts';
+import {
+	allIndicatorsYes,
+	buildSyncWorld,
+	completeVenueAnswers,
+	inspectionData,
+	type SyncWorld
+} from '../support/syncWorld.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
 import type { Change, MutationResult } from '../../src/lib/domain/sync/wire.ts';
@@ -29,7 +35,15 @@ afterAll(async () => database?.close());
 
 const signedIn = (username: string): Promise<TestClient> => app.signedIn(username);
 
-type Push = { mutationId?: string; entity: string; id: string; op?: 'upsert' | 'delete'; baseVersion?: number; data: unknown; deviceSeq?: number };
+type Push = {
+	mutationId?: string;
+	entity: string;
+	id: string;
+	op?: 'upsert' | 'delete';
+	baseVersion?: number;
+	data: unknown;
+	deviceSeq?: number;
+};
 
 async function push(client: TestClient, ...mutations: Push[]): Promise<MutationResult[]> {
 	const response = await client.post('/api/sync/push', {
@@ -78,8 +92,18 @@ describe(`push on ${testEngine}`, () => {
 		const id = randomUUID();
 		const data = inspectionData(world);
 		await push(a1, { entity: 'inspection', id, data });
-		const [fromA2] = await push(a2, { entity: 'inspection', id, baseVersion: 1, data: { ...data, notes: 'back door locked' } });
-		const [fromA1] = await push(a1, { entity: 'inspection', id, baseVersion: 1, data: { ...data, answers: { business_registered: 'no' } } });
+		const [fromA2] = await push(a2, {
+			entity: 'inspection',
+			id,
+			baseVersion: 1,
+			data: { ...data, notes: 'back door locked' }
+		});
+		const [fromA1] = await push(a1, {
+			entity: 'inspection',
+			id,
+			baseVersion: 1,
+			data: { ...data, answers: { business_registered: 'no' } }
+		});
 		expect(fromA2).toMatchObject({ status: 'applied', version: 2 });
 		expect(fromA1).toMatchObject({ status: 'applied', version: 3 });
 		const [row] = await database.db.select().from(s.inspections).where(eq(s.inspections.id, id));
@@ -93,12 +117,20 @@ describe(`push on ${testEngine}`, () => {
 		const id = randomUUID();
 		const data = inspectionData(world, { answers: { business_registered: 'yes' } });
 		await push(a1, { entity: 'inspection', id, data });
-		await push(a2, { entity: 'inspection', id, baseVersion: 1, data: { ...data, notes: 'A2', answers: { business_registered: 'no', working_time_records: 'yes' } } });
+		await push(a2, {
+			entity: 'inspection',
+			id,
+			baseVersion: 1,
+			data: { ...data, notes: 'A2', answers: { business_registered: 'no', working_time_records: 'yes' } }
+		});
 		const conflicted = { ...data, notes: 'A1', answers: { business_registered: 'yes', wages_at_least_minimum: 'no' } };
 		const [result] = await push(a1, { entity: 'inspection', id, baseVersion: 1, data: conflicted });
 		expect(result?.status).toBe('conflict');
 		expect(result?.conflicts).toEqual(['notes']);
-		expect(result?.server).toMatchObject({ notes: 'A2', answers: { business_registered: 'no', working_time_records: 'yes', wages_at_least_minimum: 'no' } });
+		expect(result?.server).toMatchObject({
+			notes: 'A2',
+			answers: { business_registered: 'no', working_time_records: 'yes', wages_at_least_minimum: 'no' }
+		});
 		const [copy] = await database.db.select().from(s.syncConflicts).where(eq(s.syncConflicts.recordId, id));
 		expect(copy?.fields).toEqual(['notes']);
 		expect((copy?.deviceData as { notes: string }).notes).toBe('A1');
@@ -108,9 +140,15 @@ describe(`push on ${testEngine}`, () => {
 		const a1 = await signedIn('inspector_a1');
 		const id = randomUUID();
 		const auditBefore = (await database.db.select().from(s.auditLog)).length;
-		const [result] = await push(a1, { entity: 'inspection', id, data: inspectionData(world, { answers: { women_present: 'many', no_such_item: 'yes' } }) });
+		const [result] = await push(a1, {
+			entity: 'inspection',
+			id,
+			data: inspectionData(world, { answers: { women_present: 'many', no_such_item: 'yes' } })
+		});
 		expect(result?.status).toBe('rejected');
-		expect(result?.errors?.map((e) => e.field)).toEqual(expect.arrayContaining(['data.answers.women_present', 'data.answers.no_such_item']));
+		expect(result?.errors?.map((e) => e.field)).toEqual(
+			expect.arrayContaining(['data.answers.women_present', 'data.answers.no_such_item'])
+		);
 		expect(await database.db.select().from(s.inspections).where(eq(s.inspections.id, id))).toHaveLength(0);
 		expect(await database.db.select().from(s.changes).where(eq(s.changes.recordId, id))).toHaveLength(0);
 		expect((await database.db.select().from(s.auditLog)).length).toBe(auditBefore);
@@ -118,18 +156,36 @@ describe(`push on ${testEngine}`, () => {
 
 	it('rejects a template version that was never published', async () => {
 		const a1 = await signedIn('inspector_a1');
-		const [result] = await push(a1, { entity: 'inspection', id: randomUUID(), data: inspectionData(world, { templateVersion: 99 }) });
+		const [result] = await push(a1, {
+			entity: 'inspection',
+			id: randomUUID(),
+			data: inspectionData(world, { templateVersion: 99 })
+		});
 		expect(result).toMatchObject({ status: 'rejected', errors: [{ field: 'data.templateVersion' }] });
 	});
 
 	it('locks a submitted inspection and requires complete answers to submit', async () => {
 		const a1 = await signedIn('inspector_a1');
 		const id = randomUUID();
-		const [incomplete] = await push(a1, { entity: 'inspection', id, data: inspectionData(world, { status: 'submitted', outcome: 'no_findings', submittedAt: '2026-11-24T21:00:00Z' }) });
+		const [incomplete] = await push(a1, {
+			entity: 'inspection',
+			id,
+			data: inspectionData(world, { status: 'submitted', outcome: 'no_findings', submittedAt: '2026-11-24T21:00:00Z' })
+		});
 		expect(incomplete?.status).toBe('rejected');
-		const complete = inspectionData(world, { status: 'submitted', outcome: 'no_findings', submittedAt: '2026-11-24T21:00:00Z', answers: completeVenueAnswers(world.template) });
+		const complete = inspectionData(world, {
+			status: 'submitted',
+			outcome: 'no_findings',
+			submittedAt: '2026-11-24T21:00:00Z',
+			answers: completeVenueAnswers(world.template)
+		});
 		expect((await push(a1, { entity: 'inspection', id, data: complete }))[0]?.status).toBe('applied');
-		const [edit] = await push(a1, { entity: 'inspection', id, baseVersion: 1, data: { ...complete, notes: 'changed later' } });
+		const [edit] = await push(a1, {
+			entity: 'inspection',
+			id,
+			baseVersion: 1,
+			data: { ...complete, notes: 'changed later' }
+		});
 		expect(edit).toMatchObject({ status: 'rejected', errors: [{ field: 'data.status' }] });
 	});
 
@@ -143,7 +199,19 @@ describe(`push on ${testEngine}`, () => {
 			{
 				entity: 'screenedPerson',
 				id: personId,
-				data: { inspectionId, sex: 'female', ageBand: '14_17', nationality: 'XK', education: null, roleAtVenue: 'waitress', recruitment: null, exploitationForm: null, language: 'sq', answers: allIndicatorsYes(world.template), result: 'no_indicators' }
+				data: {
+					inspectionId,
+					sex: 'female',
+					ageBand: '14_17',
+					nationality: 'XK',
+					education: null,
+					roleAtVenue: 'waitress',
+					recruitment: null,
+					exploitationForm: null,
+					language: 'sq',
+					answers: allIndicatorsYes(world.template),
+					result: 'no_indicators'
+				}
 			}
 		);
 		expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
@@ -156,34 +224,84 @@ describe(`push on ${testEngine}`, () => {
 		const inspectionId = randomUUID();
 		const refusedId = randomUUID();
 		const personId = randomUUID();
-		const first = { mutationId: randomUUID(), entity: 'inspection', id: inspectionId, data: inspectionData(world, { notes: 'batch' }) };
-		const person = { inspectionId, sex: 'male', ageBand: '26_30', nationality: 'XK', education: null, roleAtVenue: null, recruitment: null, exploitationForm: null, language: null, answers: {} };
+		const first = {
+			mutationId: randomUUID(),
+			entity: 'inspection',
+			id: inspectionId,
+			data: inspectionData(world, { notes: 'batch' })
+		};
+		const person = {
+			inspectionId,
+			sex: 'male',
+			ageBand: '26_30',
+			nationality: 'XK',
+			education: null,
+			roleAtVenue: null,
+			recruitment: null,
+			exploitationForm: null,
+			language: null,
+			answers: {}
+		};
 		const results = await push(
 			a1,
 			first,
 			{ entity: 'inspection', id: refusedId, data: inspectionData(world, { templateVersion: 99 }) },
 			{ entity: 'screenedPerson', id: personId, data: person },
 			first,
-			{ entity: 'inspection', id: inspectionId, baseVersion: 1, data: inspectionData(world, { notes: 'batch, edited' }) }
+			{
+				entity: 'inspection',
+				id: inspectionId,
+				baseVersion: 1,
+				data: inspectionData(world, { notes: 'batch, edited' })
+			}
 		);
 		expect(results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied', 'duplicate', 'applied']);
 		expect(results[4]).toMatchObject({ version: 2 });
 		expect(await database.db.select().from(s.inspections).where(eq(s.inspections.id, refusedId))).toHaveLength(0);
 		const [stored] = await database.db.select().from(s.inspections).where(eq(s.inspections.id, inspectionId));
 		expect(stored).toMatchObject({ notes: 'batch, edited', version: 2 });
-		expect(await database.db.select().from(s.screenedPersons).where(eq(s.screenedPersons.id, personId))).toHaveLength(1);
+		expect(await database.db.select().from(s.screenedPersons).where(eq(s.screenedPersons.id, personId))).toHaveLength(
+			1
+		);
 		// One feed row and one version per change, one idempotency row per applied mutation.
-		expect((await database.db.select().from(s.changes).where(eq(s.changes.recordId, inspectionId))).map((c) => c.version)).toEqual([1, 2]);
-		expect(await database.db.select().from(s.recordVersions).where(eq(s.recordVersions.recordId, inspectionId))).toHaveLength(2);
-		expect(await database.db.select().from(s.appliedMutations).where(eq(s.appliedMutations.recordId, refusedId))).toHaveLength(0);
+		expect(
+			(await database.db.select().from(s.changes).where(eq(s.changes.recordId, inspectionId))).map((c) => c.version)
+		).toEqual([1, 2]);
+		expect(
+			await database.db.select().from(s.recordVersions).where(eq(s.recordVersions.recordId, inspectionId))
+		).toHaveLength(2);
+		expect(
+			await database.db.select().from(s.appliedMutations).where(eq(s.appliedMutations.recordId, refusedId))
+		).toHaveLength(0);
 		expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
 	});
 
 	it('sees, within one batch, an inspection submitted by an earlier mutation: a person recorded after it is refused', async () => {
 		const a1 = await signedIn('inspector_a1');
 		const inspectionId = randomUUID();
-		const person = (deviceSeq: number) => ({ entity: 'screenedPerson', id: randomUUID(), deviceSeq, data: { inspectionId, sex: 'female', ageBand: '23_25', nationality: 'XK', education: null, roleAtVenue: null, recruitment: null, exploitationForm: null, language: null, answers: {} } });
-		const submitted = inspectionData(world, { status: 'submitted', outcome: 'no_findings', submittedAt: '2026-11-24T21:00:00Z', answers: completeVenueAnswers(world.template) });
+		const person = (deviceSeq: number) => ({
+			entity: 'screenedPerson',
+			id: randomUUID(),
+			deviceSeq,
+			data: {
+				inspectionId,
+				sex: 'female',
+				ageBand: '23_25',
+				nationality: 'XK',
+				education: null,
+				roleAtVenue: null,
+				recruitment: null,
+				exploitationForm: null,
+				language: null,
+				answers: {}
+			}
+		});
+		const submitted = inspectionData(world, {
+			status: 'submitted',
+			outcome: 'no_findings',
+			submittedAt: '2026-11-24T21:00:00Z',
+			answers: completeVenueAnswers(world.template)
+		});
 		const results = await push(
 			a1,
 			{ entity: 'inspection', id: inspectionId, data: inspectionData(world), deviceSeq: 1 },
@@ -193,7 +311,9 @@ describe(`push on ${testEngine}`, () => {
 		);
 		expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'rejected']);
 		expect(results[3]).toMatchObject({ errors: [{ field: 'data.inspectionId' }] });
-		expect(await database.db.select().from(s.screenedPersons).where(eq(s.screenedPersons.inspectionId, inspectionId))).toHaveLength(1);
+		expect(
+			await database.db.select().from(s.screenedPersons).where(eq(s.screenedPersons.inspectionId, inspectionId))
+		).toHaveLength(1);
 	});
 
 	it('applies a whole visit in one batch: inspection, persons, a referral of one of them, a photo', async () => {
@@ -203,17 +323,56 @@ describe(`push on ${testEngine}`, () => {
 		const otherId = randomUUID();
 		const referralId = randomUUID();
 		const photoId = randomUUID();
-		const personData = (sex: string) => ({ inspectionId, sex, ageBand: '18_22', nationality: 'XK', education: null, roleAtVenue: null, recruitment: null, exploitationForm: null, language: null, answers: allIndicatorsYes(world.template) });
+		const personData = (sex: string) => ({
+			inspectionId,
+			sex,
+			ageBand: '18_22',
+			nationality: 'XK',
+			education: null,
+			roleAtVenue: null,
+			recruitment: null,
+			exploitationForm: null,
+			language: null,
+			answers: allIndicatorsYes(world.template)
+		});
 		const results = await push(
 			a1,
 			{ entity: 'inspection', id: inspectionId, data: inspectionData(world) },
 			{ entity: 'screenedPerson', id: victimId, data: personData('female') },
 			{ entity: 'screenedPerson', id: otherId, data: personData('male') },
-			{ entity: 'referral', id: referralId, data: { personId: victimId, inspectionId, target: 'shelter', referredAt: '2026-11-24T21:30:00Z', consent: true, urgentNeeds: '', status: 'made', notes: '' } },
-			{ entity: 'attachment', id: photoId, data: { inspectionId, sha256: 'a'.repeat(64), mime: 'image/jpeg', size: 1000, caption: '', takenAt: '2026-11-24T21:00:00Z', lat: null, lng: null } }
+			{
+				entity: 'referral',
+				id: referralId,
+				data: {
+					personId: victimId,
+					inspectionId,
+					target: 'shelter',
+					referredAt: '2026-11-24T21:30:00Z',
+					consent: true,
+					urgentNeeds: '',
+					status: 'made',
+					notes: ''
+				}
+			},
+			{
+				entity: 'attachment',
+				id: photoId,
+				data: {
+					inspectionId,
+					sha256: 'a'.repeat(64),
+					mime: 'image/jpeg',
+					size: 1000,
+					caption: '',
+					takenAt: '2026-11-24T21:00:00Z',
+					lat: null,
+					lng: null
+				}
+			}
 		);
 		expect(results.map((r) => [r.status, 'errors' in r ? r.errors : null])).toEqual(Array(5).fill(['applied', null]));
-		expect(await database.db.select().from(s.screenedPersons).where(eq(s.screenedPersons.inspectionId, inspectionId))).toHaveLength(2);
+		expect(
+			await database.db.select().from(s.screenedPersons).where(eq(s.screenedPersons.inspectionId, inspectionId))
+		).toHaveLength(2);
 		expect(await database.db.select().from(s.referrals).where(eq(s.referrals.id, referralId))).toHaveLength(1);
 		expect(await database.db.select().from(s.attachments).where(eq(s.attachments.id, photoId))).toHaveLength(1);
 		expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
@@ -222,7 +381,19 @@ describe(`push on ${testEngine}`, () => {
 	it('refuses field records from a planner: only inspectors push', async () => {
 		const planner = await signedIn('planner_x');
 		const id = randomUUID();
-		const response = await planner.post('/api/sync/push', { deviceId, mutations: [{ mutationId: randomUUID(), entity: 'inspection', op: 'upsert', id, baseVersion: 0, data: inspectionData(world) }] });
+		const response = await planner.post('/api/sync/push', {
+			deviceId,
+			mutations: [
+				{
+					mutationId: randomUUID(),
+					entity: 'inspection',
+					op: 'upsert',
+					id,
+					baseVersion: 0,
+					data: inspectionData(world)
+				}
+			]
+		});
 		expect(response.status).toBe(403);
 		expect(await database.db.select().from(s.inspections).where(eq(s.inspections.id, id))).toHaveLength(0);
 	});
@@ -232,7 +403,12 @@ describe(`push on ${testEngine}`, () => {
 		const response = await a1.post('/api/sync/push', { deviceId: 'not-a-uuid', mutations: [] });
 		expect(response.status).toBe(400);
 		expect((await response.json()).field).toBe('deviceId');
-		const noMutations = await a1.post('/api/sync/push', { deviceId, mutations: [{ mutationId: randomUUID(), entity: 'spaceship', op: 'upsert', id: randomUUID(), baseVersion: 0, data: {} }] });
+		const noMutations = await a1.post('/api/sync/push', {
+			deviceId,
+			mutations: [
+				{ mutationId: randomUUID(), entity: 'spaceship', op: 'upsert', id: randomUUID(), baseVersion: 0, data: {} }
+			]
+		});
 		expect(noMutations.status).toBe(400);
 		expect((await noMutations.json()).field).toBe('mutations.0.entity');
 	});
@@ -249,7 +425,12 @@ describe(`scope on ${testEngine}`, () => {
 		expect(pulledByB.changes.some((c) => c.id === world.ids.assignmentA)).toBe(false);
 		expect(pulledByB.changes.some((c) => c.id === world.ids.assignmentB)).toBe(true);
 		expect(pulledByB.changes.some((c) => c.entity === 'plan')).toBe(false);
-		const [write] = await push(b1, { entity: 'inspection', id, baseVersion: 1, data: inspectionData(world, { notes: 'B was here' }) });
+		const [write] = await push(b1, {
+			entity: 'inspection',
+			id,
+			baseVersion: 1,
+			data: inspectionData(world, { notes: 'B was here' })
+		});
 		expect(write?.status).toBe('rejected');
 		const [asB] = await push(b1, { entity: 'inspection', id: randomUUID(), data: inspectionData(world) });
 		expect(asB).toMatchObject({ status: 'rejected', errors: [{ field: 'data.teamId' }] });
@@ -266,7 +447,9 @@ describe(`scope on ${testEngine}`, () => {
 		expect(deleted?.status).toBe('applied');
 		const response = await a1.get(`/api/sync/pull?cursor=${cursor}`);
 		const page = await response.json();
-		expect(page.changes).toContainEqual(expect.objectContaining({ entity: 'inspection', id, op: 'delete', data: null }));
+		expect(page.changes).toContainEqual(
+			expect.objectContaining({ entity: 'inspection', id, op: 'delete', data: null })
+		);
 	});
 
 	it('pages through the feed without losing or repeating a change', async () => {
@@ -289,7 +472,9 @@ describe(`scope on ${testEngine}`, () => {
 
 describe(`photos on ${testEngine}`, () => {
 	// The smallest JPEG header is enough for the content check.
-	const jpeg: Uint8Array<ArrayBuffer> = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
+	const jpeg: Uint8Array<ArrayBuffer> = new Uint8Array([
+		0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9
+	]);
 	const sha = createHash('sha256').update(jpeg).digest('hex');
 
 	it('stores a photo whose bytes match the hash taken at capture, once', async () => {
@@ -299,10 +484,27 @@ describe(`photos on ${testEngine}`, () => {
 		await push(
 			a1,
 			{ entity: 'inspection', id: inspectionId, data: inspectionData(world) },
-			{ entity: 'attachment', id: attachmentId, data: { inspectionId, sha256: sha, mime: 'image/jpeg', size: jpeg.length, caption: 'bar', takenAt: '2026-11-24T20:10:00Z', lat: null, lng: null } }
+			{
+				entity: 'attachment',
+				id: attachmentId,
+				data: {
+					inspectionId,
+					sha256: sha,
+					mime: 'image/jpeg',
+					size: jpeg.length,
+					caption: 'bar',
+					takenAt: '2026-11-24T20:10:00Z',
+					lat: null,
+					lng: null
+				}
+			}
 		);
 		const put = (bytes: Uint8Array<ArrayBuffer>, hash: string, type = 'image/jpeg') =>
-			a1.request(`/api/attachments/${attachmentId}`, { method: 'PUT', body: bytes, headers: { 'content-type': type, 'x-content-sha256': hash } });
+			a1.request(`/api/attachments/${attachmentId}`, {
+				method: 'PUT',
+				body: bytes,
+				headers: { 'content-type': type, 'x-content-sha256': hash }
+			});
 		expect((await put(jpeg, '0'.repeat(64))).status).toBe(409);
 		const tampered = new Uint8Array(jpeg);
 		tampered[5] = 99;
@@ -317,18 +519,45 @@ describe(`photos on ${testEngine}`, () => {
 		const a1 = await signedIn('inspector_a1');
 		const originalId = randomUUID();
 		const photoId = randomUUID();
-		const photo = { sha256: sha, mime: 'image/jpeg', size: jpeg.length, caption: 'bar', takenAt: '2026-11-24T20:10:00Z', lat: null, lng: null };
-		const submitted = inspectionData(world, { status: 'submitted', outcome: 'no_findings', submittedAt: '2026-11-24T21:00:00Z', answers: completeVenueAnswers(world.template) });
-		await push(a1, { entity: 'inspection', id: originalId, data: inspectionData(world) }, { entity: 'attachment', id: photoId, data: { inspectionId: originalId, ...photo } });
-		const put = await a1.request(`/api/attachments/${photoId}`, { method: 'PUT', body: jpeg, headers: { 'content-type': 'image/jpeg', 'x-content-sha256': sha } });
+		const photo = {
+			sha256: sha,
+			mime: 'image/jpeg',
+			size: jpeg.length,
+			caption: 'bar',
+			takenAt: '2026-11-24T20:10:00Z',
+			lat: null,
+			lng: null
+		};
+		const submitted = inspectionData(world, {
+			status: 'submitted',
+			outcome: 'no_findings',
+			submittedAt: '2026-11-24T21:00:00Z',
+			answers: completeVenueAnswers(world.template)
+		});
+		await push(
+			a1,
+			{ entity: 'inspection', id: originalId, data: inspectionData(world) },
+			{ entity: 'attachment', id: photoId, data: { inspectionId: originalId, ...photo } }
+		);
+		const put = await a1.request(`/api/attachments/${photoId}`, {
+			method: 'PUT',
+			body: jpeg,
+			headers: { 'content-type': 'image/jpeg', 'x-content-sha256': sha }
+		});
 		expect(put.status).toBe(201);
-		expect((await push(a1, { entity: 'inspection', id: originalId, baseVersion: 1, data: submitted }))[0]?.status).toBe('applied');
+		expect((await push(a1, { entity: 'inspection', id: originalId, baseVersion: 1, data: submitted }))[0]?.status).toBe(
+			'applied'
+		);
 
 		const correctionId = randomUUID();
 		const [copyId, otherId] = [randomUUID(), randomUUID()];
 		const results = await push(
 			a1,
-			{ entity: 'inspection', id: correctionId, data: { ...inspectionData(world), correctionOf: originalId, correctionReason: 'wrong count' } },
+			{
+				entity: 'inspection',
+				id: correctionId,
+				data: { ...inspectionData(world), correctionOf: originalId, correctionReason: 'wrong count' }
+			},
 			{ entity: 'attachment', id: copyId, data: { inspectionId: correctionId, ...photo } },
 			{ entity: 'attachment', id: otherId, data: { inspectionId: correctionId, ...photo, sha256: 'e'.repeat(64) } }
 		);
@@ -340,7 +569,11 @@ describe(`photos on ${testEngine}`, () => {
 
 	it('answers 404 for a photo of another team', async () => {
 		const b1 = await signedIn('inspector_b1');
-		const response = await b1.request(`/api/attachments/${randomUUID()}`, { method: 'PUT', body: jpeg, headers: { 'content-type': 'image/jpeg', 'x-content-sha256': sha } });
+		const response = await b1.request(`/api/attachments/${randomUUID()}`, {
+			method: 'PUT',
+			body: jpeg,
+			headers: { 'content-type': 'image/jpeg', 'x-content-sha256': sha }
+		});
 		expect(response.status).toBe(404);
 	});
 });

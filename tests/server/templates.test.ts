@@ -23,7 +23,14 @@ beforeAll(async () => {
 	app = await startApp(database);
 	world = await buildSyncWorld(database);
 	const [agency] = await database.db.select().from(s.agencies).where(eq(s.agencies.code, 'police'));
-	planner = { id: world.users.planner.id, username: 'planner_x', displayName: 'Test planner_x', role: 'planner', agencyId: agency!.id, agencyCode: 'police' };
+	planner = {
+		id: world.users.planner.id,
+		username: 'planner_x',
+		displayName: 'Test planner_x',
+		role: 'planner',
+		agencyId: agency!.id,
+		agencyCode: 'police'
+	};
 });
 afterAll(async () => database?.close());
 
@@ -35,15 +42,27 @@ type ActionAnswer = { status: number; type?: string; data?: Record<string, unkno
 async function publishThroughPage(client: TestClient, definition: string): Promise<ActionAnswer> {
 	const response = await client.request('/plan/templates?/publish', {
 		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true' },
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'application/json',
+			'x-sveltekit-action': 'true'
+		},
 		body: new URLSearchParams({ definition }).toString()
 	});
 	if (!response.headers.get('content-type')?.includes('application/json')) return { status: response.status };
 	const body = (await response.json()) as { type: string; status?: number; data?: string };
-	return { status: body.status ?? response.status, type: body.type, data: body.data ? parseDevalue(body.data) : undefined };
+	return {
+		status: body.status ?? response.status,
+		type: body.type,
+		data: body.data ? parseDevalue(body.data) : undefined
+	};
 }
 
-function nextOf(template: ChecklistTemplate, version: number, title = `Joint inspection v${version}`): ChecklistTemplate {
+function nextOf(
+	template: ChecklistTemplate,
+	version: number,
+	title = `Joint inspection v${version}`
+): ChecklistTemplate {
 	return { ...template, version, title: { en: title, sq: title, sr: title } };
 }
 
@@ -79,7 +98,10 @@ describe(`publishing checklist templates on ${testEngine}`, () => {
 	it('a planner publishes the next version, and an inspector’s device pulls it', async () => {
 		const client = await signedIn('planner_x');
 		const answer = await publishThroughPage(client, JSON.stringify(nextOf(defaultTemplate, 2)));
-		expect(answer).toMatchObject({ type: 'success', data: { published: { templateId: defaultTemplate.id, version: 2 } } });
+		expect(answer).toMatchObject({
+			type: 'success',
+			data: { published: { templateId: defaultTemplate.id, version: 2 } }
+		});
 
 		const rows = await database.db
 			.select()
@@ -99,38 +121,57 @@ describe(`publishing checklist templates on ${testEngine}`, () => {
 	});
 
 	it('lists every problem of an invalid template with its path, and publishes nothing', async () => {
-		const broken = structuredClone(nextOf(defaultTemplate, 3)) as unknown as { sections: { items: Record<string, unknown>[] }[] };
+		const broken = structuredClone(nextOf(defaultTemplate, 3)) as unknown as {
+			sections: { items: Record<string, unknown>[] }[];
+		};
 		broken.sections[0]!.items[0]!.kind = 'slider';
 		broken.sections[1]!.items[0]!.indicator = 'adult_labour.no_such.indicator';
 		const { issues } = await rejectionOf(broken);
-		expect(issues.map((issue) => issue.path)).toEqual(expect.arrayContaining(['sections[0].items[0].kind', 'sections[1].items[0].indicator']));
+		expect(issues.map((issue) => issue.path)).toEqual(
+			expect.arrayContaining(['sections[0].items[0].kind', 'sections[1].items[0].indicator'])
+		);
 
 		const client = await signedIn('planner_x');
 		const notJson = await publishThroughPage(client, '{ "id": ');
 		expect(notJson).toMatchObject({ type: 'failure', status: 400 });
 		const invalid = await publishThroughPage(client, JSON.stringify(broken));
 		expect(invalid).toMatchObject({ type: 'failure', status: 422 });
-		expect((invalid.data?.issues as { path: string }[]).map((issue) => issue.path)).toContain('sections[0].items[0].kind');
+		expect((invalid.data?.issues as { path: string }[]).map((issue) => issue.path)).toContain(
+			'sections[0].items[0].kind'
+		);
 
-		const rows = await database.db.select().from(s.checklistTemplates).where(eq(s.checklistTemplates.templateId, defaultTemplate.id));
+		const rows = await database.db
+			.select()
+			.from(s.checklistTemplates)
+			.where(eq(s.checklistTemplates.templateId, defaultTemplate.id));
 		expect(rows.map((row) => row.templateVersion).sort()).toEqual([1, 2]);
 	});
 
 	it('never changes a published version: republishing it or skipping ahead is refused', async () => {
-		const before = await database.db.select().from(s.checklistTemplates).where(eq(s.checklistTemplates.templateId, defaultTemplate.id));
+		const before = await database.db
+			.select()
+			.from(s.checklistTemplates)
+			.where(eq(s.checklistTemplates.templateId, defaultTemplate.id));
 		const again = await rejectionOf(nextOf(defaultTemplate, 1, 'Rewritten history'));
-		expect(again.issues).toEqual([{ path: 'version', message: expect.stringContaining('next version of this template is 3') }]);
+		expect(again.issues).toEqual([
+			{ path: 'version', message: expect.stringContaining('next version of this template is 3') }
+		]);
 		const ahead = await rejectionOf(nextOf(defaultTemplate, 7));
 		expect(ahead.issues[0]?.path).toBe('version');
 
-		const after = await database.db.select().from(s.checklistTemplates).where(eq(s.checklistTemplates.templateId, defaultTemplate.id));
+		const after = await database.db
+			.select()
+			.from(s.checklistTemplates)
+			.where(eq(s.checklistTemplates.templateId, defaultTemplate.id));
 		expect(after).toEqual(before);
 	});
 
 	it('starts a new template id at version 1', async () => {
 		const id = randomUUID();
 		expect((await rejectionOf({ ...nextOf(defaultTemplate, 2), id })).issues[0]?.path).toBe('version');
-		await expect(publishTemplate(planner, { ...nextOf(defaultTemplate, 1, 'Massage parlours'), id }, database.db)).resolves.toMatchObject({ templateId: id, version: 1 });
+		await expect(
+			publishTemplate(planner, { ...nextOf(defaultTemplate, 1, 'Massage parlours'), id }, database.db)
+		).resolves.toMatchObject({ templateId: id, version: 1 });
 	});
 
 	it('does not let an inspector or a supervisor publish', async () => {
@@ -140,7 +181,10 @@ describe(`publishing checklist templates on ${testEngine}`, () => {
 			const answer = await publishThroughPage(client, JSON.stringify(nextOf(defaultTemplate, 3)));
 			expect(answer.status).toBe(403);
 		}
-		const rows = await database.db.select().from(s.checklistTemplates).where(eq(s.checklistTemplates.templateId, defaultTemplate.id));
+		const rows = await database.db
+			.select()
+			.from(s.checklistTemplates)
+			.where(eq(s.checklistTemplates.templateId, defaultTemplate.id));
 		expect(rows).toHaveLength(2);
 	});
 

@@ -29,7 +29,15 @@ beforeAll(async () => {
 	// The sync world has no place used by children: one, written as the register writes it.
 	const childSite = randomUUID();
 	await database.db.transaction(async (tx) => {
-		await tx.insert(s.childSites).values({ id: childSite, name: 'School', kind: 'school', address: '', municipalityId: world.ids.municipality, lat: 42.664, lng: 21.164 });
+		await tx.insert(s.childSites).values({
+			id: childSite,
+			name: 'School',
+			kind: 'school',
+			address: '',
+			municipalityId: world.ids.municipality,
+			lat: 42.664,
+			lng: 21.164
+		});
 		await appendChanges(tx, [{ entity: 'childSite', recordId: childSite, op: 'upsert', version: 1 }]);
 	});
 });
@@ -43,7 +51,10 @@ describe('the allow-list per entity', () => {
 			const columns = Object.keys(getTableColumns(entityTables[entity] as never)).sort();
 			const travels: readonly string[] = wireFields[entity];
 			const stays = serverOnlyColumns[entity];
-			expect(travels.filter((key) => stays.includes(key)), 'in both lists').toEqual([]);
+			expect(
+				travels.filter((key) => stays.includes(key)),
+				'in both lists'
+			).toEqual([]);
 			expect([...travels, ...stays].sort(), 'a column in neither list, or a name that is no column').toEqual(columns);
 		});
 	}
@@ -62,11 +73,28 @@ describe(`what a device pulls, on ${testEngine}`, () => {
 				{ entity: 'screenedPerson', id: personId, data: visit.person('female') },
 				{ entity: 'referral', id: randomUUID(), data: visit.referral(personId) },
 				{ entity: 'attachment', id: randomUUID(), data: visit.photo(1) },
-				{ entity: 'location', id: randomUUID(), data: { name: 'Proposed bar', kind: 'bar', address: '', municipalityId: world.ids.municipality, lat: 42.665, lng: 21.165 } }
+				{
+					entity: 'location',
+					id: randomUUID(),
+					data: {
+						name: 'Proposed bar',
+						kind: 'bar',
+						address: '',
+						municipalityId: world.ids.municipality,
+						lat: 42.665,
+						lng: 21.165
+					}
+				}
 			].map((m) => ({ mutationId: randomUUID(), op: 'upsert', baseVersion: 0, ...m }))
 		});
 		expect(response.status).toBe(200);
-		expect((await response.json()).results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
+		expect((await response.json()).results.map((r: { status: string }) => r.status)).toEqual([
+			'applied',
+			'applied',
+			'applied',
+			'applied',
+			'applied'
+		]);
 
 		const page = await (await a1.get('/api/sync/pull?limit=1000')).json();
 		const seen = new Set<SyncEntity>();

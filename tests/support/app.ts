@@ -30,7 +30,9 @@ export async function startApp(database: Database): Promise<TestApp> {
 	}
 	useDatabase(database);
 	delete (globalThis as Record<symbol, unknown>)[Symbol.for('kontrolla.startup')];
-	const { Server } = (await import(path.join(BUILD, 'server/index.js'))) as { Server: new (manifest: unknown) => KitServer };
+	const { Server } = (await import(path.join(BUILD, 'server/index.js'))) as {
+		Server: new (manifest: unknown) => KitServer;
+	};
 	const { manifest } = (await import(path.join(BUILD, 'server/manifest.js'))) as { manifest: unknown };
 	const server = new Server(manifest);
 	// Tests bring their own fixtures; the server reads its settings from process.env.

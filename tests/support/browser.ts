@@ -25,7 +25,12 @@ export type Viewport = { width: number; height: number };
 export const PHONE: Viewport = { width: 360, height: 740 };
 export const DESKTOP: Viewport = { width: 1280, height: 800 };
 
-export async function newPage(browser: Browser, baseURL: string, viewport: Viewport = DESKTOP, locale = 'en-GB'): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+	browser: Browser,
+	baseURL: string,
+	viewport: Viewport = DESKTOP,
+	locale = 'en-GB'
+): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await browser.newContext({ baseURL, viewport, locale });
 	const page = await context.newPage();
 	return { context, page };
@@ -38,7 +43,6 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 	fs.mkdirSync(SHOTS, { recursive: true });
 	await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 }
-
 
 /** Signs out from the shell; on a phone the sign-out button sits in the account menu. */
 export async function clickSignOut(page: Page): Promise<void> {

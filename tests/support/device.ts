@@ -34,7 +34,8 @@ export function simulatedDevice(userId: string, fetchFn: Fetch): Device {
 		write: (entity, recordId, data, op = 'upsert') => recordLocalChange(db, { entity, id: recordId, data, op, userId }),
 		sync: () => device.engine.run()
 	};
-	const guarded: Fetch = (url, init) => (device.online ? fetchFn(url, init) : Promise.reject(new TypeError('Failed to fetch')));
+	const guarded: Fetch = (url, init) =>
+		device.online ? fetchFn(url, init) : Promise.reject(new TypeError('Failed to fetch'));
 	device.engine = new SyncEngine(db, new SyncTransport(guarded, '', 10_000), id, userId);
 	return device;
 }

@@ -8,7 +8,13 @@ import net from 'node:net';
 import { createRandom } from '../../src/lib/server/demo/random.ts';
 
 export type FaultRates = { dropBefore: number; dropAfter: number; duplicate: number; delay: number };
-export type FaultCounts = { requests: number; droppedBefore: number; droppedAfter: number; duplicated: number; delayed: number };
+export type FaultCounts = {
+	requests: number;
+	droppedBefore: number;
+	droppedAfter: number;
+	duplicated: number;
+	delayed: number;
+};
 export type FaultyProxy = {
 	url: string;
 	counts: FaultCounts;
@@ -26,12 +32,17 @@ export async function startFaultyProxy(targetPort: number, rates: FaultRates, se
 
 	const forward = (method: string, path: string, headers: http.IncomingHttpHeaders, body: Buffer) =>
 		new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-			const request = http.request({ host: '127.0.0.1', port: target, method, path, headers: { ...headers, host: `127.0.0.1:${target}` } }, (response) => {
-				const chunks: Buffer[] = [];
-				response.on('data', (c: Buffer) => chunks.push(c));
-				response.on('end', () => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
-				response.on('error', reject);
-			});
+			const request = http.request(
+				{ host: '127.0.0.1', port: target, method, path, headers: { ...headers, host: `127.0.0.1:${target}` } },
+				(response) => {
+					const chunks: Buffer[] = [];
+					response.on('data', (c: Buffer) => chunks.push(c));
+					response.on('end', () =>
+						resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) })
+					);
+					response.on('error', reject);
+				}
+			);
 			request.on('error', reject);
 			request.end(body);
 		});

@@ -65,7 +65,11 @@ export async function goOffline(context: BrowserContext, page: Page): Promise<vo
 
 /** Starts the first assignment still to visit; without a GPS fix, checks in by hand with a reason. */
 export async function startFirstAssignment(page: Page, reason = 'Basement bar, no GPS signal'): Promise<string> {
-	await page.locator('[data-assignment]').getByRole('button', { name: /start inspection/i }).first().click();
+	await page
+		.locator('[data-assignment]')
+		.getByRole('button', { name: /start inspection/i })
+		.first()
+		.click();
 	await page.waitForURL(/\/visit\/[0-9a-f-]{36}/);
 	await page.getByRole('heading', { name: /check in/i }).waitFor();
 	const manual = page.getByLabel(/check in without gps/i);
@@ -73,7 +77,10 @@ export async function startFirstAssignment(page: Page, reason = 'Basement bar, n
 	if (!(await manual.isChecked())) await manual.check();
 	await page.getByLabel(/why there is no gps fix/i).fill(reason);
 	await page.getByRole('button', { name: /start inspection/i }).click();
-	await page.getByRole('status').filter({ hasText: /required questions answered/i }).waitFor();
+	await page
+		.getByRole('status')
+		.filter({ hasText: /required questions answered/i })
+		.waitFor();
 	return inspectionIdOf(page);
 }
 
@@ -96,7 +103,8 @@ export async function answerNumber(page: Page, label: RegExp, value: number): Pr
 	const input = question(page, label).getByRole('spinbutton');
 	await input.fill(String(value));
 	await page.waitForFunction(
-		([selector, expected]) => (document.querySelector(selector as string) as HTMLInputElement | null)?.value === String(expected),
+		([selector, expected]) =>
+			(document.querySelector(selector as string) as HTMLInputElement | null)?.value === String(expected),
 		[`#${await question(page, label).getAttribute('id')} input`, value] as const
 	);
 }
@@ -122,7 +130,13 @@ export async function storedInspection(page: Page, id: string): Promise<Record<s
 }
 
 /** Waits until an answer has reached the device's database: only then may the tab be closed. */
-export async function waitForStoredAnswer(page: Page, id: string, itemId: string, value: unknown, timeout = 10_000): Promise<void> {
+export async function waitForStoredAnswer(
+	page: Page,
+	id: string,
+	itemId: string,
+	value: unknown,
+	timeout = 10_000
+): Promise<void> {
 	const deadline = Date.now() + timeout;
 	for (;;) {
 		const answers = (await storedInspection(page, id))?.answers as Record<string, unknown> | undefined;
@@ -139,14 +153,20 @@ export async function answerRemainingRequired(page: Page): Promise<void> {
 		if ((await open.count()) === 0) return;
 		const itemId = (await open.first().getAttribute('href'))!.slice(1);
 		const item = page.locator(`fieldset#${itemId}`);
-		if ((await item.getByRole('radio').count()) > 0) await item.getByRole('radio', { name: 'Not observed', exact: true }).check();
+		if ((await item.getByRole('radio').count()) > 0)
+			await item.getByRole('radio', { name: 'Not observed', exact: true }).check();
 		else if ((await item.getByRole('spinbutton').count()) > 0) await item.getByRole('spinbutton').fill('0');
 		else await item.getByRole('textbox').fill('Seen on site');
 		await page.waitForFunction((href) => !document.querySelector(`.review .missing a[href="${href}"]`), `#${itemId}`);
 	}
 }
 
-export async function recordOutcome(page: Page, outcome: RegExp, people: { women: number; men: number; minors: boolean }, notes: string): Promise<void> {
+export async function recordOutcome(
+	page: Page,
+	outcome: RegExp,
+	people: { women: number; men: number; minors: boolean },
+	notes: string
+): Promise<void> {
 	const section = page.locator('#outcome');
 	await section.getByRole('radio', { name: outcome }).check();
 	await section.getByRole('spinbutton', { name: 'Women', exact: true }).fill(String(people.women));
@@ -193,7 +213,8 @@ export async function waitForServerRecord(
 			() => undefined
 		);
 		if (data && until(data)) return data;
-		if (Date.now() > deadline) throw new Error(`the server does not have ${entity} ${id} as expected: ${JSON.stringify(data)}`);
+		if (Date.now() > deadline)
+			throw new Error(`the server does not have ${entity} ${id} as expected: ${JSON.stringify(data)}`);
 		await new Promise((resolve) => setTimeout(resolve, 1000));
 	}
 }

@@ -44,7 +44,16 @@ export async function startServer(
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kontrolla-e2e-'));
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
-	const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATA_DIR: dataDir, DATABASE_URL: '', TILE_URL: `${url}/no-tiles/{z}/{x}/{y}.png`, ...env };
+	const childEnv: NodeJS.ProcessEnv = {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: url,
+		DATA_DIR: dataDir,
+		DATABASE_URL: '',
+		TILE_URL: `${url}/no-tiles/{z}/{x}/{y}.png`,
+		...env
+	};
 	if (!declareOrigin) delete childEnv.ORIGIN;
 	let child: ChildProcess = await launch();
 
@@ -67,7 +76,9 @@ export async function startServer(
 		}
 	}
 	const exited = (running: ChildProcess) =>
-		running.exitCode !== null || running.signalCode !== null ? Promise.resolve() : new Promise((r) => running.once('exit', r));
+		running.exitCode !== null || running.signalCode !== null
+			? Promise.resolve()
+			: new Promise((r) => running.once('exit', r));
 	const kill = async () => {
 		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 		await exited(child);

@@ -23,7 +23,10 @@ export async function buildSyncWorld(database: Database) {
 		planner: await addUser(database, 'planner_x', 'planner', 'police'),
 		supervisor: await addUser(database, 'supervisor_x', 'supervisor', 'labour')
 	};
-	const agencyIds = Object.fromEntries((await db.select().from(s.agencies)).map((a) => [a.code, a.id])) as Record<string, string>;
+	const agencyIds = Object.fromEntries((await db.select().from(s.agencies)).map((a) => [a.code, a.id])) as Record<
+		string,
+		string
+	>;
 	const ids = {
 		municipality: randomUUID(),
 		venues: [randomUUID(), randomUUID(), randomUUID()],
@@ -36,13 +39,41 @@ export async function buildSyncWorld(database: Database) {
 		assignmentB: randomUUID()
 	};
 	await db.transaction(async (tx) => {
-		await tx.insert(s.municipalities).values({ id: ids.municipality, code: 'prishtine', nameSq: 'Prishtinë', nameSr: 'Priština', nameEn: 'Pristina', lat: 42.663, lng: 21.166 });
+		await tx.insert(s.municipalities).values({
+			id: ids.municipality,
+			code: 'prishtine',
+			nameSq: 'Prishtinë',
+			nameSr: 'Priština',
+			nameEn: 'Pristina',
+			lat: 42.663,
+			lng: 21.166
+		});
 		await tx.insert(s.locations).values(
-			ids.venues.map((id, i) => ({ id, name: `Venue ${i}`, kind: 'bar' as const, municipalityId: ids.municipality, lat: 42.66 + i / 1000, lng: 21.16 }))
+			ids.venues.map((id, i) => ({
+				id,
+				name: `Venue ${i}`,
+				kind: 'bar' as const,
+				municipalityId: ids.municipality,
+				lat: 42.66 + i / 1000,
+				lng: 21.16
+			}))
 		);
-		await tx.insert(s.checklistTemplates).values({ id: ids.template, templateId: defaultTemplate.id, templateVersion: defaultTemplate.version, definition: defaultTemplate });
-		await tx.insert(s.plans).values({ id: ids.plan, title: 'Plan', periodStart: '2026-11-01', periodEnd: '2026-11-30' });
-		await tx.insert(s.operations).values({ id: ids.operation, planId: ids.plan, title: 'Op', date: '2026-11-24', leadAgencyId: agencyIds.police! });
+		await tx.insert(s.checklistTemplates).values({
+			id: ids.template,
+			templateId: defaultTemplate.id,
+			templateVersion: defaultTemplate.version,
+			definition: defaultTemplate
+		});
+		await tx
+			.insert(s.plans)
+			.values({ id: ids.plan, title: 'Plan', periodStart: '2026-11-01', periodEnd: '2026-11-30' });
+		await tx.insert(s.operations).values({
+			id: ids.operation,
+			planId: ids.plan,
+			title: 'Op',
+			date: '2026-11-24',
+			leadAgencyId: agencyIds.police!
+		});
 		await tx.insert(s.teams).values([
 			{ id: ids.teamA, operationId: ids.operation, name: 'A' },
 			{ id: ids.teamB, operationId: ids.operation, name: 'B' }
@@ -64,8 +95,22 @@ export async function buildSyncWorld(database: Database) {
 			{ entity: 'operation', recordId: ids.operation, op: 'upsert', version: 1, operationId: ids.operation },
 			{ entity: 'team', recordId: ids.teamA, op: 'upsert', version: 1, teamId: ids.teamA, operationId: ids.operation },
 			{ entity: 'team', recordId: ids.teamB, op: 'upsert', version: 1, teamId: ids.teamB, operationId: ids.operation },
-			{ entity: 'assignment', recordId: ids.assignmentA, op: 'upsert', version: 1, teamId: ids.teamA, operationId: ids.operation },
-			{ entity: 'assignment', recordId: ids.assignmentB, op: 'upsert', version: 1, teamId: ids.teamB, operationId: ids.operation }
+			{
+				entity: 'assignment',
+				recordId: ids.assignmentA,
+				op: 'upsert',
+				version: 1,
+				teamId: ids.teamA,
+				operationId: ids.operation
+			},
+			{
+				entity: 'assignment',
+				recordId: ids.assignmentB,
+				op: 'upsert',
+				version: 1,
+				teamId: ids.teamB,
+				operationId: ids.operation
+			}
 		]);
 	});
 	return { users, ids, template: defaultTemplate };
@@ -77,7 +122,14 @@ export function completeVenueAnswers(template: ChecklistTemplate): Record<string
 	for (const section of template.sections.filter((x) => x.scope === 'venue')) {
 		for (const item of section.items) {
 			if (!item.required || item.showIf) continue;
-			answers[item.id] = item.kind === 'yesNo' ? 'no' : item.kind === 'number' ? 0 : item.kind === 'text' ? 'none' : item.options![0]!.id;
+			answers[item.id] =
+				item.kind === 'yesNo'
+					? 'no'
+					: item.kind === 'number'
+						? 0
+						: item.kind === 'text'
+							? 'none'
+							: item.options![0]!.id;
 		}
 	}
 	return answers;
@@ -139,9 +191,32 @@ export function visitRecords(world: SyncWorld, inspectionId: string) {
 			language: null,
 			answers: sex === 'female' ? allIndicatorsYes(world.template) : {}
 		}),
-		referral: (personId: string) => ({ personId, inspectionId, target: 'shelter', referredAt: '2026-11-24T21:30:00Z', consent: true, urgentNeeds: '', status: 'made', notes: '' }),
-		photo: (n: number) => ({ inspectionId, sha256: String(n).repeat(64), mime: 'image/jpeg', size: 1000, caption: `photo ${n}`, takenAt: '2026-11-24T21:00:00Z', lat: null, lng: null }),
+		referral: (personId: string) => ({
+			personId,
+			inspectionId,
+			target: 'shelter',
+			referredAt: '2026-11-24T21:30:00Z',
+			consent: true,
+			urgentNeeds: '',
+			status: 'made',
+			notes: ''
+		}),
+		photo: (n: number) => ({
+			inspectionId,
+			sha256: String(n).repeat(64),
+			mime: 'image/jpeg',
+			size: 1000,
+			caption: `photo ${n}`,
+			takenAt: '2026-11-24T21:00:00Z',
+			lat: null,
+			lng: null
+		}),
 		submitted: () =>
-			inspectionData(world, { status: 'submitted', outcome: 'trafficking_indicators_referred', submittedAt: '2026-11-24T22:00:00Z', answers: completeVenueAnswers(world.template) })
+			inspectionData(world, {
+				status: 'submitted',
+				outcome: 'trafficking_indicators_referred',
+				submittedAt: '2026-11-24T22:00:00Z',
+				answers: completeVenueAnswers(world.template)
+			})
 	};
 }

@@ -41,14 +41,18 @@ export function possibleVictimQuestions(template: ChecklistTemplate): ChecklistI
 		if (!picked) throw new Error(`the template cannot make element ${element.join('/')} present`);
 		chosen.push(...picked);
 	}
-	expect(screenPerson({ indicatorIds: chosen.map((item) => item.indicator!), isChild: false }).result).toBe('possible_victim');
+	expect(screenPerson({ indicatorIds: chosen.map((item) => item.indicator!), isChild: false }).result).toBe(
+		'possible_victim'
+	);
 	return chosen;
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function personQuestion(card: Locator, label: string): Locator {
-	return card.locator('fieldset.item').filter({ has: card.page().locator('legend', { hasText: new RegExp(`^${escape(label)}`) }) });
+	return card
+		.locator('fieldset.item')
+		.filter({ has: card.page().locator('legend', { hasText: new RegExp(`^${escape(label)}`) }) });
 }
 
 /** Centred first: at the edges of a phone screen the sticky progress bar and navigation cover it. */
@@ -114,7 +118,9 @@ export async function cameraPicture(page: Page, text = 'Price list'): Promise<Bu
 		context.fillStyle = '#fff';
 		context.font = '160px sans-serif';
 		context.fillText(label, 300, 900);
-		const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer());
+		const bytes = new Uint8Array(
+			await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer()
+		);
 		let binary = '';
 		for (const byte of bytes) binary += String.fromCharCode(byte);
 		return btoa(binary);

@@ -12,7 +12,9 @@ const venue = { name: 'Bar Dardania', kind: 'bar', lat: 42.66, lng: 21.16 } as n
 
 /** A fetch that answers once with `body` (JSON unless a string) and remembers what it was asked. */
 function answering(status: number, body: unknown, statusText = '') {
-	const fetch = vi.fn<Fetch>(async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, statusText }));
+	const fetch = vi.fn<Fetch>(
+		async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, statusText })
+	);
 	return { fetch, request: () => ({ url: fetch.mock.calls[0]![0], init: fetch.mock.calls[0]![1]! }) };
 }
 
@@ -40,9 +42,14 @@ describe('an answered call', () => {
 	});
 
 	it('takes a refusal whose body is still the answer as one (a refused import carries its preview)', async () => {
-		const preview = { written: false, preview: { rows: [], errors: [{ row: 2, field: 'lat', message: 'out of bounds' }] } };
+		const preview = {
+			written: false,
+			preview: { rows: [], errors: [{ row: 2, field: 'lat', message: 'out of bounds' }] }
+		};
 		const { fetch } = answering(422, preview);
-		expect(await call(register.importFile, { layer: 'venues', format: 'csv', text: 'x', confirm: true } as never, { fetch })).toEqual({ ok: true, value: preview });
+		expect(
+			await call(register.importFile, { layer: 'venues', format: 'csv', text: 'x', confirm: true } as never, { fetch })
+		).toEqual({ ok: true, value: preview });
 	});
 });
 
@@ -55,25 +62,45 @@ describe('a refused call', () => {
 
 	it('carries what the endpoint adds to the failure in details', async () => {
 		const duplicates = [{ id: venueId, name: 'Bar Dardania', distance: 12 }];
-		const { fetch, request } = answering(409, { error: 'a venue with the same or a similar name is within 50 m', field: 'name', duplicates });
+		const { fetch, request } = answering(409, {
+			error: 'a venue with the same or a similar name is within 50 m',
+			field: 'name',
+			duplicates
+		});
 		const result = await call(register.updateVenue, { id: venueId, venue }, { fetch });
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
-		expect(result.problem).toEqual({ status: 409, error: 'a venue with the same or a similar name is within 50 m', field: 'name', details: { duplicates } });
+		expect(result.problem).toEqual({
+			status: 409,
+			error: 'a venue with the same or a similar name is within 50 m',
+			field: 'name',
+			details: { duplicates }
+		});
 		expect(result.problem.details?.duplicates?.[0]?.id).toBe(venueId);
 		expect(request().init.method).toBe('PUT');
 
 		const throttled = answering(429, { error: 'too many failed sign-ins; try again in 30 seconds', retryAfter: 30 });
 		const signIn = await call(auth.signIn, { username: 'police1', password: 'x' }, { fetch: throttled.fetch });
-		expect(signIn).toEqual({ ok: false, problem: { status: 429, error: 'too many failed sign-ins; try again in 30 seconds', details: { retryAfter: 30 } } });
+		expect(signIn).toEqual({
+			ok: false,
+			problem: { status: 429, error: 'too many failed sign-ins; try again in 30 seconds', details: { retryAfter: 30 } }
+		});
 	});
 
 	it('falls back to the status when the body says nothing readable', async () => {
-		expect(await call(planning.remove, { assignmentId: 'a1' }, { fetch: answering(502, '<html>Bad gateway</html>', 'Bad Gateway').fetch })).toEqual({
+		expect(
+			await call(
+				planning.remove,
+				{ assignmentId: 'a1' },
+				{ fetch: answering(502, '<html>Bad gateway</html>', 'Bad Gateway').fetch }
+			)
+		).toEqual({
 			ok: false,
 			problem: { status: 502, error: 'Bad Gateway' }
 		});
-		expect(await call(planning.remove, { assignmentId: 'a1' }, { fetch: answering(500, { message: 'oops' }).fetch })).toEqual({
+		expect(
+			await call(planning.remove, { assignmentId: 'a1' }, { fetch: answering(500, { message: 'oops' }).fetch })
+		).toEqual({
 			ok: false,
 			problem: { status: 500, error: 'HTTP 500', details: { message: 'oops' } }
 		});
@@ -85,19 +112,29 @@ describe('a call that never reaches the server', () => {
 		const fetch = vi.fn<Fetch>(async () => {
 			throw new TypeError('Failed to fetch');
 		});
-		expect(await call(register.venue, { id: venueId }, { fetch })).toEqual({ ok: false, problem: { status: 0, error: 'network' } });
+		expect(await call(register.venue, { id: venueId }, { fetch })).toEqual({
+			ok: false,
+			problem: { status: 0, error: 'network' }
+		});
 		expect(fetch).toHaveBeenCalledWith(`/api/locations/${venueId}`, { method: 'GET' });
 	});
 
 	it('counts an answer cut off on the way as a network problem', async () => {
 		const { fetch } = answering(200, '{"id": "10000000-');
-		expect(await call(register.createVenue, venue, { fetch })).toEqual({ ok: false, problem: { status: 200, error: 'network' } });
+		expect(await call(register.createVenue, venue, { fetch })).toEqual({
+			ok: false,
+			problem: { status: 200, error: 'network' }
+		});
 	});
 });
 
 describe('the one problem shape', () => {
 	it('reads error and field, and keeps everything else as details', () => {
-		expect(problemOf(401, { error: 'this device was revoked', wipe: true }, 'HTTP 401')).toEqual({ status: 401, error: 'this device was revoked', details: { wipe: true } });
+		expect(problemOf(401, { error: 'this device was revoked', wipe: true }, 'HTTP 401')).toEqual({
+			status: 401,
+			error: 'this device was revoked',
+			details: { wipe: true }
+		});
 		expect(problemOf(400, { error: 42, field: ['x'] }, 'Bad Request')).toEqual({ status: 400, error: 'Bad Request' });
 		expect(problemOf(500, null, 'HTTP 500')).toEqual({ status: 500, error: 'HTTP 500' });
 		expect(problemOf(500, ['a'], 'HTTP 500')).toEqual({ status: 500, error: 'HTTP 500' });
@@ -105,7 +142,11 @@ describe('the one problem shape', () => {
 
 	it('is what the sync transport reads its failures from', async () => {
 		const revoked = new SyncTransport(answering(401, { error: 'this device was revoked', wipe: true }).fetch);
-		await expect(revoked.pull('', 10)).rejects.toMatchObject({ kind: 'wipe', message: 'this device was revoked', status: 401 });
+		await expect(revoked.pull('', 10)).rejects.toMatchObject({
+			kind: 'wipe',
+			message: 'this device was revoked',
+			status: 401
+		});
 		await expect(revoked.pull('', 10)).rejects.toBeInstanceOf(SyncHttpError);
 		const expired = new SyncTransport(answering(401, { error: 'sign in again' }).fetch);
 		await expect(expired.pull('', 10)).rejects.toMatchObject({ kind: 'auth', message: 'sign in again', status: 401 });

@@ -40,13 +40,25 @@ describe('resolving a conflict on the device', () => {
 		const db = new LocalDb(`resolve-${crypto.randomUUID()}`);
 		const id = crypto.randomUUID();
 		await db.records('inspection').put({ id, version: 3, ...conflict.server });
-		const key = await db.conflicts.add({ entity: 'inspection', recordId: id, ...conflict, serverVersion: 3, at: new Date().toISOString() });
+		const key = await db.conflicts.add({
+			entity: 'inspection',
+			recordId: id,
+			...conflict,
+			serverVersion: 3,
+			at: new Date().toISOString()
+		});
 
 		await resolveConflict(db, key as number, { notes: 'device', 'answers.q2': 'server' }, 'user-1');
 
 		expect(await db.conflicts.count()).toBe(0);
 		const [entry] = await db.outbox.toArray();
-		expect(entry).toMatchObject({ entity: 'inspection', recordId: id, baseVersion: 3, userId: 'user-1', status: 'pending' });
+		expect(entry).toMatchObject({
+			entity: 'inspection',
+			recordId: id,
+			baseVersion: 3,
+			userId: 'user-1',
+			status: 'pending'
+		});
 		expect(entry?.data).toMatchObject({ notes: 'device notes', answers: { q2: 'yes' } });
 		expect((await db.records('inspection').get(id))?.notes).toBe('device notes');
 		await db.delete();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { coverageFigures, fillCategories, monthsOf, noCountedFigures, percent } from '../../src/lib/domain/coverage/figures.ts';
+import {
+	coverageFigures,
+	fillCategories,
+	monthsOf,
+	noCountedFigures,
+	percent
+} from '../../src/lib/domain/coverage/figures.ts';
 
 describe('a coverage percentage', () => {
 	it('is rounded to one decimal', () => {
@@ -15,7 +21,9 @@ describe('a coverage percentage', () => {
 
 	it('is null, not zero, when no venue is registered', () => {
 		expect(percent(0, 0)).toBeNull();
-		expect(coverageFigures({ registeredVenues: 0, registeredVenuesInspected: 0 }, noCountedFigures).coveragePercent).toBeNull();
+		expect(
+			coverageFigures({ registeredVenues: 0, registeredVenuesInspected: 0 }, noCountedFigures).coveragePercent
+		).toBeNull();
 	});
 
 	it('is zero when venues are registered and none inspected', () => {
@@ -45,7 +53,17 @@ describe('filling report categories', () => {
 	});
 
 	it('keeps values outside the list after it rather than losing them', () => {
-		expect(fillCategories(['a'], 'band', [{ band: 'z', count: 1 }, { band: 'a', count: 1 }], empty)).toEqual([
+		expect(
+			fillCategories(
+				['a'],
+				'band',
+				[
+					{ band: 'z', count: 1 },
+					{ band: 'a', count: 1 }
+				],
+				empty
+			)
+		).toEqual([
 			{ band: 'a', count: 1 },
 			{ band: 'z', count: 1 }
 		]);

@@ -18,7 +18,12 @@ describe('coverage filters', () => {
 			planId: '0c9b8a7d-6e5f-4a3b-8c1d-2e3f4a5b6c7d',
 			overdueDays: '60'
 		});
-		expect(result.success && result.data).toMatchObject({ from: '2026-01-01', kind: 'night_club', agency: 'labour', overdueDays: 60 });
+		expect(result.success && result.data).toMatchObject({
+			from: '2026-01-01',
+			kind: 'night_club',
+			agency: 'labour',
+			overdueDays: 60
+		});
 	});
 
 	it('count a venue overdue after 90 days unless told otherwise', () => {
@@ -57,7 +62,10 @@ describe('resolving the period', () => {
 	const today = '2026-05-17';
 
 	it('keeps an explicit period as given', () => {
-		expect(resolvePeriod({ from: '2025-12-01', to: '2026-02-28' }, today)).toEqual({ from: '2025-12-01', to: '2026-02-28' });
+		expect(resolvePeriod({ from: '2025-12-01', to: '2026-02-28' }, today)).toEqual({
+			from: '2025-12-01',
+			to: '2026-02-28'
+		});
 	});
 
 	it('takes the last 30 days including today', () => {

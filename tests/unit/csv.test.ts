@@ -56,7 +56,13 @@ describe('a CSV cell', () => {
 
 describe('a CSV file', () => {
 	it('starts with the UTF-8 byte-order mark and ends every line with CRLF', () => {
-		const file = toCsv(['kind', 'count'], [['bar', 2], ['night_club', 0]]);
+		const file = toCsv(
+			['kind', 'count'],
+			[
+				['bar', 2],
+				['night_club', 0]
+			]
+		);
 		expect(file.startsWith(BOM)).toBe(true);
 		expect(file).toBe('\uFEFFkind,count\r\nbar,2\r\nnight_club,0\r\n');
 	});

@@ -31,6 +31,8 @@ describe('day masks of the coverage rollups', () => {
 	});
 
 	it('give one mask for a single day', () => {
-		expect(yearMasks('2025-06-04', '2025-06-04')).toEqual([{ year: 2025, mask: maskOf(155, 155), firstDay: 155, lastDay: 155 }]);
+		expect(yearMasks('2025-06-04', '2025-06-04')).toEqual([
+			{ year: 2025, mask: maskOf(155, 155), firstDay: 155, lastDay: 155 }
+		]);
 	});
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { defaultTemplate } from '../../src/lib/domain/checklist/defaultTemplate.ts';
 import { venueProgress } from '../../src/lib/domain/field/checklistProgress.ts';
 import { checkInDistance, CHECK_IN_WARNING_METRES } from '../../src/lib/domain/field/checkIn.ts';
-import { correctionOf, inspectionDataOf, newInspection, submissionProblems, submitted } from '../../src/lib/domain/field/inspectionRecord.ts';
+import {
+	correctionOf,
+	inspectionDataOf,
+	newInspection,
+	submissionProblems,
+	submitted
+} from '../../src/lib/domain/field/inspectionRecord.ts';
 import { inspectionDataSchema } from '../../src/lib/domain/records/fieldRecords.ts';
 import { metresPerDegree } from '../../src/lib/domain/geo/distance.ts';
 
@@ -24,7 +30,11 @@ function draft() {
 const allRequired = { business_registered: 'yes', women_present: 2, men_present: 1, minors_present: 0 };
 
 describe('checking in warns when the fix is far from the venue', () => {
-	const northBy = (metres: number) => ({ lat: venue.lat + metres / metresPerDegree(venue.lat).lat, lng: venue.lng, accuracy: 10 });
+	const northBy = (metres: number) => ({
+		lat: venue.lat + metres / metresPerDegree(venue.lat).lat,
+		lng: venue.lng,
+		accuracy: 10
+	});
 
 	it('does not warn at 199 m', () => {
 		expect(checkInDistance(northBy(199), venue).far).toBe(false);
@@ -43,7 +53,12 @@ describe('progress counts the required venue questions that are shown', () => {
 	it('starts at none answered', () => {
 		const progress = venueProgress(defaultTemplate, {});
 		expect(progress.answered).toBe(0);
-		expect(progress.missing.map(({ item }) => item.id)).toEqual(['business_registered', 'women_present', 'men_present', 'minors_present']);
+		expect(progress.missing.map(({ item }) => item.id)).toEqual([
+			'business_registered',
+			'women_present',
+			'men_present',
+			'minors_present'
+		]);
 	});
 
 	it('counts a zero as an answer', () => {
@@ -68,7 +83,9 @@ describe('a draft may be submitted only when complete', () => {
 	});
 
 	it('has no problems once answered and with an outcome', () => {
-		expect(submissionProblems(defaultTemplate, { ...draft(), answers: allRequired, outcome: 'no_findings' }, now)).toEqual([]);
+		expect(
+			submissionProblems(defaultTemplate, { ...draft(), answers: allRequired, outcome: 'no_findings' }, now)
+		).toEqual([]);
 	});
 
 	it('is stamped submitted, with its end time, by submission', () => {
@@ -84,7 +101,13 @@ describe('a correction is a new draft that points back at the original', () => {
 
 	it('copies the answers and reopens as a draft', () => {
 		const correction = correctionOf(originalId, original, 'wrong count of women');
-		expect(correction).toMatchObject({ status: 'draft', submittedAt: null, correctionOf: originalId, correctionReason: 'wrong count of women', answers: allRequired });
+		expect(correction).toMatchObject({
+			status: 'draft',
+			submittedAt: null,
+			correctionOf: originalId,
+			correctionReason: 'wrong count of women',
+			answers: allRequired
+		});
 	});
 
 	it('does not share the answers object with the original', () => {

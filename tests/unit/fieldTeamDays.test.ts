@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, calendarDay, navigationUri, upcomingTeamDays, type TeamDayRecords } from '../../src/lib/domain/field/teamDays.ts';
+import {
+	addDays,
+	calendarDay,
+	navigationUri,
+	upcomingTeamDays,
+	type TeamDayRecords
+} from '../../src/lib/domain/field/teamDays.ts';
 
 const me = '00000000-0000-4000-8000-000000000001';
 const partner = '00000000-0000-4000-8000-000000000002';
@@ -7,15 +13,43 @@ const other = '00000000-0000-4000-8000-000000000003';
 const id = (n: number) => `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const today = '2026-11-24';
 
-const operation = (n: number, date: string, extra = {}) => ({ id: id(n), title: `Op ${n}`, date, startTime: '20:00', endTime: '23:59', area: '', status: 'planned', ...extra });
+const operation = (n: number, date: string, extra = {}) => ({
+	id: id(n),
+	title: `Op ${n}`,
+	date,
+	startTime: '20:00',
+	endTime: '23:59',
+	area: '',
+	status: 'planned',
+	...extra
+});
 const team = (n: number, operationId: string, members: string[]) => ({
 	id: id(n),
 	operationId,
 	name: `Team ${n}`,
-	members: members.map((userId, i) => ({ userId, displayName: `User ${userId.slice(-1)}`, agencyCode: i === 0 ? 'police' : 'labour', isLeader: i === 1 }))
+	members: members.map((userId, i) => ({
+		userId,
+		displayName: `User ${userId.slice(-1)}`,
+		agencyCode: i === 0 ? 'police' : 'labour',
+		isLeader: i === 1
+	}))
 });
-const venue = (n: number) => ({ id: id(n), name: `Venue ${n}`, kind: 'bar' as const, address: '', lat: 42.6, lng: 21.1, status: 'active' as const });
-const assignment = (n: number, teamId: string, locationId: string, visitOrder: number, status: 'pending' | 'cancelled' = 'pending') => ({
+const venue = (n: number) => ({
+	id: id(n),
+	name: `Venue ${n}`,
+	kind: 'bar' as const,
+	address: '',
+	lat: 42.6,
+	lng: 21.1,
+	status: 'active' as const
+});
+const assignment = (
+	n: number,
+	teamId: string,
+	locationId: string,
+	visitOrder: number,
+	status: 'pending' | 'cancelled' = 'pending'
+) => ({
 	id: id(n),
 	operationId: id(1),
 	teamId,
@@ -26,10 +60,28 @@ const assignment = (n: number, teamId: string, locationId: string, visitOrder: n
 
 function records(): TeamDayRecords {
 	return {
-		operations: [operation(1, today), operation(2, addDays(today, 1)), operation(3, addDays(today, -1)), operation(4, addDays(today, 8)), operation(5, today, { status: 'cancelled' })],
-		teams: [team(11, id(1), [me, partner]), team(12, id(2), [me, partner]), team(13, id(3), [me]), team(14, id(4), [me]), team(15, id(5), [me]), team(16, id(1), [other])],
+		operations: [
+			operation(1, today),
+			operation(2, addDays(today, 1)),
+			operation(3, addDays(today, -1)),
+			operation(4, addDays(today, 8)),
+			operation(5, today, { status: 'cancelled' })
+		],
+		teams: [
+			team(11, id(1), [me, partner]),
+			team(12, id(2), [me, partner]),
+			team(13, id(3), [me]),
+			team(14, id(4), [me]),
+			team(15, id(5), [me]),
+			team(16, id(1), [other])
+		],
 		venues: [venue(21), venue(22), venue(23)],
-		assignments: [assignment(31, id(11), id(22), 2), assignment(32, id(11), id(21), 1), assignment(33, id(11), id(23), 3, 'cancelled'), assignment(34, id(16), id(23), 1)]
+		assignments: [
+			assignment(31, id(11), id(22), 2),
+			assignment(32, id(11), id(21), 1),
+			assignment(33, id(11), id(23), 3, 'cancelled'),
+			assignment(34, id(16), id(23), 1)
+		]
 	};
 }
 

@@ -7,7 +7,15 @@ import { addReferral, referralsOf, updateReferral } from '../../src/lib/client/f
 import { onLocalChange, recordLocalChange } from '../../src/lib/client/sync/outbox.ts';
 import { newDataKey } from '../../src/lib/client/lock/cipher.ts';
 import { dropDataKey, holdDataKey } from '../../src/lib/client/lock/dataKey.ts';
-import { LockedInspectionError, saveAnswer, saveOutcome, startCorrection, startInspection, submitInspection, type Writer } from '../../src/lib/client/field/inspections.ts';
+import {
+	LockedInspectionError,
+	saveAnswer,
+	saveOutcome,
+	startCorrection,
+	startInspection,
+	submitInspection,
+	type Writer
+} from '../../src/lib/client/field/inspections.ts';
 
 const userId = '00000000-0000-4000-8000-000000000001';
 const assignmentId = '10000000-0000-4000-8000-000000000001';
@@ -21,7 +29,15 @@ afterAll(() => dropDataKey());
 /** A device's database, and what its sync service would hear of each committed write. */
 async function device(): Promise<Writer & { notified: ReturnType<typeof vi.fn<() => void>> }> {
 	const db = new LocalDb(`field-${crypto.randomUUID()}`);
-	await db.records('assignment').put({ id: assignmentId, version: 4, status: 'pending', teamId: 't', operationId: 'o', locationId: 'l', visitOrder: 1 });
+	await db.records('assignment').put({
+		id: assignmentId,
+		version: 4,
+		status: 'pending',
+		teamId: 't',
+		operationId: 'o',
+		locationId: 'l',
+		visitOrder: 1
+	});
 	const notified = vi.fn<() => void>();
 	onLocalChange((changed) => changed === db && notified());
 	return { db, userId, notified };
@@ -44,7 +60,10 @@ describe('starting an inspection', () => {
 		const writer = await device();
 		await started(writer);
 		expect(await writer.db.records('inspection').get(inspectionId)).toMatchObject({ status: 'draft', answers: {} });
-		expect(await writer.db.records('assignment').get(assignmentId)).toMatchObject({ status: 'in_progress', version: 4 });
+		expect(await writer.db.records('assignment').get(assignmentId)).toMatchObject({
+			status: 'in_progress',
+			version: 4
+		});
 		const queued = await writer.db.outbox.toArray();
 		expect(queued.map((entry) => entry.entity)).toEqual(['inspection', 'assignment']);
 		// The server takes only the status from an inspector.
@@ -58,7 +77,11 @@ describe('answering', () => {
 	it('keeps every answer of a quick burst, each sent with the whole record', async () => {
 		const writer = await device();
 		await started(writer);
-		await Promise.all([saveAnswer(writer, inspectionId, 'a', 'yes'), saveAnswer(writer, inspectionId, 'b', 3), saveAnswer(writer, inspectionId, 'c', 'text')]);
+		await Promise.all([
+			saveAnswer(writer, inspectionId, 'a', 'yes'),
+			saveAnswer(writer, inspectionId, 'b', 3),
+			saveAnswer(writer, inspectionId, 'c', 'text')
+		]);
 		expect((await writer.db.records('inspection').get(inspectionId))?.answers).toEqual({ a: 'yes', b: 3, c: 'text' });
 		const entry = (await writer.db.outbox.toArray()).find((e) => e.entity === 'inspection');
 		expect(entry?.data).toMatchObject({ answers: { a: 'yes', b: 3, c: 'text' }, locationId: 'l', status: 'draft' });
@@ -79,7 +102,10 @@ describe('submitting', () => {
 		await started(writer);
 		await saveOutcome(writer, inspectionId, { outcome: 'no_findings' });
 		await submitInspection(writer, inspectionId, new Date('2026-11-24T21:00:00Z'));
-		expect(await writer.db.records('inspection').get(inspectionId)).toMatchObject({ status: 'submitted', submittedAt: '2026-11-24T21:00:00.000Z' });
+		expect(await writer.db.records('inspection').get(inspectionId)).toMatchObject({
+			status: 'submitted',
+			submittedAt: '2026-11-24T21:00:00.000Z'
+		});
 		expect((await writer.db.records('assignment').get(assignmentId))?.status).toBe('done');
 		await expect(saveAnswer(writer, inspectionId, 'a', 'no')).rejects.toBeInstanceOf(LockedInspectionError);
 	});
@@ -117,8 +143,24 @@ describe('submitting', () => {
 			notes: ''
 		});
 		const photoId = '30000000-0000-4000-8000-000000000009';
-		const photo = { inspectionId, sha256: 'cd'.repeat(32), mime: 'image/jpeg', size: 3, caption: 'back door', takenAt: at, lat: null, lng: null };
-		await writer.db.photos.add({ id: photoId, blob: new Blob([new Uint8Array([1, 2, 3])]), sha256: photo.sha256, mime: 'image/jpeg', uploadedAt: at, uploadError: null });
+		const photo = {
+			inspectionId,
+			sha256: 'cd'.repeat(32),
+			mime: 'image/jpeg',
+			size: 3,
+			caption: 'back door',
+			takenAt: at,
+			lat: null,
+			lng: null
+		};
+		await writer.db.photos.add({
+			id: photoId,
+			blob: new Blob([new Uint8Array([1, 2, 3])]),
+			sha256: photo.sha256,
+			mime: 'image/jpeg',
+			uploadedAt: at,
+			uploadError: null
+		});
 		await recordLocalChange(writer.db, { entity: 'attachment', id: photoId, data: photo, userId });
 		await saveOutcome(writer, inspectionId, { outcome: 'trafficking_indicators_referred' });
 		await submitInspection(writer, inspectionId);
@@ -129,7 +171,12 @@ describe('submitting', () => {
 		expect(person).toMatchObject({ inspectionId: correctionId, sex: 'female' });
 		expect(person?.id).not.toBe(personId);
 		expect(await referralsOf(writer.db, correctionId)).toEqual([
-			expect.objectContaining({ personId: person?.id, inspectionId: correctionId, urgentNeeds: 'shelter', consent: true })
+			expect.objectContaining({
+				personId: person?.id,
+				inspectionId: correctionId,
+				urgentNeeds: 'shelter',
+				consent: true
+			})
 		]);
 		const [copy] = await writer.db.records('attachment').where('inspectionId').equals(correctionId).toArray();
 		expect(copy).toMatchObject({ sha256: photo.sha256, caption: 'back door' });
@@ -137,7 +184,9 @@ describe('submitting', () => {
 		expect(await writer.db.photos.get(copy!.id)).toMatchObject({ sha256: photo.sha256, uploadedAt: null });
 		// The original keeps its own.
 		expect(await personsOf(writer.db, inspectionId)).toHaveLength(1);
-		const queued = (await writer.db.outbox.toArray()).filter((e) => e.recordId === correctionId || e.data?.inspectionId === correctionId);
+		const queued = (await writer.db.outbox.toArray()).filter(
+			(e) => e.recordId === correctionId || e.data?.inspectionId === correctionId
+		);
 		expect(queued.map((e) => e.entity)).toEqual(['inspection', 'screenedPerson', 'referral', 'attachment']);
 	});
 });
@@ -147,24 +196,53 @@ describe('removing a photo taken by mistake', () => {
 		const writer = await device();
 		await started(writer);
 		const photoId = '30000000-0000-4000-8000-000000000001';
-		await writer.db.photos.add({ id: photoId, blob: new Blob([new Uint8Array([1, 2, 3])]), sha256: 'ab'.repeat(32), mime: 'image/jpeg', uploadedAt: null, uploadError: null });
-		await recordLocalChange(writer.db, { entity: 'attachment', id: photoId, data: { inspectionId, caption: '' }, userId });
+		await writer.db.photos.add({
+			id: photoId,
+			blob: new Blob([new Uint8Array([1, 2, 3])]),
+			sha256: 'ab'.repeat(32),
+			mime: 'image/jpeg',
+			uploadedAt: null,
+			uploadError: null
+		});
+		await recordLocalChange(writer.db, {
+			entity: 'attachment',
+			id: photoId,
+			data: { inspectionId, caption: '' },
+			userId
+		});
 		await removePhoto(writer.db, userId, photoId);
 		expect(await writer.db.photos.get(photoId)).toBeUndefined();
 		expect(await writer.db.records('attachment').get(photoId)).toBeUndefined();
 		const queued = (await writer.db.outbox.toArray()).filter((e) => e.entity === 'attachment');
-		expect(queued).toEqual([expect.objectContaining({ recordId: photoId, op: 'delete', data: null, status: 'pending' })]);
+		expect(queued).toEqual([
+			expect.objectContaining({ recordId: photoId, op: 'delete', data: null, status: 'pending' })
+		]);
 	});
 });
-
 
 describe('the photos of a submitted visit', () => {
 	it('keep their caption and stay: the device refuses the change before it is queued', async () => {
 		const writer = await device();
 		await started(writer);
 		const photoId = '30000000-0000-4000-8000-000000000002';
-		const photo = { inspectionId, sha256: 'ef'.repeat(32), mime: 'image/jpeg', size: 3, caption: 'bar', takenAt: at, lat: 42.6, lng: 21.1 };
-		await writer.db.photos.add({ id: photoId, blob: new Blob([new Uint8Array([1, 2, 3])]), sha256: photo.sha256, mime: 'image/jpeg', uploadedAt: at, uploadError: null });
+		const photo = {
+			inspectionId,
+			sha256: 'ef'.repeat(32),
+			mime: 'image/jpeg',
+			size: 3,
+			caption: 'bar',
+			takenAt: at,
+			lat: 42.6,
+			lng: 21.1
+		};
+		await writer.db.photos.add({
+			id: photoId,
+			blob: new Blob([new Uint8Array([1, 2, 3])]),
+			sha256: photo.sha256,
+			mime: 'image/jpeg',
+			uploadedAt: at,
+			uploadError: null
+		});
 		await recordLocalChange(writer.db, { entity: 'attachment', id: photoId, data: photo, userId });
 		await setCaption(writer.db, userId, photoId, 'bar, back room');
 		await saveOutcome(writer, inspectionId, { outcome: 'no_findings' });
@@ -195,6 +273,11 @@ describe('a referral after it was made', () => {
 			notes: ''
 		});
 		await updateReferral(writer.db, userId, referralId, { status: 'accepted', target: 'ngo', consent: false } as never);
-		expect(await writer.db.records('referral').get(referralId)).toMatchObject({ status: 'accepted', target: 'shelter', consent: true, urgentNeeds: 'food' });
+		expect(await writer.db.records('referral').get(referralId)).toMatchObject({
+			status: 'accepted',
+			target: 'shelter',
+			consent: true,
+			urgentNeeds: 'food'
+		});
 	});
 });

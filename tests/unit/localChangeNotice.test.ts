@@ -48,7 +48,8 @@ function device() {
 	return { db, heard, runRound, pending };
 }
 
-const write = (db: LocalDb, notes: string) => recordLocalChange(db, { entity: 'inspection', id: inspectionId, data: { notes }, userId });
+const write = (db: LocalDb, notes: string) =>
+	recordLocalChange(db, { entity: 'inspection', id: inspectionId, data: { notes }, userId });
 
 describe('a local write', () => {
 	it('asks the scheduler for a round shortly after, which sends it', async () => {

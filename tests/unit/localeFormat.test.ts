@@ -94,7 +94,9 @@ describe.each(Object.entries(expected) as [FormatLocale, Expected][])('%s', (loc
 	it('writes the time on a 24-hour clock in the operations zone', () => {
 		expect(formatTime(evening, locale, { timeZone: zone })).toBe(want.time);
 		expect(formatDateTime(evening, locale, { style: 'medium', timeZone: zone })).toBe(want.dateTime);
-		expect(formatDateTime(evening, locale, { style: 'numeric', timeZone: zone, seconds: true })).toBe(want.numericDateTimeSeconds);
+		expect(formatDateTime(evening, locale, { style: 'numeric', timeZone: zone, seconds: true })).toBe(
+			want.numericDateTimeSeconds
+		);
 	});
 
 	it('writes numbers with the language’s decimal mark and grouping', () => {
@@ -153,7 +155,11 @@ describe('without Albanian or Serbian data in the runtime', () => {
 				for (const tag of [locales ?? []].flat()) if (!/^en(-|$)/.test(tag)) throw new Error(`Intl asked for ${tag}`);
 				return new (Real as unknown as new (l?: string | string[], o?: object) => object)(locales, options);
 			};
-		vi.stubGlobal('Intl', { ...Intl, DateTimeFormat: englishOnly(Intl.DateTimeFormat), NumberFormat: englishOnly(Intl.NumberFormat) });
+		vi.stubGlobal('Intl', {
+			...Intl,
+			DateTimeFormat: englishOnly(Intl.DateTimeFormat),
+			NumberFormat: englishOnly(Intl.NumberFormat)
+		});
 		vi.resetModules();
 		const fresh = await import('../../src/lib/domain/format/localeFormat.ts');
 		expect(fresh.formatDateTime(evening, 'sq', { style: 'numeric', timeZone: zone })).toBe('2.12.2026, 21:05');

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { inspectionAge, matchesMapFilters, noFilters, readMapFilters, writeMapFilters, type FilterableVenue } from '../../src/lib/domain/register/mapFilters.ts';
+import {
+	inspectionAge,
+	matchesMapFilters,
+	noFilters,
+	readMapFilters,
+	writeMapFilters,
+	type FilterableVenue
+} from '../../src/lib/domain/register/mapFilters.ts';
 
 const now = new Date('2026-06-30T12:00:00Z');
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -16,9 +23,20 @@ const venue: FilterableVenue = {
 
 describe('the map filters in the URL', () => {
 	it('round-trip through the query string', () => {
-		const filters = { ...noFilters, kind: 'bar' as const, municipalityId: MUNICIPALITY, status: 'unverified' as const, inspected: 'over90' as const, nearChildren: true, search: 'kristal', colour: 'inspection' as const };
+		const filters = {
+			...noFilters,
+			kind: 'bar' as const,
+			municipalityId: MUNICIPALITY,
+			status: 'unverified' as const,
+			inspected: 'over90' as const,
+			nearChildren: true,
+			search: 'kristal',
+			colour: 'inspection' as const
+		};
 		const query = writeMapFilters(filters).toString();
-		expect(query).toBe(`kind=bar&municipality=${MUNICIPALITY}&status=unverified&inspected=over90&near=1&q=kristal&colour=inspection`);
+		expect(query).toBe(
+			`kind=bar&municipality=${MUNICIPALITY}&status=unverified&inspected=over90&near=1&q=kristal&colour=inspection`
+		);
 		expect(readMapFilters(new URLSearchParams(query))).toEqual(filters);
 	});
 
@@ -27,11 +45,15 @@ describe('the map filters in the URL', () => {
 	});
 
 	it('drop a stale or mistyped value instead of failing the page', () => {
-		expect(readMapFilters(new URLSearchParams('kind=casino&municipality=nope&inspected=sometimes&colour=rainbow'))).toEqual(noFilters);
+		expect(
+			readMapFilters(new URLSearchParams('kind=casino&municipality=nope&inspected=sometimes&colour=rainbow'))
+		).toEqual(noFilters);
 	});
 
 	it('keep parameters that are not filters', () => {
-		expect(writeMapFilters({ ...noFilters, kind: 'bar' }, new URLSearchParams('lang=sq')).toString()).toBe('lang=sq&kind=bar');
+		expect(writeMapFilters({ ...noFilters, kind: 'bar' }, new URLSearchParams('lang=sq')).toString()).toBe(
+			'lang=sq&kind=bar'
+		);
 	});
 });
 
@@ -50,7 +72,9 @@ describe('which venues a filter keeps', () => {
 
 	it('filters by kind, municipality, status and last inspection', () => {
 		expect(matchesMapFilters(venue, { ...noFilters, kind: 'bar' }, now)).toBe(false);
-		expect(matchesMapFilters(venue, { ...noFilters, municipalityId: '00000000-0000-4000-8000-000000000000' }, now)).toBe(false);
+		expect(
+			matchesMapFilters(venue, { ...noFilters, municipalityId: '00000000-0000-4000-8000-000000000000' }, now)
+		).toBe(false);
 		expect(matchesMapFilters(venue, { ...noFilters, status: 'gone' }, now)).toBe(false);
 		expect(matchesMapFilters(venue, { ...noFilters, inspected: 'within90' }, now)).toBe(true);
 		expect(matchesMapFilters(venue, { ...noFilters, inspected: 'never' }, now)).toBe(false);

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { insideArea, insidePolygon, insideRectangle } from '../../src/lib/domain/geo/selection.ts';
 
 describe('a rectangle drawn on the map', () => {
-	const corners: [{ lat: number; lng: number }, { lat: number; lng: number }] = [{ lat: 42.67, lng: 21.15 }, { lat: 42.65, lng: 21.17 }];
+	const corners: [{ lat: number; lng: number }, { lat: number; lng: number }] = [
+		{ lat: 42.67, lng: 21.15 },
+		{ lat: 42.65, lng: 21.17 }
+	];
 
 	it('holds a venue between its corners, whichever way it was dragged', () => {
 		expect(insideRectangle({ lat: 42.66, lng: 21.16 }, corners)).toBe(true);

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 
 const languages = ['en', 'sq', 'sr'] as const;
-const read = (language: string) => JSON.parse(fs.readFileSync(`messages/${language}.json`, 'utf8')) as Record<string, unknown>;
+const read = (language: string) =>
+	JSON.parse(fs.readFileSync(`messages/${language}.json`, 'utf8')) as Record<string, unknown>;
 
 describe('the message files', () => {
 	it('parse, and hold the same keys in en, sq and sr', () => {

@@ -29,7 +29,10 @@ describe('a new venue is put in the municipality whose seat is nearest its pin',
 	});
 
 	it('returns the registered municipality itself, with its id', () => {
-		expect(nearestMunicipality(seat('peje'), registered)).toEqual({ id: `m${municipalities.indexOf(seat('peje'))}`, code: 'peje' });
+		expect(nearestMunicipality(seat('peje'), registered)).toEqual({
+			id: `m${municipalities.indexOf(seat('peje'))}`,
+			code: 'peje'
+		});
 	});
 
 	it('gives no municipality when the nearest seat is not among the registered ones', () => {

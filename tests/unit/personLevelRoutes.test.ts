@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { carriesPersonLevelData, isPersonLevelPath, isPersonLevelRoute } from '../../src/lib/domain/personLevelRoutes.ts';
+import {
+	carriesPersonLevelData,
+	isPersonLevelPath,
+	isPersonLevelRoute
+} from '../../src/lib/domain/personLevelRoutes.ts';
 import { routeFor } from '../../src/lib/client/sw/routing.ts';
 import { saysNoStore } from '../../src/lib/client/sw/store.ts';
 
@@ -22,7 +26,12 @@ function routeIds(dir = ROUTES): string[] {
 }
 
 const origin = 'https://kontrolla.example';
-const navigate = (pathname: string) => ({ method: 'GET', mode: 'navigate' as RequestMode, destination: 'document' as RequestDestination, url: new URL(pathname, origin) });
+const navigate = (pathname: string) => ({
+	method: 'GET',
+	mode: 'navigate' as RequestMode,
+	destination: 'document' as RequestDestination,
+	url: new URL(pathname, origin)
+});
 
 describe('which routes carry person-level data', () => {
 	it('classifies every page and endpoint, and names none that does not exist', () => {
@@ -50,7 +59,15 @@ describe('which routes carry person-level data', () => {
 		]) {
 			expect(isPersonLevelPath(pathname), pathname).toBe(true);
 		}
-		for (const pathname of ['/today', '/visit/abc', '/sync/__data.json', '/map', '/admin/users', '/inspections', '/coverage/map']) {
+		for (const pathname of [
+			'/today',
+			'/visit/abc',
+			'/sync/__data.json',
+			'/map',
+			'/admin/users',
+			'/inspections',
+			'/coverage/map'
+		]) {
 			expect(isPersonLevelPath(pathname), pathname).toBe(false);
 		}
 	});

@@ -42,7 +42,9 @@ describe('a person’s profile columns are read from their answers', () => {
 		expect(screenedPersonDataSchema.safeParse(data).success).toBe(true);
 	});
 	it('records a nationality written in for “other”', () => {
-		expect(screenedPersonData(inspectionId, { nationality: 'other', nationality_other: 'Nigeria' }).nationality).toBe('Nigeria');
+		expect(screenedPersonData(inspectionId, { nationality: 'other', nationality_other: 'Nigeria' }).nationality).toBe(
+			'Nigeria'
+		);
 	});
 	it('starts a person with no answers as unknown sex and age, which the server accepts', () => {
 		const data = screenedPersonData(inspectionId, {});
@@ -78,19 +80,29 @@ describe('the persons screen shows the screening as the server will store it', (
 			result: 'possible_victim',
 			isMinor: true
 		});
-		expect(screenPersonAnswers(defaultTemplate, { ...recruitment, ...exploitation }, '23_25').result).toBe('indicators_present');
+		expect(screenPersonAnswers(defaultTemplate, { ...recruitment, ...exploitation }, '23_25').result).toBe(
+			'indicators_present'
+		);
 	});
 });
 
 describe('the Nordic habit: one clear yes or two unclear answers, take the person aside', () => {
 	it('advises it after one yes', () => {
-		expect(screenPersonAnswers(defaultTemplate, { excessive_hours: 'yes' }, 'unknown').takeAside).toEqual({ yes: 1, unclear: 0, advised: true });
+		expect(screenPersonAnswers(defaultTemplate, { excessive_hours: 'yes' }, 'unknown').takeAside).toEqual({
+			yes: 1,
+			unclear: 0,
+			advised: true
+		});
 	});
 	it('advises it after two “not observed” answers, not after one', () => {
 		const one = { excessive_hours: 'notObserved', low_or_no_pay: 'no' };
 		expect(screenPersonAnswers(defaultTemplate, one, 'unknown').takeAside.advised).toBe(false);
 		const two = { ...one, low_or_no_pay: 'notObserved' };
-		expect(screenPersonAnswers(defaultTemplate, two, 'unknown').takeAside).toEqual({ yes: 0, unclear: 2, advised: true });
+		expect(screenPersonAnswers(defaultTemplate, two, 'unknown').takeAside).toEqual({
+			yes: 0,
+			unclear: 2,
+			advised: true
+		});
 	});
 	it('counts only indicator questions, not the profile', () => {
 		expect(screenPersonAnswers(defaultTemplate, { interpreter_used: 'yes' }, 'unknown').takeAside.advised).toBe(false);

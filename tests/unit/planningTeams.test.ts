@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compositionGaps, doubleBookings, venuesAssignedTwice, windowsOverlap } from '../../src/lib/domain/planning/teams.ts';
+import {
+	compositionGaps,
+	doubleBookings,
+	venuesAssignedTwice,
+	windowsOverlap
+} from '../../src/lib/domain/planning/teams.ts';
 import { allowedTransitions, mayTransition } from '../../src/lib/domain/planning/operationStatus.ts';
 
 describe('joint team composition', () => {
@@ -18,19 +23,39 @@ describe('joint team composition', () => {
 
 describe('overlapping time windows', () => {
 	it('overlap when the same evening shares an hour', () => {
-		expect(windowsOverlap({ date: '2026-11-24', startTime: '20:00', endTime: '23:00' }, { date: '2026-11-24', startTime: '22:00', endTime: '23:59' })).toBe(true);
+		expect(
+			windowsOverlap(
+				{ date: '2026-11-24', startTime: '20:00', endTime: '23:00' },
+				{ date: '2026-11-24', startTime: '22:00', endTime: '23:59' }
+			)
+		).toBe(true);
 	});
 
 	it('do not overlap when one ends as the other starts', () => {
-		expect(windowsOverlap({ date: '2026-11-24', startTime: '18:00', endTime: '20:00' }, { date: '2026-11-24', startTime: '20:00', endTime: '22:00' })).toBe(false);
+		expect(
+			windowsOverlap(
+				{ date: '2026-11-24', startTime: '18:00', endTime: '20:00' },
+				{ date: '2026-11-24', startTime: '20:00', endTime: '22:00' }
+			)
+		).toBe(false);
 	});
 
 	it('do not overlap on different days', () => {
-		expect(windowsOverlap({ date: '2026-11-24', startTime: '20:00', endTime: '23:00' }, { date: '2026-11-25', startTime: '20:00', endTime: '23:00' })).toBe(false);
+		expect(
+			windowsOverlap(
+				{ date: '2026-11-24', startTime: '20:00', endTime: '23:00' },
+				{ date: '2026-11-25', startTime: '20:00', endTime: '23:00' }
+			)
+		).toBe(false);
 	});
 
 	it('treat a window ending before it starts as running past midnight', () => {
-		expect(windowsOverlap({ date: '2026-11-24', startTime: '22:00', endTime: '02:00' }, { date: '2026-11-25', startTime: '01:00', endTime: '03:00' })).toBe(true);
+		expect(
+			windowsOverlap(
+				{ date: '2026-11-24', startTime: '22:00', endTime: '02:00' },
+				{ date: '2026-11-25', startTime: '01:00', endTime: '03:00' }
+			)
+		).toBe(true);
 	});
 });
 

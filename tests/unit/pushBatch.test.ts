@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { nextBatch, PUSH_BATCH, PUSH_BYTES } from '../../src/lib/client/sync/engine.ts';
 import { MAX_MUTATIONS_PER_PUSH } from '../../src/lib/domain/sync/wire.ts';
 
-const entries = (count: number, bytes: number) => Array.from({ length: count }, (_, i) => ({ i, data: 'x'.repeat(bytes - 2) }));
+const entries = (count: number, bytes: number) =>
+	Array.from({ length: count }, (_, i) => ({ i, data: 'x'.repeat(bytes - 2) }));
 
 describe('the next push batch', () => {
 	it('takes the oldest entries, never more than the server accepts in one push', () => {

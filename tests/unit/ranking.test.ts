@@ -42,7 +42,9 @@ describe('reasons a venue needs a visit', () => {
 	});
 
 	it('names earlier findings with their count', () => {
-		expect(reasonsFor(venue({ findingsCount: 3 }), now)).toEqual([{ code: 'findings', points: rankingWeights.findingsMax, count: 3 }]);
+		expect(reasonsFor(venue({ findingsCount: 3 }), now)).toEqual([
+			{ code: 'findings', points: rankingWeights.findingsMax, count: 3 }
+		]);
 	});
 
 	it('names possible victims found there earlier', () => {
@@ -50,7 +52,9 @@ describe('reasons a venue needs a visit', () => {
 	});
 
 	it('names a venue near children with the distance in metres', () => {
-		expect(reasonsFor(venue({ nearChildrenMetres: 212.4 }), now)).toEqual([{ code: 'near_children', points: rankingWeights.nearChildren, metres: 212 }]);
+		expect(reasonsFor(venue({ nearChildrenMetres: 212.4 }), now)).toEqual([
+			{ code: 'near_children', points: rankingWeights.nearChildren, metres: 212 }
+		]);
 	});
 
 	it('names the kinds of venue where victims are found most', () => {
@@ -59,14 +63,21 @@ describe('reasons a venue needs a visit', () => {
 	});
 
 	it('lists the weightiest reason first', () => {
-		expect(codes(venue({ lastInspectedAt: null, kind: 'bar', nearChildrenMetres: 100 }))).toEqual(['never_inspected', 'near_children', 'kind']);
+		expect(codes(venue({ lastInspectedAt: null, kind: 'bar', nearChildrenMetres: 100 }))).toEqual([
+			'never_inspected',
+			'near_children',
+			'kind'
+		]);
 	});
 });
 
 describe('ranking venues', () => {
 	it('puts a venue with possible victims near a school above a recently inspected café', () => {
 		const ranked = rankVenues(
-			[venue({ id: 'cafe', kind: 'restaurant_cafe' }), venue({ id: 'club', kind: 'night_club', possibleVictimsCount: 2, nearChildrenMetres: 300 })],
+			[
+				venue({ id: 'cafe', kind: 'restaurant_cafe' }),
+				venue({ id: 'club', kind: 'night_club', possibleVictimsCount: 2, nearChildrenMetres: 300 })
+			],
 			now
 		);
 		expect(ranked.map((r) => r.id)).toEqual(['club', 'cafe']);

@@ -5,8 +5,20 @@ import { toCsv } from '../../src/lib/domain/csv.ts';
 import { parseImport, type MunicipalityRef } from '../../src/lib/domain/register/importRows.ts';
 
 const municipalities: MunicipalityRef[] = [
-	{ id: '11111111-1111-4111-8111-111111111111', code: 'prishtine', nameSq: 'Prishtinë', nameSr: 'Priština', nameEn: 'Pristina' },
-	{ id: '22222222-2222-4222-8222-222222222222', code: 'fushe-kosove', nameSq: 'Fushë Kosovë', nameSr: 'Kosovo Polje', nameEn: 'Fushë Kosova' }
+	{
+		id: '11111111-1111-4111-8111-111111111111',
+		code: 'prishtine',
+		nameSq: 'Prishtinë',
+		nameSr: 'Priština',
+		nameEn: 'Pristina'
+	},
+	{
+		id: '22222222-2222-4222-8222-222222222222',
+		code: 'fushe-kosove',
+		nameSq: 'Fushë Kosovë',
+		nameSr: 'Kosovo Polje',
+		nameEn: 'Fushë Kosova'
+	}
 ];
 const context = { bounds: DEFAULT_DEPLOYMENT_BOUNDS, municipalities };
 
@@ -23,11 +35,17 @@ describe('reading CSV', () => {
 
 	it('drops the byte-order mark and blank lines, and reads what the CSV writer wrote', () => {
 		const written = toCsv(['name', 'lat'], [['Kafe Ëndrra', 42.5]]);
-		expect(readCsv(`${written}\r\n`).map((r) => r.cells)).toEqual([['name', 'lat'], ['Kafe Ëndrra', '42.5']]);
+		expect(readCsv(`${written}\r\n`).map((r) => r.cells)).toEqual([
+			['name', 'lat'],
+			['Kafe Ëndrra', '42.5']
+		]);
 	});
 
 	it('reads the semicolons Excel writes where the decimal separator is a comma', () => {
-		expect(readCsv('name;lat\nBar;42,66\n').map((r) => r.cells)).toEqual([['name', 'lat'], ['Bar', '42,66']]);
+		expect(readCsv('name;lat\nBar;42,66\n').map((r) => r.cells)).toEqual([
+			['name', 'lat'],
+			['Bar', '42,66']
+		]);
 	});
 });
 
@@ -35,7 +53,12 @@ describe('importing venues from CSV', () => {
 	const header = 'name,kind,municipality,address,lat,lng';
 
 	it('accepts rows whose municipality is named in any language or by code', () => {
-		const csv = [header, 'Bar A,bar,Prishtinë,,42.66,21.16', 'Bar B,night_club,Kosovo Polje,,42.64,21.09', 'Bar C,Bar,prishtine,,"42,65",21.15'].join('\n');
+		const csv = [
+			header,
+			'Bar A,bar,Prishtinë,,42.66,21.16',
+			'Bar B,night_club,Kosovo Polje,,42.64,21.09',
+			'Bar C,Bar,prishtine,,"42,65",21.15'
+		].join('\n');
 		const result = parseImport('venues', 'csv', csv, context);
 		expect(result.errors).toEqual([]);
 		expect(result.rows.map((r) => [r.row, r.data.municipalityId])).toEqual([
@@ -92,7 +115,10 @@ describe('importing child sites from GeoJSON', () => {
 	it('reads points longitude first, and numbers rows by feature', () => {
 		const text = JSON.stringify({
 			type: 'FeatureCollection',
-			features: [feature('Shkolla Naim Frashëri', 'school', [21.16, 42.66]), feature('Kopshti', 'kindergarten', [42.66, 21.16])]
+			features: [
+				feature('Shkolla Naim Frashëri', 'school', [21.16, 42.66]),
+				feature('Kopshti', 'kindergarten', [42.66, 21.16])
+			]
 		});
 		const result = parseImport('childSites', 'geojson', text, context);
 		expect(result.rows).toHaveLength(1);
@@ -101,7 +127,12 @@ describe('importing child sites from GeoJSON', () => {
 	});
 
 	it('treats a feature without a point as missing coordinates', () => {
-		const text = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: null, properties: { name: 'X', kind: 'school', municipality: 'Pristina' } }] });
+		const text = JSON.stringify({
+			type: 'FeatureCollection',
+			features: [
+				{ type: 'Feature', geometry: null, properties: { name: 'X', kind: 'school', municipality: 'Pristina' } }
+			]
+		});
 		expect(parseImport('childSites', 'geojson', text, context).errors.map((e) => e.field)).toEqual(['lat', 'lng']);
 	});
 

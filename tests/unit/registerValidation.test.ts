@@ -3,7 +3,14 @@ import { DEFAULT_DEPLOYMENT_BOUNDS } from '../../src/lib/domain/geo/bounds.ts';
 import { parseBounds, venueSchema, venueStatusChangeSchema } from '../../src/lib/domain/register/venue.ts';
 
 const MUNICIPALITY = '3f1e4c1a-2b3c-4d5e-8f90-123456789abc';
-const valid = { name: 'Bar Kristal', kind: 'bar', municipalityId: MUNICIPALITY, address: 'Rr. Agim Ramadani 12', lat: 42.66, lng: 21.16 };
+const valid = {
+	name: 'Bar Kristal',
+	kind: 'bar',
+	municipalityId: MUNICIPALITY,
+	address: 'Rr. Agim Ramadani 12',
+	lat: 42.66,
+	lng: 21.16
+};
 const schema = venueSchema(DEFAULT_DEPLOYMENT_BOUNDS);
 
 function fieldsWithErrors(input: unknown): string[] {
@@ -36,7 +43,10 @@ describe('a venue on the register', () => {
 	});
 
 	it('accepts a point exactly on the edge of the box', () => {
-		expect(schema.safeParse({ ...valid, lat: DEFAULT_DEPLOYMENT_BOUNDS.maxLat, lng: DEFAULT_DEPLOYMENT_BOUNDS.minLng }).success).toBe(true);
+		expect(
+			schema.safeParse({ ...valid, lat: DEFAULT_DEPLOYMENT_BOUNDS.maxLat, lng: DEFAULT_DEPLOYMENT_BOUNDS.minLng })
+				.success
+		).toBe(true);
 	});
 
 	it('refuses coordinates that are not numbers', () => {
@@ -60,7 +70,12 @@ describe('a venue on the register', () => {
 
 describe('the deployment bounding box setting', () => {
 	it('reads "minLat,minLng,maxLat,maxLng"', () => {
-		expect(parseBounds('41.85, 19.98, 43.27, 21.80')).toEqual({ minLat: 41.85, minLng: 19.98, maxLat: 43.27, maxLng: 21.8 });
+		expect(parseBounds('41.85, 19.98, 43.27, 21.80')).toEqual({
+			minLat: 41.85,
+			minLng: 19.98,
+			maxLat: 43.27,
+			maxLng: 21.8
+		});
 	});
 
 	it('refuses a malformed or inverted box instead of guessing', () => {

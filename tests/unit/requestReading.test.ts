@@ -22,14 +22,36 @@ function thrownBy(run: () => unknown): unknown {
 
 describe('a form read as its schema reads it', () => {
 	it('gives a list field every value sent under its name, and any other field its first', () => {
-		const fields = formFields(form([['title', 'A'], ['title', 'B'], ['municipalityIds', 'm1'], ['municipalityIds', 'm2']]), planInputSchema);
+		const fields = formFields(
+			form([
+				['title', 'A'],
+				['title', 'B'],
+				['municipalityIds', 'm1'],
+				['municipalityIds', 'm2']
+			]),
+			planInputSchema
+		);
 		expect(fields).toMatchObject({ title: 'A', municipalityIds: ['m1', 'm2'] });
 	});
 	it('reads a field the form left out as empty, as an emptied text box sends it, and an unticked list as none', () => {
-		expect(formFields(form([]), planInputSchema)).toEqual({ title: '', objective: '', periodStart: '', periodEnd: '', municipalityIds: [] });
+		expect(formFields(form([]), planInputSchema)).toEqual({
+			title: '',
+			objective: '',
+			periodStart: '',
+			periodEnd: '',
+			municipalityIds: []
+		});
 	});
 	it('leaves out fields the schema does not name', () => {
-		expect(formFields(form([['__proto__', 'x'], ['other', 'y']]), z.object({ name: z.string() }))).toEqual({ name: '' });
+		expect(
+			formFields(
+				form([
+					['__proto__', 'x'],
+					['other', 'y']
+				]),
+				z.object({ name: z.string() })
+			)
+		).toEqual({ name: '' });
 	});
 	it('follows intersections and pipes to the fields they read', () => {
 		const schema = z
@@ -37,18 +59,36 @@ describe('a form read as its schema reads it', () => {
 			.transform(({ members }) => ({ count: members.length }))
 			.pipe(z.object({ count: z.number() }))
 			.and(z.object({ teamId: z.string() }));
-		expect(formFields(form([['members', 'a'], ['members', 'b'], ['teamId', 't']]), schema)).toEqual({ members: ['a', 'b'], teamId: 't' });
+		expect(
+			formFields(
+				form([
+					['members', 'a'],
+					['members', 'b'],
+					['teamId', 't']
+				]),
+				schema
+			)
+		).toEqual({ members: ['a', 'b'], teamId: 't' });
 	});
 });
 
 describe('reading a request', () => {
 	it('refuses a bad form with the field apart from the message, for the page to put beside the form', async () => {
-		const refused = await readForm(form([['title', 'Plan'], ['periodStart', '2026-02-01'], ['periodEnd', '2026-01-01']]), planInputSchema).catch((e) => e);
+		const refused = await readForm(
+			form([
+				['title', 'Plan'],
+				['periodStart', '2026-02-01'],
+				['periodEnd', '2026-01-01']
+			]),
+			planInputSchema
+		).catch((e) => e);
 		expect(refused).toBeInstanceOf(UserInputError);
 		expect(refused).toMatchObject({ field: 'periodEnd', message: 'the period ends before it starts', status: 400 });
 	});
 	it('answers a bad query parameter 400 naming it, in the message too', async () => {
-		const refused = thrownBy(() => readQuery(new URL('http://x/?count=ten'), z.object({ count: z.coerce.number().int() }))) as Response;
+		const refused = thrownBy(() =>
+			readQuery(new URL('http://x/?count=ten'), z.object({ count: z.coerce.number().int() }))
+		) as Response;
 		expect(refused.status).toBe(400);
 		expect(await refused.json()).toMatchObject({ field: 'count', error: expect.stringMatching(/^count: /) });
 	});
@@ -56,7 +96,11 @@ describe('reading a request', () => {
 
 describe('a form action', () => {
 	it('answers which form it was and what it did', async () => {
-		expect(await formAction('save', async () => ({ id: 'x' }))).toEqual({ action: 'save', ok: true, data: { id: 'x' } });
+		expect(await formAction('save', async () => ({ id: 'x' }))).toEqual({
+			action: 'save',
+			ok: true,
+			data: { id: 'x' }
+		});
 	});
 	it('answers bad input with its status, the field and why', async () => {
 		const failure = await formAction('save', async () => {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { decideAccess, routeAccess } from '../../src/lib/server/auth/routeAccess.ts';
 
 const ROUTES = path.resolve('src/routes');
-const routeFile = /^\+(page|page\.server|page\.ts|server|layout\.server)\.(ts|svelte)$|^\+page\.(svelte|ts)$|^\+server\.ts$/;
+const routeFile =
+	/^\+(page|page\.server|page\.ts|server|layout\.server)\.(ts|svelte)$|^\+page\.(svelte|ts)$|^\+server\.ts$/;
 
 /** Route ids as SvelteKit names them: the folder under src/routes, with groups kept. */
 function routeIds(dir = ROUTES): string[] {

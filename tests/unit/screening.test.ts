@@ -1,10 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-	ageBands,
-	dimensionPresent,
-	isMinorAgeBand,
-	screenPerson
-} from '../../src/lib/domain/screening/screen.ts';
+import { ageBands, dimensionPresent, isMinorAgeBand, screenPerson } from '../../src/lib/domain/screening/screen.ts';
 import type { IndicatorCatalogue } from '../../src/lib/domain/screening/indicators.ts';
 
 // Pairs that make each dimension present, from the adult labour list.
@@ -118,8 +113,22 @@ describe('an adult is a possible victim with recruitment, exploitation and coerc
 			version: 2,
 			source: 'test',
 			indicators: [
-				{ id: 'adult_labour.exploitative.a', dimension: 4, strength: 'strong', population: 'adult', exploitation: 'labour', text: { en: 'a', sq: 'a', sr: 'a' } },
-				{ id: 'adult_labour.exploitative.b', dimension: 4, strength: 'strong', population: 'adult', exploitation: 'labour', text: { en: 'b', sq: 'b', sr: 'b' } }
+				{
+					id: 'adult_labour.exploitative.a',
+					dimension: 4,
+					strength: 'strong',
+					population: 'adult',
+					exploitation: 'labour',
+					text: { en: 'a', sq: 'a', sr: 'a' }
+				},
+				{
+					id: 'adult_labour.exploitative.b',
+					dimension: 4,
+					strength: 'strong',
+					population: 'adult',
+					exploitation: 'labour',
+					text: { en: 'b', sq: 'b', sr: 'b' }
+				}
 			]
 		};
 		const screening = screenPerson(
@@ -153,7 +162,16 @@ describe('a child is a possible victim with recruitment and exploitation alone',
 describe('age bands', () => {
 	it('are the bands of the national reports, with under 14 and unknown added', () => {
 		expect(ageBands).toEqual([
-			'under_14', '14_17', '18_22', '23_25', '26_30', '31_35', '36_40', '41_50', 'over_50', 'unknown'
+			'under_14',
+			'14_17',
+			'18_22',
+			'23_25',
+			'26_30',
+			'31_35',
+			'36_40',
+			'41_50',
+			'over_50',
+			'unknown'
 		]);
 	});
 	it('under 14 and 14–17 are minors', () => {

@@ -98,8 +98,15 @@ describe('person-level records at rest', () => {
 		const name = `sealing-${crypto.randomUUID()}`;
 		const clearDb = new Dexie(name);
 		// The schema as the app had it, without the middleware: an app updated with data on it.
-		clearDb.version(1).stores({ screenedPersons: 'id, inspectionId', outbox: '++seq, mutationId, [entity+recordId], userId, status', referrals: 'id, personId, inspectionId', conflicts: '++key, [entity+recordId]' });
-		await clearDb.table('screenedPersons').put({ id: 'p1', version: 0, inspectionId, nationality: 'serbia', answers: {} });
+		clearDb.version(1).stores({
+			screenedPersons: 'id, inspectionId',
+			outbox: '++seq, mutationId, [entity+recordId], userId, status',
+			referrals: 'id, personId, inspectionId',
+			conflicts: '++key, [entity+recordId]'
+		});
+		await clearDb
+			.table('screenedPersons')
+			.put({ id: 'p1', version: 0, inspectionId, nationality: 'serbia', answers: {} });
 		clearDb.close();
 
 		const db = new LocalDb(name);

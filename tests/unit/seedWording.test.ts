@@ -1,6 +1,13 @@
 /** The demo's plan, operation and team names are Albanian, spelt the same on every machine. */
 import { describe, expect, it } from 'vitest';
-import { albanianDate, albanianList, monthlyPlanTitle, operationTitle, teamName, weeklyPlanTitle } from '../../src/lib/server/demo/wording.ts';
+import {
+	albanianDate,
+	albanianList,
+	monthlyPlanTitle,
+	operationTitle,
+	teamName,
+	weeklyPlanTitle
+} from '../../src/lib/server/demo/wording.ts';
 
 describe('demo names', () => {
 	it('write dates and months in Albanian', () => {
@@ -14,8 +21,12 @@ describe('demo names', () => {
 	it('join places with "dhe", naming a town both teams work in once', () => {
 		expect(albanianList(['Prishtinë'])).toBe('Prishtinë');
 		expect(albanianList(['Pejë', 'Istog', 'Klinë'])).toBe('Pejë, Istog dhe Klinë');
-		expect(operationTitle('Bare dhe klube nate', ['Prishtinë', 'Ferizaj'])).toBe('Bare dhe klube nate: Prishtinë dhe Ferizaj');
-		expect(operationTitle('Bare dhe klube nate', ['Deçan', 'Deçan'], '2026-01-04')).toBe('Bare dhe klube nate: Deçan, 4 janar 2026');
+		expect(operationTitle('Bare dhe klube nate', ['Prishtinë', 'Ferizaj'])).toBe(
+			'Bare dhe klube nate: Prishtinë dhe Ferizaj'
+		);
+		expect(operationTitle('Bare dhe klube nate', ['Deçan', 'Deçan'], '2026-01-04')).toBe(
+			'Bare dhe klube nate: Deçan, 4 janar 2026'
+		);
 	});
 
 	it('name teams by letter', () => {

@@ -3,7 +3,12 @@ import { dataOfPage, isClientRendered, routeFor } from '../../src/lib/client/sw/
 import { carriesPageData } from '../../src/lib/client/sw/store.ts';
 
 const origin = 'https://kontrolla.example';
-const get = (path: string, mode: RequestMode = 'cors') => ({ method: 'GET', mode, destination: '' as RequestDestination, url: new URL(path, origin) });
+const get = (path: string, mode: RequestMode = 'cors') => ({
+	method: 'GET',
+	mode,
+	destination: '' as RequestDestination,
+	url: new URL(path, origin)
+});
 
 describe('pages rendered in the browser open offline from a cached shell', () => {
 	it('knows Today, Sync and the inspection editor', () => {

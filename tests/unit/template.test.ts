@@ -27,11 +27,24 @@ function template(personItems: unknown[] = []): unknown {
 					{ id: 'registered', kind: 'yesNo', label: t('Registered?'), required: true },
 					{ id: 'workers', kind: 'number', label: t('Workers') },
 					{ id: 'hazards', kind: 'yesNo', label: t('Hazards?') },
-					{ id: 'hazard_kind', kind: 'choice', label: t('Which?'), required: true,
-						options: [{ id: 'fire', label: t('Fire') }, { id: 'chemicals', label: t('Chemicals') }],
-						showIf: { item: 'hazards', equals: 'yes' } },
-					{ id: 'chemical_names', kind: 'text', label: t('Names'), required: true,
-						showIf: { item: 'hazard_kind', equals: 'chemicals' } }
+					{
+						id: 'hazard_kind',
+						kind: 'choice',
+						label: t('Which?'),
+						required: true,
+						options: [
+							{ id: 'fire', label: t('Fire') },
+							{ id: 'chemicals', label: t('Chemicals') }
+						],
+						showIf: { item: 'hazards', equals: 'yes' }
+					},
+					{
+						id: 'chemical_names',
+						kind: 'text',
+						label: t('Names'),
+						required: true,
+						showIf: { item: 'hazard_kind', equals: 'chemicals' }
+					}
 				]
 			},
 			{
@@ -39,7 +52,12 @@ function template(personItems: unknown[] = []): unknown {
 				scope: 'person',
 				title: t('Person'),
 				items: [
-					{ id: 'excessive_hours', kind: 'yesNo', label: t('Long hours?'), indicator: 'adult_labour.exploitative.excessive_hours' },
+					{
+						id: 'excessive_hours',
+						kind: 'yesNo',
+						label: t('Long hours?'),
+						indicator: 'adult_labour.exploitative.excessive_hours'
+					},
 					...personItems
 				]
 			}
@@ -67,7 +85,16 @@ describe('the default template', () => {
 	});
 	it('asks the person profile of the national reports', () => {
 		const ids = defaultTemplate.sections.flatMap((s) => s.items.map((item) => item.id));
-		for (const id of ['sex', 'age_band', 'nationality', 'education', 'role', 'recruitment', 'exploitation_form', 'language']) {
+		for (const id of [
+			'sex',
+			'age_band',
+			'nationality',
+			'education',
+			'role',
+			'recruitment',
+			'exploitation_form',
+			'language'
+		]) {
 			expect(ids).toContain(id);
 		}
 	});
@@ -92,9 +119,14 @@ describe('the default template', () => {
 	});
 	it('screens an adult answering yes to every indicator question as a possible victim', () => {
 		const answers = Object.fromEntries(
-			defaultTemplate.sections.flatMap((s) => s.items).filter((item) => item.indicator).map((item) => [item.id, 'yes'])
+			defaultTemplate.sections
+				.flatMap((s) => s.items)
+				.filter((item) => item.indicator)
+				.map((item) => [item.id, 'yes'])
 		);
-		expect(validateAnswers(defaultTemplate, 'person', { ...answers, sex: 'female', age_band: '18_22' })).toEqual({ ok: true });
+		expect(validateAnswers(defaultTemplate, 'person', { ...answers, sex: 'female', age_band: '18_22' })).toEqual({
+			ok: true
+		});
 		const indicatorIds = indicatorIdsFromAnswers(defaultTemplate, answers);
 		expect(screenPerson({ indicatorIds, isChild: false }).dimensionsPresent).toEqual([1, 2, 3, 4, 5, 6]);
 	});
@@ -114,7 +146,9 @@ describe('a template is refused when it cannot be filled in consistently', () =>
 		expect(issues([{ id: 'roles', kind: 'multiChoice', label: t('Roles') }])).toContain('multiChoice needs options');
 	});
 	it('refuses showIf that refers to an item that does not exist', () => {
-		expect(issues([{ id: 'q', kind: 'text', label: t('Q'), showIf: { item: 'nowhere', equals: 'yes' } }])[0]).toMatch(/earlier item/);
+		expect(issues([{ id: 'q', kind: 'text', label: t('Q'), showIf: { item: 'nowhere', equals: 'yes' } }])[0]).toMatch(
+			/earlier item/
+		);
 	});
 	it('refuses showIf that refers to a later item', () => {
 		const items = [
@@ -124,10 +158,14 @@ describe('a template is refused when it cannot be filled in consistently', () =>
 		expect(issues(items)[0]).toMatch(/earlier item/);
 	});
 	it('refuses showIf that refers to the other part of the checklist', () => {
-		expect(issues([{ id: 'q', kind: 'text', label: t('Q'), showIf: { item: 'hazards', equals: 'yes' } }])[0]).toMatch(/person part/);
+		expect(issues([{ id: 'q', kind: 'text', label: t('Q'), showIf: { item: 'hazards', equals: 'yes' } }])[0]).toMatch(
+			/person part/
+		);
 	});
 	it('refuses showIf with a value the referred item cannot take', () => {
-		expect(issues([{ id: 'q', kind: 'text', label: t('Q'), showIf: { item: 'excessive_hours', equals: 'maybe' } }])[0]).toMatch(/not an answer/);
+		expect(
+			issues([{ id: 'q', kind: 'text', label: t('Q'), showIf: { item: 'excessive_hours', equals: 'maybe' } }])[0]
+		).toMatch(/not an answer/);
 	});
 	it('refuses an indicator the catalogue does not know', () => {
 		expect(issues([{ id: 'q', kind: 'yesNo', label: t('Q'), indicator: 'adult_labour.deceptive.invented' }])).toContain(
@@ -135,13 +173,15 @@ describe('a template is refused when it cannot be filled in consistently', () =>
 		);
 	});
 	it('refuses an indicator on an item that cannot be answered yes', () => {
-		expect(issues([{ id: 'q', kind: 'number', label: t('Q'), indicator: 'adult_labour.exploitative.excessive_hours' }])).toContain(
-			'only yesNo items carry an indicator'
-		);
+		expect(
+			issues([{ id: 'q', kind: 'number', label: t('Q'), indicator: 'adult_labour.exploitative.excessive_hours' }])
+		).toContain('only yesNo items carry an indicator');
 	});
 	it('refuses an unknown indicator on an option', () => {
 		const options = [{ id: 'a', label: t('A'), indicator: 'adult_labour.coercion.invented' }];
-		expect(issues([{ id: 'q', kind: 'choice', label: t('Q'), options }])).toContain('unknown indicator adult_labour.coercion.invented');
+		expect(issues([{ id: 'q', kind: 'choice', label: t('Q'), options }])).toContain(
+			'unknown indicator adult_labour.coercion.invented'
+		);
 	});
 });
 
@@ -161,7 +201,15 @@ describe('showIf hides an item until the answer it depends on matches', () => {
 	});
 	it('shows an item controlled by a multiChoice when the choice includes the value', () => {
 		const section = parsed([
-			{ id: 'tasks', kind: 'multiChoice', label: t('Tasks'), options: [{ id: 'bar', label: t('Bar') }, { id: 'rooms', label: t('Rooms') }] },
+			{
+				id: 'tasks',
+				kind: 'multiChoice',
+				label: t('Tasks'),
+				options: [
+					{ id: 'bar', label: t('Bar') },
+					{ id: 'rooms', label: t('Rooms') }
+				]
+			},
 			{ id: 'rooms_detail', kind: 'text', label: t('Detail'), showIf: { item: 'tasks', equals: 'rooms' } }
 		]).sections[1]!;
 		expect(visibleItems(section, { tasks: ['bar', 'rooms'] }).map((item) => item.id)).toContain('rooms_detail');
@@ -210,7 +258,12 @@ describe('answers are validated against the template, each error naming its item
 		expect(result.ok ? [] : result.errors.map((e) => e.field)).toEqual(['hazard_kind']);
 	});
 	it('treats blank text as unanswered', () => {
-		const result = validateAnswers(parsed(), 'venue', { registered: 'yes', hazards: 'yes', hazard_kind: 'chemicals', chemical_names: '  ' });
+		const result = validateAnswers(parsed(), 'venue', {
+			registered: 'yes',
+			hazards: 'yes',
+			hazard_kind: 'chemicals',
+			chemical_names: '  '
+		});
 		expect(result.ok ? [] : result.errors.map((e) => e.field)).toEqual(['chemical_names']);
 	});
 });
@@ -218,15 +271,33 @@ describe('answers are validated against the template, each error naming its item
 describe('the indicators a person’s answers point to', () => {
 	const withOptions = () =>
 		parsed([
-			{ id: 'documents', kind: 'yesNo', label: t('Documents kept?'), indicator: 'adult_labour.coercion.confiscation_of_documents' },
-			{ id: 'debt_detail', kind: 'yesNo', label: t('Debt?'), indicator: 'adult_labour.coercion.debt_bondage', showIf: { item: 'documents', equals: 'yes' } },
-			{ id: 'pay', kind: 'choice', label: t('Pay'), options: [
-				{ id: 'fair', label: t('Fair') },
-				{ id: 'none', label: t('None'), indicator: 'adult_labour.exploitative.low_or_no_wages' }
-			] }
+			{
+				id: 'documents',
+				kind: 'yesNo',
+				label: t('Documents kept?'),
+				indicator: 'adult_labour.coercion.confiscation_of_documents'
+			},
+			{
+				id: 'debt_detail',
+				kind: 'yesNo',
+				label: t('Debt?'),
+				indicator: 'adult_labour.coercion.debt_bondage',
+				showIf: { item: 'documents', equals: 'yes' }
+			},
+			{
+				id: 'pay',
+				kind: 'choice',
+				label: t('Pay'),
+				options: [
+					{ id: 'fair', label: t('Fair') },
+					{ id: 'none', label: t('None'), indicator: 'adult_labour.exploitative.low_or_no_wages' }
+				]
+			}
 		]);
 	it('come from items answered yes', () => {
-		expect(indicatorIdsFromAnswers(parsed(), { excessive_hours: 'yes' })).toEqual(['adult_labour.exploitative.excessive_hours']);
+		expect(indicatorIdsFromAnswers(parsed(), { excessive_hours: 'yes' })).toEqual([
+			'adult_labour.exploitative.excessive_hours'
+		]);
 	});
 	it('do not come from items answered no or not observed', () => {
 		expect(indicatorIdsFromAnswers(parsed(), { excessive_hours: 'no' })).toEqual([]);
@@ -236,7 +307,9 @@ describe('the indicators a person’s answers point to', () => {
 		expect(indicatorIdsFromAnswers(withOptions(), { documents: 'no', debt_detail: 'yes' })).toEqual([]);
 	});
 	it('come from a chosen option that carries an indicator', () => {
-		expect(indicatorIdsFromAnswers(withOptions(), { pay: 'none' })).toEqual(['adult_labour.exploitative.low_or_no_wages']);
+		expect(indicatorIdsFromAnswers(withOptions(), { pay: 'none' })).toEqual([
+			'adult_labour.exploitative.low_or_no_wages'
+		]);
 		expect(indicatorIdsFromAnswers(withOptions(), { pay: 'fair' })).toEqual([]);
 	});
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { nearestNeighbourOrder, routeDistance, suggestVisitOrder, type Stop } from '../../src/lib/domain/planning/visitOrder.ts';
+import {
+	nearestNeighbourOrder,
+	routeDistance,
+	suggestVisitOrder,
+	type Stop
+} from '../../src/lib/domain/planning/visitOrder.ts';
 import { distanceMetres } from '../../src/lib/domain/geo/distance.ts';
 import { createRandom } from '../../src/lib/server/demo/random.ts';
 
@@ -39,7 +44,11 @@ describe('nearest neighbour', () => {
 describe('suggested visit order', () => {
 	it('returns every venue exactly once', () => {
 		const random = createRandom('visit-7');
-		const stops = Array.from({ length: 25 }, (_, i) => ({ id: `v${i}`, lat: 42.6 + random.next() * 0.1, lng: 21.1 + random.next() * 0.1 }));
+		const stops = Array.from({ length: 25 }, (_, i) => ({
+			id: `v${i}`,
+			lat: 42.6 + random.next() * 0.1,
+			lng: 21.1 + random.next() * 0.1
+		}));
 		const order = suggestVisitOrder(station, stops);
 		expect([...order.ids].sort()).toEqual(stops.map((s) => s.id).sort());
 	});
@@ -47,8 +56,14 @@ describe('suggested visit order', () => {
 	it('is never longer than the nearest-neighbour route', () => {
 		const random = createRandom('visit-11');
 		for (let round = 0; round < 20; round++) {
-			const stops = Array.from({ length: 30 }, (_, i) => ({ id: `v${i}`, lat: 42.6 + random.next() * 0.1, lng: 21.1 + random.next() * 0.1 }));
-			expect(suggestVisitOrder(station, stops).distanceMetres).toBeLessThanOrEqual(nearestNeighbourOrder(station, stops).distanceMetres + 1e-6);
+			const stops = Array.from({ length: 30 }, (_, i) => ({
+				id: `v${i}`,
+				lat: 42.6 + random.next() * 0.1,
+				lng: 21.1 + random.next() * 0.1
+			}));
+			expect(suggestVisitOrder(station, stops).distanceMetres).toBeLessThanOrEqual(
+				nearestNeighbourOrder(station, stops).distanceMetres + 1e-6
+			);
 		}
 	});
 
@@ -70,7 +85,11 @@ describe('suggested visit order', () => {
 	it('finds the shortest route for small random sets as often as brute force does, or within 5 %', () => {
 		const random = createRandom('visit-3');
 		for (let round = 0; round < 10; round++) {
-			const stops = Array.from({ length: 7 }, (_, i) => ({ id: `v${i}`, lat: 42.6 + random.next() * 0.05, lng: 21.1 + random.next() * 0.05 }));
+			const stops = Array.from({ length: 7 }, (_, i) => ({
+				id: `v${i}`,
+				lat: 42.6 + random.next() * 0.05,
+				lng: 21.1 + random.next() * 0.05
+			}));
 			expect(suggestVisitOrder(station, stops).distanceMetres).toBeLessThanOrEqual(brute(station, stops) * 1.05);
 		}
 	});
@@ -79,7 +98,13 @@ describe('suggested visit order', () => {
 		const stops = [east('a', 2), east('b', 1), east('c', 3)];
 		const order = suggestVisitOrder(station, stops);
 		const byId = new Map(stops.map((s) => [s.id, s]));
-		expect(order.distanceMetres).toBeCloseTo(routeDistance(station, order.ids.map((id) => byId.get(id)!)), 6);
+		expect(order.distanceMetres).toBeCloseTo(
+			routeDistance(
+				station,
+				order.ids.map((id) => byId.get(id)!)
+			),
+			6
+		);
 	});
 
 	it('handles no venues and a single venue', () => {

@@ -33,7 +33,11 @@ export interface Endpoint<I, O, D = Record<string, unknown>> {
 
 const define = <I, O, D = Record<string, unknown>>(spec: Omit<Endpoint<I, O, D>, 'types'>): Endpoint<I, O, D> => spec;
 
-export async function call<I, O, D>(endpoint: Endpoint<I, O, D>, input: I, options: { fetch?: Fetch } = {}): Promise<Result<O, D>> {
+export async function call<I, O, D>(
+	endpoint: Endpoint<I, O, D>,
+	input: I,
+	options: { fetch?: Fetch } = {}
+): Promise<Result<O, D>> {
 	// Called as a plain function: a browser's `fetch` refuses to run as another object's method.
 	const send: Fetch = options.fetch ?? ((url, init) => fetch(url, init));
 	const body = endpoint.body?.(input);
@@ -82,7 +86,11 @@ type DuplicateDetails = { duplicates: LikelyDuplicate[] };
 
 export const register = {
 	venue: define<{ id: string }, VenueDetail>({ method: 'GET', url: ({ id }) => `/api/locations/${id}` }),
-	createVenue: define<VenueSave, Saved, DuplicateDetails>({ method: 'POST', url: () => '/api/locations', body: (venue) => venue }),
+	createVenue: define<VenueSave, Saved, DuplicateDetails>({
+		method: 'POST',
+		url: () => '/api/locations',
+		body: (venue) => venue
+	}),
 	updateVenue: define<{ id: string; venue: VenueSave }, Saved, DuplicateDetails>({
 		method: 'PUT',
 		url: ({ id }) => `/api/locations/${id}`,
@@ -93,17 +101,29 @@ export const register = {
 		url: ({ id }) => `/api/locations/${id}/status`,
 		body: ({ change }) => change
 	}),
-	verify: define<{ id: string }, { version: number }>({ method: 'POST', url: ({ id }) => `/api/locations/${id}/verify` }),
+	verify: define<{ id: string }, { version: number }>({
+		method: 'POST',
+		url: ({ id }) => `/api/locations/${id}/verify`
+	}),
 	merge: define<{ id: string; targetId: string }, { targetId: string; inspections: number }>({
 		method: 'POST',
 		url: ({ id }) => `/api/locations/${id}/merge`,
 		body: ({ targetId }) => ({ targetId })
 	}),
 	// A refused confirmation (422) still carries the preview with its per-row errors.
-	importFile: define<ImportRequest, ImportResult>({ method: 'POST', url: () => '/api/register/import', body: (request) => request, answers: [422] })
+	importFile: define<ImportRequest, ImportResult>({
+		method: 'POST',
+		url: () => '/api/register/import',
+		body: (request) => request,
+		answers: [422]
+	})
 };
 
-export type AssignAnswer = { assigned: string[]; alreadyAssigned: string[]; venuesTwice: { venueName: string; date: string }[] };
+export type AssignAnswer = {
+	assigned: string[];
+	alreadyAssigned: string[];
+	venuesTwice: { venueName: string; date: string }[];
+};
 
 export const planning = {
 	assign: define<{ operationId: string; teamId: string; locationIds: string[] }, AssignAnswer>({
@@ -116,7 +136,10 @@ export const planning = {
 		url: ({ assignmentId }) => `/api/plans/assignments/${assignmentId}`,
 		body: ({ teamId }) => ({ teamId })
 	}),
-	remove: define<{ assignmentId: string }, { removed: true }>({ method: 'DELETE', url: ({ assignmentId }) => `/api/plans/assignments/${assignmentId}` }),
+	remove: define<{ assignmentId: string }, { removed: true }>({
+		method: 'DELETE',
+		url: ({ assignmentId }) => `/api/plans/assignments/${assignmentId}`
+	}),
 	reorder: define<{ teamId: string; assignmentIds: string[] }, { changed: number }>({
 		method: 'PUT',
 		url: ({ teamId }) => `/api/plans/teams/${teamId}/order`,

@@ -11,7 +11,8 @@ export type FixResult = { ok: true; fix: Fix } | { ok: false; failure: FixFailur
 export const FIX_TIMEOUT_MS = 20_000;
 
 export function currentFix(timeoutMs = FIX_TIMEOUT_MS): Promise<FixResult> {
-	if (typeof navigator === 'undefined' || !navigator.geolocation) return Promise.resolve({ ok: false, failure: 'unsupported' });
+	if (typeof navigator === 'undefined' || !navigator.geolocation)
+		return Promise.resolve({ ok: false, failure: 'unsupported' });
 	return new Promise((resolve) => {
 		navigator.geolocation.getCurrentPosition(
 			(position) =>
@@ -22,7 +23,8 @@ export function currentFix(timeoutMs = FIX_TIMEOUT_MS): Promise<FixResult> {
 			(error) =>
 				resolve({
 					ok: false,
-					failure: error.code === error.PERMISSION_DENIED ? 'denied' : error.code === error.TIMEOUT ? 'timeout' : 'unavailable'
+					failure:
+						error.code === error.PERMISSION_DENIED ? 'denied' : error.code === error.TIMEOUT ? 'timeout' : 'unavailable'
 				}),
 			// A fix a minute old is still where the team stands; a fresh one may take long to come.
 			{ enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 60_000 }

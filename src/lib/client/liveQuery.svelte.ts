@@ -12,7 +12,11 @@ export type LiveValue<T> = {
 	readonly error: unknown;
 };
 
-export function fromLiveQuery<T>(query: () => T | Promise<T>, initial: T, deps: () => unknown = () => undefined): LiveValue<T> {
+export function fromLiveQuery<T>(
+	query: () => T | Promise<T>,
+	initial: T,
+	deps: () => unknown = () => undefined
+): LiveValue<T> {
 	let value = $state.raw(initial);
 	let error = $state.raw<unknown>(null);
 	$effect(() => {

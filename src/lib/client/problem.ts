@@ -4,11 +4,17 @@
  * likely `duplicates`, a throttled sign-in its `retryAfter`, a revoked device `wipe` — and those
  * travel in `details`. `status` 0 means the request never reached the server.
  */
-export type Problem<D = Record<string, unknown>> = { status: number; error: string; field?: string; details?: Partial<D> };
+export type Problem<D = Record<string, unknown>> = {
+	status: number;
+	error: string;
+	field?: string;
+	details?: Partial<D>;
+};
 
 /** A failure body read as a problem; `fallback` stands in for a missing `error`. */
 export function problemOf<D = Record<string, unknown>>(status: number, body: unknown, fallback: string): Problem<D> {
-	const { error, field, ...rest } = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+	const { error, field, ...rest } =
+		typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 	return {
 		status,
 		error: typeof error === 'string' ? error : fallback,
@@ -18,7 +24,10 @@ export function problemOf<D = Record<string, unknown>>(status: number, body: unk
 }
 
 /** A failed response's problem; a body that is not JSON leaves the fallback (by default the status). */
-export async function readProblem<D = Record<string, unknown>>(response: Response, fallback = `HTTP ${response.status}`): Promise<Problem<D>> {
+export async function readProblem<D = Record<string, unknown>>(
+	response: Response,
+	fallback = `HTTP ${response.status}`
+): Promise<Problem<D>> {
 	const body: unknown = await response.json().catch(() => null);
 	return problemOf<D>(response.status, body, fallback);
 }

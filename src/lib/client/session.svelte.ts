@@ -45,7 +45,8 @@ export async function signIn(username: string, password: string): Promise<SignIn
 	// The device id is read at each try: emptying the phone drops it, and the next try makes a new one.
 	const send = () => call(auth.signIn, { username, password, deviceId: deviceId() });
 	let result = await send();
-	if (!result.ok && isDeviceTaken(result.problem) && (await emptyIfNothingUnsent().catch(() => false))) result = await send();
+	if (!result.ok && isDeviceTaken(result.problem) && (await emptyIfNothingUnsent().catch(() => false)))
+		result = await send();
 	if (result.ok) {
 		const user = sessionUserSchema.safeParse(result.value?.user);
 		return user.success ? { ok: true, value: user.data } : { ok: false, refusal: { reason: 'server' } };

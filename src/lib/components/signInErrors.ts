@@ -4,9 +4,12 @@ import type { SignInRefusal } from '$lib/client/session.svelte.ts';
 
 /** The wait the server named (`retryAfter`, seconds): in seconds under two minutes, in minutes above. */
 export function throttledMessage(retryAfter: unknown): string {
-	const seconds = typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter) : null;
+	const seconds =
+		typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter) : null;
 	if (seconds === null) return m.login_error_throttled();
-	return seconds < 120 ? m.login_error_throttled_seconds({ seconds }) : m.login_error_throttled_minutes({ minutes: Math.ceil(seconds / 60) });
+	return seconds < 120
+		? m.login_error_throttled_seconds({ seconds })
+		: m.login_error_throttled_minutes({ minutes: Math.ceil(seconds / 60) });
 }
 
 /**

@@ -4,7 +4,10 @@
  * and the semicolon that Excel writes in locales whose decimal separator is a comma.
  */
 
-export type CsvRecord = { /** 1-based line where the record starts, as a spreadsheet numbers it. */ line: number; cells: string[] };
+export type CsvRecord = {
+	/** 1-based line where the record starts, as a spreadsheet numbers it. */ line: number;
+	cells: string[];
+};
 
 /** Semicolons when the header has more of them than commas (Excel in sq, sr and most of Europe). */
 export function detectDelimiter(text: string): ',' | ';' {

@@ -1,7 +1,10 @@
 /** Which screens each role reaches from the navigation, and where it lands after sign-in. */
 import type { Role } from './auth.ts';
 
-export type NavItem = { path: string; key: 'map' | 'today' | 'sync' | 'plan' | 'coverage' | 'admin_users' | 'admin_audit' | 'admin_persons' };
+export type NavItem = {
+	path: string;
+	key: 'map' | 'today' | 'sync' | 'plan' | 'coverage' | 'admin_users' | 'admin_audit' | 'admin_persons';
+};
 
 const items: Record<NavItem['key'], Role[]> = {
 	today: ['inspector'],

@@ -12,11 +12,15 @@ import { NotAllowedError, UserInputError } from './errors.ts';
  * Runs the action named `action`; bad input becomes a 4xx naming the field, anything else (a
  * redirect, a 500) is thrown on.
  */
-export async function formAction<T>(action: string, run: () => Promise<T>): Promise<FormResult<T> | ActionFailure<FormResult>> {
+export async function formAction<T>(
+	action: string,
+	run: () => Promise<T>
+): Promise<FormResult<T> | ActionFailure<FormResult>> {
 	try {
 		return { action, ok: true, data: await run() };
 	} catch (thrown) {
-		if (thrown instanceof UserInputError) return fail(thrown.status, { action, field: thrown.field || undefined, error: thrown.message });
+		if (thrown instanceof UserInputError)
+			return fail(thrown.status, { action, field: thrown.field || undefined, error: thrown.message });
 		if (thrown instanceof NotAllowedError) return fail(403, { action, field: thrown.field, error: thrown.message });
 		throw thrown;
 	}

@@ -32,7 +32,11 @@ function refusal(error: z.ZodError, input: 'body' | 'query'): Response {
  * string the database cannot store (storable.ts) is refused here, whatever the schema, unless the
  * caller refuses it itself in finer grain (`perRecordText`: the sync push refuses one mutation).
  */
-export async function readJson<T extends z.ZodType>(request: Request, schema: T, options: { perRecordText?: boolean } = {}): Promise<z.infer<T>> {
+export async function readJson<T extends z.ZodType>(
+	request: Request,
+	schema: T,
+	options: { perRecordText?: boolean } = {}
+): Promise<z.infer<T>> {
 	let body: unknown;
 	try {
 		body = await request.json();
@@ -40,7 +44,8 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T,
 		throw errorResponse(400, 'body must be valid JSON');
 	}
 	const unstorable = options.perRecordText ? null : firstUnstorableText(body, '');
-	if (unstorable) throw errorResponse(400, `${unstorable.field || 'body'}: ${unstorable.message}`, unstorable.field || undefined);
+	if (unstorable)
+		throw errorResponse(400, `${unstorable.field || 'body'}: ${unstorable.message}`, unstorable.field || undefined);
 	const parsed = schema.safeParse(body);
 	if (!parsed.success) throw refusal(parsed.error, 'body');
 	return parsed.data;
@@ -94,13 +99,15 @@ export function formFields(form: FormData, schema: z.ZodType): Record<string, st
 
 function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
 	if (schema instanceof z.ZodObject) return schema.shape;
-	if (schema instanceof z.ZodIntersection) return { ...shapeOf(schema.def.left as z.ZodType), ...shapeOf(schema.def.right as z.ZodType) };
+	if (schema instanceof z.ZodIntersection)
+		return { ...shapeOf(schema.def.left as z.ZodType), ...shapeOf(schema.def.right as z.ZodType) };
 	if (schema instanceof z.ZodPipe) return shapeOf(schema.in as z.ZodType);
 	return {};
 }
 
 function isList(field: z.ZodType): boolean {
-	if (field instanceof z.ZodOptional || field instanceof z.ZodNullable || field instanceof z.ZodDefault) return isList(field.unwrap() as z.ZodType);
+	if (field instanceof z.ZodOptional || field instanceof z.ZodNullable || field instanceof z.ZodDefault)
+		return isList(field.unwrap() as z.ZodType);
 	if (field instanceof z.ZodPipe) return isList(field.in as z.ZodType) || isList(field.out as z.ZodType);
 	return field instanceof z.ZodArray;
 }

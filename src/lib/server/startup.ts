@@ -37,7 +37,9 @@ async function prepare(): Promise<StartupState> {
 	const demoData = await isDemoLoaded(db);
 	if (demoData) {
 		const { demoAccounts, DEMO_PASSWORD } = await import('./demo/accounts.ts');
-		console.log(`[kontrolla] demo accounts (password "${DEMO_PASSWORD}"): ${demoAccounts.map((a) => a.username).join(', ')}`);
+		console.log(
+			`[kontrolla] demo accounts (password "${DEMO_PASSWORD}"): ${demoAccounts.map((a) => a.username).join(', ')}`
+		);
 	}
 	console.log(`[kontrolla] database: ${engine}${config.databaseUrl ? '' : ` in ${config.dataDir}`}`);
 	await dailyMaintenance(db, engine, config.retentionDays);

@@ -84,7 +84,8 @@ export function firstUnfitColumn(table: PgTable, data: Record<string, unknown>, 
 		if (type.startsWith('timestamp') || type === 'date') {
 			const time = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : NaN;
 			// Year 0 and before: the ISO text JavaScript writes for them is refused by PostgreSQL.
-			if (!Number.isNaN(time) && new Date(time).getUTCFullYear() < 1) return { field: join(prefix, key), message: 'must be in year 1 or later' };
+			if (!Number.isNaN(time) && new Date(time).getUTCFullYear() < 1)
+				return { field: join(prefix, key), message: 'must be in year 1 or later' };
 		}
 	}
 	return null;

@@ -28,7 +28,8 @@ export const actions: Actions = {
 			return fail(400, { username, error: (path === 'password' ? 'password' : 'username') satisfies LoginFormError });
 		}
 		const result = await signIn(await db(), parsed.data, getClientAddress(), request.headers.get('user-agent'));
-		if (result.status === 'throttled') return fail(429, { username, error: 'throttled' satisfies LoginFormError, retryAfter: result.retryAfterSeconds });
+		if (result.status === 'throttled')
+			return fail(429, { username, error: 'throttled' satisfies LoginFormError, retryAfter: result.retryAfterSeconds });
 		if (result.status === 'invalid') return fail(401, { username, error: 'invalid' satisfies LoginFormError });
 		if (result.status === 'revokedDevice') redirect(303, '/login?wiped=1');
 		// The plain form names no device, so no device can be another user's here; said plainly if so.

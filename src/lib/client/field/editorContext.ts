@@ -1,9 +1,22 @@
 /** What the inspection editor shows around the record: the venue, the team, the template version. */
 import type { LocalDb } from '../db.ts';
-import type { AssignmentRecord, TeamRecord, TemplateRecord, VenueRecord } from '../../domain/records/referenceRecords.ts';
+import type {
+	AssignmentRecord,
+	TeamRecord,
+	TemplateRecord,
+	VenueRecord
+} from '../../domain/records/referenceRecords.ts';
 import type { ChecklistTemplate } from '../../domain/checklist/template.ts';
 import { calendarDay } from '../../domain/field/teamDays.ts';
-import { readAssignment, readNewestTemplate, readTeam, readTeamsOnDay, readTemplate, readVenue, type InspectionRow } from './records.ts';
+import {
+	readAssignment,
+	readNewestTemplate,
+	readTeam,
+	readTeamsOnDay,
+	readTemplate,
+	readVenue,
+	type InspectionRow
+} from './records.ts';
 
 export type EditorContext = { venue: VenueRecord | null; team: TeamRecord | null; template: ChecklistTemplate | null };
 

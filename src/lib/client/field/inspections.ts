@@ -8,7 +8,12 @@
 import type { LocalDb } from '../db.ts';
 import { outboxTables, recordLocalChange } from '../sync/outbox.ts';
 import type { Answer } from '../../domain/checklist/template.ts';
-import { attachmentDataSchema, referralDataSchema, screenedPersonDataSchema, type InspectionData } from '../../domain/records/fieldRecords.ts';
+import {
+	attachmentDataSchema,
+	referralDataSchema,
+	screenedPersonDataSchema,
+	type InspectionData
+} from '../../domain/records/fieldRecords.ts';
 import { personsOf } from './persons.ts';
 import { referralsOf } from './referrals.ts';
 import { timeOrderedId } from './timeOrderedId.ts';
@@ -37,7 +42,11 @@ export async function startInspection({ db, userId }: Writer, id: string, start:
 	});
 }
 
-async function writeDraft({ db, userId }: Writer, id: string, change: (data: InspectionData) => InspectionData): Promise<void> {
+async function writeDraft(
+	{ db, userId }: Writer,
+	id: string,
+	change: (data: InspectionData) => InspectionData
+): Promise<void> {
 	const table = db.records('inspection');
 	await db.transaction('rw', [table, ...outboxTables(db)], async () => {
 		const current = await table.get(id);
@@ -90,34 +99,59 @@ export async function submitInspection(writer: Writer, id: string, now = new Dat
  * new ids (the photos by hash, with their bytes when this device holds them), so the corrected
  * record stands on its own in the figures and in history, and the inspector edits what was wrong.
  */
-export async function startCorrection({ db, userId }: Writer, originalId: string, newId: string, reason: string): Promise<void> {
+export async function startCorrection(
+	{ db, userId }: Writer,
+	originalId: string,
+	newId: string,
+	reason: string
+): Promise<void> {
 	await db.transaction('rw', correctionTables(db), async () => {
 		const original = await db.records('inspection').get(originalId);
 		if (!original) throw new Error(`no inspection ${originalId} on this device`);
 		const data = inspectionDataOf(original);
 		if (data.status !== 'submitted') throw new Error('only a submitted inspection can be corrected');
-		await recordLocalChange(db, { entity: 'inspection', id: newId, data: correctionOf(originalId, data, reason), userId });
+		await recordLocalChange(db, {
+			entity: 'inspection',
+			id: newId,
+			data: correctionOf(originalId, data, reason),
+			userId
+		});
 		await copyChildren(db, userId, originalId, newId);
 	});
 }
 
 /** The tables a correction reads and writes, for a transaction around it. */
 export function correctionTables(db: LocalDb) {
-	return [...(['inspection', 'screenedPerson', 'referral', 'attachment'] as const).map((entity) => db.records(entity)), ...outboxTables(db), db.photos];
+	return [
+		...(['inspection', 'screenedPerson', 'referral', 'attachment'] as const).map((entity) => db.records(entity)),
+		...outboxTables(db),
+		db.photos
+	];
 }
 
 /**
  * Copies the people (with their referrals) and the photos of one inspection into another under new
  * ids; `only` limits it to those records. Runs inside the caller's transaction (correctionTables).
  */
-export async function copyChildren(db: LocalDb, userId: string, fromId: string, toId: string, only?: ReadonlySet<string>): Promise<void> {
+export async function copyChildren(
+	db: LocalDb,
+	userId: string,
+	fromId: string,
+	toId: string,
+	only?: ReadonlySet<string>
+): Promise<void> {
 	const wanted = (id: string) => !only || only.has(id);
 	const personIds = new Map<string, string>();
 	for (const person of await personsOf(db, fromId)) {
 		if (!wanted(person.id)) continue;
 		const id = timeOrderedId();
 		personIds.set(person.id, id);
-		await recordLocalChange(db, { entity: 'screenedPerson', id, data: { ...screenedPersonDataSchema.parse({ ...person, inspectionId: toId }) }, userId });
+		await recordLocalChange(db, {
+			entity: 'screenedPerson',
+			id,
+			data: { ...screenedPersonDataSchema.parse({ ...person, inspectionId: toId }) },
+			userId
+		});
 	}
 	for (const referral of await referralsOf(db, fromId)) {
 		const personId = personIds.get(referral.personId);
@@ -131,11 +165,21 @@ export async function copyChildren(db: LocalDb, userId: string, fromId: string, 
 		const id = crypto.randomUUID();
 		const bytes = await db.photos.get(photo.id);
 		if (bytes) await db.photos.add({ ...bytes, id, uploadedAt: null, uploadError: null });
-		await recordLocalChange(db, { entity: 'attachment', id, data: { ...attachmentDataSchema.parse({ ...photo, inspectionId: toId }) }, userId });
+		await recordLocalChange(db, {
+			entity: 'attachment',
+			id,
+			data: { ...attachmentDataSchema.parse({ ...photo, inspectionId: toId }) },
+			userId
+		});
 	}
 }
 
 /** Inspectors send only an assignment's status; the server takes nothing else from them. */
-async function setAssignmentStatus(db: LocalDb, userId: string, assignmentId: string, status: AssignmentRecord['status']): Promise<void> {
+async function setAssignmentStatus(
+	db: LocalDb,
+	userId: string,
+	assignmentId: string,
+	status: AssignmentRecord['status']
+): Promise<void> {
 	await recordLocalChange(db, { entity: 'assignment', id: assignmentId, data: { status }, userId });
 }

@@ -13,19 +13,32 @@ import { timeOrderedId } from './timeOrderedId.ts';
 export type ScreenedPersonRecord = LocalRecord & ScreenedPersonData;
 
 export function personsOf(db: LocalDb, inspectionId: string): Promise<ScreenedPersonRecord[]> {
-	return db.records('screenedPerson').where('inspectionId').equals(inspectionId).sortBy('id') as unknown as Promise<ScreenedPersonRecord[]>;
+	return db.records('screenedPerson').where('inspectionId').equals(inspectionId).sortBy('id') as unknown as Promise<
+		ScreenedPersonRecord[]
+	>;
 }
 
 /** A new person starts with no answers: sex and age band "unknown" until the inspector chooses. */
 export async function addPerson(db: LocalDb, userId: string, inspectionId: string): Promise<string> {
 	// Time-ordered, so the cards keep the order in which people were met.
 	const id = timeOrderedId();
-	await recordLocalChange(db, { entity: 'screenedPerson', id, data: { ...screenedPersonData(inspectionId, {}) }, userId });
+	await recordLocalChange(db, {
+		entity: 'screenedPerson',
+		id,
+		data: { ...screenedPersonData(inspectionId, {}) },
+		userId
+	});
 	return id;
 }
 
 /** An empty answer (cleared text, no choice) removes the item's answer rather than storing "". */
-export async function answerPerson(db: LocalDb, userId: string, personId: string, itemId: string, answer: Answer | null): Promise<void> {
+export async function answerPerson(
+	db: LocalDb,
+	userId: string,
+	personId: string,
+	itemId: string,
+	answer: Answer | null
+): Promise<void> {
 	const table = db.records('screenedPerson');
 	await db.transaction('rw', [table, ...outboxTables(db)], async () => {
 		const person = (await table.get(personId)) as ScreenedPersonRecord | undefined;
@@ -33,7 +46,12 @@ export async function answerPerson(db: LocalDb, userId: string, personId: string
 		const answers: Answers = { ...person.answers };
 		if (isEmpty(answer)) delete answers[itemId];
 		else answers[itemId] = answer;
-		await recordLocalChange(db, { entity: 'screenedPerson', id: personId, data: { ...screenedPersonData(person.inspectionId, answers) }, userId });
+		await recordLocalChange(db, {
+			entity: 'screenedPerson',
+			id: personId,
+			data: { ...screenedPersonData(person.inspectionId, answers) },
+			userId
+		});
 	});
 }
 
@@ -43,5 +61,9 @@ export function removePerson(db: LocalDb, userId: string, personId: string): Pro
 }
 
 function isEmpty(answer: Answer | null): answer is null {
-	return answer === null || (typeof answer === 'string' && answer.trim() === '') || (Array.isArray(answer) && answer.length === 0);
+	return (
+		answer === null ||
+		(typeof answer === 'string' && answer.trim() === '') ||
+		(Array.isArray(answer) && answer.length === 0)
+	);
 }

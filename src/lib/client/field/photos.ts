@@ -77,7 +77,13 @@ export function quickPosition(timeoutMs = 4000): Promise<{ lat: number; lng: num
 	});
 }
 
-export async function addPhoto(db: LocalDb, userId: string, inspectionId: string, file: Blob, takenAt = new Date()): Promise<string> {
+export async function addPhoto(
+	db: LocalDb,
+	userId: string,
+	inspectionId: string,
+	file: Blob,
+	takenAt = new Date()
+): Promise<string> {
 	const [blob, position] = await Promise.all([downscaleToJpeg(file), quickPosition()]);
 	// Hashed before the transaction: a Dexie transaction commits as soon as it awaits foreign work.
 	const sha256 = await sha256Hex(blob);
@@ -126,25 +132,36 @@ export async function setCaption(db: LocalDb, userId: string, attachmentId: stri
  * the deletion in its history) and so do its bytes, so an upload still waiting never sends them.
  */
 export async function removePhoto(db: LocalDb, userId: string, attachmentId: string): Promise<void> {
-	await db.transaction('rw', [db.records('attachment'), db.records('inspection'), ...outboxTables(db), db.photos], async () => {
-		await openPhoto(db, attachmentId);
-		await db.photos.delete(attachmentId);
-		await recordLocalChange(db, { entity: 'attachment', id: attachmentId, op: 'delete', data: null, userId });
-	});
+	await db.transaction(
+		'rw',
+		[db.records('attachment'), db.records('inspection'), ...outboxTables(db), db.photos],
+		async () => {
+			await openPhoto(db, attachmentId);
+			await db.photos.delete(attachmentId);
+			await recordLocalChange(db, { entity: 'attachment', id: attachmentId, op: 'delete', data: null, userId });
+		}
+	);
 }
 
 /** The inspection's photos, oldest first, each with its bytes (when on this device) and upload state. */
 export async function photosOf(db: LocalDb, inspectionId: string): Promise<PhotoView[]> {
-	const records = (await db.records('attachment').where('inspectionId').equals(inspectionId).toArray()) as AttachmentRecord[];
+	const records = (await db
+		.records('attachment')
+		.where('inspectionId')
+		.equals(inspectionId)
+		.toArray()) as AttachmentRecord[];
 	const blobs = await db.photos.bulkGet(records.map((record) => record.id));
 	const refusedRecords = new Map(
-		(await db.outbox.filter((entry) => entry.entity === 'attachment' && entry.status === 'rejected').toArray()).map((entry) => [
-			entry.recordId,
-			(entry.errors ?? []).map((error) => `${error.field}: ${error.message}`).join('; ')
-		])
+		(await db.outbox.filter((entry) => entry.entity === 'attachment' && entry.status === 'rejected').toArray()).map(
+			(entry) => [entry.recordId, (entry.errors ?? []).map((error) => `${error.field}: ${error.message}`).join('; ')]
+		)
 	);
 	return records
-		.map((record, i) => ({ record, blob: blobs[i]?.blob ?? null, upload: uploadState(blobs[i], refusedRecords.get(record.id)) }))
+		.map((record, i) => ({
+			record,
+			blob: blobs[i]?.blob ?? null,
+			upload: uploadState(blobs[i], refusedRecords.get(record.id))
+		}))
 		.sort((a, b) => a.record.takenAt.localeCompare(b.record.takenAt) || a.record.id.localeCompare(b.record.id));
 }
 

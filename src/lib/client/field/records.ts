@@ -32,20 +32,40 @@ function valid<T>(schema: z.ZodType<T>, rows: readonly (LocalRecord | undefined)
  * device holds: this runs on every cold start of the app, on a slow phone, offline.
  */
 export async function readTeamDays(db: LocalDb, userId: string, today: string): Promise<DayGroup[]> {
-	const operations = valid(operationRecordSchema, await db.records('operation').where('date').between(today, addDays(today, DAYS_AHEAD), true, true).toArray());
-	const teamRows = await db.records('team').where('operationId').anyOf(operations.map((operation) => operation.id)).toArray();
+	const operations = valid(
+		operationRecordSchema,
+		await db.records('operation').where('date').between(today, addDays(today, DAYS_AHEAD), true, true).toArray()
+	);
+	const teamRows = await db
+		.records('team')
+		.where('operationId')
+		.anyOf(operations.map((operation) => operation.id))
+		.toArray();
 	const teams = valid(teamRecordSchema, teamRows).filter((team) => team.members.some((m) => m.userId === userId));
 	const teamIds = teams.map((team) => team.id);
-	const assignments = valid(assignmentRecordSchema, await db.records('assignment').where('teamId').anyOf(teamIds).toArray());
-	const venues = valid(venueRecordSchema, await db.records('location').bulkGet([...new Set(assignments.map((a) => a.locationId))]));
+	const assignments = valid(
+		assignmentRecordSchema,
+		await db.records('assignment').where('teamId').anyOf(teamIds).toArray()
+	);
+	const venues = valid(
+		venueRecordSchema,
+		await db.records('location').bulkGet([...new Set(assignments.map((a) => a.locationId))])
+	);
 	return upcomingTeamDays({ teams, operations, assignments, venues }, userId, today);
 }
 
 export type InspectionRow = InspectionData & { id: string; version: number };
 
 /** The inspections recorded at these assignments, newest first: drafts to continue, done ones to open. */
-export async function readInspectionsByAssignment(db: LocalDb, assignmentIds: readonly string[]): Promise<Map<string, InspectionRow>> {
-	const rows = (await db.records('inspection').where('assignmentId').anyOf([...assignmentIds]).toArray()) as unknown as InspectionRow[];
+export async function readInspectionsByAssignment(
+	db: LocalDb,
+	assignmentIds: readonly string[]
+): Promise<Map<string, InspectionRow>> {
+	const rows = (await db
+		.records('inspection')
+		.where('assignmentId')
+		.anyOf([...assignmentIds])
+		.toArray()) as unknown as InspectionRow[];
 	rows.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 	const latest = new Map<string, InspectionRow>();
 	for (const row of rows) if (row.assignmentId && !latest.has(row.assignmentId)) latest.set(row.assignmentId, row);
@@ -58,7 +78,10 @@ export async function readInspection(db: LocalDb, id: string): Promise<Inspectio
 
 /** Corrections made of an inspection, oldest first: its history after submission. */
 export async function readCorrections(db: LocalDb, id: string): Promise<InspectionRow[]> {
-	const rows = (await db.records('inspection').filter((row) => row.correctionOf === id).toArray()) as unknown as InspectionRow[];
+	const rows = (await db
+		.records('inspection')
+		.filter((row) => row.correctionOf === id)
+		.toArray()) as unknown as InspectionRow[];
 	return rows.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
 }
 
@@ -88,8 +111,13 @@ export async function readTeam(db: LocalDb, id: string) {
 
 /** The teams `userId` is on for `day`: the team an unplanned inspection is recorded under. */
 export async function readTeamsOnDay(db: LocalDb, userId: string, day: string) {
-	const teams = valid(teamRecordSchema, await db.records('team').toArray()).filter((team) => team.members.some((m) => m.userId === userId));
-	const operations = valid(operationRecordSchema, await db.records('operation').bulkGet(teams.map((team) => team.operationId)));
+	const teams = valid(teamRecordSchema, await db.records('team').toArray()).filter((team) =>
+		team.members.some((m) => m.userId === userId)
+	);
+	const operations = valid(
+		operationRecordSchema,
+		await db.records('operation').bulkGet(teams.map((team) => team.operationId))
+	);
 	const onDay = new Set(operations.filter((operation) => operation.date === day).map((operation) => operation.id));
 	return teams.filter((team) => onDay.has(team.operationId));
 }
@@ -103,7 +131,11 @@ export async function readNewestTemplate(db: LocalDb): Promise<TemplateRecord | 
 
 /** The version an inspection names: a draft stays on it even after a newer one is published. */
 export async function readTemplate(db: LocalDb, templateId: string, version: number): Promise<TemplateRecord | null> {
-	const row = await db.records('checklistTemplate').where('[templateId+templateVersion]').equals([templateId, version]).first();
+	const row = await db
+		.records('checklistTemplate')
+		.where('[templateId+templateVersion]')
+		.equals([templateId, version])
+		.first();
 	return valid(templateRecordSchema, [row])[0] ?? null;
 }
 
@@ -111,6 +143,8 @@ export type TodayView = { days: DayGroup[]; inspections: Map<string, InspectionR
 
 export async function readTodayView(db: LocalDb, userId: string, today: string): Promise<TodayView> {
 	const days = await readTeamDays(db, userId, today);
-	const assignmentIds = days.flatMap((day) => day.teamDays.flatMap((teamDay) => teamDay.venues.map(({ assignment }) => assignment.id)));
+	const assignmentIds = days.flatMap((day) =>
+		day.teamDays.flatMap((teamDay) => teamDay.venues.map(({ assignment }) => assignment.id))
+	);
 	return { days, inspections: await readInspectionsByAssignment(db, assignmentIds) };
 }

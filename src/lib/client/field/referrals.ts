@@ -6,12 +6,19 @@
  */
 import type { LocalDb, LocalRecord } from '../db.ts';
 import { outboxTables, recordLocalChange } from '../sync/outbox.ts';
-import { referralDataSchema, referralOpenFields, type ReferralData, type ReferralOpenField } from '../../domain/records/fieldRecords.ts';
+import {
+	referralDataSchema,
+	referralOpenFields,
+	type ReferralData,
+	type ReferralOpenField
+} from '../../domain/records/fieldRecords.ts';
 
 export type ReferralRecord = LocalRecord & ReferralData;
 
 export function referralsOf(db: LocalDb, inspectionId: string): Promise<ReferralRecord[]> {
-	return db.records('referral').where('inspectionId').equals(inspectionId).sortBy('referredAt') as unknown as Promise<ReferralRecord[]>;
+	return db.records('referral').where('inspectionId').equals(inspectionId).sortBy('referredAt') as unknown as Promise<
+		ReferralRecord[]
+	>;
 }
 
 export async function addReferral(db: LocalDb, userId: string, input: ReferralData): Promise<string> {
@@ -32,7 +39,9 @@ export async function updateReferral(
 		const current = (await table.get(referralId)) as ReferralRecord | undefined;
 		if (!current) throw new Error(`no referral ${referralId} on this device`);
 		// Only the open fields, whatever the caller hands in: the rest was fixed when the referral was made.
-		const open = Object.fromEntries(referralOpenFields.filter((key) => key in changes).map((key) => [key, changes[key]]));
+		const open = Object.fromEntries(
+			referralOpenFields.filter((key) => key in changes).map((key) => [key, changes[key]])
+		);
 		const data = referralDataSchema.parse({ ...current, ...open });
 		await recordLocalChange(db, { entity: 'referral', id: referralId, data: { ...data }, userId });
 	});

@@ -43,12 +43,20 @@ const CHILD_ENTITIES: readonly string[] = ['screenedPerson', 'referral', 'attach
  * transaction, so each record exists exactly once on the device — in the correction. Returns the
  * correction's id, to open it.
  */
-export async function carryIntoCorrection(writer: Writer, inspectionId: string, reason: string, newId: string = crypto.randomUUID()): Promise<string> {
+export async function carryIntoCorrection(
+	writer: Writer,
+	inspectionId: string,
+	reason: string,
+	newId: string = crypto.randomUUID()
+): Promise<string> {
 	const { db, userId } = writer;
 	let correctionId: string = newId;
 	await db.transaction('rw', correctionTables(db), async () => {
 		const refused = await refusedChildrenOf(db, userId, inspectionId);
-		const open = await db.records('inspection').filter((r) => r.correctionOf === inspectionId && r.status !== 'submitted').first();
+		const open = await db
+			.records('inspection')
+			.filter((r) => r.correctionOf === inspectionId && r.status !== 'submitted')
+			.first();
 		if (open) {
 			correctionId = open.id;
 			await copyChildren(db, userId, inspectionId, correctionId, new Set(refused.map((entry) => entry.recordId)));
@@ -65,6 +73,8 @@ export async function carryIntoCorrection(writer: Writer, inspectionId: string, 
 }
 
 async function refusedChildrenOf(db: LocalDb, userId: string, inspectionId: string): Promise<OutboxEntry[]> {
-	const entries = await db.outbox.filter((e) => e.userId === userId && e.status === 'rejected' && CHILD_ENTITIES.includes(e.entity)).toArray();
+	const entries = await db.outbox
+		.filter((e) => e.userId === userId && e.status === 'rejected' && CHILD_ENTITIES.includes(e.entity))
+		.toArray();
 	return entries.filter((entry) => refusalKind(entry.errors) === 'submittedVisit' && visitOf(entry) === inspectionId);
 }

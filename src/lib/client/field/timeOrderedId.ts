@@ -3,7 +3,10 @@
  * sorted by id come out in the order they were made — on every device and after every sync, where
  * the server's wire form carries no creation time. The rest is random, as in version 4.
  */
-export function timeOrderedId(now = Date.now(), random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
+export function timeOrderedId(
+	now = Date.now(),
+	random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)
+): string {
 	const bytes = random(new Uint8Array(16));
 	let time = now;
 	for (let i = 5; i >= 0; i--) {

@@ -57,5 +57,11 @@ export async function wrapKey(wrapping: CryptoKey, dataKey: Uint8Array): Promise
 
 /** Rejects when the wrapping key is not the one that wrapped it (a wrong PIN). */
 export async function unwrapKey(wrapping: CryptoKey, wrapped: Sealed): Promise<Uint8Array> {
-	return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: wrapped.iv as Uint8Array<ArrayBuffer> }, wrapping, wrapped.ct as Uint8Array<ArrayBuffer>));
+	return new Uint8Array(
+		await crypto.subtle.decrypt(
+			{ name: 'AES-GCM', iv: wrapped.iv as Uint8Array<ArrayBuffer> },
+			wrapping,
+			wrapped.ct as Uint8Array<ArrayBuffer>
+		)
+	);
 }

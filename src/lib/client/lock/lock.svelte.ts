@@ -13,7 +13,15 @@
  * What is stored (localStorage): the user it belongs to, the PBKDF2 salt and iteration count, and the
  * data key wrapped twice — by the PIN's key and by the device key. Never the PIN or the key itself.
  */
-import { derivePinKey, importDeviceKey, newDataKey, PIN_ITERATIONS, unwrapKey, wrapKey, type Sealed } from './cipher.ts';
+import {
+	derivePinKey,
+	importDeviceKey,
+	newDataKey,
+	PIN_ITERATIONS,
+	unwrapKey,
+	wrapKey,
+	type Sealed
+} from './cipher.ts';
 import { currentDataKey, dropDataKey, holdDataKey } from './dataKey.ts';
 import { deviceId } from '../deviceId.ts';
 import { auth, call } from '../api.ts';
@@ -23,7 +31,14 @@ export const PIN_MIN_LENGTH = 6;
 /** Wrong PINs before the PIN stops being tried; each one waits longer before the next try. */
 export const MAX_FAILURES = 5;
 
-type Stored = { userId: string; salt: string; iterations: number; byPin: SealedText; byDevice: SealedText; failures: number };
+type Stored = {
+	userId: string;
+	salt: string;
+	iterations: number;
+	byPin: SealedText;
+	byDevice: SealedText;
+	failures: number;
+};
 type SealedText = { iv: string; ct: string };
 export type LockPhase = 'off' | 'setup' | 'locked' | 'unlocked' | 'signIn';
 
@@ -62,7 +77,9 @@ const storeKeyOf = (user: string) => `${STORE_KEY}.${user}`;
 function readStored(): Stored | null {
 	if (!userId) return null;
 	try {
-		const stored = JSON.parse(localStorage.getItem(storeKeyOf(userId)) ?? localStorage.getItem(STORE_KEY) ?? 'null') as Stored | null;
+		const stored = JSON.parse(
+			localStorage.getItem(storeKeyOf(userId)) ?? localStorage.getItem(STORE_KEY) ?? 'null'
+		) as Stored | null;
 		return stored && stored.userId === userId ? stored : null;
 	} catch {
 		return null;
@@ -76,7 +93,8 @@ function writeStored(stored: Stored): void {
 
 function forgetSingleEntryOf(user: string): void {
 	try {
-		if ((JSON.parse(localStorage.getItem(STORE_KEY) ?? 'null') as Stored | null)?.userId === user) localStorage.removeItem(STORE_KEY);
+		if ((JSON.parse(localStorage.getItem(STORE_KEY) ?? 'null') as Stored | null)?.userId === user)
+			localStorage.removeItem(STORE_KEY);
 	} catch {
 		localStorage.removeItem(STORE_KEY);
 	}
@@ -86,7 +104,10 @@ function forgetSingleEntryOf(user: string): void {
  * Starts the lock for the signed-in user; `resealAll` seals records stored before the lock existed
  * and `afterUnlock` lets sync go on. Users other than inspectors keep nothing on the device.
  */
-export function startLock(user: { id: string; role: string } | null, options: { lockAfterMs: number; afterUnlock: () => void }): void {
+export function startLock(
+	user: { id: string; role: string } | null,
+	options: { lockAfterMs: number; afterUnlock: () => void }
+): void {
 	if (typeof window === 'undefined') return;
 	if (!user || user.role !== 'inspector') {
 		stopLock();
@@ -100,7 +121,8 @@ export function startLock(user: { id: string; role: string } | null, options: { 
 	const stored = readStored();
 	failures = stored?.failures ?? 0;
 	phase = !stored ? 'setup' : failures >= MAX_FAILURES ? 'signIn' : 'locked';
-	for (const event of ['pointerdown', 'keydown'] as const) window.addEventListener(event, noteActivity, { passive: true });
+	for (const event of ['pointerdown', 'keydown'] as const)
+		window.addEventListener(event, noteActivity, { passive: true });
 }
 
 /** Sign-out and wipes: the key material goes with the data it protected. */
@@ -108,12 +130,15 @@ export function stopLock({ forget = false, everyone = false } = {}): void {
 	clearTimeout(timer);
 	dropDataKey();
 	// A wiped device keeps no one's key: the data they opened is gone with it.
-	if (everyone) for (const key of Object.keys(localStorage)) if (key === STORE_KEY || key.startsWith(`${STORE_KEY}.`)) localStorage.removeItem(key);
+	if (everyone)
+		for (const key of Object.keys(localStorage))
+			if (key === STORE_KEY || key.startsWith(`${STORE_KEY}.`)) localStorage.removeItem(key);
 	if (forget && userId) {
 		localStorage.removeItem(storeKeyOf(userId));
 		forgetSingleEntryOf(userId);
 	}
-	if (typeof window !== 'undefined') for (const event of ['pointerdown', 'keydown'] as const) window.removeEventListener(event, noteActivity);
+	if (typeof window !== 'undefined')
+		for (const event of ['pointerdown', 'keydown'] as const) window.removeEventListener(event, noteActivity);
 	phase = 'off';
 	userId = null;
 }

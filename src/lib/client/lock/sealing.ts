@@ -39,7 +39,8 @@ function sealFieldsOf(entityField: string, fields: readonly string[]): Policy {
 			}
 			return { clear, secret };
 		},
-		join: (clear, secret) => (secret ? { ...clear, ...secret } : { ...clear, ...Object.fromEntries(fields.map((f) => [f, null])), locked: true })
+		join: (clear, secret) =>
+			secret ? { ...clear, ...secret } : { ...clear, ...Object.fromEntries(fields.map((f) => [f, null])), locked: true }
 	};
 }
 
@@ -122,7 +123,10 @@ export function sealingMiddleware(keyOf: () => Uint8Array | null): Middleware<DB
 						mutate(req: DBCoreMutateRequest) {
 							if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
 							try {
-								return table.mutate({ ...req, values: req.values.map((v) => seal(policy, v as Row)) } as DBCoreMutateRequest);
+								return table.mutate({
+									...req,
+									values: req.values.map((v) => seal(policy, v as Row))
+								} as DBCoreMutateRequest);
 							} catch (error) {
 								return Promise.reject(error);
 							}
@@ -130,8 +134,13 @@ export function sealingMiddleware(keyOf: () => Uint8Array | null): Middleware<DB
 						get: (req) => table.get(req).then((row) => unseal(policy, row as Row)),
 						getMany: (req) => table.getMany(req).then((rows) => rows.map((row) => unseal(policy, row as Row))),
 						query: (req) =>
-							table.query(req).then((res) => (req.values ? { ...res, result: res.result.map((row) => unseal(policy, row as Row)) } : res)),
-						openCursor: (req) => table.openCursor(req).then((cursor) => (cursor && req.values ? cursorOf(policy, cursor) : cursor))
+							table
+								.query(req)
+								.then((res) =>
+									req.values ? { ...res, result: res.result.map((row) => unseal(policy, row as Row)) } : res
+								),
+						openCursor: (req) =>
+							table.openCursor(req).then((cursor) => (cursor && req.values ? cursorOf(policy, cursor) : cursor))
 					};
 				}
 			};
@@ -146,7 +155,9 @@ export const SEALED_TABLES = Object.keys(policies);
  * Seals the person-level rows a device stored in clear before it had a PIN (an app updated with
  * data on it). Reading gives each row as it is; writing it back seals it.
  */
-export async function sealStoredInClear(db: { table(name: string): { toArray(): Promise<unknown[]>; bulkPut(rows: unknown[]): Promise<unknown> } }): Promise<number> {
+export async function sealStoredInClear(db: {
+	table(name: string): { toArray(): Promise<unknown[]>; bulkPut(rows: unknown[]): Promise<unknown> };
+}): Promise<number> {
 	let sealed = 0;
 	for (const name of SEALED_TABLES) {
 		const rows = (await db.table(name).toArray()) as Row[];

@@ -33,7 +33,11 @@ export async function createAssignmentMap(
 			fillColor: venue.done ? '#0072b2' : '#d55e00',
 			fillOpacity: 1
 		})
-			.bindTooltip(textTooltip(`${venue.order}. ${venue.name}`), { permanent: true, direction: 'right', offset: [10, 0] })
+			.bindTooltip(textTooltip(`${venue.order}. ${venue.name}`), {
+				permanent: true,
+				direction: 'right',
+				offset: [10, 0]
+			})
 			.addTo(map);
 	}
 	await basemap;

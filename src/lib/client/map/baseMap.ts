@@ -37,7 +37,11 @@ export type BaseMap = {
 };
 
 /** The municipality seats by their Albanian names, for the maps whose pages have no seat list of their own. */
-export const builtInSeats: readonly Seat[] = municipalities.map((municipality) => ({ name: municipality.nameSq, lat: municipality.lat, lng: municipality.lng }));
+export const builtInSeats: readonly Seat[] = municipalities.map((municipality) => ({
+	name: municipality.nameSq,
+	lat: municipality.lat,
+	lng: municipality.lng
+}));
 
 /** A street's width: closer, a focus of one or two venues shows nothing around them. */
 const FOCUS_MAX_ZOOM = 16;
@@ -47,14 +51,26 @@ export async function createBaseMap(element: HTMLElement, options: BaseMapOption
 	const map: LeafletMap = L.map(
 		element,
 		options.interactive === false
-			? { zoomControl: false, dragging: false, scrollWheelZoom: false, doubleClickZoom: false, boxZoom: false, keyboard: false, touchZoom: false, zoomSnap: 0.25 }
+			? {
+					zoomControl: false,
+					dragging: false,
+					scrollWheelZoom: false,
+					doubleClickZoom: false,
+					boxZoom: false,
+					keyboard: false,
+					touchZoom: false,
+					zoomSnap: 0.25
+				}
 			: { preferCanvas: true, zoomSnap: 0.5 }
 	);
 	map.attributionControl.setPrefix('Leaflet');
 	const { bounds, focus } = options;
 	const showOpeningView = () => {
 		if (focus?.points.length) {
-			map.fitBounds(L.latLngBounds(focus.points.map((point) => [point.lat, point.lng])), { padding: [focus.padding, focus.padding], maxZoom: FOCUS_MAX_ZOOM });
+			map.fitBounds(L.latLngBounds(focus.points.map((point) => [point.lat, point.lng])), {
+				padding: [focus.padding, focus.padding],
+				maxZoom: FOCUS_MAX_ZOOM
+			});
 		} else {
 			map.fitBounds([
 				[bounds.minLat, bounds.minLng],

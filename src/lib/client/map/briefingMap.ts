@@ -23,12 +23,21 @@ export async function createBriefingMap(
 		interactive: false,
 		focus: { points: stops, padding: 30 }
 	});
-	if (stops.length > 1) L.polyline(stops.map((s) => [s.lat, s.lng] as [number, number]), { color: '#0b3d5c', weight: 3, interactive: false }).addTo(map);
+	if (stops.length > 1)
+		L.polyline(
+			stops.map((s) => [s.lat, s.lng] as [number, number]),
+			{ color: '#0b3d5c', weight: 3, interactive: false }
+		).addTo(map);
 	for (const stop of stops) {
 		L.marker([stop.lat, stop.lng], {
 			keyboard: false,
 			interactive: false,
-			icon: L.divIcon({ className: 'route-number', html: stopBadge(stop.order), iconSize: [24, 24], iconAnchor: [12, 12] })
+			icon: L.divIcon({
+				className: 'route-number',
+				html: stopBadge(stop.order),
+				iconSize: [24, 24],
+				iconAnchor: [12, 12]
+			})
 		}).addTo(map);
 	}
 	const fit = () => {

@@ -26,8 +26,21 @@ export function coverageShade(percent: number | null): string {
 	return steps[Math.min(steps.length - 1, Math.floor(percent / 20))]!;
 }
 
-export type MunicipalityCircle = { id: string; lat: number; lng: number; registered: number; coveragePercent: number | null; label: string };
-export type CoverageVenuePoint = { id: string; lat: number; lng: number; daysSinceInspection: number | null; label: string };
+export type MunicipalityCircle = {
+	id: string;
+	lat: number;
+	lng: number;
+	registered: number;
+	coveragePercent: number | null;
+	label: string;
+};
+export type CoverageVenuePoint = {
+	id: string;
+	lat: number;
+	lng: number;
+	daysSinceInspection: number | null;
+	label: string;
+};
 
 export type CoverageMap = {
 	draw(municipalities: readonly MunicipalityCircle[], venues: readonly CoverageVenuePoint[]): number;

@@ -28,7 +28,11 @@ export async function createPlanningMap<P extends PlanningPoint>(
 	element: HTMLElement,
 	options: { tileUrl: string; bounds: Bounds; onClickVenue: (venue: P) => void; onArea: (area: DrawnArea) => void }
 ): Promise<PlanningMap<P>> {
-	const { L, map, basemap } = await createBaseMap(element, { tileUrl: options.tileUrl, bounds: options.bounds, seats: builtInSeats });
+	const { L, map, basemap } = await createBaseMap(element, {
+		tileUrl: options.tileUrl,
+		bounds: options.bounds,
+		seats: builtInSeats
+	});
 	await basemap;
 	map.createPane('routes').style.zIndex = '390';
 	let mode: 'click' | SelectionMode = 'click';
@@ -49,13 +53,21 @@ export async function createPlanningMap<P extends PlanningPoint>(
 			routeLayer.clearLayers();
 			for (const route of routes) {
 				const line = route.stops.map((s) => [s.lat, s.lng] as [number, number]);
-				if (line.length > 1) L.polyline(line, { color: route.colour, weight: 3, opacity: 0.8, pane: 'routes', interactive: false }).addTo(routeLayer);
+				if (line.length > 1)
+					L.polyline(line, { color: route.colour, weight: 3, opacity: 0.8, pane: 'routes', interactive: false }).addTo(
+						routeLayer
+					);
 				for (const stop of route.stops) {
 					L.marker([stop.lat, stop.lng], {
 						pane: 'routes',
 						interactive: false,
 						keyboard: false,
-						icon: L.divIcon({ className: 'route-number', html: stopBadge(stop.order, route.colour), iconSize: [22, 22], iconAnchor: [11, 30] })
+						icon: L.divIcon({
+							className: 'route-number',
+							html: stopBadge(stop.order, route.colour),
+							iconSize: [22, 22],
+							iconAnchor: [11, 30]
+						})
 					}).addTo(routeLayer);
 				}
 			}
@@ -67,7 +79,8 @@ export async function createPlanningMap<P extends PlanningPoint>(
 			if (next !== 'click') stopDrawing = drawSelection(L, map, next, options.onArea);
 		},
 		fitTo(points) {
-			if (points.length > 0) map.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lng])), { padding: [30, 30], maxZoom: 16 });
+			if (points.length > 0)
+				map.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lng])), { padding: [30, 30], maxZoom: 16 });
 		},
 		refreshSize() {
 			map.invalidateSize();

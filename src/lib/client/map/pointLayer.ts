@@ -125,7 +125,9 @@ export function createPointLayer<P extends DrawnPoint>(
 		if (hit) options.onClick(hit);
 	};
 	const onMouseMove = (event: { containerPoint: { x: number; y: number } }) => {
-		map.getContainer().classList.toggle('point-layer-hover', pointAt(event.containerPoint.x, event.containerPoint.y) !== null);
+		map
+			.getContainer()
+			.classList.toggle('point-layer-hover', pointAt(event.containerPoint.x, event.containerPoint.y) !== null);
 	};
 	map.on('moveend resize viewreset', redraw);
 	map.on('zoomstart', hide);

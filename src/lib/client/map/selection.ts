@@ -5,18 +5,37 @@
  * The rectangle follows pointer events on the container rather than Leaflet's mouse events: a finger
  * dragging on a touch screen sends no mouse events until it lifts, so only pointer events draw there.
  */
-import type { LatLng as LeafletLatLng, LeafletMouseEvent, Map as LeafletMap, Polygon, Polyline, Rectangle } from 'leaflet';
+import type {
+	LatLng as LeafletLatLng,
+	LeafletMouseEvent,
+	Map as LeafletMap,
+	Polygon,
+	Polyline,
+	Rectangle
+} from 'leaflet';
 import type { DrawnArea } from '$lib/domain/geo/selection.ts';
 import type { Leaflet } from './leaflet.ts';
 
 export type SelectionMode = 'rectangle' | 'polygon';
 
-const shapeStyle = { color: '#0b3d5c', weight: 2, dashArray: '6 4', fillColor: '#56b4e9', fillOpacity: 0.15, interactive: false } as const;
+const shapeStyle = {
+	color: '#0b3d5c',
+	weight: 2,
+	dashArray: '6 4',
+	fillColor: '#56b4e9',
+	fillOpacity: 0.15,
+	interactive: false
+} as const;
 /** Pixels from the first corner that count as closing the polygon. */
 const CLOSE_PIXELS = 12;
 
 /** Starts drawing; `onDone` gets the area drawn. Returns a function that stops drawing and clears. */
-export function drawSelection(L: Leaflet, map: LeafletMap, mode: SelectionMode, onDone: (area: DrawnArea) => void): () => void {
+export function drawSelection(
+	L: Leaflet,
+	map: LeafletMap,
+	mode: SelectionMode,
+	onDone: (area: DrawnArea) => void
+): () => void {
 	const container = map.getContainer();
 	container.classList.add('drawing');
 	map.dragging.disable();
@@ -66,7 +85,11 @@ export function drawSelection(L: Leaflet, map: LeafletMap, mode: SelectionMode, 
 	}
 	function click(event: LeafletMouseEvent): void {
 		const first = corners[0];
-		if (first && corners.length >= 3 && map.latLngToContainerPoint(first).distanceTo(event.containerPoint) < CLOSE_PIXELS) {
+		if (
+			first &&
+			corners.length >= 3 &&
+			map.latLngToContainerPoint(first).distanceTo(event.containerPoint) < CLOSE_PIXELS
+		) {
 			finishPolygon();
 			return;
 		}

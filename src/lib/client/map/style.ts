@@ -39,7 +39,13 @@ export const childSiteMarkerStyle = {
 	fillOpacity: 0.9
 } as const;
 /** The 350 m area around a place used by children: a faint fill that still shows the venues under it. */
-export const childSiteCircleStyle = { color: childSiteColour, weight: 1, opacity: 0.7, fillColor: childSiteColour, fillOpacity: 0.08 } as const;
+export const childSiteCircleStyle = {
+	color: childSiteColour,
+	weight: 1,
+	opacity: 0.7,
+	fillColor: childSiteColour,
+	fillOpacity: 0.08
+} as const;
 export const selectionRingStyle = { radius: 12, color: '#0b3d5c', weight: 3, fill: false } as const;
 
 /** The country outline: a thin line over tiles, a filled land shape when no tiles are reachable. */

@@ -10,8 +10,7 @@ export type TileStatus = 'loading' | 'ok' | 'unreachable';
 
 // Most tile servers, public or self-hosted, render OpenStreetMap data, whose licence (ODbL)
 // requires this credit wherever the map is shown.
-const OSM_ATTRIBUTION =
-	'&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
 
 export function addTileLayer(
 	L: Leaflet,

@@ -11,7 +11,10 @@ import type { TileStatus } from './tiles.ts';
 
 export type MapPoint = { id: string; lat: number; lng: number };
 
-export type VenueMapOptions<V extends MapPoint, C extends MapPoint> = Pick<BaseMapOptions, 'tileUrl' | 'seats' | 'bounds'> & {
+export type VenueMapOptions<V extends MapPoint, C extends MapPoint> = Pick<
+	BaseMapOptions,
+	'tileUrl' | 'seats' | 'bounds'
+> & {
 	onSelectVenue: (venue: V) => void;
 	onSelectChildSite: (site: C) => void;
 	onTileStatus: (status: TileStatus) => void;
@@ -85,7 +88,11 @@ export async function createVenueMap<V extends MapPoint, C extends MapPoint>(
 					interactive: false
 				});
 				area.addTo(childSiteLayer);
-				L.circleMarker([site.lat, site.lng], { ...childSiteMarkerStyle, pane: 'childSites', renderer: childSiteRenderer })
+				L.circleMarker([site.lat, site.lng], {
+					...childSiteMarkerStyle,
+					pane: 'childSites',
+					renderer: childSiteRenderer
+				})
 					.on('click', (event) => {
 						if (onPlace) return;
 						L.DomEvent.stopPropagation(event);

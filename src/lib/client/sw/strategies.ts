@@ -3,7 +3,16 @@
  * Request/Response; the worker passes each request's `waitUntil` so background writes finish.
  */
 import type { CacheNames } from './cacheNames.ts';
-import { boundedCache, carriesPageData, isStorablePage, isStorablePageData, isStorableTile, mayKeep, pageKey, trimCache } from './store.ts';
+import {
+	boundedCache,
+	carriesPageData,
+	isStorablePage,
+	isStorablePageData,
+	isStorableTile,
+	mayKeep,
+	pageKey,
+	trimCache
+} from './store.ts';
 import { dataOfPage, isClientRendered } from './routing.ts';
 
 export type WaitUntil = (work: Promise<unknown>) => void;
@@ -73,11 +82,7 @@ export function createStrategies(names: CacheNames) {
 
 	return {
 		/** Network first; offline (or past the timeout) the cached copy of this page, else the fallback. */
-		async page(
-			request: Request,
-			preloaded: Promise<Response | undefined>,
-			waitUntil: WaitUntil
-		): Promise<Response> {
+		async page(request: Request, preloaded: Promise<Response | undefined>, waitUntil: WaitUntil): Promise<Response> {
 			const fromNetwork = (async () => {
 				const response = (await preloaded.catch(() => undefined)) ?? (await fetch(request));
 				if (isStorablePage(response)) waitUntil(storePage(request.url, response.clone()));

@@ -45,18 +45,29 @@ function withValue(record: Fields, field: string, value: unknown): Fields {
  * record's values with the device's value put back where the user chose it. Null when every
  * choice is the server's: the record already holds those values and there is nothing to send.
  */
-export function resolvedData(conflict: Pick<ConflictEntry, 'fields' | 'device' | 'server'>, current: Fields | null, choices: Record<string, Side>): Fields | null {
+export function resolvedData(
+	conflict: Pick<ConflictEntry, 'fields' | 'device' | 'server'>,
+	current: Fields | null,
+	choices: Record<string, Side>
+): Fields | null {
 	const keep = conflict.fields.filter((field) => choices[field] === 'device');
 	if (keep.length === 0) return null;
 	const base = current ?? conflict.server;
 	// Only the fields the device authors: server-kept columns (version, audit times) are not ours to send.
-	let data: Fields = Object.fromEntries(Object.keys(conflict.device).map((key) => [key, base[key] ?? conflict.server[key] ?? null]));
+	let data: Fields = Object.fromEntries(
+		Object.keys(conflict.device).map((key) => [key, base[key] ?? conflict.server[key] ?? null])
+	);
 	for (const field of keep) data = withValue(data, field, valueAt(conflict.device, field));
 	return data;
 }
 
 /** Writes the chosen values as a local change and removes the conflict entry, in one transaction. */
-export async function resolveConflict(db: LocalDb, key: number, choices: Record<string, Side>, userId: string): Promise<void> {
+export async function resolveConflict(
+	db: LocalDb,
+	key: number,
+	choices: Record<string, Side>,
+	userId: string
+): Promise<void> {
 	const entry = await db.conflicts.get(key);
 	if (!entry) return;
 	const table = db.records(entry.entity);

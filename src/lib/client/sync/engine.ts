@@ -54,10 +54,16 @@ export class SyncEngine {
 
 	private async push(report: SyncReport): Promise<void> {
 		for (;;) {
-			const batch = nextBatch(oneForEachRecord(await pendingEntries(this.db, this.userId)), (entry) => entry.data, this.pushLimits);
+			const batch = nextBatch(
+				oneForEachRecord(await pendingEntries(this.db, this.userId)),
+				(entry) => entry.data,
+				this.pushLimits
+			);
 			if (batch.length === 0) return;
 			const sentAt = this.now().toISOString();
-			await this.db.outbox.bulkUpdate(batch.filter((e) => !e.sentAt).map((e) => ({ key: e.seq!, changes: { sentAt } })));
+			await this.db.outbox.bulkUpdate(
+				batch.filter((e) => !e.sentAt).map((e) => ({ key: e.seq!, changes: { sentAt } }))
+			);
 			const mutations: Mutation[] = batch.map((e) => ({
 				mutationId: e.mutationId,
 				entity: e.entity,
@@ -188,7 +194,9 @@ export class SyncEngine {
 				const ofEntity = [...latest.values()].filter((c) => c.entity === entity);
 				const table = this.db.records(entity as SyncEntity);
 				const removed = ofEntity.filter((c) => c.op === 'delete').map((c) => c.id);
-				const kept = ofEntity.filter((c) => c.op !== 'delete').map((c) => ({ ...c.data, id: c.id, version: c.version }) as LocalRecord);
+				const kept = ofEntity
+					.filter((c) => c.op !== 'delete')
+					.map((c) => ({ ...c.data, id: c.id, version: c.version }) as LocalRecord);
 				if (removed.length) await table.bulkDelete(removed);
 				if (kept.length) await table.bulkPut(kept);
 			}
@@ -198,7 +206,11 @@ export class SyncEngine {
 }
 
 /** The first items, oldest first, up to PUSH_BATCH of them and about PUSH_BYTES of data (always one). */
-export function nextBatch<T>(items: readonly T[], dataOf: (item: T) => unknown, limits = { mutations: PUSH_BATCH, bytes: PUSH_BYTES }): T[] {
+export function nextBatch<T>(
+	items: readonly T[],
+	dataOf: (item: T) => unknown,
+	limits = { mutations: PUSH_BATCH, bytes: PUSH_BYTES }
+): T[] {
 	let bytes = 0;
 	let count = 0;
 	for (const item of items) {

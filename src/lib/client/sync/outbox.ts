@@ -72,7 +72,12 @@ function tellOnCommit(db: LocalDb): void {
 	});
 }
 
-export async function recordLocalChange(db: LocalDb, change: LocalChange, now = new Date(), newId = () => crypto.randomUUID()): Promise<void> {
+export async function recordLocalChange(
+	db: LocalDb,
+	change: LocalChange,
+	now = new Date(),
+	newId = () => crypto.randomUUID()
+): Promise<void> {
 	const op = change.op ?? 'upsert';
 	const table = db.records(change.entity);
 	await db.transaction('rw', [table, ...outboxTables(db)], async () => {
@@ -96,7 +101,16 @@ export async function recordLocalChange(db: LocalDb, change: LocalChange, now = 
 		if (latest && latest.status === 'rejected') {
 			// A new version of a refused record replaces the refused one (which the server never
 			// applied) and goes out as a new mutation: correcting it in the visit sends it again.
-			await db.outbox.update(latest.seq!, { op, data: change.data, createdAt: now.toISOString(), writeSeq, status: 'pending', errors: null, sentAt: null, mutationId: newId() });
+			await db.outbox.update(latest.seq!, {
+				op,
+				data: change.data,
+				createdAt: now.toISOString(),
+				writeSeq,
+				status: 'pending',
+				errors: null,
+				sentAt: null,
+				mutationId: newId()
+			});
 			return;
 		}
 		await db.outbox.add({
@@ -124,7 +138,10 @@ export function pendingEntries(db: LocalDb, userId: string): Promise<OutboxEntry
 		.toArray();
 }
 
-export async function outboxCounts(db: LocalDb, userId: string | null): Promise<{ pending: number; rejected: number; otherUsers: number }> {
+export async function outboxCounts(
+	db: LocalDb,
+	userId: string | null
+): Promise<{ pending: number; rejected: number; otherUsers: number }> {
 	const all = await db.outbox.toArray();
 	return {
 		pending: all.filter((e) => e.userId === userId && e.status === 'pending').length,
@@ -139,15 +156,13 @@ export async function outboxCounts(db: LocalDb, userId: string | null): Promise<
  * server now accepts what the device recorded before the submission: such entries go out again by
  * themselves, once, and stay on the Sync screen until applied.
  */
-export async function requeueRefusedByOldLock(db: LocalDb, userId: string, newId = () => crypto.randomUUID()): Promise<number> {
+export async function requeueRefusedByOldLock(
+	db: LocalDb,
+	userId: string,
+	newId = () => crypto.randomUUID()
+): Promise<number> {
 	return db.outbox
-		.filter(
-			(e) =>
-				e.userId === userId &&
-				e.status === 'rejected' &&
-				!e.recovered &&
-				refusedAsSubmittedVisit(e.errors)
-		)
+		.filter((e) => e.userId === userId && e.status === 'rejected' && !e.recovered && refusedAsSubmittedVisit(e.errors))
 		.modify((entry) => {
 			entry.mutationId = newId();
 			entry.status = 'pending';
@@ -161,13 +176,23 @@ export async function requeueRefusedByOldLock(db: LocalDb, userId: string, newId
  * A rejected entry, corrected by the user, goes out again as a new mutation. It keeps its place
  * in the device's order (`writeSeq`): it is the same recording, made acceptable.
  */
-export async function resendRejected(db: LocalDb, seq: number, data: Record<string, unknown>, newId = () => crypto.randomUUID()): Promise<void> {
+export async function resendRejected(
+	db: LocalDb,
+	seq: number,
+	data: Record<string, unknown>,
+	newId = () => crypto.randomUUID()
+): Promise<void> {
 	const entry = await db.outbox.get(seq);
 	if (!entry || entry.status !== 'rejected') return;
 	const table = db.records(entry.entity);
 	await db.transaction('rw', [table, db.outbox], async () => {
 		const current = await table.get(entry.recordId);
-		await table.put({ ...(current ?? {}), ...data, id: entry.recordId, version: current?.version ?? entry.baseVersion } as LocalRecord);
+		await table.put({
+			...(current ?? {}),
+			...data,
+			id: entry.recordId,
+			version: current?.version ?? entry.baseVersion
+		} as LocalRecord);
 		await db.outbox.update(seq, { mutationId: newId(), data, sentAt: null, status: 'pending', errors: null });
 	});
 }

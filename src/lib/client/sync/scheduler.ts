@@ -8,7 +8,12 @@ import type { SyncReport } from './engine.ts';
 import { SyncHttpError } from './transport.ts';
 
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'signedOut' | 'wiped';
-export type SchedulerState = { phase: SyncPhase; error: string | null; lastSyncedAt: string | null; retryInAt: string | null };
+export type SchedulerState = {
+	phase: SyncPhase;
+	error: string | null;
+	lastSyncedAt: string | null;
+	retryInAt: string | null;
+};
 
 export type SchedulerDeps = {
 	runRound: () => Promise<SyncReport>;

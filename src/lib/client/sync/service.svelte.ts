@@ -101,7 +101,12 @@ export function startDeviceSync(user: SessionUser | null): void {
 	if (!user || user.role !== 'inspector') return;
 
 	const db = new LocalDb(DATABASE_NAME);
-	const engine = new SyncEngine(db, new SyncTransport((input, init) => fetch(input, init)), deviceId() ?? crypto.randomUUID(), user.id);
+	const engine = new SyncEngine(
+		db,
+		new SyncTransport((input, init) => fetch(input, init)),
+		deviceId() ?? crypto.randomUUID(),
+		user.id
+	);
 	const bound = bindToUser(db, user.id);
 	const scheduler = new SyncScheduler({
 		runRound: async () => {
@@ -170,7 +175,10 @@ const SIGN_OUT_SYNC_WAIT_MS = 20_000;
  */
 export async function sendBeforeSignOut(): Promise<number> {
 	let waited: ReturnType<typeof setTimeout> | undefined;
-	await Promise.race([syncNow(), new Promise<void>((resolve) => (waited = setTimeout(resolve, SIGN_OUT_SYNC_WAIT_MS)))]);
+	await Promise.race([
+		syncNow(),
+		new Promise<void>((resolve) => (waited = setTimeout(resolve, SIGN_OUT_SYNC_WAIT_MS)))
+	]);
 	clearTimeout(waited);
 	return unsentOnDevice();
 }
@@ -200,7 +208,8 @@ function showState(state: SchedulerState): void {
 	syncing = state.phase === 'syncing';
 	// While locked the shell says what waits for the PIN; once unlocked, until the round that
 	// unlocking starts, sync is about to start (no outcome yet), not "Sync error: locked".
-	if (!syncing) outcome = state.phase === 'error' && state.error === LOCKED ? null : { phase: state.phase, error: state.error };
+	if (!syncing)
+		outcome = state.phase === 'error' && state.error === LOCKED ? null : { phase: state.phase, error: state.error };
 	lastSyncedAt = state.lastSyncedAt;
 	if (state.phase === 'wiped') void wipeRevokedDevice();
 }

@@ -4,7 +4,13 @@
  * scheduler acts on.
  */
 import { readProblem } from '../problem.ts';
-import { pullResponseSchema, pushResponseSchema, type Mutation, type PullResponse, type PushResponse } from '../../domain/sync/wire.ts';
+import {
+	pullResponseSchema,
+	pushResponseSchema,
+	type Mutation,
+	type PullResponse,
+	type PushResponse
+} from '../../domain/sync/wire.ts';
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -25,10 +31,20 @@ export class SyncHttpError extends Error {
 // queue forever: it fails like a dropped one and is retried.
 export const REQUEST_TIMEOUT_MS = 60_000;
 
-async function call(fetchFn: Fetch, url: string, init?: RequestInit, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Response> {
+async function call(
+	fetchFn: Fetch,
+	url: string,
+	init?: RequestInit,
+	timeoutMs = REQUEST_TIMEOUT_MS
+): Promise<Response> {
 	let response: Response;
 	try {
-		response = await fetchFn(url, { ...init, credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
+		response = await fetchFn(url, {
+			...init,
+			credentials: 'same-origin',
+			cache: 'no-store',
+			signal: AbortSignal.timeout(timeoutMs)
+		});
 	} catch (error) {
 		throw new SyncHttpError('network', error instanceof Error ? error.message : 'network error');
 	}
@@ -36,7 +52,15 @@ async function call(fetchFn: Fetch, url: string, init?: RequestInit, timeoutMs =
 	// The app's one failure shape (problem.ts); a body that is not JSON leaves the status.
 	const problem = await readProblem<{ wipe: boolean }>(response);
 	const kind: FailureKind =
-		response.status === 401 ? (problem.details?.wipe === true ? 'wipe' : 'auth') : response.status === 410 ? 'gone' : response.status >= 500 ? 'server' : 'client';
+		response.status === 401
+			? problem.details?.wipe === true
+				? 'wipe'
+				: 'auth'
+			: response.status === 410
+				? 'gone'
+				: response.status >= 500
+					? 'server'
+					: 'client';
 	throw new SyncHttpError(kind, problem.error, response.status);
 }
 
@@ -51,14 +75,23 @@ export class SyncTransport {
 		const response = await call(
 			this.fetchFn,
 			`${this.baseUrl}/api/sync/push`,
-			{ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId, mutations }) },
+			{
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ deviceId, mutations })
+			},
 			this.timeoutMs
 		);
 		return this.parse(pushResponseSchema, response);
 	}
 
 	async pull(cursor: string, limit: number): Promise<PullResponse> {
-		const response = await call(this.fetchFn, `${this.baseUrl}/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${limit}`, {}, this.timeoutMs);
+		const response = await call(
+			this.fetchFn,
+			`${this.baseUrl}/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${limit}`,
+			{},
+			this.timeoutMs
+		);
 		return this.parse(pullResponseSchema, response);
 	}
 
@@ -71,7 +104,10 @@ export class SyncTransport {
 		);
 	}
 
-	private async parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, response: Response): Promise<T> {
+	private async parse<T>(
+		schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+		response: Response
+	): Promise<T> {
 		let body: unknown;
 		try {
 			body = await response.json();

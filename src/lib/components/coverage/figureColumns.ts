@@ -17,7 +17,13 @@ export function figureColumns<R extends CoverageFigures>(): Column<R>[] {
 	return [
 		count('registered', m.coverage_registered_venues(), (row) => row.registeredVenues),
 		count('inspected', m.coverage_venues_inspected(), (row) => row.venuesInspected),
-		{ key: 'coverage', label: m.coverage_percent(), numeric: true, value: (row) => row.coveragePercent, display: (row) => percentText(row.coveragePercent) },
+		{
+			key: 'coverage',
+			label: m.coverage_percent(),
+			numeric: true,
+			value: (row) => row.coveragePercent,
+			display: (row) => percentText(row.coveragePercent)
+		},
 		count('inspections', m.coverage_inspections(), (row) => row.inspections),
 		count('indicators', m.coverage_inspections_with_indicators(), (row) => row.inspectionsWithIndicators),
 		count('screened', m.coverage_screened_persons(), (row) => row.screenedPersons),
@@ -29,7 +35,9 @@ export function figureColumns<R extends CoverageFigures>(): Column<R>[] {
 
 /** Highest and lowest coverage among rows with registered venues: what a sighted reader takes from the bars. */
 export function coverageSummary(rows: (CoverageFigures & { label: string })[]): string {
-	const ranked = rows.filter((row) => row.coveragePercent !== null).sort((a, b) => (b.coveragePercent ?? 0) - (a.coveragePercent ?? 0));
+	const ranked = rows
+		.filter((row) => row.coveragePercent !== null)
+		.sort((a, b) => (b.coveragePercent ?? 0) - (a.coveragePercent ?? 0));
 	const highest = ranked[0];
 	const lowest = ranked.at(-1);
 	if (!highest || !lowest) return m.coverage_chart_empty();

@@ -17,7 +17,8 @@ const reportOnly: Partial<Record<Breakdown, Record<string, () => string>>> = {
 };
 
 function profileOption(breakdown: Breakdown, code: string) {
-	return personProfileSection.items.find((item) => item.id === breakdown)?.options?.find((option) => option.id === code)?.label;
+	return personProfileSection.items.find((item) => item.id === breakdown)?.options?.find((option) => option.id === code)
+		?.label;
 }
 
 export function categoryLabel(breakdown: Breakdown, code: string): string {

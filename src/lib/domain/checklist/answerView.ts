@@ -8,9 +8,7 @@ import { text, type Text } from '../text.ts';
 import type { ChecklistTemplate, TemplateScope } from './template.ts';
 
 export type AnswerValue =
-	| { kind: 'text'; text: string }
-	| { kind: 'number'; value: number }
-	| { kind: 'choices'; labels: Text[] };
+	{ kind: 'text'; text: string } | { kind: 'number'; value: number } | { kind: 'choices'; labels: Text[] };
 
 export type AnswerLine = { itemId: string; label: Text; value: AnswerValue };
 export type AnswerSection = { id: string; title: Text; lines: AnswerLine[] };
@@ -47,7 +45,11 @@ export function answerSections(
 			.filter((item) => answered(answers[item.id]))
 			.map((item) => {
 				named.add(item.id);
-				return { itemId: item.id, label: item.label, value: valueOf(answers[item.id], item.options, item.kind === 'yesNo') };
+				return {
+					itemId: item.id,
+					label: item.label,
+					value: valueOf(answers[item.id], item.options, item.kind === 'yesNo')
+				};
 			});
 		if (lines.length) sections.push({ id: section.id, title: section.title, lines });
 	}
@@ -55,7 +57,11 @@ export function answerSections(
 		.filter(([id, answer]) => !named.has(id) && answered(answer))
 		.map(([id, answer]) => ({ itemId: id, label: asIs(id), value: valueOf(answer, undefined, false) }));
 	if (unnamed.length) {
-		sections.push({ id: 'unnamed', title: text('Answers not in the template', 'Përgjigje jashtë shabllonit', 'Odgovori van šablona'), lines: unnamed });
+		sections.push({
+			id: 'unnamed',
+			title: text('Answers not in the template', 'Përgjigje jashtë shabllonit', 'Odgovori van šablona'),
+			lines: unnamed
+		});
 	}
 	return sections;
 }

@@ -162,9 +162,7 @@ function buildAnswerSchema(item: ChecklistItem): z.ZodType<Answer> {
 		case 'choice':
 			return z.enum(optionIds);
 		case 'multiChoice':
-			return z
-				.array(z.enum(optionIds))
-				.refine((ids) => new Set(ids).size === ids.length, 'an option is chosen twice');
+			return z.array(z.enum(optionIds)).refine((ids) => new Set(ids).size === ids.length, 'an option is chosen twice');
 	}
 }
 
@@ -213,7 +211,10 @@ export interface AnswerError {
 }
 
 // Published templates never change: each part's sections and item index are built once.
-const parts = new WeakMap<ChecklistTemplate, Map<TemplateScope, { sections: ChecklistSection[]; items: Map<string, ChecklistItem> }>>();
+const parts = new WeakMap<
+	ChecklistTemplate,
+	Map<TemplateScope, { sections: ChecklistSection[]; items: Map<string, ChecklistItem> }>
+>();
 
 function partOf(template: ChecklistTemplate, scope: TemplateScope) {
 	let byScope = parts.get(template);
@@ -259,10 +260,7 @@ export function validateAnswers(
 }
 
 /** The indicators a person's answers point to: what the screening rule is fed. */
-export function indicatorIdsFromAnswers(
-	template: ChecklistTemplate,
-	answers: AnswersInput
-): IndicatorId[] {
+export function indicatorIdsFromAnswers(template: ChecklistTemplate, answers: AnswersInput): IndicatorId[] {
 	const ids = new Set<IndicatorId>();
 	// Hidden items' stale answers do not count: the inspector no longer sees them.
 	for (const item of visibleIn(template.sections, answers)) {

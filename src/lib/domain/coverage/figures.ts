@@ -21,7 +21,10 @@ export type CoverageFigures = {
 	premisesClosed: number;
 };
 
-export type CountedFigures = Omit<CoverageFigures, 'registeredVenues' | 'registeredVenuesInspected' | 'coveragePercent'>;
+export type CountedFigures = Omit<
+	CoverageFigures,
+	'registeredVenues' | 'registeredVenuesInspected' | 'coveragePercent'
+>;
 
 export const noCountedFigures: CountedFigures = {
 	venuesInspected: 0,

@@ -4,7 +4,9 @@
  */
 import { coverageFiltersSchema, type CoverageFilters } from './filters.ts';
 
-type QueryFilters = Partial<Pick<CoverageFilters, 'from' | 'to' | 'preset' | 'municipalityId' | 'kind' | 'agency' | 'planId' | 'overdueDays'>>;
+type QueryFilters = Partial<
+	Pick<CoverageFilters, 'from' | 'to' | 'preset' | 'municipalityId' | 'kind' | 'agency' | 'planId' | 'overdueDays'>
+>;
 
 const DEFAULT_OVERDUE_DAYS = 90;
 
@@ -19,7 +21,8 @@ export function filterQuery(filters: QueryFilters, extra: Record<string, string>
 		const value = filters[key];
 		if (value) params.set(key, value);
 	}
-	if (filters.overdueDays !== undefined && filters.overdueDays !== DEFAULT_OVERDUE_DAYS) params.set('overdueDays', String(filters.overdueDays));
+	if (filters.overdueDays !== undefined && filters.overdueDays !== DEFAULT_OVERDUE_DAYS)
+		params.set('overdueDays', String(filters.overdueDays));
 	for (const [key, value] of Object.entries(extra)) params.set(key, value);
 	return params.toString();
 }
@@ -35,7 +38,10 @@ export type FilterError = { field: string; message: string };
  * Reads the filters of a screen's URL. A bad value (a hand-edited link, a date typed backwards)
  * shows the default figures with the problem named, rather than an error page.
  */
-export function readFilterQuery(params: URLSearchParams, fixed: Partial<Record<string, string>> = {}): { filters: CoverageFilters; error: FilterError | null } {
+export function readFilterQuery(
+	params: URLSearchParams,
+	fixed: Partial<Record<string, string>> = {}
+): { filters: CoverageFilters; error: FilterError | null } {
 	const parsed = coverageFiltersSchema.safeParse({ ...Object.fromEntries(params), ...fixed });
 	if (parsed.success) return { filters: parsed.data, error: null };
 	const issue = parsed.error.issues[0];

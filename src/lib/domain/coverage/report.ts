@@ -2,7 +2,14 @@
  * The whole answer of GET /api/coverage, and the categories of the national report tables
  * (docs/DOMAIN.md, "The figures supervisors report"), in the order those reports print them.
  */
-import { referralStatuses, referralTargets, sexes, type LocationKind, type ReferralStatus, type Sex } from '../records/codes.ts';
+import {
+	referralStatuses,
+	referralTargets,
+	sexes,
+	type LocationKind,
+	type ReferralStatus,
+	type Sex
+} from '../records/codes.ts';
 import { ageBands } from '../screening/screen.ts';
 import type { CoverageFilters, Period } from './filters.ts';
 import type { CoverageFigures } from './figures.ts';

@@ -30,7 +30,10 @@ const counts = <K extends string>(key: K, rows: ({ count: number } & Record<K, s
 });
 
 const tables = {
-	totals: (r) => ({ header: ['from', 'to', ...figureColumns], rows: [[r.period.from, r.period.to, ...figures(r.totals)]] }),
+	totals: (r) => ({
+		header: ['from', 'to', ...figureColumns],
+		rows: [[r.period.from, r.period.to, ...figures(r.totals)]]
+	}),
 	municipalities: (r) => ({
 		header: ['municipalityCode', 'nameSq', 'nameSr', 'nameEn', ...figureColumns],
 		rows: r.byMunicipality.map((m) => [m.code, m.name.sq, m.name.sr, m.name.en, ...figures(m)])
@@ -42,7 +45,15 @@ const tables = {
 	}),
 	overdue: (r) => ({
 		header: ['locationId', 'name', 'kind', 'municipalityCode', 'status', 'lastInspectedOn', 'daysSinceInspection'],
-		rows: r.overdue.venues.map((v) => [v.locationId, v.name, v.kind, v.municipalityCode, v.status, v.lastInspectedOn, v.daysSinceInspection])
+		rows: r.overdue.venues.map((v) => [
+			v.locationId,
+			v.name,
+			v.kind,
+			v.municipalityCode,
+			v.status,
+			v.lastInspectedOn,
+			v.daysSinceInspection
+		])
 	}),
 	victimsByAgeAndSex: (r) => ({
 		header: ['ageBand', ...sexes, 'total'],

@@ -5,7 +5,12 @@ export type MissingItem = { sectionId: string; item: ChecklistItem };
 export type ChecklistProgress = { answered: number; required: number; missing: MissingItem[] };
 
 export function isAnswered(answer: unknown): boolean {
-	return !(answer === undefined || answer === null || (typeof answer === 'string' && answer.trim() === '') || (Array.isArray(answer) && answer.length === 0));
+	return !(
+		answer === undefined ||
+		answer === null ||
+		(typeof answer === 'string' && answer.trim() === '') ||
+		(Array.isArray(answer) && answer.length === 0)
+	);
 }
 
 export function venueProgress(template: ChecklistTemplate, answers: Answers): ChecklistProgress {

@@ -65,7 +65,8 @@ export type Problem = { field: string; message: string };
 export function submissionProblems(template: ChecklistTemplate, data: InspectionData, now: string): Problem[] {
 	const problems: Problem[] = [];
 	const answers = validateAnswers(template, 'venue', data.answers);
-	if (!answers.ok) problems.push(...answers.errors.map((error) => ({ field: `answers.${error.field}`, message: error.message })));
+	if (!answers.ok)
+		problems.push(...answers.errors.map((error) => ({ field: `answers.${error.field}`, message: error.message })));
 	const parsed = inspectionDataSchema.safeParse(submitted(data, now));
 	if (!parsed.success) {
 		problems.push(...parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })));

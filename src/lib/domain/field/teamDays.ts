@@ -3,7 +3,13 @@
  * with its team, the team's members and the venues in visit order. Built from the records the
  * device holds, so it works offline from the last sync.
  */
-import type { AssignmentRecord, OperationRecord, TeamMember, TeamRecord, VenueRecord } from '../records/referenceRecords.ts';
+import type {
+	AssignmentRecord,
+	OperationRecord,
+	TeamMember,
+	TeamRecord,
+	VenueRecord
+} from '../records/referenceRecords.ts';
 
 /** Operations are dated in Kosovo's civil time, whatever zone the phone is set to. */
 export const OPERATIONS_TIME_ZONE = 'Europe/Belgrade';
@@ -62,7 +68,9 @@ export function upcomingTeamDays(records: TeamDayRecords, userId: string, today:
 				return venue ? [{ assignment, venue }] : [];
 			});
 		// Leaders first, then by name: who to turn to is the first line read.
-		const members = [...team.members].sort((a, b) => Number(b.isLeader) - Number(a.isLeader) || a.displayName.localeCompare(b.displayName));
+		const members = [...team.members].sort(
+			(a, b) => Number(b.isLeader) - Number(a.isLeader) || a.displayName.localeCompare(b.displayName)
+		);
 		teamDays.push({ operation, team, members, venues: assigned });
 	}
 	teamDays.sort(

@@ -67,7 +67,20 @@ const NBSP = '\u00a0';
 const patterns: Record<FormatLocale, Patterns> = {
 	en: {
 		monthsShort: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'],
-		monthsLong: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+		monthsLong: [
+			'January',
+			'February',
+			'March',
+			'April',
+			'May',
+			'June',
+			'July',
+			'August',
+			'September',
+			'October',
+			'November',
+			'December'
+		],
 		weekdaysShort: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
 		numericDate: (d) => `${pad(d.day)}/${pad(d.month)}/${d.year}`,
 		dayMonthYear: (d, month) => `${d.day} ${month} ${d.year}`,
@@ -80,7 +93,20 @@ const patterns: Record<FormatLocale, Patterns> = {
 	},
 	sq: {
 		monthsShort: ['jan', 'shk', 'mar', 'pri', 'maj', 'qer', 'korr', 'gush', 'sht', 'tet', 'nën', 'dhj'],
-		monthsLong: ['janar', 'shkurt', 'mars', 'prill', 'maj', 'qershor', 'korrik', 'gusht', 'shtator', 'tetor', 'nëntor', 'dhjetor'],
+		monthsLong: [
+			'janar',
+			'shkurt',
+			'mars',
+			'prill',
+			'maj',
+			'qershor',
+			'korrik',
+			'gusht',
+			'shtator',
+			'tetor',
+			'nëntor',
+			'dhjetor'
+		],
 		weekdaysShort: ['die', 'hën', 'mar', 'mër', 'enj', 'pre', 'sht'],
 		numericDate: (d) => `${d.day}.${d.month}.${d.year}`,
 		dayMonthYear: (d, month) => `${d.day} ${month} ${d.year}`,
@@ -93,7 +119,20 @@ const patterns: Record<FormatLocale, Patterns> = {
 	},
 	sr: {
 		monthsShort: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'avg', 'sep', 'okt', 'nov', 'dec'],
-		monthsLong: ['januar', 'februar', 'mart', 'april', 'maj', 'jun', 'jul', 'avgust', 'septembar', 'oktobar', 'novembar', 'decembar'],
+		monthsLong: [
+			'januar',
+			'februar',
+			'mart',
+			'april',
+			'maj',
+			'jun',
+			'jul',
+			'avgust',
+			'septembar',
+			'oktobar',
+			'novembar',
+			'decembar'
+		],
 		weekdaysShort: ['ned', 'pon', 'uto', 'sre', 'čet', 'pet', 'sub'],
 		numericDate: (d) => `${d.day}. ${d.month}. ${d.year}.`,
 		dayMonthYear: (d, month) => `${d.day}. ${month} ${d.year}.`,
@@ -190,7 +229,11 @@ export function formatMonth(month: string, locale: FormatLocale, withYear = true
 }
 
 /** The date of an instant as it was on the wall clock in `timeZone`. */
-export function formatDate(at: Date, locale: FormatLocale, options: { style?: DateStyle; timeZone?: string } = {}): string {
+export function formatDate(
+	at: Date,
+	locale: FormatLocale,
+	options: { style?: DateStyle; timeZone?: string } = {}
+): string {
 	return formatCalendarDate(wallClock(at, options.timeZone), locale, options.style);
 }
 
@@ -206,9 +249,16 @@ export function formatTime(at: Date, locale: FormatLocale, options: MomentOption
 }
 
 /** Date and time together, e.g. sq `2 dhj 2026, 21:05`, sr `2. 12. 2026. 21:05` (numeric). */
-export function formatDateTime(at: Date, locale: FormatLocale, options: MomentOptions & { style?: DateStyle } = {}): string {
+export function formatDateTime(
+	at: Date,
+	locale: FormatLocale,
+	options: MomentOptions & { style?: DateStyle } = {}
+): string {
 	const clock = wallClock(at, options.timeZone);
-	return patterns[locale].dateTime(formatCalendarDate(clock, locale, options.style), clockText(clock, options.seconds ?? false));
+	return patterns[locale].dateTime(
+		formatCalendarDate(clock, locale, options.style),
+		clockText(clock, options.seconds ?? false)
+	);
 }
 
 const plainFormats = new Map<number, Intl.NumberFormat>();
@@ -217,7 +267,11 @@ const plainFormats = new Map<number, Intl.NumberFormat>();
 function plainNumber(value: number, fractionDigits: number): string {
 	let format = plainFormats.get(fractionDigits);
 	if (!format) {
-		format = new Intl.NumberFormat('en', { useGrouping: false, minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+		format = new Intl.NumberFormat('en', {
+			useGrouping: false,
+			minimumFractionDigits: fractionDigits,
+			maximumFractionDigits: fractionDigits
+		});
 		plainFormats.set(fractionDigits, format);
 	}
 	return format.format(value);

@@ -24,7 +24,10 @@ export function insidePolygon(point: LatLng, corners: readonly LatLng[]): boolea
 	for (let i = 0, j = corners.length - 1; i < corners.length; j = i++) {
 		const a = corners[i]!;
 		const b = corners[j]!;
-		if (a.lat > point.lat !== b.lat > point.lat && point.lng < ((b.lng - a.lng) * (point.lat - a.lat)) / (b.lat - a.lat) + a.lng) {
+		if (
+			a.lat > point.lat !== b.lat > point.lat &&
+			point.lng < ((b.lng - a.lng) * (point.lat - a.lat)) / (b.lat - a.lat) + a.lng
+		) {
 			inside = !inside;
 		}
 	}

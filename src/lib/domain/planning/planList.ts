@@ -22,7 +22,10 @@ export const planListQuerySchema = z.object({
 	period: z.preprocess(blankAsAbsent, z.enum(planPeriods).default('current')),
 	status: z.preprocess(blankAsAbsent, z.enum(operationStatuses).optional()),
 	q: z.preprocess(blankAsAbsent, z.string().trim().max(100, 'at most 100 characters').optional()),
-	page: z.preprocess(blankAsAbsent, z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(10_000).default(1))
+	page: z.preprocess(
+		blankAsAbsent,
+		z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(10_000).default(1)
+	)
 });
 export type PlanListQuery = z.infer<typeof planListQuerySchema>;
 type QueryKey = keyof PlanListQuery;

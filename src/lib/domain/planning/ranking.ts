@@ -74,7 +74,11 @@ export function reasonsFor(venue: RankableVenue, now: Date): RankReason[] {
 		reasons.push({ code: 'possible_victims', points: w.possibleVictims, count: venue.possibleVictimsCount });
 	}
 	if (venue.findingsCount > 0) {
-		reasons.push({ code: 'findings', points: Math.min(w.findingsMax, venue.findingsCount * w.perFinding), count: venue.findingsCount });
+		reasons.push({
+			code: 'findings',
+			points: Math.min(w.findingsMax, venue.findingsCount * w.perFinding),
+			count: venue.findingsCount
+		});
 	}
 	if (venue.nearChildrenMetres !== null) {
 		reasons.push({ code: 'near_children', points: w.nearChildren, metres: Math.round(venue.nearChildrenMetres) });

@@ -61,7 +61,9 @@ export function doubleBookings(placements: readonly TeamPlacement[]): DoubleBook
 export type DatedAssignment = { assignmentId: string; locationId: string; date: string };
 
 /** Venues assigned more than once on the same day (in one operation or across operations). */
-export function venuesAssignedTwice(assignments: readonly DatedAssignment[]): { locationId: string; date: string; assignmentIds: string[] }[] {
+export function venuesAssignedTwice(
+	assignments: readonly DatedAssignment[]
+): { locationId: string; date: string; assignmentIds: string[] }[] {
 	const byKey = new Map<string, DatedAssignment[]>();
 	for (const a of assignments) {
 		const key = `${a.date}|${a.locationId}`;
@@ -69,5 +71,9 @@ export function venuesAssignedTwice(assignments: readonly DatedAssignment[]): { 
 	}
 	return [...byKey.values()]
 		.filter((list) => list.length > 1)
-		.map((list) => ({ locationId: list[0]!.locationId, date: list[0]!.date, assignmentIds: list.map((a) => a.assignmentId) }));
+		.map((list) => ({
+			locationId: list[0]!.locationId,
+			date: list[0]!.date,
+			assignmentIds: list.map((a) => a.assignmentId)
+		}));
 }

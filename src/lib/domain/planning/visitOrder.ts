@@ -90,6 +90,9 @@ function twoOpt(start: LatLng | null, route: Stop[]): Stop[] {
 export function suggestVisitOrder(start: LatLng | null, stops: readonly Stop[]): VisitOrder {
 	const greedy = nearestNeighbourOrder(start, stops);
 	const byId = new Map(stops.map((s) => [s.id, s]));
-	const improved = twoOpt(start, greedy.ids.map((id) => byId.get(id)!));
+	const improved = twoOpt(
+		start,
+		greedy.ids.map((id) => byId.get(id)!)
+	);
 	return { ids: improved.map((s) => s.id), distanceMetres: routeDistance(start, improved) };
 }

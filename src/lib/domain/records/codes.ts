@@ -4,7 +4,15 @@
  * screens share. A leaf: it imports nothing, so anything may import it without pulling in more.
  */
 
-export const locationKinds = ['bar', 'night_club', 'massage_parlour', 'hotel_motel', 'restaurant_cafe', 'private_apartment', 'other'] as const;
+export const locationKinds = [
+	'bar',
+	'night_club',
+	'massage_parlour',
+	'hotel_motel',
+	'restaurant_cafe',
+	'private_apartment',
+	'other'
+] as const;
 export type LocationKind = (typeof locationKinds)[number];
 
 export const locationStatuses = ['active', 'closed_by_authority', 'unverified', 'gone'] as const;

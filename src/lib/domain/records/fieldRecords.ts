@@ -20,7 +20,9 @@ import {
 } from './codes.ts';
 
 // Normalised to UTC so the same moment written two ways never looks like a change in a merge.
-const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time' }).transform((v) => new Date(v).toISOString());
+const isoTime = z.iso
+	.datetime({ offset: true, message: 'must be an ISO 8601 time' })
+	.transform((v) => new Date(v).toISOString());
 const shortText = (max: number) => z.string().trim().max(max);
 
 export const checkInSchema = z.object({
@@ -63,7 +65,11 @@ export const inspectionDataSchema = z
 	})
 	.superRefine((data, ctx) => {
 		if (!data.assignmentId && !data.unplannedReason) {
-			ctx.addIssue({ code: 'custom', path: ['unplannedReason'], message: 'an inspection without an assignment needs a reason' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['unplannedReason'],
+				message: 'an inspection without an assignment needs a reason'
+			});
 		}
 		if (data.status === 'submitted' && !data.outcome) {
 			ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'a submitted inspection needs an outcome' });

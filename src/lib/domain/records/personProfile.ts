@@ -35,7 +35,8 @@ function ageBandOf(answer: Answer | undefined): AgeBand {
 /** The full record to store and send: the profile columns derived from the answers, and the answers. */
 export function screenedPersonData(inspectionId: string, answers: Answers): ScreenedPersonData {
 	const ids = profileItemIds;
-	const nationality = answers[ids.nationality] === 'other' ? (answers[ids.nationalityOther] ?? 'other') : answers[ids.nationality];
+	const nationality =
+		answers[ids.nationality] === 'other' ? (answers[ids.nationalityOther] ?? 'other') : answers[ids.nationality];
 	return {
 		inspectionId,
 		sex: sexOf(answers[ids.sex]),

@@ -20,7 +20,10 @@ const adultOrder: readonly ReferralTarget[] = [
 	'labour_inspectorate',
 	'centre_for_social_work'
 ];
-const minorOrder: readonly ReferralTarget[] = ['centre_for_social_work', ...adultOrder.filter((t) => t !== 'centre_for_social_work')];
+const minorOrder: readonly ReferralTarget[] = [
+	'centre_for_social_work',
+	...adultOrder.filter((t) => t !== 'centre_for_social_work')
+];
 
 export function referralOrder(isMinor: boolean): readonly ReferralTarget[] {
 	return isMinor ? minorOrder : adultOrder;

@@ -74,5 +74,10 @@ export function duplicateSearchBox(point: LatLng, radiusMetres: number = DUPLICA
 	const perDegree = metresPerDegree(point.lat);
 	const latSpan = (radiusMetres / perDegree.lat) * 1.01;
 	const lngSpan = (radiusMetres / Math.max(perDegree.lng, 1)) * 1.01;
-	return { minLat: point.lat - latSpan, maxLat: point.lat + latSpan, minLng: point.lng - lngSpan, maxLng: point.lng + lngSpan };
+	return {
+		minLat: point.lat - latSpan,
+		maxLat: point.lat + latSpan,
+		minLng: point.lng - lngSpan,
+		maxLng: point.lng + lngSpan
+	};
 }

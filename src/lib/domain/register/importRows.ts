@@ -57,7 +57,10 @@ const aliases: Record<string, string> = {
 const requiredColumns = ['name', 'kind', 'municipality', 'lat', 'lng'] as const;
 
 function fieldOf(column: string): string {
-	const key = column.trim().toLowerCase().replace(/[\s-]+/g, '_');
+	const key = column
+		.trim()
+		.toLowerCase()
+		.replace(/[\s-]+/g, '_');
 	return aliases[key] ?? aliases[key.replaceAll('_', '')] ?? key;
 }
 
@@ -79,7 +82,8 @@ function csvRecords(text: string): { records: RawRecord[]; fileError: string | n
 	if (!header) return { records: [], fileError: 'the file is empty' };
 	const fields = header.cells.map(fieldOf);
 	const missing = requiredColumns.filter((column) => !fields.includes(column));
-	if (missing.length) return { records: [], fileError: `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}` };
+	if (missing.length)
+		return { records: [], fileError: `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}` };
 	const records = body.map(({ line, cells }) => ({
 		row: line,
 		values: Object.fromEntries(fields.map((field, index) => [field, cells[index]]))
@@ -99,7 +103,10 @@ function geoJsonRecords(text: string): { records: RawRecord[]; fileError: string
 		return { records: [], fileError: 'the file is not a GeoJSON FeatureCollection' };
 	}
 	const records = features.map((feature: unknown, index: number) => {
-		const { geometry, properties } = (feature ?? {}) as { geometry?: { type?: unknown; coordinates?: unknown }; properties?: unknown };
+		const { geometry, properties } = (feature ?? {}) as {
+			geometry?: { type?: unknown; coordinates?: unknown };
+			properties?: unknown;
+		};
 		const values: RawRecord['values'] = {};
 		for (const [key, value] of Object.entries((properties ?? {}) as Record<string, unknown>)) {
 			values[fieldOf(key)] = typeof value === 'number' ? value : toText(value);
@@ -144,10 +151,14 @@ export function parseImport(
 		const municipalityId = municipalityName ? resolveMunicipality(municipalityName) : undefined;
 		const rowErrors: RowError[] = [];
 		if (!municipalityName) rowErrors.push({ row, field: 'municipality', message: 'municipality is required' });
-		else if (!municipalityId) rowErrors.push({ row, field: 'municipality', message: `unknown municipality "${municipalityName}"` });
+		else if (!municipalityId)
+			rowErrors.push({ row, field: 'municipality', message: `unknown municipality "${municipalityName}"` });
 		const candidate = {
 			name: toText(values.name) ?? '',
-			kind: toText(values.kind)?.trim().toLowerCase().replace(/[\s/-]+/g, '_'),
+			kind: toText(values.kind)
+				?.trim()
+				.toLowerCase()
+				.replace(/[\s/-]+/g, '_'),
 			// A placeholder id keeps the schema's own municipality message out of the way of the one above.
 			municipalityId: municipalityId ?? '00000000-0000-4000-8000-000000000000',
 			address: toText(values.address),
@@ -161,7 +172,10 @@ export function parseImport(
 			for (const issue of parsed.error.issues) {
 				const field = String(issue.path[0] ?? 'row');
 				// Blank cells read as undefined, for which zod's own message names the type, not the field.
-				const message = candidate[field as keyof typeof candidate] === undefined && field !== 'row' ? `${fieldLabel(field)} is required` : issue.message;
+				const message =
+					candidate[field as keyof typeof candidate] === undefined && field !== 'row'
+						? `${fieldLabel(field)} is required`
+						: issue.message;
 				if (!rowErrors.some((error) => error.field === field)) rowErrors.push({ row, field, message });
 			}
 		}

@@ -81,7 +81,11 @@ export function writeMapFilters(filters: MapFilters, params = new URLSearchParam
 	return params;
 }
 
-export function inspectionAge(lastInspectedAt: string | null, now: Date, overdueDays = OVERDUE_AFTER_DAYS): InspectionAge {
+export function inspectionAge(
+	lastInspectedAt: string | null,
+	now: Date,
+	overdueDays = OVERDUE_AFTER_DAYS
+): InspectionAge {
 	if (!lastInspectedAt) return 'never';
 	return now.getTime() - Date.parse(lastInspectedAt) > overdueDays * DAY_MS ? 'over90' : 'within90';
 }

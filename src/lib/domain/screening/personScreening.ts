@@ -37,13 +37,19 @@ export function screenPersonAnswers(template: ChecklistTemplate, answers: Answer
 	}
 	const findings = [...byDimension.entries()]
 		.sort(([a], [b]) => a - b)
-		.map(([dimension, indicators]) => ({ dimension, present: screening.dimensionsPresent.includes(dimension), indicators }));
+		.map(([dimension, indicators]) => ({
+			dimension,
+			present: screening.dimensionsPresent.includes(dimension),
+			indicators
+		}));
 
 	return { ...screening, findings, takeAside: takeAsideFrom(template, answers) };
 }
 
 function takeAsideFrom(template: ChecklistTemplate, answers: Answers): TakeAside {
-	const personItems = template.sections.filter((section) => section.scope === 'person').flatMap((section) => section.items);
+	const personItems = template.sections
+		.filter((section) => section.scope === 'person')
+		.flatMap((section) => section.items);
 	const shown = visibleItems({ id: 'person', scope: 'person', title: template.title, items: personItems }, answers);
 	const indicatorAnswers = shown.filter((item) => item.indicator).map((item) => answers[item.id]);
 	const yes = indicatorAnswers.filter((answer) => answer === 'yes').length;

@@ -15,12 +15,7 @@ export function dimensionPresent(strengths: Strength[]): boolean {
 	const strong = strengths.filter((s) => s === 'strong').length;
 	const medium = strengths.filter((s) => s === 'medium').length;
 	const weak = strengths.filter((s) => s === 'weak').length;
-	return (
-		strong >= 2 ||
-		(strong >= 1 && medium + weak >= 1) ||
-		medium >= 3 ||
-		(medium >= 2 && weak >= 1)
-	);
+	return strong >= 2 || (strong >= 1 && medium + weak >= 1) || medium >= 3 || (medium >= 2 && weak >= 1);
 }
 
 export type { ScreeningResult };
@@ -68,8 +63,7 @@ export function screenPerson(
 
 	// For a child, recruitment for exploitation is trafficking whatever the means (Palermo
 	// Protocol art. 3(c)), so coercion is not required.
-	const combination =
-		elements.recruitment && elements.exploitation && (isChild || elements.coercion);
+	const combination = elements.recruitment && elements.exploitation && (isChild || elements.coercion);
 	const result: ScreeningResult = combination
 		? 'possible_victim'
 		: strengthsByDimension.size > 0

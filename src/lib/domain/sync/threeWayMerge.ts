@@ -32,7 +32,13 @@ function isMap(value: unknown): value is Fields {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function threeWayMerge(base: Fields | null, server: Fields, device: Fields, perKey: readonly string[] = [], prefix = ''): MergeResult {
+export function threeWayMerge(
+	base: Fields | null,
+	server: Fields,
+	device: Fields,
+	perKey: readonly string[] = [],
+	prefix = ''
+): MergeResult {
 	const merged: Fields = { ...server };
 	const conflicts: string[] = [];
 	let changed = false;

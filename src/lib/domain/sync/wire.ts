@@ -12,7 +12,10 @@ export const syncEntitySchema = z.enum(syncEntities);
  * own schema on the server, the record schemas on the device). Checking each key here as well cost
  * a first pull of 28,000 records a fifth of a second of the phone's main thread.
  */
-const recordDataSchema = z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'data must be an object');
+const recordDataSchema = z.custom<Record<string, unknown>>(
+	(value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+	'data must be an object'
+);
 
 export const changeSchema = z.object({
 	entity: syncEntitySchema,

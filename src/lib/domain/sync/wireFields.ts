@@ -9,7 +9,21 @@ import type { SyncEntity } from './entities.ts';
 
 export const wireFields = {
 	municipality: ['id', 'code', 'nameSq', 'nameSr', 'nameEn', 'lat', 'lng', 'updatedAt'],
-	location: ['id', 'name', 'kind', 'address', 'municipalityId', 'lat', 'lng', 'businessRegNo', 'status', 'statusReason', 'riskNotes', 'createdBy', 'updatedAt'],
+	location: [
+		'id',
+		'name',
+		'kind',
+		'address',
+		'municipalityId',
+		'lat',
+		'lng',
+		'businessRegNo',
+		'status',
+		'statusReason',
+		'riskNotes',
+		'createdBy',
+		'updatedAt'
+	],
 	childSite: ['id', 'name', 'kind', 'address', 'municipalityId', 'lat', 'lng', 'updatedAt'],
 	plan: ['id', 'title', 'objective', 'periodStart', 'periodEnd', 'municipalityIds', 'createdBy', 'updatedAt'],
 	operation: ['id', 'planId', 'title', 'date', 'startTime', 'endTime', 'area', 'leadAgencyId', 'status', 'updatedAt'],
@@ -56,7 +70,18 @@ export const wireFields = {
 		'isMinor',
 		'updatedAt'
 	],
-	referral: ['id', 'personId', 'inspectionId', 'target', 'referredAt', 'consent', 'urgentNeeds', 'status', 'notes', 'updatedAt'],
+	referral: [
+		'id',
+		'personId',
+		'inspectionId',
+		'target',
+		'referredAt',
+		'consent',
+		'urgentNeeds',
+		'status',
+		'notes',
+		'updatedAt'
+	],
 	attachment: ['id', 'inspectionId', 'sha256', 'mime', 'size', 'caption', 'takenAt', 'lat', 'lng', 'updatedAt']
 } as const satisfies Record<SyncEntity, readonly string[]>;
 

@@ -27,7 +27,9 @@ export type CountedInspection = {
 };
 
 /** /coverage: the figures by municipality and kind, and the monthly trend. */
-export type CoverageDashboard = Pick<CoverageReport, 'period' | 'totals' | 'byMunicipality' | 'byKind' | 'trend'> & { options: FilterOptions };
+export type CoverageDashboard = Pick<CoverageReport, 'period' | 'totals' | 'byMunicipality' | 'byKind' | 'trend'> & {
+	options: FilterOptions;
+};
 
 /** /coverage/map: the municipalities' circles, every venue's dot and the overdue list. */
 export type CoverageMapView = Pick<CoverageReport, 'period' | 'totals' | 'byMunicipality' | 'overdue'> & {

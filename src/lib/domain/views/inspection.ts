@@ -17,7 +17,14 @@ export type PersonView = {
 	answers: AnswerSection[];
 	referrals: ReferralView[];
 };
-export type AuditTrailEntry = { seq: number; at: string; user: string | null; action: string; entity: string | null; summary: string };
+export type AuditTrailEntry = {
+	seq: number;
+	at: string;
+	user: string | null;
+	action: string;
+	entity: string | null;
+	summary: string;
+};
 
 /** /inspections/[id]: one inspection read back, read-only (server/inspections/view.ts decides who sees what). */
 export type InspectionView = {
@@ -44,7 +51,15 @@ export type InspectionView = {
 	correctedBy: string | null;
 	venueAnswers: AnswerSection[];
 	/** `viewable`: the bytes are on the server and this viewer may open them (person-level access). */
-	photos: { id: string; caption: string; mime: string; size: number; takenAt: string; uploaded: boolean; viewable: boolean }[];
+	photos: {
+		id: string;
+		caption: string;
+		mime: string;
+		size: number;
+		takenAt: string;
+		uploaded: boolean;
+		viewable: boolean;
+	}[];
 	/** Null when the viewer's role may not see person-level records. */
 	persons: PersonView[] | null;
 	auditTrail: AuditTrailEntry[];

@@ -36,4 +36,9 @@ export type MapChildSite = {
 
 export type MapMunicipality = Text & { id: string; code: string };
 
-export type MapData = { venues: MapVenue[]; childSites: MapChildSite[]; municipalities: MapMunicipality[]; radiusMetres: number };
+export type MapData = {
+	venues: MapVenue[];
+	childSites: MapChildSite[];
+	municipalities: MapMunicipality[];
+	radiusMetres: number;
+};

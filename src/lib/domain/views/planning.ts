@@ -10,7 +10,13 @@ import type { Text } from '../text.ts';
 import type { MapVenue } from './map.ts';
 
 /** A team's member, with their agency; the leader comes first. */
-export type DetailMember = { userId: string; displayName: string; username: string; agencyCode: string; isLeader: boolean };
+export type DetailMember = {
+	userId: string;
+	displayName: string;
+	username: string;
+	agencyCode: string;
+	isLeader: boolean;
+};
 
 /** One team on the plans overview: its members and how far through its venues it is. */
 export type PlanTeam = {
@@ -53,7 +59,15 @@ export type PlanDetail = {
 	periodStart: string;
 	periodEnd: string;
 	municipalityIds: string[];
-	operations: { id: string; title: string; date: string; startTime: string; endTime: string; area: string; status: OperationStatus }[];
+	operations: {
+		id: string;
+		title: string;
+		date: string;
+		startTime: string;
+		endTime: string;
+		area: string;
+		status: OperationStatus;
+	}[];
 };
 
 /** A venue on a team's route, in visit order. */
@@ -71,7 +85,13 @@ export type DetailAssignment = {
 	riskNotes: string;
 };
 
-export type DetailTeam = { id: string; name: string; compositionReason: string | null; members: DetailMember[]; assignments: DetailAssignment[] };
+export type DetailTeam = {
+	id: string;
+	name: string;
+	compositionReason: string | null;
+	members: DetailMember[];
+	assignments: DetailAssignment[];
+};
 
 /** One operation as the planning screen and the briefing read it: teams, members, venues in visit order. */
 export type OperationDetail = {
@@ -97,13 +117,29 @@ export type MunicipalityChoice = Text & { id: string };
 export type TeamCandidate = { userId: string; displayName: string; username: string; agencyCode: string };
 
 /** A venue that most needs a visit, with the reasons it was ranked (domain/planning/ranking.ts). */
-export type Suggestion = Pick<MapVenue, 'id' | 'name' | 'kind' | 'address' | 'lat' | 'lng' | 'municipality'> & { score: number; reasons: RankReason[] };
+export type Suggestion = Pick<MapVenue, 'id' | 'name' | 'kind' | 'address' | 'lat' | 'lng' | 'municipality'> & {
+	score: number;
+	reasons: RankReason[];
+};
 
-export type MemberDoubleBooking = { userId: string; displayName: string; teams: { teamId: string; teamName: string; operationTitle: string }[] };
-export type VenueTwice = { locationId: string; venueName: string; date: string; teams: { assignmentId: string; teamName: string; operationTitle: string }[] };
+export type MemberDoubleBooking = {
+	userId: string;
+	displayName: string;
+	teams: { teamId: string; teamName: string; operationTitle: string }[];
+};
+export type VenueTwice = {
+	locationId: string;
+	venueName: string;
+	date: string;
+	teams: { assignmentId: string; teamName: string; operationTitle: string }[];
+};
 export type TeamWarning = { teamId: string; teamName: string; gaps: CompositionGap[]; reason: string | null };
 /** What a planner is warned about but may go ahead with (server/planning/warnings.ts). */
-export type OperationWarnings = { teams: TeamWarning[]; doubleBookings: MemberDoubleBooking[]; venuesTwice: VenueTwice[] };
+export type OperationWarnings = {
+	teams: TeamWarning[];
+	doubleBookings: MemberDoubleBooking[];
+	venuesTwice: VenueTwice[];
+};
 
 /**
  * POST /api/plans/operations/[id]/assignments: the venues added, those already on the operation,

@@ -61,4 +61,5 @@ export type ImportPreview = {
 };
 
 /** POST /api/register/import: 200 for a preview, 201 once written, 422 when a confirmed import had errors. */
-export type ImportResult = { written: false; preview: ImportPreview } | { written: true; count: number; preview: ImportPreview };
+export type ImportResult =
+	{ written: false; preview: ImportPreview } | { written: true; count: number; preview: ImportPreview };

@@ -31,12 +31,18 @@ export async function writeAuditCheckpoint(db: Db, file = checkpointFile()): Pro
 	return { written };
 }
 
-async function sinceCheckpoint(db: Db, last: Checkpoint, head: { seq: number; hash: string }, key: Buffer): Promise<ChainBreak | null> {
+async function sinceCheckpoint(
+	db: Db,
+	last: Checkpoint,
+	head: { seq: number; hash: string },
+	key: Buffer
+): Promise<ChainBreak | null> {
 	if (head.seq < last.seq) return { ok: false, checked: 0, brokenAt: head.seq + 1, reason: 'truncated' };
 	if (head.seq === last.seq) return { ok: false, checked: 0, brokenAt: head.seq, reason: 'checkpoint' };
 	const walked = await walkChain(db, { start: last, end: head.seq, key, keyedAfter: last.seq, checkpoints: new Map() });
 	if (!walked.ok) return walked;
-	if (walked.last.seq !== head.seq || walked.last.hash !== head.hash) return { ok: false, checked: walked.checked, brokenAt: walked.last.seq + 1, reason: 'head' };
+	if (walked.last.seq !== head.seq || walked.last.hash !== head.hash)
+		return { ok: false, checked: walked.checked, brokenAt: walked.last.seq + 1, reason: 'head' };
 	return null;
 }
 
@@ -45,7 +51,9 @@ export async function checkpointAudit(db: Db): Promise<void> {
 	try {
 		const result = await writeAuditCheckpoint(db);
 		if ('ok' in result) {
-			console.error(`[kontrolla] AUDIT CHAIN BROKEN at entry ${result.brokenAt} (${result.reason}): no checkpoint written; run npm run audit:verify`);
+			console.error(
+				`[kontrolla] AUDIT CHAIN BROKEN at entry ${result.brokenAt} (${result.reason}): no checkpoint written; run npm run audit:verify`
+			);
 		}
 	} catch (error) {
 		console.error(`[kontrolla] audit checkpoint failed: ${describeError(error)}`);

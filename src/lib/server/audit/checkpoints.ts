@@ -18,7 +18,9 @@ export function checkpointFile(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 function mac(key: Buffer, seq: number, hash: string, at: string): string {
-	return createHmac('sha256', key).update(JSON.stringify(['audit-checkpoint', seq, hash, at])).digest('hex');
+	return createHmac('sha256', key)
+		.update(JSON.stringify(['audit-checkpoint', seq, hash, at]))
+		.digest('hex');
 }
 
 function parse(line: string): Checkpoint | null {
@@ -44,7 +46,10 @@ function signedBy(checkpoint: Checkpoint, key: Buffer | null): boolean {
  * Every checkpoint in the file, or the first line that is not one we signed. A last line without
  * its line end was cut by a crash while being written and is left out.
  */
-export function readCheckpoints(file: string, key: Buffer | null): { ok: true; checkpoints: Checkpoint[] } | { ok: false; seq: number } {
+export function readCheckpoints(
+	file: string,
+	key: Buffer | null
+): { ok: true; checkpoints: Checkpoint[] } | { ok: false; seq: number } {
 	if (!fs.existsSync(file)) return { ok: true, checkpoints: [] };
 	const text = fs.readFileSync(file, 'utf8');
 	const lines = text.split('\n');
@@ -81,9 +86,19 @@ export function lastCheckpoint(file: string, key: Buffer): Checkpoint | null {
 	}
 }
 
-export function appendCheckpoint(file: string, key: Buffer, anchor: { seq: number; hash: string }, at = new Date()): Checkpoint {
+export function appendCheckpoint(
+	file: string,
+	key: Buffer,
+	anchor: { seq: number; hash: string },
+	at = new Date()
+): Checkpoint {
 	const stamp = at.toISOString();
-	const checkpoint: Checkpoint = { seq: anchor.seq, hash: anchor.hash, at: stamp, mac: mac(key, anchor.seq, anchor.hash, stamp) };
+	const checkpoint: Checkpoint = {
+		seq: anchor.seq,
+		hash: anchor.hash,
+		at: stamp,
+		mac: mac(key, anchor.seq, anchor.hash, stamp)
+	};
 	fs.mkdirSync(path.dirname(file), { recursive: true });
 	// One write of one short line in append mode: lines from two processes do not interleave.
 	fs.appendFileSync(file, JSON.stringify(checkpoint) + '\n', { mode: 0o600 });

@@ -59,6 +59,7 @@ export function readAuditKey(env: NodeJS.ProcessEnv, create: boolean): Buffer | 
 }
 
 function checked(text: string, source: string): Buffer {
-	if (text.length < MIN_LENGTH) throw new AuditKeyError(`the audit key in ${source} must be at least ${MIN_LENGTH} characters`);
+	if (text.length < MIN_LENGTH)
+		throw new AuditKeyError(`the audit key in ${source} must be at least ${MIN_LENGTH} characters`);
 	return Buffer.from(text, 'utf8');
 }

@@ -44,11 +44,18 @@ function canonical(prevHash: string, seq: number, at: string, entry: AuditEntry)
 
 /** The hash of an entry written before the chain was keyed (plain SHA-256). */
 export function legacyAuditHash(prevHash: string, seq: number, at: string, entry: AuditEntry): string {
-	return createHash('sha256').update(canonical(prevHash, seq, at, entry)).digest('hex');
+	return createHash('sha256')
+		.update(canonical(prevHash, seq, at, entry))
+		.digest('hex');
 }
 
 export function keyedAuditHash(key: Buffer, prevHash: string, seq: number, at: string, entry: AuditEntry): string {
-	return KEYED_PREFIX + createHmac('sha256', key).update(canonical(prevHash, seq, at, entry)).digest('hex');
+	return (
+		KEYED_PREFIX +
+		createHmac('sha256', key)
+			.update(canonical(prevHash, seq, at, entry))
+			.digest('hex')
+	);
 }
 
 /** The hash an entry gets now: keyed with this server's audit key. */

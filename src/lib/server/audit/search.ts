@@ -6,11 +6,32 @@ import { auditLog, users } from '../db/schema.ts';
 import type { AuditPage } from '../../domain/views/admin.ts';
 
 export const auditQuerySchema = z.object({
-	username: z.string().trim().max(40).optional().transform((v) => v || undefined),
-	action: z.string().trim().max(80).optional().transform((v) => v || undefined),
-	recordId: z.string().trim().max(80).optional().transform((v) => v || undefined),
-	from: z.iso.date('from must be a date (YYYY-MM-DD)').optional().or(z.literal('').transform(() => undefined)),
-	to: z.iso.date('to must be a date (YYYY-MM-DD)').optional().or(z.literal('').transform(() => undefined)),
+	username: z
+		.string()
+		.trim()
+		.max(40)
+		.optional()
+		.transform((v) => v || undefined),
+	action: z
+		.string()
+		.trim()
+		.max(80)
+		.optional()
+		.transform((v) => v || undefined),
+	recordId: z
+		.string()
+		.trim()
+		.max(80)
+		.optional()
+		.transform((v) => v || undefined),
+	from: z.iso
+		.date('from must be a date (YYYY-MM-DD)')
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	to: z.iso
+		.date('to must be a date (YYYY-MM-DD)')
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
 	before: z.coerce.number().int().positive().optional()
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

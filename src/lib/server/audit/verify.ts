@@ -40,7 +40,8 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
 	const seen = new Map<number, string>();
 	for (const checkpoint of read.checkpoints) {
 		const earlier = seen.get(checkpoint.seq);
-		if (earlier !== undefined && earlier !== checkpoint.hash) return { ok: false, checked: 0, brokenAt: checkpoint.seq, reason: 'checkpoint' };
+		if (earlier !== undefined && earlier !== checkpoint.hash)
+			return { ok: false, checked: 0, brokenAt: checkpoint.seq, reason: 'checkpoint' };
 		seen.set(checkpoint.seq, checkpoint.hash);
 	}
 	if (seen.has(0) && seen.get(0) !== GENESIS_HASH) return { ok: false, checked: 0, brokenAt: 0, reason: 'checkpoint' };
@@ -58,7 +59,9 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
 }
 
 export async function readHead(db: Db): Promise<Anchor> {
-	const head = firstRow<{ seq: string | number; hash: string }>(await db.execute(sql`SELECT seq, hash FROM audit_head WHERE id = 1`));
+	const head = firstRow<{ seq: string | number; hash: string }>(
+		await db.execute(sql`SELECT seq, hash FROM audit_head WHERE id = 1`)
+	);
 	return { seq: Number(head.seq), hash: head.hash };
 }
 
@@ -91,10 +94,19 @@ export async function walkChain(db: Db, walk: Walk): Promise<{ ok: true; checked
 			if (row.prevHash !== previous.hash) return broken(row.seq, 'link');
 			const keyed = isKeyedHash(row.hash);
 			if (keyed && !walk.key) return broken(row.seq, 'key');
-			if (!keyed && (sawKeyed || (walk.keyedAfter !== null && row.seq > walk.keyedAfter))) return broken(row.seq, 'unkeyed');
-			const entry = { userId: row.userId, action: row.action, entity: row.entity, recordId: row.recordId, summary: row.summary };
+			if (!keyed && (sawKeyed || (walk.keyedAfter !== null && row.seq > walk.keyedAfter)))
+				return broken(row.seq, 'unkeyed');
+			const entry = {
+				userId: row.userId,
+				action: row.action,
+				entity: row.entity,
+				recordId: row.recordId,
+				summary: row.summary
+			};
 			const at = row.at.toISOString();
-			const expected = keyed ? keyedAuditHash(walk.key!, previous.hash, row.seq, at, entry) : legacyAuditHash(previous.hash, row.seq, at, entry);
+			const expected = keyed
+				? keyedAuditHash(walk.key!, previous.hash, row.seq, at, entry)
+				: legacyAuditHash(previous.hash, row.seq, at, entry);
 			if (expected !== row.hash) return broken(row.seq, 'hash');
 			const seenByCheckpoint = walk.checkpoints.get(row.seq);
 			if (seenByCheckpoint !== undefined && seenByCheckpoint !== row.hash) return broken(row.seq, 'checkpoint');

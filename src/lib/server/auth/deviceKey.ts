@@ -32,7 +32,8 @@ async function serverSecret(db: Db): Promise<Buffer> {
 	return Buffer.from(stored!.value as string, 'base64');
 }
 
-export type DeviceKeyAnswer = { key: string } | { refused: 'noDevice' | 'staleSession' | 'revokedDevice' | 'deviceTaken' };
+export type DeviceKeyAnswer =
+	{ key: string } | { refused: 'noDevice' | 'staleSession' | 'revokedDevice' | 'deviceTaken' };
 
 /**
  * The device key of this session's device, for a fresh sign-in on a registered device only. A
@@ -61,10 +62,18 @@ export async function deviceKeyFor(
 		// Bound even when revoked: every later request of this session then answers with the wipe.
 		await db.update(sessions).set({ deviceId: device.id }).where(eq(sessions.tokenHash, sessionHash));
 		if (registered === 'revoked') return { refused: 'revokedDevice' };
-		await audit(db, { userId: user.id, action: 'auth.session_device', entity: 'device', recordId: device.id, summary: '' });
+		await audit(db, {
+			userId: user.id,
+			action: 'auth.session_device',
+			entity: 'device',
+			recordId: device.id,
+			summary: ''
+		});
 		deviceId = device.id;
 	}
-	const key = createHmac('sha256', await serverSecret(db)).update(`device-key:${user.id}:${deviceId}`).digest('base64');
+	const key = createHmac('sha256', await serverSecret(db))
+		.update(`device-key:${user.id}:${deviceId}`)
+		.digest('base64');
 	await audit(db, { userId: user.id, action: 'auth.device_key', entity: 'device', recordId: deviceId, summary: '' });
 	return { key };
 }

@@ -18,8 +18,16 @@ import { requireUuid, UserInputError } from '../errors.ts';
  * with nothing unsent wipes itself at sign-out and comes back with a new id. A device reported lost
  * stays locked out (audited): it must wipe itself and get a new id.
  */
-export async function registerDevice(db: Db, userId: string, deviceId: string, userAgent: string | null): Promise<'ok' | 'revoked' | 'taken'> {
-	const [known] = await db.select({ userId: devices.userId, revokedAt: devices.revokedAt }).from(devices).where(eq(devices.id, deviceId));
+export async function registerDevice(
+	db: Db,
+	userId: string,
+	deviceId: string,
+	userAgent: string | null
+): Promise<'ok' | 'revoked' | 'taken'> {
+	const [known] = await db
+		.select({ userId: devices.userId, revokedAt: devices.revokedAt })
+		.from(devices)
+		.where(eq(devices.id, deviceId));
 	if (known?.revokedAt) {
 		await audit(db, { userId, action: 'auth.sign_in_revoked_device', entity: 'device', recordId: deviceId });
 		return 'revoked';
@@ -28,12 +36,25 @@ export async function registerDevice(db: Db, userId: string, deviceId: string, u
 	const [mine] = await db
 		.insert(devices)
 		.values({ id: deviceId, userId, userAgent: userAgent?.slice(0, 300) ?? null })
-		.onConflictDoUpdate({ target: devices.id, set: { lastSeenAt: sql`now()` }, setWhere: and(eq(devices.userId, userId), isNull(devices.revokedAt)) })
+		.onConflictDoUpdate({
+			target: devices.id,
+			set: { lastSeenAt: sql`now()` },
+			setWhere: and(eq(devices.userId, userId), isNull(devices.revokedAt))
+		})
 		.returning({ id: devices.id });
 	if (mine) return 'ok';
-	const [owner] = await db.select({ userId: devices.userId, revokedAt: devices.revokedAt }).from(devices).where(eq(devices.id, deviceId));
+	const [owner] = await db
+		.select({ userId: devices.userId, revokedAt: devices.revokedAt })
+		.from(devices)
+		.where(eq(devices.id, deviceId));
 	if (owner?.revokedAt) return 'revoked';
-	await audit(db, { userId, action: 'auth.device_taken', entity: 'device', recordId: deviceId, summary: `owner=${owner?.userId ?? known?.userId ?? ''}` });
+	await audit(db, {
+		userId,
+		action: 'auth.device_taken',
+		entity: 'device',
+		recordId: deviceId,
+		summary: `owner=${owner?.userId ?? known?.userId ?? ''}`
+	});
 	return 'taken';
 }
 
@@ -45,18 +66,39 @@ export type DeviceRefusal = 'otherDevice' | 'taken' | 'revoked';
  * session that named none (the plain form, a script), a device that is this user's or nobody's
  * yet, which it then becomes.
  */
-export async function checkRequestDevice(db: Db, user: SessionUser, sessionHash: string, deviceId: string, userAgent: string | null): Promise<DeviceRefusal | null> {
-	const [session] = await db.select({ deviceId: sessions.deviceId }).from(sessions).where(eq(sessions.tokenHash, sessionHash));
+export async function checkRequestDevice(
+	db: Db,
+	user: SessionUser,
+	sessionHash: string,
+	deviceId: string,
+	userAgent: string | null
+): Promise<DeviceRefusal | null> {
+	const [session] = await db
+		.select({ deviceId: sessions.deviceId })
+		.from(sessions)
+		.where(eq(sessions.tokenHash, sessionHash));
 	if (session?.deviceId) return session.deviceId === deviceId ? null : 'otherDevice';
 	const registered = await registerDevice(db, user.id, deviceId, userAgent);
 	return registered === 'ok' ? null : registered;
 }
 
-export type DeviceListItem = { id: string; userAgent: string | null; firstSeenAt: Date; lastSeenAt: Date; revokedAt: Date | null };
+export type DeviceListItem = {
+	id: string;
+	userAgent: string | null;
+	firstSeenAt: Date;
+	lastSeenAt: Date;
+	revokedAt: Date | null;
+};
 
 export function listDevices(db: Db, userId: string): Promise<DeviceListItem[]> {
 	return db
-		.select({ id: devices.id, userAgent: devices.userAgent, firstSeenAt: devices.firstSeenAt, lastSeenAt: devices.lastSeenAt, revokedAt: devices.revokedAt })
+		.select({
+			id: devices.id,
+			userAgent: devices.userAgent,
+			firstSeenAt: devices.firstSeenAt,
+			lastSeenAt: devices.lastSeenAt,
+			revokedAt: devices.revokedAt
+		})
 		.from(devices)
 		.where(eq(devices.userId, userId))
 		.orderBy(desc(devices.lastSeenAt));
@@ -67,10 +109,20 @@ export async function revokeDevice(db: Db, actor: SessionUser, deviceId: string,
 	requireUuid(deviceId, 'deviceId', 'device');
 	await db.transaction(async (tx) => {
 		const [device] = await tx.select().from(devices).where(eq(devices.id, deviceId));
-		if (!device || (actor.role !== 'admin' && device.userId !== actor.id)) throw new UserInputError('deviceId', 'no such device', 404);
+		if (!device || (actor.role !== 'admin' && device.userId !== actor.id))
+			throw new UserInputError('deviceId', 'no such device', 404);
 		await tx.update(devices).set({ revokedAt: now }).where(eq(devices.id, deviceId));
-		await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.deviceId, deviceId), isNull(sessions.revokedAt)));
-		await audited(tx, { userId: actor.id, action: 'device.revoke', entity: 'device', recordId: deviceId, summary: `owner=${device.userId}` });
+		await tx
+			.update(sessions)
+			.set({ revokedAt: now })
+			.where(and(eq(sessions.deviceId, deviceId), isNull(sessions.revokedAt)));
+		await audited(tx, {
+			userId: actor.id,
+			action: 'device.revoke',
+			entity: 'device',
+			recordId: deviceId,
+			summary: `owner=${device.userId}`
+		});
 	});
 }
 
@@ -80,7 +132,10 @@ export async function signOutEverywhere(db: Db, actor: SessionUser, userId: stri
 	await db.transaction(async (tx) => {
 		const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
 		if (!user) throw new UserInputError('userId', 'no such user', 404);
-		await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+		await tx
+			.update(sessions)
+			.set({ revokedAt: now })
+			.where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 		await audited(tx, { userId: actor.id, action: 'user.sign_out_everywhere', entity: 'user', recordId: userId });
 	});
 }
@@ -97,9 +152,19 @@ export async function releaseDevice(db: Db, actor: SessionUser, deviceId: string
 	await db.transaction(async (tx) => {
 		const [device] = await tx.select().from(devices).where(eq(devices.id, deviceId)).for('update');
 		if (!device) throw new UserInputError('deviceId', 'no such device', 404);
-		if (device.revokedAt) throw new UserInputError('deviceId', 'a revoked device cannot be released: it must wipe itself', 409);
-		await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.deviceId, deviceId), isNull(sessions.revokedAt)));
+		if (device.revokedAt)
+			throw new UserInputError('deviceId', 'a revoked device cannot be released: it must wipe itself', 409);
+		await tx
+			.update(sessions)
+			.set({ revokedAt: now })
+			.where(and(eq(sessions.deviceId, deviceId), isNull(sessions.revokedAt)));
 		await tx.delete(devices).where(eq(devices.id, deviceId));
-		await audited(tx, { userId: actor.id, action: 'device.release', entity: 'device', recordId: deviceId, summary: `owner=${device.userId}` });
+		await audited(tx, {
+			userId: actor.id,
+			action: 'device.release',
+			entity: 'device',
+			recordId: deviceId,
+			summary: `owner=${device.userId}`
+		});
 	});
 }

@@ -58,7 +58,11 @@ export type ValidSession = { user: SessionUser; tokenHash: string; expiresAt: Da
 export type RevokedDevice = { revokedDevice: true };
 
 /** The session's user, or null when the token is unknown, revoked, expired or the user inactive. */
-export async function validateSession(db: Db, token: string, now = new Date()): Promise<ValidSession | RevokedDevice | null> {
+export async function validateSession(
+	db: Db,
+	token: string,
+	now = new Date()
+): Promise<ValidSession | RevokedDevice | null> {
 	const tokenHash = hashToken(token);
 	const [row] = await db
 		.select({

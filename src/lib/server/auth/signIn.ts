@@ -16,7 +16,12 @@ export type SignInResult =
 	| { status: 'revokedDevice' }
 	| { status: 'deviceTaken' };
 
-export async function signIn(db: Db, request: LoginRequest, address: string, userAgent: string | null = null): Promise<SignInResult> {
+export async function signIn(
+	db: Db,
+	request: LoginRequest,
+	address: string,
+	userAgent: string | null = null
+): Promise<SignInResult> {
 	const username = request.username.trim().toLowerCase();
 	const [row] = await db
 		.select({ user: users, agencyCode: agencies.code })
@@ -30,9 +35,17 @@ export async function signIn(db: Db, request: LoginRequest, address: string, use
 	const gate = await chargeAttempt(db, { username, address, knownDeviceId });
 	if (!gate.allowed) return { status: 'throttled', retryAfterSeconds: gate.retryAfterSeconds };
 
-	const valid = row && row.user.active ? await verifyPassword(row.user.passwordHash, request.password) : await verifyDecoy(request.password);
+	const valid =
+		row && row.user.active
+			? await verifyPassword(row.user.passwordHash, request.password)
+			: await verifyDecoy(request.password);
 	if (!row || !valid) {
-		await audit(db, { userId: row?.user.id ?? null, action: 'auth.sign_in_failed', entity: 'user', summary: `username=${username}` });
+		await audit(db, {
+			userId: row?.user.id ?? null,
+			action: 'auth.sign_in_failed',
+			entity: 'user',
+			summary: `username=${username}`
+		});
 		return { status: 'invalid' };
 	}
 	await attemptSucceeded(db, gate.charge);

@@ -88,7 +88,12 @@ async function dropQuietKeys(db: Db, now: Date): Promise<void> {
 		const quiet = tx
 			.select({ key: signInThrottle.key })
 			.from(signInThrottle)
-			.where(and(lt(signInThrottle.lastFailureAt, since), or(isNull(signInThrottle.blockedUntil), lt(signInThrottle.blockedUntil, since))))
+			.where(
+				and(
+					lt(signInThrottle.lastFailureAt, since),
+					or(isNull(signInThrottle.blockedUntil), lt(signInThrottle.blockedUntil, since))
+				)
+			)
 			.for('update', { skipLocked: true });
 		const dropped = await tx
 			.delete(signInThrottle)
@@ -115,7 +120,12 @@ export async function chargeAttempt(
 		const locked = await tx
 			.select()
 			.from(signInThrottle)
-			.where(inArray(signInThrottle.key, keys.map((k) => k.key)))
+			.where(
+				inArray(
+					signInThrottle.key,
+					keys.map((k) => k.key)
+				)
+			)
 			.orderBy(signInThrottle.key)
 			.for('update');
 		// A key gone quiet since the sweep above starts again, its block's end recorded.
@@ -130,7 +140,12 @@ export async function chargeAttempt(
 			await tx
 				.update(signInThrottle)
 				.set({ refused: sql`${signInThrottle.refused} + 1` })
-				.where(inArray(signInThrottle.key, blocked.map((row) => row.key)));
+				.where(
+					inArray(
+						signInThrottle.key,
+						blocked.map((row) => row.key)
+					)
+				);
 			await audited(tx, ...entries);
 			const until = Math.max(...blocked.map((row) => row.blockedUntil!.getTime()));
 			return { allowed: false as const, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
@@ -142,7 +157,12 @@ export async function chargeAttempt(
 			const delay = delayAfter(failures, key.limit);
 			await tx
 				.update(signInThrottle)
-				.set({ failures, lastFailureAt: now, blockedUntil: delay ? new Date(now.getTime() + delay) : null, refused: row?.refused ?? 0 })
+				.set({
+					failures,
+					lastFailureAt: now,
+					blockedUntil: delay ? new Date(now.getTime() + delay) : null,
+					refused: row?.refused ?? 0
+				})
 				.where(eq(signInThrottle.key, key.key));
 			// One entry when a key starts being blocked; the attempts refused during it are counted.
 			if (failures === key.limit) {
@@ -213,7 +233,13 @@ export async function unlockSignIn(db: Db, adminId: string, userId: string): Pro
 			.returning({ failures: signInThrottle.failures, refused: signInThrottle.refused });
 		const failures = cleared.reduce((sum, row) => sum + row.failures, 0);
 		const refused = cleared.reduce((sum, row) => sum + row.refused, 0);
-		await audited(tx, { userId: adminId, action: 'auth.sign_in_unlock', entity: 'user', recordId: userId, summary: `keys=${cleared.length} failures=${failures} refused=${refused}` });
+		await audited(tx, {
+			userId: adminId,
+			action: 'auth.sign_in_unlock',
+			entity: 'user',
+			recordId: userId,
+			summary: `keys=${cleared.length} failures=${failures} refused=${refused}`
+		});
 		return true;
 	});
 }

@@ -35,7 +35,9 @@ export async function listUsers(database?: Db): Promise<UserListItem[]> {
 		.orderBy(asc(users.username));
 }
 
-function parseOrThrow<T>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }): T {
+function parseOrThrow<T>(
+	result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }
+): T {
 	if (result.success) return result.data;
 	const issue = result.error.issues[0];
 	throw new UserInputError(String(issue?.path[0] ?? 'body'), issue?.message ?? 'invalid');
@@ -53,7 +55,13 @@ export async function createUser(actor: SessionUser | null, input: CreateUser, d
 		if (existing) throw new UserInputError('username', 'username is already taken', 409);
 		const [created] = await tx
 			.insert(users)
-			.values({ username: data.username, displayName: data.displayName, passwordHash, role: data.role, agencyId: agency.id })
+			.values({
+				username: data.username,
+				displayName: data.displayName,
+				passwordHash,
+				role: data.role,
+				agencyId: agency.id
+			})
 			.returning({ id: users.id });
 		if (!created) throw new Error('insert returned no row');
 		await audited(tx, {
@@ -90,12 +98,24 @@ async function updateUser(
 	});
 }
 
-export async function resetPassword(actor: SessionUser, userId: string, password: string, database?: Db): Promise<void> {
+export async function resetPassword(
+	actor: SessionUser,
+	userId: string,
+	password: string,
+	database?: Db
+): Promise<void> {
 	const valid = parseOrThrow(passwordSchema.safeParse(password));
 	await updateUser(actor, userId, { passwordHash: await hashPassword(valid) }, 'user.reset_password', '', database);
 }
 
 export async function setUserActive(actor: SessionUser, userId: string, active: boolean, database?: Db): Promise<void> {
 	if (actor.id === userId && !active) throw new UserInputError('userId', 'you cannot deactivate your own account');
-	await updateUser(actor, userId, { active }, active ? 'user.activate' : 'user.deactivate', `active=${active}`, database);
+	await updateUser(
+		actor,
+		userId,
+		{ active },
+		active ? 'user.activate' : 'user.deactivate',
+		`active=${active}`,
+		database
+	);
 }

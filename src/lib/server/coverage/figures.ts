@@ -5,11 +5,23 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { rowsOf } from '../db/rows.ts';
-import { coverageFigures, noCountedFigures, type CountedFigures, type CoverageFigures } from '../../domain/coverage/figures.ts';
+import {
+	coverageFigures,
+	noCountedFigures,
+	type CountedFigures,
+	type CoverageFigures
+} from '../../domain/coverage/figures.ts';
 import { locationKinds } from '../../domain/records/codes.ts';
 import type { KindRow, MunicipalityRow } from '../../domain/coverage/report.ts';
 import { yearMasks } from '../../domain/coverage/dayMasks.ts';
-import { countedInspections, findingFigures, findingsPerInspection, registeredVenue, venueFilters, type CoverageScope } from './counted.ts';
+import {
+	countedInspections,
+	findingFigures,
+	findingsPerInspection,
+	registeredVenue,
+	venueFilters,
+	type CoverageScope
+} from './counted.ts';
 import { dailyWithin, inspectedOn, usesRollups } from './rollup.ts';
 
 type Grouped = { municipality_id: string | null; kind: string | null; by_municipality: number; by_kind: number };
@@ -31,7 +43,8 @@ const groupingColumns = sql`municipality_id, kind,
 
 /** `inspected (location_id)`: the distinct venues with a counted inspection in the period. */
 function inspectedVenues(scope: CoverageScope) {
-	if (!usesRollups(scope)) return sql`${countedInspections(scope)}, inspected as (select distinct location_id from counted)`;
+	if (!usesRollups(scope))
+		return sql`${countedInspections(scope)}, inspected as (select distinct location_id from counted)`;
 	const { from, to } = scope.period;
 	return sql`inspected as (select distinct v.location_id from coverage_venue_days v where ${inspectedOn(yearMasks(from, to))})`;
 }
@@ -119,7 +132,9 @@ export async function coverageBreakdown(db: Db, scope: CoverageScope): Promise<F
 	const figures = (by: 'total' | 'municipality' | 'kind', key?: string) =>
 		figuresOf(pick(venueRows, by, key), pick(countedRows, by, key));
 
-	const municipalities = rowsOf<{ id: string; code: string; name_en: string; name_sq: string; name_sr: string }>(municipalityRows);
+	const municipalities = rowsOf<{ id: string; code: string; name_en: string; name_sq: string; name_sr: string }>(
+		municipalityRows
+	);
 	const kinds = scope.filters.kind ? [scope.filters.kind] : locationKinds;
 	return {
 		totals: figures('total'),

@@ -12,9 +12,21 @@ export async function filterOptions(db: Db): Promise<FilterOptions> {
 			where deleted_at is null order by period_start desc, title, id`)
 	]);
 	return {
-		municipalities: rowsOf<{ id: string; code: string; name_en: string; name_sq: string; name_sr: string; lat: number; lng: number }>(
-			municipalities
-		).map((m) => ({ id: m.id, code: m.code, name: { en: m.name_en, sq: m.name_sq, sr: m.name_sr }, lat: Number(m.lat), lng: Number(m.lng) })),
+		municipalities: rowsOf<{
+			id: string;
+			code: string;
+			name_en: string;
+			name_sq: string;
+			name_sr: string;
+			lat: number;
+			lng: number;
+		}>(municipalities).map((m) => ({
+			id: m.id,
+			code: m.code,
+			name: { en: m.name_en, sq: m.name_sq, sr: m.name_sr },
+			lat: Number(m.lat),
+			lng: Number(m.lng)
+		})),
 		plans: rowsOf<{ id: string; title: string; period_start: string; period_end: string }>(plans).map((p) => ({
 			id: p.id,
 			title: p.title,

@@ -13,12 +13,21 @@ import type { Db } from '../db/index.ts';
 import { firstRow } from '../db/rows.ts';
 import { possibleVictimSql } from '../db/screening.ts';
 import { DAYS_IN_MASK, emptyMask, type YearMask } from '../../domain/coverage/dayMasks.ts';
-import { countedWhere, findingFigures, findingsPerInspection, inspectionDay, known, startOfDay, type CoverageScope } from './counted.ts';
+import {
+	countedWhere,
+	findingFigures,
+	findingsPerInspection,
+	inspectionDay,
+	known,
+	startOfDay,
+	type CoverageScope
+} from './counted.ts';
 
 /** Serialises rebuilds: two at once would each delete and re-insert the same days. */
 const REFRESH_LOCK = 7_411_007;
 
-export const usesRollups = ({ filters, source }: CoverageScope): boolean => source !== 'inspections' && !filters.planId && !filters.agency;
+export const usesRollups = ({ filters, source }: CoverageScope): boolean =>
+	source !== 'inspections' && !filters.planId && !filters.agency;
 
 // Day 1 of a year: the rightmost bit (dayMasks.ts).
 const dayOneBit = sql.raw(`(repeat('0', ${DAYS_IN_MASK - 1}) || '1')::bit(${DAYS_IN_MASK})`);
@@ -32,7 +41,9 @@ export type RefreshResult = { days: number; venueYears: number };
  * carry a later `seq` and are left for the next refresh.
  */
 export async function refreshCoverageRollups(db: Db): Promise<RefreshResult> {
-	const noted = firstRow<{ seq: string | null }>(await db.execute(sql`select max(seq)::text as seq from coverage_dirty`));
+	const noted = firstRow<{ seq: string | null }>(
+		await db.execute(sql`select max(seq)::text as seq from coverage_dirty`)
+	);
 	if (noted.seq === null) return { days: 0, venueYears: 0 };
 	const result = await rebuild(db);
 	// After a bulk change the emptied list is a million dead rows that every later look at it would
@@ -46,7 +57,14 @@ const BULK_NOTES = 10_000;
 async function rebuild(db: Db): Promise<RefreshResult & { noted: number }> {
 	return db.transaction(async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`);
-		const top = firstRow<{ seq: string | null; first: string | null; last: string | null; days: number; venue_years: number; noted: number }>(
+		const top = firstRow<{
+			seq: string | null;
+			first: string | null;
+			last: string | null;
+			days: number;
+			venue_years: number;
+			noted: number;
+		}>(
 			await tx.execute(sql`select max(seq)::text as seq, min(day)::text as first, max(day)::text as last,
 				count(distinct day)::int as days, count(distinct (location_id, extract(year from day)))::int as venue_years,
 				count(*)::int as noted
@@ -93,7 +111,9 @@ async function rebuild(db: Db): Promise<RefreshResult & { noted: number }> {
 
 		// A venue's mask for a year is rebuilt whole from its counted inspections of that year.
 		const pairs = sql`(select distinct location_id, extract(year from day)::int as year from ${taken})`;
-		await tx.execute(sql`delete from coverage_venue_days v using ${pairs} p where v.location_id = p.location_id and v.year = p.year`);
+		await tx.execute(
+			sql`delete from coverage_venue_days v using ${pairs} p where v.location_id = p.location_id and v.year = p.year`
+		);
 		const firstYear = Number(top.first.slice(0, 4));
 		const lastYear = Number(top.last.slice(0, 4));
 		const ofDirtyVenueYears = sql`i.location_id in (select location_id from dirty_pairs)

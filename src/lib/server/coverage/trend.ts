@@ -78,13 +78,23 @@ async function monthRowsFromRollups(db: Db, scope: CoverageScope): Promise<Month
 			from (select to_char(d.day, 'YYYY-MM') as month, d.* from ${table} d where ${within}) days
 			group by grouping sets ((), (month))`);
 	const [sums, operations, venues] = await Promise.all([
-		byMonth(sql`coverage_daily`, dailyWithin(scope), sql`coalesce(sum(inspections), 0)::int as inspections,
-			coalesce(sum(possible_victims), 0)::int as possible_victims`),
-		byMonth(sql`coverage_operations_daily`, operationsWithin(scope), sql`count(distinct plan_id)::int as plans,
-			count(distinct operation_id)::int as operations`),
+		byMonth(
+			sql`coverage_daily`,
+			dailyWithin(scope),
+			sql`coalesce(sum(inspections), 0)::int as inspections,
+			coalesce(sum(possible_victims), 0)::int as possible_victims`
+		),
+		byMonth(
+			sql`coverage_operations_daily`,
+			operationsWithin(scope),
+			sql`count(distinct plan_id)::int as plans,
+			count(distinct operation_id)::int as operations`
+		),
 		db.execute(sql`select count(distinct v.location_id)::int as whole,
 				${sql.join(
-					months.map(({ inspected }, i) => sql`(count(*) filter (where ${inspected}))::int as ${sql.identifier(`m${i}`)}`),
+					months.map(
+						({ inspected }, i) => sql`(count(*) filter (where ${inspected}))::int as ${sql.identifier(`m${i}`)}`
+					),
 					sql`, `
 				)}
 			from coverage_venue_days v join locations l on l.id = v.location_id
@@ -129,7 +139,11 @@ function monthlyOf(scope: CoverageScope, rows: MonthRow[]): MonthlyFigures {
 			possibleVictims: row?.possible_victims ?? 0
 		})),
 		operations: {
-			totals: { plans: total?.plans ?? 0, operations: total?.operations ?? 0, locationsControlled: total?.venues_inspected ?? 0 },
+			totals: {
+				plans: total?.plans ?? 0,
+				operations: total?.operations ?? 0,
+				locationsControlled: total?.venues_inspected ?? 0
+			},
 			byMonth: months.map(({ month, row }) => ({
 				month,
 				plans: row?.plans ?? 0,

@@ -87,7 +87,11 @@ export async function venueCoverage(db: Db, scope: CoverageScope): Promise<Venue
 }
 
 /** The counted inspections of the selection in the period, newest first (at most `limit`). */
-export async function countedInspectionList(db: Db, scope: CoverageScope, limit: number): Promise<{ total: number; inspections: CountedInspection[] }> {
+export async function countedInspectionList(
+	db: Db,
+	scope: CoverageScope,
+	limit: number
+): Promise<{ total: number; inspections: CountedInspection[] }> {
 	const rows = rowsOf<{
 		id: string;
 		location_id: string;

@@ -66,13 +66,19 @@ function counts<K extends string>(rows: VictimRow[], breakdown: Breakdown, key: 
 	const found = rows
 		.filter((row) => row.breakdown === breakdown)
 		.map((row) => ({ [key]: row.category, count: row.count }) as Record<K, string> & { count: number });
-	const filled = fillCategories(categories, key, found, (category) => ({ [key]: category, count: 0 }) as Record<K, string> & { count: number });
+	const filled = fillCategories(
+		categories,
+		key,
+		found,
+		(category) => ({ [key]: category, count: 0 }) as Record<K, string> & { count: number }
+	);
 	// Nationalities have no fixed list: the largest groups first, as the reports print them.
 	return categories.length ? filled : filled.sort((a, b) => b.count - a.count || a[key].localeCompare(b[key]));
 }
 
 function ageSexTable(rows: VictimRow[]): AgeSexRow[] {
-	const empty = (ageBand: string): AgeSexRow => ({ ageBand, ...Object.fromEntries(sexes.map((sex) => [sex, 0])), total: 0 }) as AgeSexRow;
+	const empty = (ageBand: string): AgeSexRow =>
+		({ ageBand, ...Object.fromEntries(sexes.map((sex) => [sex, 0])), total: 0 }) as AgeSexRow;
 	const byBand = new Map<string, AgeSexRow>();
 	for (const row of rows.filter((r) => r.breakdown === 'age_sex')) {
 		const band = byBand.get(row.age_band) ?? empty(row.age_band);
@@ -100,7 +106,8 @@ async function referralTable(db: Db, scope: CoverageScope): Promise<ReferralRow[
 					group by r.target, r.status`
 		)
 	);
-	const empty = (target: string): ReferralRow => ({ target, ...Object.fromEntries(referralStatuses.map((s) => [s, 0])), total: 0 }) as ReferralRow;
+	const empty = (target: string): ReferralRow =>
+		({ target, ...Object.fromEntries(referralStatuses.map((s) => [s, 0])), total: 0 }) as ReferralRow;
 	const byTarget = new Map<string, ReferralRow>();
 	for (const row of rows) {
 		const line = byTarget.get(row.target) ?? empty(row.target);
@@ -111,7 +118,10 @@ async function referralTable(db: Db, scope: CoverageScope): Promise<ReferralRow[
 	return fillCategories(referralTargets, 'target', [...byTarget.values()], empty);
 }
 
-export async function reportTables(db: Db, scope: CoverageScope): Promise<Omit<CoverageReport['report'], 'operations'>> {
+export async function reportTables(
+	db: Db,
+	scope: CoverageScope
+): Promise<Omit<CoverageReport['report'], 'operations'>> {
 	const [victims, referrals] = await Promise.all([victimCounts(db, scope), referralTable(db, scope)]);
 	return {
 		victimsByAgeAndSex: ageSexTable(victims),

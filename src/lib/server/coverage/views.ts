@@ -5,7 +5,12 @@
  */
 import type { Db } from '../db/index.ts';
 import { resolvePeriod, type CoverageFilters } from '../../domain/coverage/filters.ts';
-import type { CoverageDashboard, CoverageMapView, CoverageReportTables, MunicipalityDrillDown } from '../../domain/views/coverage.ts';
+import type {
+	CoverageDashboard,
+	CoverageMapView,
+	CoverageReportTables,
+	MunicipalityDrillDown
+} from '../../domain/views/coverage.ts';
 import { coverageBreakdown } from './figures.ts';
 import { monthlyFigures } from './trend.ts';
 import { overdueVenues } from './overdue.ts';
@@ -26,7 +31,11 @@ async function scopeOf(db: Db, filters: CoverageFilters, today: string) {
 
 export async function coverageDashboard(db: Db, filters: CoverageFilters, today: string): Promise<CoverageDashboard> {
 	const scope = await scopeOf(db, filters, today);
-	const [breakdown, monthly, options] = await Promise.all([coverageBreakdown(db, scope), monthlyFigures(db, scope), filterOptions(db)]);
+	const [breakdown, monthly, options] = await Promise.all([
+		coverageBreakdown(db, scope),
+		monthlyFigures(db, scope),
+		filterOptions(db)
+	]);
 	return { period: scope.period, ...breakdown, trend: monthly.trend, options };
 }
 
@@ -38,10 +47,21 @@ export async function coverageMap(db: Db, filters: CoverageFilters, today: strin
 		overdueVenues(db, scope, OVERDUE_ON_MAP),
 		filterOptions(db)
 	]);
-	return { period: scope.period, totals: breakdown.totals, byMunicipality: breakdown.byMunicipality, venues, overdue, options };
+	return {
+		period: scope.period,
+		totals: breakdown.totals,
+		byMunicipality: breakdown.byMunicipality,
+		venues,
+		overdue,
+		options
+	};
 }
 
-export async function coverageReportTables(db: Db, filters: CoverageFilters, today: string): Promise<CoverageReportTables> {
+export async function coverageReportTables(
+	db: Db,
+	filters: CoverageFilters,
+	today: string
+): Promise<CoverageReportTables> {
 	const scope = await scopeOf(db, filters, today);
 	const [breakdown, monthly, tables, options] = await Promise.all([
 		coverageBreakdown(db, scope),
@@ -49,11 +69,20 @@ export async function coverageReportTables(db: Db, filters: CoverageFilters, tod
 		reportTables(db, scope),
 		filterOptions(db)
 	]);
-	return { period: scope.period, totals: breakdown.totals, report: { ...tables, operations: monthly.operations }, options };
+	return {
+		period: scope.period,
+		totals: breakdown.totals,
+		report: { ...tables, operations: monthly.operations },
+		options
+	};
 }
 
 /** Null when the municipality does not exist. */
-export async function municipalityDrillDown(db: Db, filters: CoverageFilters, today: string): Promise<MunicipalityDrillDown | null> {
+export async function municipalityDrillDown(
+	db: Db,
+	filters: CoverageFilters,
+	today: string
+): Promise<MunicipalityDrillDown | null> {
 	const scope = await scopeOf(db, filters, today);
 	const [breakdown, venues, inspections, options] = await Promise.all([
 		coverageBreakdown(db, scope),

@@ -15,7 +15,12 @@ type Row = Record<string, unknown>;
  * default); rows that do not are inserted through the query builder instead. Values are what the
  * query builder takes: dates, numbers, strings, booleans and JSON values for `jsonb` columns.
  */
-export async function bulkInsert(tx: Db, table: PgTable, rows: readonly Row[], { onConflictDoNothing = false } = {}): Promise<void> {
+export async function bulkInsert(
+	tx: Db,
+	table: PgTable,
+	rows: readonly Row[],
+	{ onConflictDoNothing = false } = {}
+): Promise<void> {
 	if (rows.length === 0) return;
 	const columns = getTableColumns(table);
 	const keysOf = (row: Row) => Object.keys(row).filter((key) => row[key] !== undefined);
@@ -36,5 +41,7 @@ export async function bulkInsert(tx: Db, table: PgTable, rows: readonly Row[], {
 		sql`, `
 	);
 	const conflict = onConflictDoNothing ? sql` ON CONFLICT DO NOTHING` : sql``;
-	await tx.execute(sql`INSERT INTO ${table} (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${table}, ${JSON.stringify(records)}::jsonb)${conflict}`);
+	await tx.execute(
+		sql`INSERT INTO ${table} (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${table}, ${JSON.stringify(records)}::jsonb)${conflict}`
+	);
 }

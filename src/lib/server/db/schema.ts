@@ -136,7 +136,6 @@ export const municipalities = pgTable('municipalities', {
 	...synced
 });
 
-
 export const locations = pgTable(
 	'locations',
 	{
@@ -239,7 +238,6 @@ export const teamMembers = pgTable(
 	(t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_members_user_idx').on(t.userId)]
 );
 
-
 export const assignments = pgTable(
 	'assignments',
 	{
@@ -335,7 +333,9 @@ export const inspections = pgTable(
 			.on(t.startedAt, t.locationId)
 			.where(sql`status = 'submitted' and deleted_at is null`),
 		// "Not superseded by a correction" is asked of every counted inspection.
-		index('inspections_correction_of_idx').on(t.correctionOf).where(sql`correction_of is not null`)
+		index('inspections_correction_of_idx')
+			.on(t.correctionOf)
+			.where(sql`correction_of is not null`)
 	]
 );
 
@@ -369,7 +369,6 @@ export const screenedPersons = pgTable(
 			.where(sql`result = ${possibleVictimSql} and deleted_at is null`)
 	]
 );
-
 
 export const referrals = pgTable(
 	'referrals',

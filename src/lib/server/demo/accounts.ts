@@ -44,7 +44,10 @@ export async function seedAccounts(tx: Tx, newId: () => string): Promise<DemoPeo
 		.insert(agencies)
 		.values(codes.map((code) => ({ id: newId(), code, name: agencyNames[code] })))
 		.onConflictDoNothing({ target: agencies.code });
-	const agencyRows = await tx.select({ id: agencies.id, code: agencies.code }).from(agencies).where(inArray(agencies.code, codes));
+	const agencyRows = await tx
+		.select({ id: agencies.id, code: agencies.code })
+		.from(agencies)
+		.where(inArray(agencies.code, codes));
 	const agencyIds = Object.fromEntries(agencyRows.map((a) => [a.code, a.id])) as Record<AgencyCode, string>;
 
 	// argon2id costs ~50 ms per hash by design; one hash serves every demo account.
@@ -67,7 +70,12 @@ export async function seedAccounts(tx: Tx, newId: () => string): Promise<DemoPeo
 	const userRows = await tx
 		.select({ id: users.id, username: users.username, agencyId: users.agencyId })
 		.from(users)
-		.where(inArray(users.username, demoAccounts.map((a) => a.username)));
+		.where(
+			inArray(
+				users.username,
+				demoAccounts.map((a) => a.username)
+			)
+		);
 	const byUsername: Record<string, DemoPerson> = {};
 	for (const account of demoAccounts) {
 		const row = userRows.find((u) => u.username === account.username);

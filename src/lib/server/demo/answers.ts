@@ -4,7 +4,13 @@
  * template the inspection names. How bad things look follows the inspection's outcome.
  */
 import type { Random } from './random.ts';
-import type { Answer, Answers, ChecklistItem, ChecklistTemplate, TemplateScope } from '../../domain/checklist/template.ts';
+import type {
+	Answer,
+	Answers,
+	ChecklistItem,
+	ChecklistTemplate,
+	TemplateScope
+} from '../../domain/checklist/template.ts';
 import type { InspectionOutcome } from '../../domain/records/codes.ts';
 import type { PeoplePresent } from '../db/schema.ts';
 
@@ -89,7 +95,9 @@ export function venueAnswers(
 				const yesChance = compliantWhenYes.has(item.id)
 					? odds.compliant
 					: isMinorsItem
-						? (people.minorsPresent ? 0.8 : 0)
+						? people.minorsPresent
+							? 0.8
+							: 0
 						: odds.warning;
 				answers[item.id] = yesNo(random, yesChance);
 				break;
@@ -130,7 +138,13 @@ export function personAnswers(
 		if (decided !== undefined && (item.kind !== 'choice' || optionIds.includes(String(decided)))) {
 			answers[item.id] = decided;
 		} else if (item.kind === 'yesNo') {
-			answers[item.id] = item.indicator ? (random.chance(indicatorChance) ? 'yes' : random.chance(0.1) ? 'notObserved' : 'no') : yesNo(random, 0.2);
+			answers[item.id] = item.indicator
+				? random.chance(indicatorChance)
+					? 'yes'
+					: random.chance(0.1)
+						? 'notObserved'
+						: 'no'
+				: yesNo(random, 0.2);
 		} else if (item.kind === 'choice') {
 			answers[item.id] = random.pick(optionIds);
 		} else if (item.kind === 'multiChoice') {

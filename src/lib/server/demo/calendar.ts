@@ -18,7 +18,8 @@ const zoneParts = new Intl.DateTimeFormat('en-GB', {
 
 function partsOf(instant: Date): Record<string, number> {
 	const parts: Record<string, number> = {};
-	for (const part of zoneParts.formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+	for (const part of zoneParts.formatToParts(instant))
+		if (part.type !== 'literal') parts[part.type] = Number(part.value);
 	return parts;
 }
 

@@ -36,7 +36,12 @@ function months(today: string): { first: string; last: string; from: string; to:
 		const next = new Date(`${first}T00:00:00Z`);
 		next.setUTCMonth(next.getUTCMonth() + 1);
 		const last = addDays(next.toISOString().slice(0, 10), -1);
-		result.push({ first, last, from: first < windowStart ? windowStart : first, to: last > yesterday ? yesterday : last });
+		result.push({
+			first,
+			last,
+			from: first < windowStart ? windowStart : first,
+			to: last > yesterday ? yesterday : last
+		});
 		first = next.toISOString().slice(0, 10);
 	}
 	return result;
@@ -49,7 +54,9 @@ export function planHistory(random: Random, world: World): History {
 	];
 	const planner = person(world.people, 'planner');
 	// Bigger towns have more venues, so they are chosen for more operations.
-	const municipalityWeights = world.municipalities.map((m) => [m, world.venues.filter((v) => v.municipality === m).length] as const);
+	const municipalityWeights = world.municipalities.map(
+		(m) => [m, world.venues.filter((v) => v.municipality === m).length] as const
+	);
 	const usableThen = (venue: Venue) => venue.status !== 'unverified';
 
 	const plans: Plan[] = [];
@@ -77,7 +84,14 @@ export function planHistory(random: Random, world: World): History {
 			for (const [i, members] of pairs.slice(0, teamCount).entries()) {
 				const municipality = random.weighted(municipalityWeights);
 				const size = Math.min(random.int(6, 10), target - planned);
-				const route = planRoute(random, world.venues, municipality, focus.kinds, size, (v) => usableThen(v) && !taken.has(v.id));
+				const route = planRoute(
+					random,
+					world.venues,
+					municipality,
+					focus.kinds,
+					size,
+					(v) => usableThen(v) && !taken.has(v.id)
+				);
 				if (route.length === 0) continue;
 				for (const venue of route) taken.add(venue.id);
 				planned += route.length;
@@ -86,7 +100,11 @@ export function planHistory(random: Random, world: World): History {
 			if (teams.length === 0) continue;
 			plan.operations.push({
 				id: random.uuid(),
-				title: operationTitle(focus.name, teams.map((t) => t.municipality.nameSq), date),
+				title: operationTitle(
+					focus.name,
+					teams.map((t) => t.municipality.nameSq),
+					date
+				),
 				date,
 				focus,
 				leadAgencyId: world.people.agencyIds[focus.startMinutes < 12 * 60 ? 'labour' : 'police'],
@@ -99,7 +117,8 @@ export function planHistory(random: Random, world: World): History {
 		plan.operations.sort((a, b) => a.date.localeCompare(b.date));
 		plans.push(plan);
 		for (const operation of plan.operations)
-			for (const team of operation.teams) for (const assignment of team.assignments) visits.push({ plan, operation, team, assignment });
+			for (const team of operation.teams)
+				for (const assignment of team.assignments) visits.push({ plan, operation, team, assignment });
 	}
 	return { plans, visits };
 }

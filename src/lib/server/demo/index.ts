@@ -91,7 +91,10 @@ export async function seedDemoData(db: Db, options: { now: Date }): Promise<Seed
 				.join(' ')
 		});
 		const meta = { seededAt: options.now.toISOString(), summary };
-		await tx.insert(appMeta).values({ key: DEMO_META_KEY, value: meta }).onConflictDoUpdate({ target: appMeta.key, set: { value: meta } });
+		await tx
+			.insert(appMeta)
+			.values({ key: DEMO_META_KEY, value: meta })
+			.onConflictDoUpdate({ target: appMeta.key, set: { value: meta } });
 		return summary;
 	});
 	// Statistics for the planner at once (PGlite has no autovacuum to gather them later).

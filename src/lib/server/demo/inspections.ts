@@ -27,13 +27,55 @@ type Scope = { teamId: string; operationId: string };
 // Private apartments are often locked or refused; clubs and massage parlours are where
 // trafficking indicators are found most (docs/DOMAIN.md: victims increasingly in private apartments).
 const outcomeWeights: Record<LocationKind, readonly (readonly [Outcome, number])[]> = {
-	bar: [['no_findings', 52], ['labour_violations', 36], ['trafficking_indicators_referred', 1.5], ['premises_closed', 4], ['could_not_inspect', 6.5]],
-	night_club: [['no_findings', 42], ['labour_violations', 38], ['trafficking_indicators_referred', 5], ['premises_closed', 8], ['could_not_inspect', 7]],
-	massage_parlour: [['no_findings', 44], ['labour_violations', 34], ['trafficking_indicators_referred', 5], ['premises_closed', 7], ['could_not_inspect', 10]],
-	hotel_motel: [['no_findings', 60], ['labour_violations', 29], ['trafficking_indicators_referred', 2], ['premises_closed', 2], ['could_not_inspect', 7]],
-	restaurant_cafe: [['no_findings', 58], ['labour_violations', 36.5], ['trafficking_indicators_referred', 0.3], ['premises_closed', 1.2], ['could_not_inspect', 4]],
-	private_apartment: [['no_findings', 45], ['labour_violations', 4], ['trafficking_indicators_referred', 8], ['premises_closed', 3], ['could_not_inspect', 40]],
-	other: [['no_findings', 55], ['labour_violations', 38], ['trafficking_indicators_referred', 0.7], ['premises_closed', 2.3], ['could_not_inspect', 4]]
+	bar: [
+		['no_findings', 52],
+		['labour_violations', 36],
+		['trafficking_indicators_referred', 1.5],
+		['premises_closed', 4],
+		['could_not_inspect', 6.5]
+	],
+	night_club: [
+		['no_findings', 42],
+		['labour_violations', 38],
+		['trafficking_indicators_referred', 5],
+		['premises_closed', 8],
+		['could_not_inspect', 7]
+	],
+	massage_parlour: [
+		['no_findings', 44],
+		['labour_violations', 34],
+		['trafficking_indicators_referred', 5],
+		['premises_closed', 7],
+		['could_not_inspect', 10]
+	],
+	hotel_motel: [
+		['no_findings', 60],
+		['labour_violations', 29],
+		['trafficking_indicators_referred', 2],
+		['premises_closed', 2],
+		['could_not_inspect', 7]
+	],
+	restaurant_cafe: [
+		['no_findings', 58],
+		['labour_violations', 36.5],
+		['trafficking_indicators_referred', 0.3],
+		['premises_closed', 1.2],
+		['could_not_inspect', 4]
+	],
+	private_apartment: [
+		['no_findings', 45],
+		['labour_violations', 4],
+		['trafficking_indicators_referred', 8],
+		['premises_closed', 3],
+		['could_not_inspect', 40]
+	],
+	other: [
+		['no_findings', 55],
+		['labour_violations', 38],
+		['trafficking_indicators_referred', 0.7],
+		['premises_closed', 2.3],
+		['could_not_inspect', 4]
+	]
 };
 
 const notes: Record<Outcome, readonly string[]> = {
@@ -57,7 +99,11 @@ const outcomeReasons: Partial<Record<Outcome, readonly string[]>> = {
 		'Closed on the spot: no licence and minors working at night.',
 		'Closed by order of the labour inspector: serious safety hazards.'
 	],
-	could_not_inspect: ['Premises locked; nobody answered.', 'Owner refused entry; a warrant is being requested.', 'Business not found at this address.']
+	could_not_inspect: [
+		'Premises locked; nobody answered.',
+		'Owner refused entry; a warrant is being requested.',
+		'Business not found at this address.'
+	]
 };
 
 const unplannedReasons = [
@@ -68,8 +114,17 @@ const unplannedReasons = [
 
 function peopleAt(random: Random, kind: LocationKind, outcome: Outcome) {
 	const sexual = sexualExploitationVenues.has(kind);
-	const minors = random.chance(outcome === 'premises_closed' || outcome === 'trafficking_indicators_referred' ? 0.3 : 0.03) ? random.int(1, 2) : 0;
-	return { women: sexual ? random.int(1, 6) : random.int(0, 3), men: sexual ? random.int(0, 3) : random.int(1, 6), minors, minorsPresent: minors > 0 };
+	const minors = random.chance(
+		outcome === 'premises_closed' || outcome === 'trafficking_indicators_referred' ? 0.3 : 0.03
+	)
+		? random.int(1, 2)
+		: 0;
+	return {
+		women: sexual ? random.int(1, 6) : random.int(0, 3),
+		men: sexual ? random.int(0, 3) : random.int(1, 6),
+		minors,
+		minorsPresent: minors > 0
+	};
 }
 
 function expectations(random: Random, kind: LocationKind, outcome: Outcome): Expectation[] {
@@ -81,7 +136,12 @@ function expectations(random: Random, kind: LocationKind, outcome: Outcome): Exp
 	return Array.from({ length: random.int(2, 4) }, (): Expectation => (random.chance(0.3) ? 'some' : 'none'));
 }
 
-export type FieldRecords = { inspections: InspectionRow[]; persons: PersonRow[]; referrals: ReferralRow[]; scopes: Map<string, Scope> };
+export type FieldRecords = {
+	inspections: InspectionRow[];
+	persons: PersonRow[];
+	referrals: ReferralRow[];
+	scopes: Map<string, Scope>;
+};
 
 export function recordInspections(
 	random: Random,
@@ -120,7 +180,10 @@ export function recordInspections(
 			answers: venueAnswers(random, template, outcome, people),
 			outcome,
 			outcomeReason: outcomeReasons[outcome] ? random.pick(outcomeReasons[outcome]) : null,
-			peoplePresent: outcome === 'could_not_inspect' ? null : { women: people.women, men: people.men, minorsPresent: people.minorsPresent },
+			peoplePresent:
+				outcome === 'could_not_inspect'
+					? null
+					: { women: people.women, men: people.men, minorsPresent: people.minorsPresent },
 			notes: random.pick(notes[outcome]),
 			status: 'submitted',
 			submittedAt,
@@ -148,7 +211,12 @@ export function recordInspections(
 		const onRoute = new Set(visit.team.assignments.map((a) => a.venue.id));
 		const nearby = venues.filter((v) => v.municipality === visit.team.municipality && !onRoute.has(v.id));
 		if (nearby.length === 0) continue;
-		record(visit, random.pick(nearby), visit.team.assignments.length * 40 + random.int(5, 30), random.pick(unplannedReasons));
+		record(
+			visit,
+			random.pick(nearby),
+			visit.team.assignments.length * 40 + random.int(5, 30),
+			random.pick(unplannedReasons)
+		);
 	}
 	return records;
 }
@@ -160,7 +228,13 @@ export async function insertFieldRecords(tx: Tx, records: FieldRecords): Promise
 	await insertRows(tx, referrals, records.referrals);
 	// Screened persons and referrals are restricted: only the team and authorised roles may pull them.
 	await announce(tx, [
-		...records.inspections.map((r): ChangeInput => ({ entity: 'inspection', recordId: r.id, op: 'upsert', version: 1, ...scopeOf(r.id) })),
+		...records.inspections.map((r): ChangeInput => ({
+			entity: 'inspection',
+			recordId: r.id,
+			op: 'upsert',
+			version: 1,
+			...scopeOf(r.id)
+		})),
 		...records.persons.map((r): ChangeInput => ({
 			entity: 'screenedPerson',
 			recordId: r.id,

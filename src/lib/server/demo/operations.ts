@@ -47,7 +47,10 @@ export function planThisWeek(random: Random, world: World): Plan {
 		const daytime = focus.startMinutes < 12 * 60;
 		return {
 			id: random.uuid(),
-			title: operationTitle(focus.name, teams.map((t) => t.municipality.nameSq)),
+			title: operationTitle(
+				focus.name,
+				teams.map((t) => t.municipality.nameSq)
+			),
 			date,
 			focus,
 			leadAgencyId: world.people.agencyIds[daytime ? 'labour' : 'police'],
@@ -57,7 +60,10 @@ export function planThisWeek(random: Random, world: World): Plan {
 	});
 
 	const monday = mondayOf(world.today);
-	const lastDay = operations.map((o) => o.date).sort().at(-1) as string;
+	const lastDay = operations
+		.map((o) => o.date)
+		.sort()
+		.at(-1) as string;
 	const sunday = addDays(monday, 6);
 	return {
 		id: random.uuid(),

@@ -73,17 +73,46 @@ function profileFor(random: Random, kind: LocationKind, expectation: Expectation
 		nationality: nationality.option,
 		language: nationality.language,
 		interpreter_used: ['Albanian', 'Serbian'].includes(nationality.language) ? 'no' : 'yes',
-		education: random.weighted([['illiterate', 8], ['primary', expectation === 'victim' ? 50 : 35], ['secondary', 42], ['university', 7], ['unknown', 5]]),
+		education: random.weighted([
+			['illiterate', 8],
+			['primary', expectation === 'victim' ? 50 : 35],
+			['secondary', 42],
+			['university', 7],
+			['unknown', 5]
+		]),
 		role: sexual
-			? random.weighted([['service_staff', 45], ['performer', kind === 'night_club' ? 30 : 5], ['massage', kind === 'massage_parlour' ? 40 : 2], ['cleaning_kitchen', 10], ['other', 5]])
-			: random.weighted([['service_staff', 40], ['cleaning_kitchen', 35], ['other', 25]]),
-		recruitment: random.weighted([['job_offer', 65], ['marriage_promise', expectation === 'victim' ? 22 : 5], ['tourism', 5], ['other', 10]])
+			? random.weighted([
+					['service_staff', 45],
+					['performer', kind === 'night_club' ? 30 : 5],
+					['massage', kind === 'massage_parlour' ? 40 : 2],
+					['cleaning_kitchen', 10],
+					['other', 5]
+				])
+			: random.weighted([
+					['service_staff', 40],
+					['cleaning_kitchen', 35],
+					['other', 25]
+				]),
+		recruitment: random.weighted([
+			['job_offer', 65],
+			['marriage_promise', expectation === 'victim' ? 22 : 5],
+			['tourism', 5],
+			['other', 10]
+		])
 	};
 	if (nationality.other) profile.nationality_other = nationality.other;
 	if (expectation !== 'none') {
 		profile.exploitation_form = sexual
-			? random.weighted([['sexual_exploitation', 85], ['forced_labour', 15]])
-			: random.weighted([['forced_labour', 75], ['forced_begging', 10], ['slavery_servitude', 10], ['sexual_exploitation', 5]]);
+			? random.weighted([
+					['sexual_exploitation', 85],
+					['forced_labour', 15]
+				])
+			: random.weighted([
+					['forced_labour', 75],
+					['forced_begging', 10],
+					['slavery_servitude', 10],
+					['sexual_exploitation', 5]
+				]);
 	}
 	return profile;
 }
@@ -97,12 +126,27 @@ const asString = (answer: Answer | undefined): string | null => (typeof answer =
  * Draws answers until the screening matches what is expected of this person: a "victim" whose
  * answers happen to miss the combination is drawn again, as is a "some" that happens to meet it.
  */
-function screenedAnswers(random: Random, template: ChecklistTemplate, profile: Record<string, Answer>, ageBand: AgeBand, expectation: Expectation) {
+function screenedAnswers(
+	random: Random,
+	template: ChecklistTemplate,
+	profile: Record<string, Answer>,
+	ageBand: AgeBand,
+	expectation: Expectation
+) {
 	const wanted = (result: ScreeningResult) =>
-		expectation === 'victim' ? result === POSSIBLE_VICTIM : expectation === 'some' ? result === 'indicators_present' : result === 'no_indicators';
+		expectation === 'victim'
+			? result === POSSIBLE_VICTIM
+			: expectation === 'some'
+				? result === 'indicators_present'
+				: result === 'no_indicators';
 	const chance = { none: 0, some: 0.08, victim: 0.5 }[expectation];
 	for (let attempt = 0; ; attempt++) {
-		const answers = personAnswers(random, template, profile, expectation === 'victim' ? chance + attempt * 0.03 : chance);
+		const answers = personAnswers(
+			random,
+			template,
+			profile,
+			expectation === 'victim' ? chance + attempt * 0.03 : chance
+		);
 		const screening = screenAnswers(template, answers, ageBand);
 		// The cap only guards against a template whose questions cannot reach the combination.
 		if (wanted(screening.result) || attempt >= 30) return { answers, screening };
@@ -150,7 +194,14 @@ const adultTargets: readonly (readonly [ReferralTarget, number])[] = [
 	['labour_inspectorate', 4]
 ];
 
-const urgentNeeds = ['Safe accommodation tonight', 'Medical check', 'Food and clothing', 'Interpreter', 'Phone call to family', ''];
+const urgentNeeds = [
+	'Safe accommodation tonight',
+	'Medical check',
+	'Food and clothing',
+	'Interpreter',
+	'Phone call to family',
+	''
+];
 
 /** A minor is reported to the Centre for Social Work at once, and a guardian appointed (SOP). */
 export function referPerson(random: Random, person: ScreenedPersonRow, at: Date, today: Date): ReferralRow[] {
@@ -164,7 +215,18 @@ export function referPerson(random: Random, person: ScreenedPersonRow, at: Date,
 	return targets.map((target, i) => {
 		const referredAt = new Date(at.getTime() + (10 + i * 25 + random.int(0, 20)) * 60_000);
 		const status = random.weighted<ReferralStatus>(
-			settled ? [['made', 5], ['accepted', 55], ['declined', 10], ['closed', 30]] : [['made', 50], ['accepted', 40], ['declined', 10]]
+			settled
+				? [
+						['made', 5],
+						['accepted', 55],
+						['declined', 10],
+						['closed', 30]
+					]
+				: [
+						['made', 50],
+						['accepted', 40],
+						['declined', 10]
+					]
 		);
 		return {
 			id: random.uuid(),

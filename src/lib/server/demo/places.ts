@@ -113,7 +113,11 @@ const scriptOf = (m: Municipality): Script => (serbianMajorityCodes.has(m.code) 
 const townOf = (m: Municipality): string => (scriptOf(m) === 'sr' ? m.nameSr : m.nameSq);
 
 export function generateChildSites(random: Random, municipalities: readonly SeedMunicipality[]): ChildSite[] {
-	const counts = apportion(CHILD_SITE_COUNT, municipalities.map((m) => m.population), 1);
+	const counts = apportion(
+		CHILD_SITE_COUNT,
+		municipalities.map((m) => m.population),
+		1
+	);
 	return municipalities.flatMap((municipality, i) =>
 		Array.from({ length: counts[i] as number }, () => {
 			const kind = random.weighted(childSiteKindWeights);
@@ -151,7 +155,11 @@ export function generateVenues(
 	municipalities: readonly SeedMunicipality[],
 	childSites: readonly ChildSite[]
 ): Venue[] {
-	const counts = apportion(VENUE_COUNT, municipalities.map((m) => m.population), 4);
+	const counts = apportion(
+		VENUE_COUNT,
+		municipalities.map((m) => m.population),
+		4
+	);
 	return municipalities.flatMap((municipality, i) => {
 		const nearbyChildSites = childSites.filter((site) => site.municipality === municipality);
 		const script = scriptOf(municipality);

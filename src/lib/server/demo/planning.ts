@@ -17,7 +17,13 @@ import type { SeedMunicipality, Venue } from './places.ts';
 export type { AssignmentStatus };
 
 export type Assignment = { id: string; venue: Venue; visitOrder: number; status: AssignmentStatus };
-export type Team = { id: string; name: string; members: DemoPerson[]; municipality: SeedMunicipality; assignments: Assignment[] };
+export type Team = {
+	id: string;
+	name: string;
+	members: DemoPerson[];
+	municipality: SeedMunicipality;
+	assignments: Assignment[];
+};
 export type Operation = {
 	id: string;
 	title: string;
@@ -99,13 +105,23 @@ export async function insertPlans(tx: Tx, planList: readonly Plan[]): Promise<vo
 	await insertRows(
 		tx,
 		teams,
-		teamList.map(({ operation, team }) => ({ id: team.id, operationId: operation.id, name: team.name, ...stamp(operation.recordedAt) }))
+		teamList.map(({ operation, team }) => ({
+			id: team.id,
+			operationId: operation.id,
+			name: team.name,
+			...stamp(operation.recordedAt)
+		}))
 	);
 	await insertRows(
 		tx,
 		teamMembers,
 		teamList.flatMap(({ team }) =>
-			team.members.map((member, i) => ({ teamId: team.id, userId: member.id, agencyId: member.agencyId, isLeader: i === 0 }))
+			team.members.map((member, i) => ({
+				teamId: team.id,
+				userId: member.id,
+				agencyId: member.agencyId,
+				isLeader: i === 0
+			}))
 		)
 	);
 	await insertRows(

@@ -85,7 +85,12 @@ export function createRandom(seed: string): Random {
 
 	function uuid(): string {
 		const hex: string[] = [];
-		for (let i = 0; i < 4; i++) hex.push(Math.floor(next() * 4294967296).toString(16).padStart(8, '0'));
+		for (let i = 0; i < 4; i++)
+			hex.push(
+				Math.floor(next() * 4294967296)
+					.toString(16)
+					.padStart(8, '0')
+			);
 		const digits = hex.join('');
 		const variant = ((parseInt(digits[16] as string, 16) & 0x3) | 0x8).toString(16);
 		return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-4${digits.slice(13, 16)}-${variant}${digits.slice(17, 20)}-${digits.slice(20, 32)}`;

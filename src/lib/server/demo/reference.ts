@@ -20,7 +20,12 @@ async function seedMunicipalities(tx: Tx, random: Random): Promise<{ all: SeedMu
 	const existing = await tx
 		.select({ id: municipalities.id, code: municipalities.code })
 		.from(municipalities)
-		.where(inArray(municipalities.code, municipalityData.map((m) => m.code)));
+		.where(
+			inArray(
+				municipalities.code,
+				municipalityData.map((m) => m.code)
+			)
+		);
 	const existingIds = new Map(existing.map((m) => [m.code, m.id]));
 	const all = municipalityData.map((m) => ({ ...m, id: existingIds.get(m.code) ?? random.uuid() }));
 	const missing = all.filter((m) => !existingIds.has(m.code));
@@ -29,7 +34,10 @@ async function seedMunicipalities(tx: Tx, random: Random): Promise<{ all: SeedMu
 		municipalities,
 		missing.map(({ id, code, nameSq, nameSr, nameEn, lat, lng }) => ({ id, code, nameSq, nameSr, nameEn, lat, lng }))
 	);
-	await announce(tx, missing.map((m) => ({ entity: 'municipality', recordId: m.id, op: 'upsert', version: 1 })));
+	await announce(
+		tx,
+		missing.map((m) => ({ entity: 'municipality', recordId: m.id, op: 'upsert', version: 1 }))
+	);
 	return { all, created: missing.length };
 }
 

@@ -49,8 +49,40 @@ export function planRoute(
 export type OperationFocus = { name: string; kinds: readonly LocationKind[]; startMinutes: number; endMinutes: number };
 
 export const operationFoci: readonly (readonly [OperationFocus, number])[] = [
-	[{ name: 'Bare dhe klube nate', kinds: ['bar', 'night_club', 'hotel_motel'], startMinutes: 20 * 60, endMinutes: 24 * 60 - 1 }, 4],
-	[{ name: 'Sallone masazhi dhe banesa private', kinds: ['massage_parlour', 'private_apartment', 'hotel_motel'], startMinutes: 18 * 60, endMinutes: 23 * 60 }, 3],
-	[{ name: 'Kushtet e punës në kafene, restorante dhe punëtori', kinds: ['restaurant_cafe', 'other', 'bar'], startMinutes: 9 * 60, endMinutes: 15 * 60 }, 3],
-	[{ name: 'Hotele dhe motele përgjatë rrugëve kryesore', kinds: ['hotel_motel', 'night_club', 'restaurant_cafe'], startMinutes: 19 * 60, endMinutes: 23 * 60 + 30 }, 2]
+	[
+		{
+			name: 'Bare dhe klube nate',
+			kinds: ['bar', 'night_club', 'hotel_motel'],
+			startMinutes: 20 * 60,
+			endMinutes: 24 * 60 - 1
+		},
+		4
+	],
+	[
+		{
+			name: 'Sallone masazhi dhe banesa private',
+			kinds: ['massage_parlour', 'private_apartment', 'hotel_motel'],
+			startMinutes: 18 * 60,
+			endMinutes: 23 * 60
+		},
+		3
+	],
+	[
+		{
+			name: 'Kushtet e punës në kafene, restorante dhe punëtori',
+			kinds: ['restaurant_cafe', 'other', 'bar'],
+			startMinutes: 9 * 60,
+			endMinutes: 15 * 60
+		},
+		3
+	],
+	[
+		{
+			name: 'Hotele dhe motele përgjatë rrugëve kryesore',
+			kinds: ['hotel_motel', 'night_club', 'restaurant_cafe'],
+			startMinutes: 19 * 60,
+			endMinutes: 23 * 60 + 30
+		},
+		2
+	]
 ];

@@ -30,7 +30,12 @@ export async function seedTemplate(
 		.returning({ id: checklistTemplates.id });
 	await announce(
 		tx,
-		inserted.map((row) => ({ entity: 'checklistTemplate' as const, recordId: row.id, op: 'upsert' as const, version: 1 }))
+		inserted.map((row) => ({
+			entity: 'checklistTemplate' as const,
+			recordId: row.id,
+			op: 'upsert' as const,
+			version: 1
+		}))
 	);
 	return inserted.length;
 }

@@ -5,9 +5,26 @@
  * without full ICU data would fall back to English, and the seed must be the same everywhere.
  */
 
-const months = ['janar', 'shkurt', 'mars', 'prill', 'maj', 'qershor', 'korrik', 'gusht', 'shtator', 'tetor', 'nëntor', 'dhjetor'] as const;
+const months = [
+	'janar',
+	'shkurt',
+	'mars',
+	'prill',
+	'maj',
+	'qershor',
+	'korrik',
+	'gusht',
+	'shtator',
+	'tetor',
+	'nëntor',
+	'dhjetor'
+] as const;
 
-const parts = (date: string) => ({ year: Number(date.slice(0, 4)), month: months[Number(date.slice(5, 7)) - 1] as string, day: Number(date.slice(8, 10)) });
+const parts = (date: string) => ({
+	year: Number(date.slice(0, 4)),
+	month: months[Number(date.slice(5, 7)) - 1] as string,
+	day: Number(date.slice(8, 10))
+});
 
 /** '2026-01-04' → '4 janar 2026'. */
 export function albanianDate(date: string): string {
@@ -29,7 +46,8 @@ export function albanianList(names: readonly string[]): string {
 
 export const monthlyPlanTitle = (firstDay: string): string => `Plani mujor: ${albanianMonth(firstDay)}`;
 
-export const weeklyPlanTitle = (monday: string): string => `Inspektime të përbashkëta, java që fillon më ${albanianDate(monday)}`;
+export const weeklyPlanTitle = (monday: string): string =>
+	`Inspektime të përbashkëta, java që fillon më ${albanianDate(monday)}`;
 
 /**
  * What the operation looks for, then where (both teams may work one town: it is named once); past

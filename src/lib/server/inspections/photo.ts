@@ -15,7 +15,14 @@ export type PhotoFile = { bytes: Uint8Array; mime: string; sha256: string };
 
 export async function readPhoto(db: Db, viewer: SessionUser, id: string): Promise<PhotoFile | null> {
 	const [row] = await db
-		.select({ sha256: attachments.sha256, mime: attachments.mime, storedAt: attachments.storedAt, inspectionId: inspections.id, teamId: inspections.teamId, createdBy: inspections.createdBy })
+		.select({
+			sha256: attachments.sha256,
+			mime: attachments.mime,
+			storedAt: attachments.storedAt,
+			inspectionId: inspections.id,
+			teamId: inspections.teamId,
+			createdBy: inspections.createdBy
+		})
 		.from(attachments)
 		.innerJoin(inspections, eq(inspections.id, attachments.inspectionId))
 		.where(and(eq(attachments.id, id), isNull(attachments.deletedAt), isNull(inspections.deletedAt)));
@@ -23,6 +30,12 @@ export async function readPhoto(db: Db, viewer: SessionUser, id: string): Promis
 	if ((await accessTo(db, viewer, row)) !== 'persons') return null;
 	const bytes = await readAttachment(row.sha256);
 	if (!bytes) return null;
-	await audit(db, { userId: viewer.id, action: 'attachment.view', entity: 'attachment', recordId: id, summary: `inspection=${row.inspectionId}` });
+	await audit(db, {
+		userId: viewer.id,
+		action: 'attachment.view',
+		entity: 'attachment',
+		recordId: id,
+		summary: `inspection=${row.inspectionId}`
+	});
 	return { bytes, mime: row.mime, sha256: row.sha256 };
 }

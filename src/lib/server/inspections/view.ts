@@ -87,7 +87,13 @@ async function auditTrail(db: Db, records: { entity: string; ids: string[] }[]):
 		})
 		.from(auditLog)
 		.leftJoin(users, eq(users.id, auditLog.userId))
-		.where(or(...records.filter((r) => r.ids.length).map((r) => and(eq(auditLog.entity, r.entity), inArray(auditLog.recordId, r.ids)))))
+		.where(
+			or(
+				...records
+					.filter((r) => r.ids.length)
+					.map((r) => and(eq(auditLog.entity, r.entity), inArray(auditLog.recordId, r.ids)))
+			)
+		)
 		.orderBy(asc(auditLog.seq));
 	return rows.map((row) => ({ ...row, seq: Number(row.seq), at: row.at.toISOString() }));
 }
@@ -102,17 +108,34 @@ export async function accessTo(
 	inspection: { teamId: string | null; createdBy: string }
 ): Promise<'hidden' | 'venue' | 'persons'> {
 	if (viewer.role === 'supervisor' || viewer.role === 'admin') return 'persons';
-	if (viewer.role === 'inspector') return inTeamScope(await scopeOf(db, viewer), inspection.teamId, inspection.createdBy) ? 'persons' : 'hidden';
+	if (viewer.role === 'inspector')
+		return inTeamScope(await scopeOf(db, viewer), inspection.teamId, inspection.createdBy) ? 'persons' : 'hidden';
 	return 'venue';
 }
 
 /** `withPersons: false`: the venue part only, whoever asks (a page copy that is no one's view: viewRequest.ts). */
-export async function inspectionView(db: Db, viewer: SessionUser, id: string, { withPersons = true } = {}): Promise<InspectionView | null> {
+export async function inspectionView(
+	db: Db,
+	viewer: SessionUser,
+	id: string,
+	{ withPersons = true } = {}
+): Promise<InspectionView | null> {
 	const [row] = await db
 		.select({
 			inspection: inspections,
-			venue: { id: locations.id, name: locations.name, kind: locations.kind, address: locations.address, status: locations.status },
-			municipality: { id: municipalities.id, en: municipalities.nameEn, sq: municipalities.nameSq, sr: municipalities.nameSr },
+			venue: {
+				id: locations.id,
+				name: locations.name,
+				kind: locations.kind,
+				address: locations.address,
+				status: locations.status
+			},
+			municipality: {
+				id: municipalities.id,
+				en: municipalities.nameEn,
+				sq: municipalities.nameSq,
+				sr: municipalities.nameSr
+			},
 			team: teams.name,
 			operation: operations.title,
 			plan: plans.title,
@@ -143,7 +166,9 @@ export async function inspectionView(db: Db, viewer: SessionUser, id: string, { 
 		db
 			.select({ id: inspections.id })
 			.from(inspections)
-			.where(and(eq(inspections.correctionOf, id), isNull(inspections.deletedAt), sql`${inspections.status} = 'submitted'`))
+			.where(
+				and(eq(inspections.correctionOf, id), isNull(inspections.deletedAt), sql`${inspections.status} = 'submitted'`)
+			)
 			.limit(1)
 	]);
 	const persons = personLevel ? await personsOf(db, id, template) : null;
@@ -181,7 +206,10 @@ export async function inspectionView(db: Db, viewer: SessionUser, id: string, { 
 		peoplePresent: inspection.peoplePresent,
 		checkIn: personLevel ? inspection.checkIn : null,
 		venue: row.venue,
-		municipality: { id: row.municipality.id, name: { en: row.municipality.en, sq: row.municipality.sq, sr: row.municipality.sr } },
+		municipality: {
+			id: row.municipality.id,
+			name: { en: row.municipality.en, sq: row.municipality.sq, sr: row.municipality.sr }
+		},
 		team: row.team,
 		operation: row.operation,
 		plan: row.plan,

@@ -19,7 +19,8 @@ import { venuesTwiceOn } from './warnings.ts';
 async function lockEditableTeam(tx: Tx, teamId: string) {
 	const team = await lockRow(tx, 'team', teamId);
 	const operation = await lockRow(tx, 'operation', team.operationId);
-	if (!isEditable(operation.status)) throw new UserInputError('status', 'a finished or cancelled operation cannot change', 409);
+	if (!isEditable(operation.status))
+		throw new UserInputError('status', 'a finished or cancelled operation cannot change', 409);
 	return { team, operation };
 }
 
@@ -28,7 +29,13 @@ async function lockEditableTeam(tx: Tx, teamId: string) {
  * its teams) is left where it is and reported; one assigned by another operation the same day is
  * assigned and warned about.
  */
-export async function assignVenues(db: Db, actor: SessionUser, operationId: string, teamId: string, locationIds: string[]): Promise<AssignResult> {
+export async function assignVenues(
+	db: Db,
+	actor: SessionUser,
+	operationId: string,
+	teamId: string,
+	locationIds: string[]
+): Promise<AssignResult> {
 	requirePlanner(actor);
 	return db.transaction(async (tx) => {
 		const { team } = await lockEditableTeam(tx, teamId);
@@ -39,11 +46,18 @@ export async function assignVenues(db: Db, actor: SessionUser, operationId: stri
 			.from(locations)
 			.where(and(inArray(locations.id, wanted), isNull(locations.deletedAt)));
 		if (venues.length !== wanted.length) throw new UserInputError('locationIds', 'no such venue');
-		if (venues.some((v) => v.status === 'gone')) throw new UserInputError('locationIds', 'a venue that is gone cannot be visited');
+		if (venues.some((v) => v.status === 'gone'))
+			throw new UserInputError('locationIds', 'a venue that is gone cannot be visited');
 		const existing = await tx
 			.select({ locationId: assignments.locationId })
 			.from(assignments)
-			.where(and(eq(assignments.operationId, operationId), inArray(assignments.locationId, wanted), isNull(assignments.deletedAt)));
+			.where(
+				and(
+					eq(assignments.operationId, operationId),
+					inArray(assignments.locationId, wanted),
+					isNull(assignments.deletedAt)
+				)
+			);
 		const already = new Set(existing.map((e) => e.locationId));
 		const fresh = wanted.filter((id) => !already.has(id));
 		const [last] = await tx
@@ -51,7 +65,13 @@ export async function assignVenues(db: Db, actor: SessionUser, operationId: stri
 			.from(assignments)
 			.where(and(eq(assignments.teamId, teamId), isNull(assignments.deletedAt)));
 		const start = Number(last?.order ?? 0);
-		const rows = fresh.map((locationId, i) => ({ id: randomUUID(), operationId, teamId, locationId, visitOrder: start + i + 1 }));
+		const rows = fresh.map((locationId, i) => ({
+			id: randomUUID(),
+			operationId,
+			teamId,
+			locationId,
+			visitOrder: start + i + 1
+		}));
 		for (const row of rows) {
 			await insertSynced(tx, {
 				entity: 'assignment',
@@ -60,17 +80,27 @@ export async function assignVenues(db: Db, actor: SessionUser, operationId: stri
 				audit: { userId: actor.id, action: 'assignment.create', summary: `team=${teamId} location=${row.locationId}` }
 			});
 		}
-		return { assigned: rows.map((r) => r.id), alreadyAssigned: [...already], venuesTwice: await venuesTwiceOn(tx, operationId) };
+		return {
+			assigned: rows.map((r) => r.id),
+			alreadyAssigned: [...already],
+			venuesTwice: await venuesTwiceOn(tx, operationId)
+		};
 	});
 }
 
 /** To another team of the same operation, at the end of its order. */
-export async function moveAssignment(db: Db, actor: SessionUser, id: string, toTeamId: string): Promise<{ version: number }> {
+export async function moveAssignment(
+	db: Db,
+	actor: SessionUser,
+	id: string,
+	toTeamId: string
+): Promise<{ version: number }> {
 	requirePlanner(actor);
 	return db.transaction(async (tx) => {
 		const assignment = await lockRow(tx, 'assignment', id);
 		const { team } = await lockEditableTeam(tx, toTeamId);
-		if (team.operationId !== assignment.operationId) throw new UserInputError('teamId', 'the team is not on this operation');
+		if (team.operationId !== assignment.operationId)
+			throw new UserInputError('teamId', 'the team is not on this operation');
 		if (assignment.teamId === toTeamId) return { version: assignment.version };
 		const [last] = await tx
 			.select({ order: max(assignments.visitOrder) })
@@ -82,7 +112,16 @@ export async function moveAssignment(db: Db, actor: SessionUser, id: string, toT
 			set: { teamId: toTeamId, visitOrder: Number(last?.order ?? 0) + 1 },
 			scope: { teamId: toTeamId, operationId: assignment.operationId },
 			// The old team's devices must drop it; they will never see the upsert scoped to the new team.
-			before: [{ entity: 'assignment', recordId: id, op: 'delete', version: assignment.version, teamId: assignment.teamId, operationId: assignment.operationId }],
+			before: [
+				{
+					entity: 'assignment',
+					recordId: id,
+					op: 'delete',
+					version: assignment.version,
+					teamId: assignment.teamId,
+					operationId: assignment.operationId
+				}
+			],
 			audit: { userId: actor.id, action: 'assignment.move', summary: `from=${assignment.teamId} to=${toTeamId}` }
 		});
 		return { version };
@@ -94,7 +133,8 @@ export async function removeAssignment(db: Db, actor: SessionUser, id: string): 
 	await db.transaction(async (tx) => {
 		const assignment = await lockRow(tx, 'assignment', id);
 		await lockEditableTeam(tx, assignment.teamId);
-		if (assignment.status !== 'pending') throw new UserInputError('status', 'a visit already started cannot be removed', 409);
+		if (assignment.status !== 'pending')
+			throw new UserInputError('status', 'a visit already started cannot be removed', 409);
 		await tombstone(tx, {
 			entity: 'assignment',
 			id,
@@ -105,7 +145,12 @@ export async function removeAssignment(db: Db, actor: SessionUser, id: string): 
 }
 
 /** Sets the team's visit order to the given list, which must hold exactly the team's assignments. */
-export async function setVisitOrder(db: Db, actor: SessionUser, teamId: string, assignmentIds: string[]): Promise<{ changed: number }> {
+export async function setVisitOrder(
+	db: Db,
+	actor: SessionUser,
+	teamId: string,
+	assignmentIds: string[]
+): Promise<{ changed: number }> {
 	requirePlanner(actor);
 	return db.transaction(async (tx) => {
 		const { team } = await lockEditableTeam(tx, teamId);
@@ -114,7 +159,11 @@ export async function setVisitOrder(db: Db, actor: SessionUser, teamId: string, 
 			.from(assignments)
 			.where(and(eq(assignments.teamId, teamId), isNull(assignments.deletedAt)));
 		const known = new Set(current.map((a) => a.id));
-		if (assignmentIds.length !== known.size || new Set(assignmentIds).size !== known.size || assignmentIds.some((id) => !known.has(id))) {
+		if (
+			assignmentIds.length !== known.size ||
+			new Set(assignmentIds).size !== known.size ||
+			assignmentIds.some((id) => !known.has(id))
+		) {
 			throw new UserInputError('assignmentIds', 'the order must list each of the team’s venues once', 409);
 		}
 		let changed = 0;

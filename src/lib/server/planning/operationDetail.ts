@@ -1,15 +1,34 @@
 /** One operation as the planning screen and the briefing read it: teams, members, venues in visit order. */
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { agencies, assignments, locations, municipalities, operations, teamMembers, teams, users } from '../db/schema.ts';
-import type { AgencyChoice, DetailMember, MunicipalityChoice, OperationDetail, PlanDetail, TeamCandidate } from '../../domain/views/planning.ts';
+import {
+	agencies,
+	assignments,
+	locations,
+	municipalities,
+	operations,
+	teamMembers,
+	teams,
+	users
+} from '../db/schema.ts';
+import type {
+	AgencyChoice,
+	DetailMember,
+	MunicipalityChoice,
+	OperationDetail,
+	PlanDetail,
+	TeamCandidate
+} from '../../domain/views/planning.ts';
 import { readRow } from './records.ts';
 
 export async function operationDetail(db: Db, id: string): Promise<OperationDetail | null> {
 	const operation = await readRow(db, 'operation', id);
 	const plan = operation && (await readRow(db, 'plan', operation.planId));
 	if (!operation || !plan) return null;
-	const [agency] = await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, operation.leadAgencyId));
+	const [agency] = await db
+		.select({ name: agencies.name })
+		.from(agencies)
+		.where(eq(agencies.id, operation.leadAgencyId));
 	const teamRows = await db
 		.select({ id: teams.id, name: teams.name, compositionReason: teams.compositionReason })
 		.from(teams)
@@ -99,7 +118,10 @@ export async function teamCandidates(db: Db): Promise<TeamCandidate[]> {
 }
 
 export async function agencyChoices(db: Db): Promise<AgencyChoice[]> {
-	return db.select({ id: agencies.id, code: agencies.code, name: agencies.name }).from(agencies).orderBy(asc(agencies.code));
+	return db
+		.select({ id: agencies.id, code: agencies.code, name: agencies.name })
+		.from(agencies)
+		.orderBy(asc(agencies.code));
 }
 
 export async function municipalityChoices(db: Db): Promise<MunicipalityChoice[]> {
@@ -114,7 +136,15 @@ export async function planDetail(db: Db, id: string): Promise<PlanDetail | null>
 	const plan = await readRow(db, 'plan', id);
 	if (!plan) return null;
 	const list = await db
-		.select({ id: operations.id, title: operations.title, date: operations.date, startTime: operations.startTime, endTime: operations.endTime, area: operations.area, status: operations.status })
+		.select({
+			id: operations.id,
+			title: operations.title,
+			date: operations.date,
+			startTime: operations.startTime,
+			endTime: operations.endTime,
+			area: operations.area,
+			status: operations.status
+		})
 		.from(operations)
 		.where(and(eq(operations.planId, id), isNull(operations.deletedAt)))
 		.orderBy(asc(operations.date), asc(operations.startTime));

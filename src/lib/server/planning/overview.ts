@@ -3,7 +3,12 @@
  * one filtered page of operations at a time (domain/planning/planList.ts), grouped by plan.
  */
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { containsPattern, pageWithin, PLAN_LIST_PAGE_SIZE, type PlanListQuery } from '../../domain/planning/planList.ts';
+import {
+	containsPattern,
+	pageWithin,
+	PLAN_LIST_PAGE_SIZE,
+	type PlanListQuery
+} from '../../domain/planning/planList.ts';
 import type { Db } from '../db/index.ts';
 import { agencies, assignments, operations, plans, teams } from '../db/schema.ts';
 import type { DetailMember, PlanOperation, PlanOverviewPage } from '../../domain/views/planning.ts';
@@ -22,7 +27,8 @@ function itemConditions(query: PlanListQuery, today: string): SQL {
 	// An operation under way stays current past midnight and until someone marks it done.
 	const underWay = sql`${operations.status} = 'active'`;
 	if (query.period === 'current') conditions.push(or(sql`${itemDate} >= ${today}`, underWay)!);
-	if (query.period === 'past') conditions.push(sql`${itemDate} < ${today}`, sql`${operations.status} is distinct from 'active'`);
+	if (query.period === 'past')
+		conditions.push(sql`${itemDate} < ${today}`, sql`${operations.status} is distinct from 'active'`);
 	if (query.status) conditions.push(eq(operations.status, query.status));
 	if (query.q) {
 		const pattern = containsPattern(query.q);
@@ -52,7 +58,14 @@ export async function planOverviews(database: Db, query: PlanListQuery, today: s
 		.from(plans)
 		.leftJoin(operations, operationJoin)
 		.where(where)
-		.orderBy(direction(itemStart), direction(operations.startTime), asc(plans.title), asc(operations.title), asc(plans.id), asc(operations.id))
+		.orderBy(
+			direction(itemStart),
+			direction(operations.startTime),
+			asc(plans.title),
+			asc(operations.title),
+			asc(plans.id),
+			asc(operations.id)
+		)
 		.limit(PLAN_LIST_PAGE_SIZE)
 		.offset(offset);
 	if (items.length === 0) return { plans: [], total, page, pageCount };

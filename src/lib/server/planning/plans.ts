@@ -28,25 +28,49 @@ export async function createPlan(db: Db, actor: SessionUser, input: PlanInput): 
 	return db.transaction(async (tx) => {
 		await requireMunicipalities(tx, input.municipalityIds);
 		const id = randomUUID();
-		await insertSynced(tx, { entity: 'plan', values: { id, ...input, createdBy: actor.id }, scope: {}, audit: { userId: actor.id, action: 'plan.create' } });
+		await insertSynced(tx, {
+			entity: 'plan',
+			values: { id, ...input, createdBy: actor.id },
+			scope: {},
+			audit: { userId: actor.id, action: 'plan.create' }
+		});
 		return { id };
 	});
 }
 
-export async function updatePlan(db: Db, actor: SessionUser, id: string, input: PlanInput): Promise<{ version: number }> {
+export async function updatePlan(
+	db: Db,
+	actor: SessionUser,
+	id: string,
+	input: PlanInput
+): Promise<{ version: number }> {
 	requirePlanner(actor);
 	return db.transaction(async (tx) => {
 		await lockRow(tx, 'plan', id);
 		await requireMunicipalities(tx, input.municipalityIds);
-		return { version: await updateSynced(tx, { entity: 'plan', id, set: input, scope: {}, audit: { userId: actor.id, action: 'plan.update' } }) };
+		return {
+			version: await updateSynced(tx, {
+				entity: 'plan',
+				id,
+				set: input,
+				scope: {},
+				audit: { userId: actor.id, action: 'plan.update' }
+			})
+		};
 	});
 }
 
 function requireWithinPlan(plan: { periodStart: string; periodEnd: string }, date: string): void {
-	if (date < plan.periodStart || date > plan.periodEnd) throw new UserInputError('date', 'the date is outside the plan’s period');
+	if (date < plan.periodStart || date > plan.periodEnd)
+		throw new UserInputError('date', 'the date is outside the plan’s period');
 }
 
-export async function createOperation(db: Db, actor: SessionUser, planId: string, input: OperationInput): Promise<{ id: string }> {
+export async function createOperation(
+	db: Db,
+	actor: SessionUser,
+	planId: string,
+	input: OperationInput
+): Promise<{ id: string }> {
 	requirePlanner(actor);
 	return db.transaction(async (tx) => {
 		const plan = await lockRow(tx, 'plan', planId);
@@ -63,20 +87,33 @@ export async function createOperation(db: Db, actor: SessionUser, planId: string
 	});
 }
 
-export async function updateOperation(db: Db, actor: SessionUser, id: string, input: OperationInput): Promise<{ version: number }> {
+export async function updateOperation(
+	db: Db,
+	actor: SessionUser,
+	id: string,
+	input: OperationInput
+): Promise<{ version: number }> {
 	requirePlanner(actor);
 	return db.transaction(async (tx) => {
 		const operation = await lockRow(tx, 'operation', id);
-		if (!isEditable(operation.status)) throw new UserInputError('status', 'a finished or cancelled operation cannot change', 409);
+		if (!isEditable(operation.status))
+			throw new UserInputError('status', 'a finished or cancelled operation cannot change', 409);
 		const plan = await lockRow(tx, 'plan', operation.planId);
 		requireWithinPlan(plan, input.date);
 		await requireAgency(tx, input.leadAgencyId);
 		const audit = { userId: actor.id, action: 'operation.update' };
-		return { version: await updateSynced(tx, { entity: 'operation', id, set: input, scope: { operationId: id }, audit }) };
+		return {
+			version: await updateSynced(tx, { entity: 'operation', id, set: input, scope: { operationId: id }, audit })
+		};
 	});
 }
 
-export async function changeOperationStatus(db: Db, actor: SessionUser, id: string, status: OperationStatus): Promise<{ version: number }> {
+export async function changeOperationStatus(
+	db: Db,
+	actor: SessionUser,
+	id: string,
+	status: OperationStatus
+): Promise<{ version: number }> {
 	requirePlanner(actor);
 	return db.transaction(async (tx) => {
 		const operation = await lockRow(tx, 'operation', id);
@@ -109,7 +146,11 @@ export async function deletePlan(db: Db, actor: SessionUser, id: string): Promis
 			.where(and(eq(operations.planId, id), isNull(operations.deletedAt)))
 			.for('update');
 		if (live.some((o) => o.status === 'active' || o.status === 'done')) {
-			throw new UserInputError('status', 'a plan with an active or finished operation cannot be deleted; cancel its operations instead', 409);
+			throw new UserInputError(
+				'status',
+				'a plan with an active or finished operation cannot be deleted; cancel its operations instead',
+				409
+			);
 		}
 		const operationIds = live.map((o) => o.id);
 		if (operationIds.length) {
@@ -119,14 +160,23 @@ export async function deletePlan(db: Db, actor: SessionUser, id: string): Promis
 				.innerJoin(assignments, eq(inspections.assignmentId, assignments.id))
 				.where(inArray(assignments.operationId, operationIds))
 				.limit(1);
-			if (recorded) throw new UserInputError('status', 'inspections were recorded under this plan; it cannot be deleted', 409);
+			if (recorded)
+				throw new UserInputError('status', 'inspections were recorded under this plan; it cannot be deleted', 409);
 		}
 		for (const operationId of operationIds) {
-			const liveTeams = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.operationId, operationId), isNull(teams.deletedAt)));
+			const liveTeams = await tx
+				.select({ id: teams.id })
+				.from(teams)
+				.where(and(eq(teams.operationId, operationId), isNull(teams.deletedAt)));
 			for (const team of liveTeams) await tombstoneTeam(tx, actor, team.id, operationId);
 			const audit = { userId: actor.id, action: 'operation.remove', summary: `plan=${id}` };
 			await tombstone(tx, { entity: 'operation', id: operationId, scope: { operationId }, audit });
 		}
-		await tombstone(tx, { entity: 'plan', id, scope: {}, audit: { userId: actor.id, action: 'plan.remove', summary: `operations=${operationIds.length}` } });
+		await tombstone(tx, {
+			entity: 'plan',
+			id,
+			scope: {},
+			audit: { userId: actor.id, action: 'plan.remove', summary: `operations=${operationIds.length}` }
+		});
 	});
 }

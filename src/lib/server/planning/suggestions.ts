@@ -24,13 +24,25 @@ async function historyCounts(db: Db) {
 		db
 			.select({ locationId: inspections.locationId, count: sql<number>`count(*)::int` })
 			.from(inspections)
-			.where(and(isNull(inspections.deletedAt), eq(inspections.status, 'submitted'), inArray(inspections.outcome, FINDINGS as never[])))
+			.where(
+				and(
+					isNull(inspections.deletedAt),
+					eq(inspections.status, 'submitted'),
+					inArray(inspections.outcome, FINDINGS as never[])
+				)
+			)
 			.groupBy(inspections.locationId),
 		db
 			.select({ locationId: inspections.locationId, count: sql<number>`count(*)::int` })
 			.from(screenedPersons)
 			.innerJoin(inspections, eq(inspections.id, screenedPersons.inspectionId))
-			.where(and(isNull(screenedPersons.deletedAt), isNull(inspections.deletedAt), eq(screenedPersons.result, POSSIBLE_VICTIM)))
+			.where(
+				and(
+					isNull(screenedPersons.deletedAt),
+					isNull(inspections.deletedAt),
+					eq(screenedPersons.result, POSSIBLE_VICTIM)
+				)
+			)
 			.groupBy(inspections.locationId)
 	]);
 	return {
@@ -39,7 +51,13 @@ async function historyCounts(db: Db) {
 	};
 }
 
-export async function suggestionsFor(db: Db, operationId: string, limit: number, now = new Date(), venues?: MapVenue[]): Promise<Suggestion[]> {
+export async function suggestionsFor(
+	db: Db,
+	operationId: string,
+	limit: number,
+	now = new Date(),
+	venues?: MapVenue[]
+): Promise<Suggestion[]> {
 	const operation = await readRow(db, 'operation', operationId);
 	const plan = operation && (await readRow(db, 'plan', operation.planId));
 	if (!operation || !plan) return [];
@@ -74,9 +92,21 @@ export async function suggestionsFor(db: Db, operationId: string, limit: number,
 }
 
 /** "Add the top N": the N best-ranked venues not yet on the operation, to one team, in one action. */
-export async function addTopSuggestions(db: Db, actor: SessionUser, operationId: string, teamId: string, count: number): Promise<AssignResult> {
+export async function addTopSuggestions(
+	db: Db,
+	actor: SessionUser,
+	operationId: string,
+	teamId: string,
+	count: number
+): Promise<AssignResult> {
 	requirePlanner(actor);
 	const top = await suggestionsFor(db, operationId, count);
 	if (top.length === 0) return { assigned: [], alreadyAssigned: [], venuesTwice: [] };
-	return assignVenues(db, actor, operationId, teamId, top.map((s) => s.id));
+	return assignVenues(
+		db,
+		actor,
+		operationId,
+		teamId,
+		top.map((s) => s.id)
+	);
 }

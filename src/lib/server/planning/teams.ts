@@ -10,7 +10,18 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../db/index.ts';
-import { agencies, assignments, attachments, inspections, operations, referrals, screenedPersons, teamMembers, teams, users } from '../db/schema.ts';
+import {
+	agencies,
+	assignments,
+	attachments,
+	inspections,
+	operations,
+	referrals,
+	screenedPersons,
+	teamMembers,
+	teams,
+	users
+} from '../db/schema.ts';
 import type { SessionUser } from '../../domain/auth.ts';
 import type { TeamInput } from '../../domain/planning/schemas.ts';
 import { compositionGaps, type CompositionGap } from '../../domain/planning/teams.ts';
@@ -27,7 +38,8 @@ export type TeamSaved = { id: string; gaps: CompositionGap[]; doubleBookings: Me
 
 async function lockEditableOperation(tx: Tx, operationId: string) {
 	const operation = await lockRow(tx, 'operation', operationId);
-	if (!isEditable(operation.status)) throw new UserInputError('status', 'a finished or cancelled operation cannot change', 409);
+	if (!isEditable(operation.status))
+		throw new UserInputError('status', 'a finished or cancelled operation cannot change', 409);
 	return operation;
 }
 
@@ -39,15 +51,28 @@ async function resolveMembers(tx: Db, input: TeamInput) {
 		ids.length === 0
 			? []
 			: await tx
-					.select({ id: users.id, username: users.username, role: users.role, agencyId: users.agencyId, agencyCode: agencies.code, active: users.active })
+					.select({
+						id: users.id,
+						username: users.username,
+						role: users.role,
+						agencyId: users.agencyId,
+						agencyCode: agencies.code,
+						active: users.active
+					})
 					.from(users)
 					.innerJoin(agencies, eq(agencies.id, users.agencyId))
 					.where(inArray(users.id, ids));
-	if (rows.length !== ids.length || rows.some((r) => !r.active)) throw new UserInputError('members', 'no such active user');
-	if (rows.some((r) => r.role !== 'inspector')) throw new UserInputError('members', 'only inspectors can be members of a team');
+	if (rows.length !== ids.length || rows.some((r) => !r.active))
+		throw new UserInputError('members', 'no such active user');
+	if (rows.some((r) => r.role !== 'inspector'))
+		throw new UserInputError('members', 'only inspectors can be members of a team');
 	const gaps = compositionGaps(rows.map((r) => r.agencyCode));
 	if (gaps.length > 0 && !input.compositionReason) {
-		throw new UserInputError('compositionReason', 'a team without both a police officer and a labour inspector needs a reason', 422);
+		throw new UserInputError(
+			'compositionReason',
+			'a team without both a police officer and a labour inspector needs a reason',
+			422
+		);
 	}
 	const byId = new Map(rows.map((r) => [r.id, r]));
 	return {
@@ -74,7 +99,10 @@ async function teamFieldRecords(tx: Db, teamId: string): Promise<FieldRecord[]> 
 		.where(and(eq(inspections.teamId, teamId), isNull(inspections.deletedAt)));
 	if (visits.length === 0) return [];
 	const ids = visits.map((v) => v.id);
-	const children = async (entity: 'screenedPerson' | 'referral' | 'attachment', table: typeof screenedPersons | typeof referrals | typeof attachments) =>
+	const children = async (
+		entity: 'screenedPerson' | 'referral' | 'attachment',
+		table: typeof screenedPersons | typeof referrals | typeof attachments
+	) =>
 		(
 			await tx
 				.select({ id: table.id, version: table.version })
@@ -82,7 +110,12 @@ async function teamFieldRecords(tx: Db, teamId: string): Promise<FieldRecord[]> 
 				.where(and(inArray(table.inspectionId, ids), isNull(table.deletedAt)))
 		).map((r): FieldRecord => ({ entity, recordId: r.id, version: r.version, restricted: true }));
 	return [
-		...visits.map((v): FieldRecord => ({ entity: 'inspection', recordId: v.id, version: v.version, restricted: false })),
+		...visits.map((v): FieldRecord => ({
+			entity: 'inspection',
+			recordId: v.id,
+			version: v.version,
+			restricted: false
+		})),
 		...(await children('screenedPerson', screenedPersons)),
 		...(await children('referral', referrals)),
 		...(await children('attachment', attachments))
@@ -93,9 +126,27 @@ async function teamFieldRecords(tx: Db, teamId: string): Promise<FieldRecord[]> 
 async function welcomeFeed(tx: Db, operation: { id: string; version: number }, teamId: string): Promise<ChangeInput[]> {
 	const list = await liveAssignments(tx, teamId);
 	return [
-		{ entity: 'operation', recordId: operation.id, op: 'upsert', version: operation.version, operationId: operation.id },
-		...list.map((a): ChangeInput => ({ entity: 'assignment', recordId: a.id, op: 'upsert', version: a.version, teamId, operationId: operation.id })),
-		...(await teamFieldRecords(tx, teamId)).map((r): ChangeInput => ({ ...r, op: 'upsert', teamId, operationId: operation.id }))
+		{
+			entity: 'operation',
+			recordId: operation.id,
+			op: 'upsert',
+			version: operation.version,
+			operationId: operation.id
+		},
+		...list.map((a): ChangeInput => ({
+			entity: 'assignment',
+			recordId: a.id,
+			op: 'upsert',
+			version: a.version,
+			teamId,
+			operationId: operation.id
+		})),
+		...(await teamFieldRecords(tx, teamId)).map((r): ChangeInput => ({
+			...r,
+			op: 'upsert',
+			teamId,
+			operationId: operation.id
+		}))
 	];
 }
 
@@ -103,23 +154,51 @@ async function welcomeFeed(tx: Db, operation: { id: string; version: number }, t
  * Deletes addressed to each person who left (no team id: nobody else reads them), for the team,
  * its assignments and field records, and the operation when they are in no other team of it.
  */
-async function farewellFeed(tx: Db, team: { id: string; version: number; operationId: string }, left: string[]): Promise<ChangeInput[]> {
+async function farewellFeed(
+	tx: Db,
+	team: { id: string; version: number; operationId: string },
+	left: string[]
+): Promise<ChangeInput[]> {
 	if (left.length === 0) return [];
 	const list = await liveAssignments(tx, team.id);
 	const records = await teamFieldRecords(tx, team.id);
-	const [operation] = await tx.select({ version: operations.version }).from(operations).where(eq(operations.id, team.operationId));
+	const [operation] = await tx
+		.select({ version: operations.version })
+		.from(operations)
+		.where(eq(operations.id, team.operationId));
 	const stillIn = await tx
 		.select({ userId: teamMembers.userId })
 		.from(teamMembers)
 		.innerJoin(teams, eq(teams.id, teamMembers.teamId))
-		.where(and(eq(teams.operationId, team.operationId), isNull(teams.deletedAt), inArray(teamMembers.userId, left), ne(teams.id, team.id)));
+		.where(
+			and(
+				eq(teams.operationId, team.operationId),
+				isNull(teams.deletedAt),
+				inArray(teamMembers.userId, left),
+				ne(teams.id, team.id)
+			)
+		);
 	return left.flatMap((userId): ChangeInput[] => [
 		...records.map((r): ChangeInput => ({ ...r, op: 'delete', userId })),
-		...list.map((a): ChangeInput => ({ entity: 'assignment', recordId: a.id, op: 'delete', version: a.version, userId })),
+		...list.map((a): ChangeInput => ({
+			entity: 'assignment',
+			recordId: a.id,
+			op: 'delete',
+			version: a.version,
+			userId
+		})),
 		{ entity: 'team', recordId: team.id, op: 'delete', version: team.version, userId },
 		...(stillIn.some((m) => m.userId === userId) || !operation
 			? []
-			: [{ entity: 'operation' as const, recordId: team.operationId, op: 'delete' as const, version: operation.version, userId }])
+			: [
+					{
+						entity: 'operation' as const,
+						recordId: team.operationId,
+						op: 'delete' as const,
+						version: operation.version,
+						userId
+					}
+				])
 	]);
 }
 
@@ -129,7 +208,12 @@ function membershipSummary(joined: string[], left: string[], usernames: Map<stri
 	return `joined=${joined.length}${joined.length ? `[${names(joined)}]` : ''} left=${left.length}${left.length ? `[${names(left)}]` : ''}`;
 }
 
-export async function createTeam(db: Db, actor: SessionUser, operationId: string, input: TeamInput): Promise<TeamSaved> {
+export async function createTeam(
+	db: Db,
+	actor: SessionUser,
+	operationId: string,
+	input: TeamInput
+): Promise<TeamSaved> {
 	requirePlanner(actor);
 	return db.transaction(async (tx) => {
 		const operation = await lockEditableOperation(tx, operationId);
@@ -137,9 +221,22 @@ export async function createTeam(db: Db, actor: SessionUser, operationId: string
 		const id = randomUUID();
 		await insertSynced(tx, {
 			entity: 'team',
-			values: { id, operationId, name: input.name, compositionReason: members.gaps.length ? input.compositionReason : null },
+			values: {
+				id,
+				operationId,
+				name: input.name,
+				compositionReason: members.gaps.length ? input.compositionReason : null
+			},
 			scope: { teamId: id, operationId },
-			audit: { userId: actor.id, action: 'team.create', summary: membershipSummary(members.rows.map((m) => m.userId), [], members.usernames) }
+			audit: {
+				userId: actor.id,
+				action: 'team.create',
+				summary: membershipSummary(
+					members.rows.map((m) => m.userId),
+					[],
+					members.usernames
+				)
+			}
 		});
 		if (members.rows.length) {
 			await tx.insert(teamMembers).values(members.rows.map((m) => ({ teamId: id, ...m })));
@@ -155,7 +252,10 @@ export async function updateTeam(db: Db, actor: SessionUser, teamId: string, inp
 		const team = await lockRow(tx, 'team', teamId);
 		const operation = await lockEditableOperation(tx, team.operationId);
 		const members = await resolveMembers(tx, input);
-		const before = await tx.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, teamId));
+		const before = await tx
+			.select({ userId: teamMembers.userId })
+			.from(teamMembers)
+			.where(eq(teamMembers.teamId, teamId));
 		const now = new Set(members.rows.map((m) => m.userId));
 		const left = before.map((m) => m.userId).filter((id) => !now.has(id));
 		const joined = [...now].filter((id) => !before.some((m) => m.userId === id));
@@ -196,7 +296,12 @@ export async function deleteTeam(db: Db, actor: SessionUser, teamId: string): Pr
 export async function tombstoneTeam(tx: Tx, actor: SessionUser, teamId: string, operationId: string): Promise<void> {
 	const scope = { teamId, operationId };
 	for (const a of await liveAssignments(tx, teamId)) {
-		await tombstone(tx, { entity: 'assignment', id: a.id, scope, audit: { userId: actor.id, action: 'assignment.remove', summary: `team=${teamId}` } });
+		await tombstone(tx, {
+			entity: 'assignment',
+			id: a.id,
+			scope,
+			audit: { userId: actor.id, action: 'assignment.remove', summary: `team=${teamId}` }
+		});
 	}
 	await tombstone(tx, { entity: 'team', id: teamId, scope, audit: { userId: actor.id, action: 'team.remove' } });
 }

@@ -9,7 +9,8 @@ import { compositionGaps, doubleBookings, venuesAssignedTwice } from '../../doma
 import type { MemberDoubleBooking, OperationWarnings, VenueTwice } from '../../domain/views/planning.ts';
 
 const DAY_MS = 86_400_000;
-const shiftDay = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const shiftDay = (date: string, days: number) =>
+	new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** Live teams of operations near a date (a day either side: windows may run past midnight). */
 async function teamsAround(db: Db, date: string) {
@@ -45,7 +46,12 @@ export async function memberDoubleBookings(db: Db, operationId: string): Promise
 		.select({ teamId: teamMembers.teamId, userId: teamMembers.userId, displayName: users.displayName })
 		.from(teamMembers)
 		.innerJoin(users, eq(users.id, teamMembers.userId))
-		.where(inArray(teamMembers.teamId, nearby.map((t) => t.teamId)));
+		.where(
+			inArray(
+				teamMembers.teamId,
+				nearby.map((t) => t.teamId)
+			)
+		);
 	const teamById = new Map(nearby.map((t) => [t.teamId, t]));
 	const found = doubleBookings(members.map((m) => ({ userId: m.userId, ...teamById.get(m.teamId)! })));
 	return found
@@ -53,7 +59,11 @@ export async function memberDoubleBookings(db: Db, operationId: string): Promise
 		.map((d) => ({
 			userId: d.userId,
 			displayName: members.find((m) => m.userId === d.userId)!.displayName,
-			teams: d.teamIds.map((id) => ({ teamId: id, teamName: teamById.get(id)!.teamName, operationTitle: teamById.get(id)!.operationTitle }))
+			teams: d.teamIds.map((id) => ({
+				teamId: id,
+				teamName: teamById.get(id)!.teamName,
+				operationTitle: teamById.get(id)!.operationTitle
+			}))
 		}));
 }
 
@@ -75,7 +85,14 @@ export async function venuesTwiceOn(db: Db, operationId: string): Promise<VenueT
 		.innerJoin(operations, eq(operations.id, assignments.operationId))
 		.innerJoin(teams, eq(teams.id, assignments.teamId))
 		.innerJoin(locations, eq(locations.id, assignments.locationId))
-		.where(and(isNull(assignments.deletedAt), isNull(operations.deletedAt), ne(operations.status, 'cancelled'), eq(operations.date, operation.date)));
+		.where(
+			and(
+				isNull(assignments.deletedAt),
+				isNull(operations.deletedAt),
+				ne(operations.status, 'cancelled'),
+				eq(operations.date, operation.date)
+			)
+		);
 	const byId = new Map(rows.map((r) => [r.assignmentId, r]));
 	return venuesAssignedTwice(rows)
 		.filter((twice) => twice.assignmentIds.some((id) => byId.get(id)!.operationId === operationId))
@@ -83,7 +100,11 @@ export async function venuesTwiceOn(db: Db, operationId: string): Promise<VenueT
 			locationId: twice.locationId,
 			venueName: byId.get(twice.assignmentIds[0]!)!.venueName,
 			date: twice.date,
-			teams: twice.assignmentIds.map((id) => ({ assignmentId: id, teamName: byId.get(id)!.teamName, operationTitle: byId.get(id)!.operationTitle }))
+			teams: twice.assignmentIds.map((id) => ({
+				assignmentId: id,
+				teamName: byId.get(id)!.teamName,
+				operationTitle: byId.get(id)!.operationTitle
+			}))
 		}));
 }
 
@@ -99,9 +120,21 @@ export async function operationWarnings(db: Db, operationId: string): Promise<Op
 					.select({ teamId: teamMembers.teamId, agencyCode: agencies.code })
 					.from(teamMembers)
 					.innerJoin(agencies, eq(agencies.id, teamMembers.agencyId))
-					.where(inArray(teamMembers.teamId, teamRows.map((t) => t.teamId)));
+					.where(
+						inArray(
+							teamMembers.teamId,
+							teamRows.map((t) => t.teamId)
+						)
+					);
 	const teamWarnings = teamRows
-		.map((t) => ({ ...t, gaps: compositionGaps(memberRows.filter((m) => m.teamId === t.teamId).map((m) => m.agencyCode)) }))
+		.map((t) => ({
+			...t,
+			gaps: compositionGaps(memberRows.filter((m) => m.teamId === t.teamId).map((m) => m.agencyCode))
+		}))
 		.filter((t) => t.gaps.length > 0);
-	return { teams: teamWarnings, doubleBookings: await memberDoubleBookings(db, operationId), venuesTwice: await venuesTwiceOn(db, operationId) };
+	return {
+		teams: teamWarnings,
+		doubleBookings: await memberDoubleBookings(db, operationId),
+		venuesTwice: await venuesTwiceOn(db, operationId)
+	};
 }

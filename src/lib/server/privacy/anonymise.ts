@@ -22,18 +22,32 @@ export const REFERRAL_DETAILS = ['urgentNeeds', 'notes'] as const;
 export type Anonymisation = { action: 'person.anonymise' | 'person.erase'; actorId: string | null; reason: string };
 
 /** Returns false when the person was already anonymised (nothing to do). */
-export async function anonymisePerson(db: Db, personId: string, how: Anonymisation, now = new Date()): Promise<boolean> {
+export async function anonymisePerson(
+	db: Db,
+	personId: string,
+	how: Anonymisation,
+	now = new Date()
+): Promise<boolean> {
 	requireUuid(personId, 'personId', 'person');
 	return db.transaction(async (tx) => {
 		const [person] = await tx
-			.select({ id: screenedPersons.id, anonymisedAt: screenedPersons.anonymisedAt, teamId: inspections.teamId, createdBy: inspections.createdBy })
+			.select({
+				id: screenedPersons.id,
+				anonymisedAt: screenedPersons.anonymisedAt,
+				teamId: inspections.teamId,
+				createdBy: inspections.createdBy
+			})
 			.from(screenedPersons)
 			.innerJoin(inspections, eq(inspections.id, screenedPersons.inspectionId))
 			.where(and(eq(screenedPersons.id, personId), isNull(screenedPersons.deletedAt)))
 			.for('update', { of: screenedPersons });
 		if (!person) throw new UserInputError('personId', 'no such person', 404);
 		if (person.anonymisedAt) return false;
-		const referred = await tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.personId, personId)).for('update');
+		const referred = await tx
+			.select({ id: referrals.id })
+			.from(referrals)
+			.where(eq(referrals.personId, personId))
+			.for('update');
 		const referralIds = referred.map((r) => r.id);
 
 		// No merge bases kept: the versions replaced held the details, and the stored ones lose them below.
@@ -43,12 +57,23 @@ export async function anonymisePerson(db: Db, personId: string, how: Anonymisati
 			id: personId,
 			set: { answers: {}, roleAtVenue: null, language: null, anonymisedAt: now },
 			scope,
-			audit: { userId: how.actorId, action: how.action, summary: () => `referrals=${referralIds.length} reason=${how.reason.slice(0, 200)}` },
+			audit: {
+				userId: how.actorId,
+				action: how.action,
+				summary: () => `referrals=${referralIds.length} reason=${how.reason.slice(0, 200)}`
+			},
 			at: now
 		});
 		// Audited with the person: the referrals' details go as part of the same anonymisation.
 		for (const id of referralIds) {
-			await updateSynced(tx, { entity: 'referral', id, set: { urgentNeeds: '', notes: '' }, scope, audit: null, at: now });
+			await updateSynced(tx, {
+				entity: 'referral',
+				id,
+				set: { urgentNeeds: '', notes: '' },
+				scope,
+				audit: null,
+				at: now
+			});
 		}
 
 		// Earlier versions keep their shape (they are merge bases) but lose the details.

@@ -35,9 +35,14 @@ export async function findPersons(db: Db, id: string): Promise<PersonFound[]> {
 		.innerJoin(inspections, eq(inspections.id, screenedPersons.inspectionId))
 		.innerJoin(locations, eq(locations.id, inspections.locationId))
 		.leftJoin(teams, eq(teams.id, inspections.teamId))
-		.where(or(eq(screenedPersons.id, id), eq(screenedPersons.inspectionId, id), inArray(screenedPersons.id, viaReferral)))
+		.where(
+			or(eq(screenedPersons.id, id), eq(screenedPersons.inspectionId, id), inArray(screenedPersons.id, viaReferral))
+		)
 		.orderBy(asc(screenedPersons.createdAt), asc(screenedPersons.id));
-	const counts = await db.select({ personId: referrals.personId }).from(referrals).where(inArray(referrals.personId, rows.length ? rows.map((r) => r.person.id) : [id]));
+	const counts = await db
+		.select({ personId: referrals.personId })
+		.from(referrals)
+		.where(inArray(referrals.personId, rows.length ? rows.map((r) => r.person.id) : [id]));
 	return rows.map(({ person, startedAt, venue, team }) => ({
 		id: person.id,
 		inspectionId: person.inspectionId,
@@ -67,7 +72,13 @@ export async function searchPersons(db: Db, adminId: string, query: string): Pro
 			recordId: byId ? query.toLowerCase() : null,
 			summary: byId ? `results=${persons.length}` : `not an id: ${query.length} characters, results=0`
 		},
-		...persons.map((person) => ({ userId: adminId, action: 'person.view', entity: 'screenedPerson', recordId: person.id, summary: 'via=search' }))
+		...persons.map((person) => ({
+			userId: adminId,
+			action: 'person.view',
+			entity: 'screenedPerson',
+			recordId: person.id,
+			summary: 'via=search'
+		}))
 	];
 	await db.transaction((tx) => audited(tx, ...entries));
 	return persons;
@@ -77,20 +88,46 @@ export async function searchPersons(db: Db, adminId: string, query: string): Pro
 export async function exportPerson(db: Db, adminId: string, personId: string): Promise<Record<string, unknown> | null> {
 	if (!isUuid(personId)) return null;
 	const [row] = await db
-		.select({ person: screenedPersons, inspection: { id: inspections.id, startedAt: inspections.startedAt, submittedAt: inspections.submittedAt, status: inspections.status, venue: locations.name, team: teams.name } })
+		.select({
+			person: screenedPersons,
+			inspection: {
+				id: inspections.id,
+				startedAt: inspections.startedAt,
+				submittedAt: inspections.submittedAt,
+				status: inspections.status,
+				venue: locations.name,
+				team: teams.name
+			}
+		})
 		.from(screenedPersons)
 		.innerJoin(inspections, eq(inspections.id, screenedPersons.inspectionId))
 		.innerJoin(locations, eq(locations.id, inspections.locationId))
 		.leftJoin(teams, eq(teams.id, inspections.teamId))
 		.where(eq(screenedPersons.id, personId));
 	if (!row) return null;
-	const referred = await db.select().from(referrals).where(eq(referrals.personId, personId)).orderBy(asc(referrals.referredAt));
+	const referred = await db
+		.select()
+		.from(referrals)
+		.where(eq(referrals.personId, personId))
+		.orderBy(asc(referrals.referredAt));
 	const trail = await db
-		.select({ seq: auditLog.seq, at: auditLog.at, action: auditLog.action, entity: auditLog.entity, recordId: auditLog.recordId })
+		.select({
+			seq: auditLog.seq,
+			at: auditLog.at,
+			action: auditLog.action,
+			entity: auditLog.entity,
+			recordId: auditLog.recordId
+		})
 		.from(auditLog)
 		.where(inArray(auditLog.recordId, [personId, row.inspection.id, ...referred.map((r) => r.id)]))
 		.orderBy(asc(auditLog.seq));
-	await audit(db, { userId: adminId, action: 'person.export', entity: 'screenedPerson', recordId: personId, summary: `referrals=${referred.length}` });
+	await audit(db, {
+		userId: adminId,
+		action: 'person.export',
+		entity: 'screenedPerson',
+		recordId: personId,
+		summary: `referrals=${referred.length}`
+	});
 	return {
 		exportedAt: new Date().toISOString(),
 		person: row.person,

@@ -10,9 +10,13 @@ import type { Db } from '../db/index.ts';
 import { rowsOf } from '../db/rows.ts';
 import { anonymisePerson } from './anonymise.ts';
 
-
 /** The persons due now, oldest first, at most `limit` (a run that is cut short resumes next time). */
-export async function dueForAnonymisation(db: Db, retentionDays: number, now = new Date(), limit = 1000): Promise<string[]> {
+export async function dueForAnonymisation(
+	db: Db,
+	retentionDays: number,
+	now = new Date(),
+	limit = 1000
+): Promise<string[]> {
 	const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
 	return rowsOf<{ id: string }>(
 		await db.execute(sql`select sp.id from screened_persons sp
@@ -29,7 +33,15 @@ export async function dueForAnonymisation(db: Db, retentionDays: number, now = n
 export async function applyRetention(db: Db, retentionDays: number, now = new Date()): Promise<{ anonymised: number }> {
 	let anonymised = 0;
 	for (const id of await dueForAnonymisation(db, retentionDays, now)) {
-		if (await anonymisePerson(db, id, { action: 'person.anonymise', actorId: null, reason: `retention ${retentionDays} days` }, now)) anonymised++;
+		if (
+			await anonymisePerson(
+				db,
+				id,
+				{ action: 'person.anonymise', actorId: null, reason: `retention ${retentionDays} days` },
+				now
+			)
+		)
+			anonymised++;
 	}
 	return { anonymised };
 }

@@ -114,18 +114,37 @@ export async function insertSynced<E extends SyncEntity>(
 	const batch = Array.isArray(values);
 	const rows = batch ? values : [values];
 	if (rows.length === 0) return;
-	await book.insert(write.entity, rows.map((row) => ({ ...row, version: 1 })));
-	await book.changes(rows.map((row): ChangeInput => ({ entity: write.entity, recordId: row.id, op: 'upsert', version: 1, ...write.scope })));
+	await book.insert(
+		write.entity,
+		rows.map((row) => ({ ...row, version: 1 }))
+	);
+	await book.changes(
+		rows.map((row): ChangeInput => ({
+			entity: write.entity,
+			recordId: row.id,
+			op: 'upsert',
+			version: 1,
+			...write.scope
+		}))
+	);
 	if (write.audit) await book.audits([auditEntry(write.entity, batch ? null : values.id, 1, write.audit)]);
 }
 
 /** Changes a record; returns its new version. */
-export function updateSynced<E extends SyncEntity>(tx: Tx, write: Change<E> & { set: SyncedColumns<E> }, book: Ledger = ledger(tx)): Promise<number> {
+export function updateSynced<E extends SyncEntity>(
+	tx: Tx,
+	write: Change<E> & { set: SyncedColumns<E> },
+	book: Ledger = ledger(tx)
+): Promise<number> {
 	return writeVersion(tx, write, 'upsert', book);
 }
 
 /** Tombstones a record (never deleted: devices may hold it) and sends devices a delete; returns its last version. */
-export function tombstone<E extends SyncEntity>(tx: Tx, write: Change<E> & { set?: SyncedColumns<E> }, book: Ledger = ledger(tx)): Promise<number> {
+export function tombstone<E extends SyncEntity>(
+	tx: Tx,
+	write: Change<E> & { set?: SyncedColumns<E> },
+	book: Ledger = ledger(tx)
+): Promise<number> {
 	return writeVersion(tx, write, 'delete', book);
 }
 
@@ -144,14 +163,29 @@ async function writeVersion<E extends SyncEntity>(
 		.where(eq(table.id, write.id));
 	if (write.mergeBases?.data) {
 		await update;
-		await book.versions(versionsOfChange(write.entity, write.replaces, { version, data: write.mergeBases.data, userId: write.mergeBases.userId }));
+		await book.versions(
+			versionsOfChange(write.entity, write.replaces, {
+				version,
+				data: write.mergeBases.data,
+				userId: write.mergeBases.userId
+			})
+		);
 	} else if (write.mergeBases) {
 		const [stored] = await update.returning();
-		await book.versions(versionsOfChange(write.entity, write.replaces, { version, data: toWire(write.entity, stored!).data, userId: write.mergeBases.userId }));
+		await book.versions(
+			versionsOfChange(write.entity, write.replaces, {
+				version,
+				data: toWire(write.entity, stored!).data,
+				userId: write.mergeBases.userId
+			})
+		);
 	} else {
 		await update;
 	}
-	await book.changes([...(write.before ?? []), { entity: write.entity, recordId: write.id, op, version, ...write.scope }]);
+	await book.changes([
+		...(write.before ?? []),
+		{ entity: write.entity, recordId: write.id, op, version, ...write.scope }
+	]);
 	if (write.audit) await book.audits([auditEntry(write.entity, write.id, version, write.audit)]);
 	return version;
 }
@@ -177,7 +211,10 @@ export async function readSynced<E extends SyncEntity>(db: Db, entity: E, id: st
 }
 
 function auditEntry(entity: SyncEntity, recordId: string | null, version: number, audit: WriteAudit): AuditEntry {
-	const summary = typeof audit.summary === 'function' ? audit.summary(version) : `version=${version}${audit.summary ? ` ${audit.summary}` : ''}`;
+	const summary =
+		typeof audit.summary === 'function'
+			? audit.summary(version)
+			: `version=${version}${audit.summary ? ` ${audit.summary}` : ''}`;
 	return { userId: audit.userId, action: audit.action, entity, recordId, summary };
 }
 

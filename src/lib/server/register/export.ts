@@ -39,7 +39,23 @@ export async function exportRegister(
 		);
 		const venues = data.venues.filter((venue) => matchesMapFilters(venue, filters, now));
 		table = {
-			header: ['id', 'name', 'kind', 'status', 'status_reason', 'municipality', 'municipality_name', 'address', 'lat', 'lng', 'business_reg_no', 'last_inspected_at', 'near_children', 'nearest_child_site', 'distance_m'],
+			header: [
+				'id',
+				'name',
+				'kind',
+				'status',
+				'status_reason',
+				'municipality',
+				'municipality_name',
+				'address',
+				'lat',
+				'lng',
+				'business_reg_no',
+				'last_inspected_at',
+				'near_children',
+				'nearest_child_site',
+				'distance_m'
+			],
 			rows: venues.map((venue) => [
 				venue.id,
 				venue.name,
@@ -60,16 +76,32 @@ export async function exportRegister(
 			points: venues
 		};
 	} else {
-		const sites = data.childSites.filter((site) => !filters.municipalityId || site.municipalityId === filters.municipalityId);
+		const sites = data.childSites.filter(
+			(site) => !filters.municipalityId || site.municipalityId === filters.municipalityId
+		);
 		table = {
 			header: ['id', 'name', 'kind', 'municipality', 'municipality_name', 'address', 'lat', 'lng'],
-			rows: sites.map((site) => [site.id, site.name, site.kind, codes.get(site.municipalityId)?.code ?? '', codes.get(site.municipalityId)?.en ?? '', site.address, site.lat, site.lng]),
+			rows: sites.map((site) => [
+				site.id,
+				site.name,
+				site.kind,
+				codes.get(site.municipalityId)?.code ?? '',
+				codes.get(site.municipalityId)?.en ?? '',
+				site.address,
+				site.lat,
+				site.lng
+			]),
 			points: sites
 		};
 	}
 	const filename = `kontrolla-${layer === 'venues' ? 'venues' : 'child-sites'}-${now.toISOString().slice(0, 10)}`;
 	if (format === 'csv') {
-		return { body: toCsv(table.header, table.rows), contentType: 'text/csv; charset=utf-8', filename: `${filename}.csv`, count: table.rows.length };
+		return {
+			body: toCsv(table.header, table.rows),
+			contentType: 'text/csv; charset=utf-8',
+			filename: `${filename}.csv`,
+			count: table.rows.length
+		};
 	}
 	const features = table.rows.map((row, index) => {
 		const point = table.points[index] as { lat: number; lng: number };

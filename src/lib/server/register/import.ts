@@ -18,9 +18,18 @@ const PREVIEW_ROWS = 20;
 
 async function parse(db: Db, request: ImportRequest): Promise<ParsedImport> {
 	const known = await db
-		.select({ id: municipalities.id, code: municipalities.code, nameSq: municipalities.nameSq, nameSr: municipalities.nameSr, nameEn: municipalities.nameEn })
+		.select({
+			id: municipalities.id,
+			code: municipalities.code,
+			nameSq: municipalities.nameSq,
+			nameSr: municipalities.nameSr,
+			nameEn: municipalities.nameEn
+		})
 		.from(municipalities);
-	return parseImport(request.layer, request.format, request.text, { bounds: deploymentBounds(), municipalities: known });
+	return parseImport(request.layer, request.format, request.text, {
+		bounds: deploymentBounds(),
+		municipalities: known
+	});
 }
 
 function previewOf(parsed: ParsedImport): ImportPreview {
@@ -49,9 +58,18 @@ export async function importRegister(db: Db, actor: SessionUser, request: Import
 
 	const count = await db.transaction(async (tx) => {
 		// The import is audited once, with its size, not row by row.
-		const audit = { userId: actor.id, action: `register.import.${parsed.layer}`, summary: () => `format=${request.format} rows=${parsed.rows.length}` };
+		const audit = {
+			userId: actor.id,
+			action: `register.import.${parsed.layer}`,
+			summary: () => `format=${request.format} rows=${parsed.rows.length}`
+		};
 		if (parsed.layer === 'venues') {
-			const values = parsed.rows.map(({ data }) => ({ id: randomUUID(), ...data, status: 'active' as const, createdBy: actor.id }));
+			const values = parsed.rows.map(({ data }) => ({
+				id: randomUUID(),
+				...data,
+				status: 'active' as const,
+				createdBy: actor.id
+			}));
 			await insertSynced(tx, { entity: 'location', values, scope: {}, audit });
 		} else {
 			const values = parsed.rows.map(({ data }) => ({ id: randomUUID(), ...data }));

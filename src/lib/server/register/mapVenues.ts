@@ -21,7 +21,13 @@ const UNKNOWN_MUNICIPALITY: Text = { en: '', sq: '', sr: '' };
 export async function listMunicipalities(database?: Db): Promise<MapMunicipality[]> {
 	const connection = database ?? (await db());
 	return connection
-		.select({ id: municipalities.id, code: municipalities.code, en: municipalities.nameEn, sq: municipalities.nameSq, sr: municipalities.nameSr })
+		.select({
+			id: municipalities.id,
+			code: municipalities.code,
+			en: municipalities.nameEn,
+			sq: municipalities.nameSq,
+			sr: municipalities.nameSr
+		})
 		.from(municipalities)
 		.orderBy(asc(municipalities.nameEn));
 }
@@ -66,7 +72,9 @@ export async function mapData(database?: Db): Promise<MapData> {
 	// One names object per municipality, shared by its venues: the page data serialiser writes a
 	// repeated object once, so thousands of venues do not repeat the same three names each.
 	const names = new Map<string, Text>(municipalityRows.map(({ id, en, sq, sr }) => [id, { en, sq, sr }]));
-	const lastInspected = new Map(lastInspections.map(({ locationId, at }) => [locationId, at ? new Date(at).toISOString() : null]));
+	const lastInspected = new Map(
+		lastInspections.map(({ locationId, at }) => [locationId, at ? new Date(at).toISOString() : null])
+	);
 	const radiusMetres = childRadiusMetres();
 	const near = nearChildren(venueRows, childSiteRows, radiusMetres);
 	const venues: MapVenue[] = venueRows.map((venue) => {
@@ -76,7 +84,11 @@ export async function mapData(database?: Db): Promise<MapData> {
 			municipality: names.get(venue.municipalityId) ?? UNKNOWN_MUNICIPALITY,
 			lastInspectedAt: lastInspected.get(venue.id) ?? null,
 			nearChildren: flag
-				? { siteId: flag.nearestSiteId, siteName: flag.nearestSiteName, distanceMetres: Math.round(flag.distanceMetres) }
+				? {
+						siteId: flag.nearestSiteId,
+						siteName: flag.nearestSiteName,
+						distanceMetres: Math.round(flag.distanceMetres)
+					}
 				: null
 		};
 	});
@@ -87,4 +99,3 @@ export async function mapData(database?: Db): Promise<MapData> {
 		radiusMetres
 	};
 }
-

@@ -13,7 +13,6 @@ import { requireRegisterKeeper } from './access.ts';
 import { lockVenue } from './venues.ts';
 import type { VenueMerged } from '../../domain/views/register.ts';
 
-
 export async function mergeVenue(db: Db, actor: SessionUser, sourceId: string, targetId: string): Promise<VenueMerged> {
 	requireRegisterKeeper(actor);
 	if (sourceId === targetId) throw new UserInputError('targetId', 'a venue cannot be merged into itself');
@@ -23,7 +22,8 @@ export async function mergeVenue(db: Db, actor: SessionUser, sourceId: string, t
 		const target = await lockVenue(tx, targetId).catch(() => {
 			throw new UserInputError('targetId', 'no such venue to merge into', 404);
 		});
-		if (target.status === 'unverified') throw new UserInputError('targetId', 'verify the venue to merge into first', 409);
+		if (target.status === 'unverified')
+			throw new UserInputError('targetId', 'verify the venue to merge into first', 409);
 
 		// The moved records are audited once, with the merge.
 		const at = new Date();

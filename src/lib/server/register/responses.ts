@@ -7,7 +7,11 @@ import type { SaveResult } from './venues.ts';
 export function saveResponse(result: SaveResult, status: 200 | 201): Response {
 	if (result.saved) return json({ id: result.id, version: result.version } satisfies VenueSaved, { status });
 	return json(
-		{ error: 'a venue with the same or a similar name is within 50 m', field: 'name', duplicates: result.duplicates } satisfies Problem & VenueDuplicates,
+		{
+			error: 'a venue with the same or a similar name is within 50 m',
+			field: 'name',
+			duplicates: result.duplicates
+		} satisfies Problem & VenueDuplicates,
 		{ status: 409 }
 	);
 }

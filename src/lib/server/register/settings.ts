@@ -16,6 +16,7 @@ export function childRadiusMetres(env: NodeJS.ProcessEnv = process.env): number 
 	const text = env.CHILD_SITE_RADIUS_METRES?.trim();
 	if (!text) return DEFAULT_CHILD_RADIUS_METRES;
 	const radius = Number(text);
-	if (!(radius > 0) || !Number.isFinite(radius)) throw new RangeError(`CHILD_SITE_RADIUS_METRES must be a positive number, not "${text}"`);
+	if (!(radius > 0) || !Number.isFinite(radius))
+		throw new RangeError(`CHILD_SITE_RADIUS_METRES must be a positive number, not "${text}"`);
 	return radius;
 }

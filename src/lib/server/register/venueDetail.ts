@@ -66,7 +66,9 @@ async function inspectionHistory(db: Db, reader: SessionUser, locationId: string
 		})
 		.from(inspections)
 		.leftJoin(teams, eq(teams.id, inspections.teamId))
-		.where(and(eq(inspections.locationId, locationId), eq(inspections.status, 'submitted'), isNull(inspections.deletedAt)))
+		.where(
+			and(eq(inspections.locationId, locationId), eq(inspections.status, 'submitted'), isNull(inspections.deletedAt))
+		)
 		.orderBy(desc(inspections.startedAt));
 	// A corrected inspection is shown once, as its correction.
 	const superseded = new Set(rows.map((row) => row.correctionOf).filter((id): id is string => id !== null));
@@ -76,7 +78,15 @@ async function inspectionHistory(db: Db, reader: SessionUser, locationId: string
 	const persons = await db
 		.select({ inspectionId: screenedPersons.inspectionId, result: screenedPersons.result })
 		.from(screenedPersons)
-		.where(and(inArray(screenedPersons.inspectionId, shown.map((row) => row.id)), isNull(screenedPersons.deletedAt)));
+		.where(
+			and(
+				inArray(
+					screenedPersons.inspectionId,
+					shown.map((row) => row.id)
+				),
+				isNull(screenedPersons.deletedAt)
+			)
+		);
 	const templates = await templatesOf(db, shown);
 	return shown.map((row) => {
 		const template = templates.get(`${row.templateId}@${row.templateVersion}`);
@@ -102,7 +112,11 @@ async function templatesOf(
 ): Promise<Map<string, ChecklistTemplate>> {
 	const ids = [...new Set(rows.map((row) => row.templateId))];
 	const found = await db
-		.select({ templateId: checklistTemplates.templateId, version: checklistTemplates.templateVersion, definition: checklistTemplates.definition })
+		.select({
+			templateId: checklistTemplates.templateId,
+			version: checklistTemplates.templateVersion,
+			definition: checklistTemplates.definition
+		})
 		.from(checklistTemplates)
 		.where(inArray(checklistTemplates.templateId, ids));
 	return new Map(found.map((row) => [`${row.templateId}@${row.version}`, templateSchema.parse(row.definition)]));

@@ -29,21 +29,40 @@ export async function lockVenue(tx: Tx, id: string): Promise<Location> {
 }
 
 async function requireMunicipality(tx: Db, municipalityId: string): Promise<void> {
-	const [found] = await tx.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.id, municipalityId));
+	const [found] = await tx
+		.select({ id: municipalities.id })
+		.from(municipalities)
+		.where(eq(municipalities.id, municipalityId));
 	if (!found) throw new UserInputError('municipalityId', 'no such municipality');
 }
 
-async function duplicatesOf(tx: Db, venue: { id?: string; name: string; lat: number; lng: number }): Promise<LikelyDuplicate[]> {
+async function duplicatesOf(
+	tx: Db,
+	venue: { id?: string; name: string; lat: number; lng: number }
+): Promise<LikelyDuplicate[]> {
 	const box = duplicateSearchBox(venue);
 	const nearby = await tx
 		.select({ id: locations.id, name: locations.name, lat: locations.lat, lng: locations.lng })
 		.from(locations)
-		.where(and(isNull(locations.deletedAt), between(locations.lat, box.minLat, box.maxLat), between(locations.lng, box.minLng, box.maxLng)));
+		.where(
+			and(
+				isNull(locations.deletedAt),
+				between(locations.lat, box.minLat, box.maxLat),
+				between(locations.lng, box.minLng, box.maxLng)
+			)
+		);
 	return likelyDuplicates(venue, nearby);
 }
 
 /** A venue's change: every device pulls the register, so its feed row has no scope. */
-function changeVenue(tx: Tx, actor: SessionUser, id: string, set: SyncedColumns<'location'>, action: string, summary?: string): Promise<number> {
+function changeVenue(
+	tx: Tx,
+	actor: SessionUser,
+	id: string,
+	set: SyncedColumns<'location'>,
+	action: string,
+	summary?: string
+): Promise<number> {
 	return updateSynced(tx, { entity: 'location', id, set, scope: {}, audit: { userId: actor.id, action, summary } });
 }
 
@@ -87,7 +106,12 @@ export async function updateVenue(db: Db, actor: SessionUser, id: string, reques
 	});
 }
 
-export async function changeVenueStatus(db: Db, actor: SessionUser, id: string, change: VenueStatusChange): Promise<{ version: number }> {
+export async function changeVenueStatus(
+	db: Db,
+	actor: SessionUser,
+	id: string,
+	change: VenueStatusChange
+): Promise<{ version: number }> {
 	requireRegisterKeeper(actor);
 	return db.transaction(async (tx) => {
 		const venue = await lockVenue(tx, id);
@@ -95,7 +119,14 @@ export async function changeVenueStatus(db: Db, actor: SessionUser, id: string, 
 			throw new UserInputError('status', 'verify the venue instead', 409);
 		}
 		const set = { status: change.status, statusReason: change.reason || null };
-		const version = await changeVenue(tx, actor, id, set, 'location.status', `from=${venue.status} to=${change.status}`);
+		const version = await changeVenue(
+			tx,
+			actor,
+			id,
+			set,
+			'location.status',
+			`from=${venue.status} to=${change.status}`
+		);
 		return { version };
 	});
 }

@@ -9,7 +9,16 @@ import type { Tx } from '../db/index.ts';
 import { recordVersions, syncConflicts } from '../db/schema.ts';
 import type { Mutation, MutationResult } from '../../domain/sync/wire.ts';
 import { sameValue, threeWayMerge } from '../../domain/sync/threeWayMerge.ts';
-import { insertSynced, lockSynced, tombstone, updateSynced, type Ledger, type NewSynced, type SyncedRow, type WriteAudit } from '../records/syncedWrite.ts';
+import {
+	insertSynced,
+	lockSynced,
+	tombstone,
+	updateSynced,
+	type Ledger,
+	type NewSynced,
+	type SyncedRow,
+	type WriteAudit
+} from '../records/syncedWrite.ts';
 import { fieldRules, isFieldEntity, type FieldData, type FieldEntity } from './fieldRules.ts';
 import { entityTables, toWire } from './wireRecords.ts';
 import { Rejection, reject, zodErrors } from './rejection.ts';
@@ -32,7 +41,13 @@ export type Bookkeeping = Ledger & {
 /** A mutation of an entity devices may write. */
 type FieldMutation<E extends FieldEntity> = Mutation & { entity: E };
 
-export async function applyInTransaction(tx: Tx, scope: Scope, deviceId: string, mutation: Mutation, book: Bookkeeping): Promise<MutationResult> {
+export async function applyInTransaction(
+	tx: Tx,
+	scope: Scope,
+	deviceId: string,
+	mutation: Mutation,
+	book: Bookkeeping
+): Promise<MutationResult> {
 	const { entity } = mutation;
 	if (!isFieldEntity(entity)) reject('entity', `${entity} records are authored on the server, not on a device`);
 	return applyFieldMutation(tx, scope, deviceId, { ...mutation, entity }, book);
@@ -81,8 +96,13 @@ async function applyFieldMutation<E extends FieldEntity>(
 	}
 	const { columns, changeScope } = await rule.check(tx, scope, data, existing, originOf(deviceId, mutation), 'upsert');
 
-	const summary = (version: number) => `mutation=${mutation.mutationId} version=${version}${conflicts.length ? ` conflicts=${conflicts.join(',')}` : ''}`;
-	const audit = (action: 'create' | 'update'): WriteAudit => ({ userId: scope.user.id, action: `sync.${entity}.${action}`, summary });
+	const summary = (version: number) =>
+		`mutation=${mutation.mutationId} version=${version}${conflicts.length ? ` conflicts=${conflicts.join(',')}` : ''}`;
+	const audit = (action: 'create' | 'update'): WriteAudit => ({
+		userId: scope.user.id,
+		action: `sync.${entity}.${action}`,
+		summary
+	});
 	let version = existing ? Number(existing.version) : 1;
 	if (!existing) {
 		// A rule's columns for a new record are whole: the schema asks for every column the table needs
@@ -91,11 +111,17 @@ async function applyFieldMutation<E extends FieldEntity>(
 		await insertSynced(tx, { entity, values, scope: changeScope, audit: audit('create') }, book);
 	} else if (!sameValue(pick(data, Object.keys(serverData ?? {})), serverData)) {
 		const mergeBases = { userId: scope.user.id, data };
-		version = await updateSynced(tx, { entity, id, set: columns, scope: changeScope, audit: audit('update'), replaces: existing, mergeBases }, book);
+		version = await updateSynced(
+			tx,
+			{ entity, id, set: columns, scope: changeScope, audit: audit('update'), replaces: existing, mergeBases },
+			book
+		);
 		book.written(id);
 	} else {
 		// Nothing changed (the device sent what the server holds): no new version, but the push is on the record.
-		await book.audits([{ userId: scope.user.id, action: `sync.${entity}.update`, entity, recordId: id, summary: summary(version) }]);
+		await book.audits([
+			{ userId: scope.user.id, action: `sync.${entity}.update`, entity, recordId: id, summary: summary(version) }
+		]);
 	}
 	if (conflicts.length) {
 		await tx.insert(syncConflicts).values({
@@ -110,7 +136,13 @@ async function applyFieldMutation<E extends FieldEntity>(
 			deviceData
 		});
 		const current = await lockSynced(tx, entity, id);
-		return { mutationId: mutation.mutationId, status: 'conflict', version, conflicts, server: toWire(entity, current!).data };
+		return {
+			mutationId: mutation.mutationId,
+			status: 'conflict',
+			version,
+			conflicts,
+			server: toWire(entity, current!).data
+		};
 	}
 	return { mutationId: mutation.mutationId, status: 'applied', version };
 }
@@ -120,7 +152,13 @@ export async function baseVersionOf(tx: Tx, mutation: Mutation): Promise<Row | n
 	const [base] = await tx
 		.select({ data: recordVersions.data })
 		.from(recordVersions)
-		.where(and(eq(recordVersions.entity, mutation.entity), eq(recordVersions.recordId, mutation.id), eq(recordVersions.version, mutation.baseVersion)));
+		.where(
+			and(
+				eq(recordVersions.entity, mutation.entity),
+				eq(recordVersions.recordId, mutation.id),
+				eq(recordVersions.version, mutation.baseVersion)
+			)
+		);
 	return base?.data ?? null;
 }
 
@@ -138,8 +176,19 @@ export async function deleteRecord<E extends FieldEntity>(
 	// The rule's checks (scope, lock on submitted inspections) apply to deleting as to editing, on the
 	// record as stored (which its schema accepted when it was written).
 	const stored = pick(toWire(entity, existing).data, Object.keys(existing)) as FieldData<E>;
-	const { changeScope } = await fieldRules[entity].check(tx, scope, stored, existing, originOf(deviceId, mutation), 'delete');
-	const audit = { userId: scope.user.id, action: `sync.${entity}.delete`, summary: (version: number) => `mutation=${mutation.mutationId} version=${version}` };
+	const { changeScope } = await fieldRules[entity].check(
+		tx,
+		scope,
+		stored,
+		existing,
+		originOf(deviceId, mutation),
+		'delete'
+	);
+	const audit = {
+		userId: scope.user.id,
+		action: `sync.${entity}.delete`,
+		summary: (version: number) => `mutation=${mutation.mutationId} version=${version}`
+	};
 	const version = await tombstone(tx, { entity, id, scope: changeScope, audit, replaces: existing }, book);
 	book.written(id);
 	return { mutationId: mutation.mutationId, status: 'applied', version };

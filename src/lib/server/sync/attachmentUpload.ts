@@ -30,11 +30,15 @@ export async function receiveAttachment(
 		throw new UserInputError('id', 'no such attachment; push its record first', 404);
 	}
 	const { attachment } = record;
-	if (!claimed.sha256 || !/^[0-9a-f]{64}$/.test(claimed.sha256)) throw new UserInputError('X-Content-SHA256', 'header X-Content-SHA256 with the hex SHA-256 is required');
-	if (claimed.sha256 !== attachment.sha256) throw new UserInputError('X-Content-SHA256', 'hash differs from the one recorded at capture', 409);
-	if (bytes.length > MAX_ATTACHMENT_BYTES) throw new UserInputError('body', `photo larger than ${MAX_ATTACHMENT_BYTES} bytes`, 422);
+	if (!claimed.sha256 || !/^[0-9a-f]{64}$/.test(claimed.sha256))
+		throw new UserInputError('X-Content-SHA256', 'header X-Content-SHA256 with the hex SHA-256 is required');
+	if (claimed.sha256 !== attachment.sha256)
+		throw new UserInputError('X-Content-SHA256', 'hash differs from the one recorded at capture', 409);
+	if (bytes.length > MAX_ATTACHMENT_BYTES)
+		throw new UserInputError('body', `photo larger than ${MAX_ATTACHMENT_BYTES} bytes`, 422);
 	const actual = sha256Hex(bytes);
-	if (actual !== attachment.sha256) throw new UserInputError('body', 'the bytes do not match their SHA-256: upload again', 422);
+	if (actual !== attachment.sha256)
+		throw new UserInputError('body', 'the bytes do not match their SHA-256: upload again', 422);
 	if (attachment.storedAt) return { status: 'already_stored', sha256: actual };
 	const sniffed = sniffImageType(bytes);
 	if (!sniffed || sniffed !== attachment.mime || (claimed.contentType && claimed.contentType !== sniffed)) {
@@ -44,7 +48,13 @@ export async function receiveAttachment(
 	// `storedAt` stays on the server (sync/wireRecords.ts): no new version, nothing for devices to pull.
 	await db.transaction(async (tx) => {
 		await tx.update(attachments).set({ storedAt: new Date() }).where(eq(attachments.id, id));
-		await audited(tx, { userId: scope.user.id, action: 'attachment.upload', entity: 'attachment', recordId: id, summary: `sha256=${actual} size=${bytes.length}` });
+		await audited(tx, {
+			userId: scope.user.id,
+			action: 'attachment.upload',
+			entity: 'attachment',
+			recordId: id,
+			summary: `sha256=${actual} size=${bytes.length}`
+		});
 	});
 	return { status: 'stored', sha256: actual };
 }

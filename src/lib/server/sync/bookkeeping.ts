@@ -33,7 +33,8 @@ export type BatchBookkeeping = Bookkeeping & {
 // person's parent inspection, which the lookup cache holds. Any other kind of mutation writes
 // them out first, so its checks see every record of the batch before it.
 const heldKinds = ['inspection', 'screenedPerson'] as const satisfies readonly FieldEntity[];
-const isHeld = (entity: string): entity is (typeof heldKinds)[number] => (heldKinds as readonly string[]).includes(entity);
+const isHeld = (entity: string): entity is (typeof heldKinds)[number] =>
+	(heldKinds as readonly string[]).includes(entity);
 
 /** For a batch applied in one transaction; `mutations` are those not applied before. */
 export async function batchBookkeeping(tx: Tx, mutations: readonly Mutation[]): Promise<BatchBookkeeping> {
@@ -66,8 +67,10 @@ export async function batchBookkeeping(tx: Tx, mutations: readonly Mutation[]): 
 		changes: async (rows) => void changes.push(...rows),
 		audits: async (entries) => void audits.push(...entries),
 		pendingVersion: (entity, recordId, version) =>
-			(versions.find((v) => v.entity === entity && v.recordId === recordId && v.version === version)?.data as Row | undefined) ?? null,
-		prefetched: <E extends FieldEntity>(entity: E, recordId: string) => prefetched.get(`${entity}:${recordId}`) as SyncedRow<E> | null | undefined,
+			(versions.find((v) => v.entity === entity && v.recordId === recordId && v.version === version)?.data as
+				Row | undefined) ?? null,
+		prefetched: <E extends FieldEntity>(entity: E, recordId: string) =>
+			prefetched.get(`${entity}:${recordId}`) as SyncedRow<E> | null | undefined,
 		written: (recordId) => lookups.forget(recordId),
 		readyFor: async (mutation) => {
 			if (!isHeld(mutation.entity)) await insertHeld();
@@ -92,7 +95,11 @@ function namedCounts(mutations: readonly Mutation[]): Map<string, number> {
  * Locks and reads, one query per entity, the records the batch names once each (a record named
  * twice is read when its turn comes, as it may have changed in between).
  */
-async function prefetchRecords(tx: Tx, mutations: readonly Mutation[], named: Map<string, number>): Promise<Map<string, Row | null>> {
+async function prefetchRecords(
+	tx: Tx,
+	mutations: readonly Mutation[],
+	named: Map<string, number>
+): Promise<Map<string, Row | null>> {
 	const byEntity = new Map<FieldEntity, string[]>();
 	for (const m of mutations) {
 		if (named.get(`${m.entity}:${m.id}`) !== 1 || !isFieldEntity(m.entity)) continue;

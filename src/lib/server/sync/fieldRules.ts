@@ -25,7 +25,12 @@ import {
 import { sameValue } from '../../domain/sync/threeWayMerge.ts';
 import type { SyncedColumns, SyncedRow } from '../records/syncedWrite.ts';
 import { toWire } from './wireRecords.ts';
-import { templateSchema, validateAnswers, type ChecklistTemplate, type TemplateScope } from '../../domain/checklist/template.ts';
+import {
+	templateSchema,
+	validateAnswers,
+	type ChecklistTemplate,
+	type TemplateScope
+} from '../../domain/checklist/template.ts';
 import { screenAnswers } from '../../domain/screening/screenAnswers.ts';
 import { isInBounds } from '../../domain/geo/bounds.ts';
 import { deploymentBounds } from '../register/settings.ts';
@@ -99,7 +104,12 @@ async function templateOf(tx: Db, templateId: string, version: number): Promise<
 	return template;
 }
 
-function checkAnswers(template: ChecklistTemplate, part: TemplateScope, answers: Readonly<Record<string, unknown>>, complete: boolean): void {
+function checkAnswers(
+	template: ChecklistTemplate,
+	part: TemplateScope,
+	answers: Readonly<Record<string, unknown>>,
+	complete: boolean
+): void {
 	const result = validateAnswers(template, part, answers);
 	if (result.ok) return;
 	// A draft may leave required items open; it may not hold answers of the wrong kind.
@@ -131,10 +141,16 @@ async function cached<T>(tx: Db, key: string, read: () => Promise<T | undefined>
 
 async function inspectionInScope(tx: Db, scope: Scope, inspectionId: string) {
 	const inspection = await cached(tx, inspectionId, () =>
-		one(tx.select().from(s.inspections).where(and(eq(s.inspections.id, inspectionId), isNull(s.inspections.deletedAt))))
+		one(
+			tx
+				.select()
+				.from(s.inspections)
+				.where(and(eq(s.inspections.id, inspectionId), isNull(s.inspections.deletedAt)))
+		)
 	);
 	// Out of scope answers like missing: guessing ids reveals nothing.
-	if (!inspection || !inTeamScope(scope, inspection.teamId, inspection.createdBy)) reject('data.inspectionId', 'no such inspection');
+	if (!inspection || !inTeamScope(scope, inspection.teamId, inspection.createdBy))
+		reject('data.inspectionId', 'no such inspection');
 	return inspection;
 }
 
@@ -145,7 +161,8 @@ const inspection: FieldRule<'inspection'> = {
 	async check(tx, scope, data, existing, origin) {
 		if (existing) {
 			if (!inTeamScope(scope, existing.teamId, existing.createdBy)) reject('id', 'no such inspection');
-			if (existing.status === 'submitted') reject('data.status', 'a submitted inspection is locked; record a correction instead');
+			if (existing.status === 'submitted')
+				reject('data.status', 'a submitted inspection is locked; record a correction instead');
 		}
 		const { teamId } = data;
 		if (teamId !== null && !scope.teamIds.includes(teamId)) reject('data.teamId', 'you are not a member of this team');
@@ -155,9 +172,12 @@ const inspection: FieldRule<'inspection'> = {
 		if (!location) reject('data.locationId', 'no such location');
 		if (data.assignmentId) {
 			const assignmentId = data.assignmentId;
-			const assignment = await cached(tx, assignmentId, () => one(tx.select().from(s.assignments).where(eq(s.assignments.id, assignmentId))));
+			const assignment = await cached(tx, assignmentId, () =>
+				one(tx.select().from(s.assignments).where(eq(s.assignments.id, assignmentId)))
+			);
 			if (!assignment || assignment.teamId !== teamId) reject('data.assignmentId', 'no such assignment for this team');
-			if (assignment.locationId !== data.locationId) reject('data.locationId', 'the assignment is for another location');
+			if (assignment.locationId !== data.locationId)
+				reject('data.locationId', 'the assignment is for another location');
 		}
 		if (data.correctionOf) {
 			const original = await inspectionInScope(tx, scope, data.correctionOf);
@@ -182,7 +202,8 @@ const screenedPerson: FieldRule<'screenedPerson'> = {
 	mergePerKey: ['answers'],
 	mayCreate: true,
 	async check(tx, scope, data, existing, origin) {
-		if (existing && existing.inspectionId !== data.inspectionId) reject('data.inspectionId', 'a person cannot move to another inspection');
+		if (existing && existing.inspectionId !== data.inspectionId)
+			reject('data.inspectionId', 'a person cannot move to another inspection');
 		const parent = await inspectionInScope(tx, scope, data.inspectionId);
 		if (!acceptsChild(parent, origin, !existing)) reject('data.inspectionId', SUBMITTED_LOCKED);
 		const template = await templateOf(tx, parent.templateId, parent.templateVersion);
@@ -190,7 +211,12 @@ const screenedPerson: FieldRule<'screenedPerson'> = {
 		// The screening result is derived here from the answers, never taken from the device.
 		const screening = screenAnswers(template, data.answers, data.ageBand);
 		return {
-			columns: { ...data, result: screening.result, dimensionsPresent: screening.dimensionsPresent, isMinor: screening.isMinor },
+			columns: {
+				...data,
+				result: screening.result,
+				dimensionsPresent: screening.dimensionsPresent,
+				isMinor: screening.isMinor
+			},
 			changeScope: { teamId: parent.teamId, userId: parent.createdBy, restricted: true }
 		};
 	}
@@ -201,7 +227,8 @@ const referral: FieldRule<'referral'> = {
 	mergePerKey: [],
 	mayCreate: true,
 	async check(tx, scope, data, existing, origin, op) {
-		if (existing && existing.personId !== data.personId) reject('data.personId', 'a referral cannot move to another person');
+		if (existing && existing.personId !== data.personId)
+			reject('data.personId', 'a referral cannot move to another person');
 		const parent = await inspectionInScope(tx, scope, data.inspectionId);
 		const person = await one(tx.select().from(s.screenedPersons).where(eq(s.screenedPersons.id, data.personId)));
 		if (!person || person.inspectionId !== parent.id) reject('data.personId', PERSON_MISSING);
@@ -210,10 +237,15 @@ const referral: FieldRule<'referral'> = {
 		if (existing && !acceptsChild(parent, origin, false)) {
 			if (op === 'delete') reject('data.inspectionId', SUBMITTED_LOCKED);
 			const stored = toWire('referral', existing).data;
-			const frozen = Object.entries(data).find(([key, value]) => !isReferralOpen(key) && !sameValue(value, stored[key]));
+			const frozen = Object.entries(data).find(
+				([key, value]) => !isReferralOpen(key) && !sameValue(value, stored[key])
+			);
 			if (frozen) reject(`data.${frozen[0]}`, SUBMITTED_LOCKED);
 		}
-		return { columns: { ...data, referredAt: toDate(data.referredAt) }, changeScope: { teamId: parent.teamId, userId: parent.createdBy, restricted: true } };
+		return {
+			columns: { ...data, referredAt: toDate(data.referredAt) },
+			changeScope: { teamId: parent.teamId, userId: parent.createdBy, restricted: true }
+		};
 	}
 };
 
@@ -245,7 +277,13 @@ async function storedOnOriginal(tx: Db, originalId: string, sha256: string): Pro
 		tx
 			.select({ storedAt: s.attachments.storedAt })
 			.from(s.attachments)
-			.where(and(eq(s.attachments.inspectionId, originalId), eq(s.attachments.sha256, sha256), isNull(s.attachments.deletedAt)))
+			.where(
+				and(
+					eq(s.attachments.inspectionId, originalId),
+					eq(s.attachments.sha256, sha256),
+					isNull(s.attachments.deletedAt)
+				)
+			)
 			.limit(1)
 	);
 	return Boolean(photo?.storedAt);
@@ -259,8 +297,11 @@ const location: FieldRule<'location'> = {
 		if (existing && (existing.status !== 'unverified' || existing.createdBy !== scope.user.id)) {
 			reject('id', 'only a planner can change a verified venue');
 		}
-		if (!isInBounds(data.lat, data.lng, deploymentBounds())) reject('data.lat', 'the position is outside the deployment area');
-		const municipality = await one(tx.select({ id: s.municipalities.id }).from(s.municipalities).where(eq(s.municipalities.id, data.municipalityId)));
+		if (!isInBounds(data.lat, data.lng, deploymentBounds()))
+			reject('data.lat', 'the position is outside the deployment area');
+		const municipality = await one(
+			tx.select({ id: s.municipalities.id }).from(s.municipalities).where(eq(s.municipalities.id, data.municipalityId))
+		);
 		if (!municipality) reject('data.municipalityId', 'no such municipality');
 		const columns: SyncedColumns<'location'> = { ...data, status: 'unverified' };
 		if (!existing) columns.createdBy = scope.user.id;

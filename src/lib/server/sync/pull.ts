@@ -69,7 +69,8 @@ export async function pullPage(db: Db, scope: Scope, from: number | PullCursor, 
 async function auditPersonLevelReads(db: Db, scope: Scope, out: Change[]): Promise<void> {
 	const counts = new Map<SyncEntity, number>();
 	for (const change of out) {
-		if (change.op === 'upsert' && personLevelEntities.includes(change.entity)) counts.set(change.entity, (counts.get(change.entity) ?? 0) + 1);
+		if (change.op === 'upsert' && personLevelEntities.includes(change.entity))
+			counts.set(change.entity, (counts.get(change.entity) ?? 0) + 1);
 	}
 	if (counts.size === 0) return;
 	await audit(db, {

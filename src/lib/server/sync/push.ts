@@ -71,7 +71,14 @@ async function applyBatch(db: Db, scope: Scope, request: PushRequest): Promise<M
 			results.push(result);
 			// The same mutation twice in one push: the second is the first's duplicate.
 			earlier.set(mutation.mutationId, { ...result, status: 'duplicate' });
-			applied.push({ mutationId: mutation.mutationId, deviceId: request.deviceId, userId: scope.user.id, entity: mutation.entity, recordId: mutation.id, result });
+			applied.push({
+				mutationId: mutation.mutationId,
+				deviceId: request.deviceId,
+				userId: scope.user.id,
+				entity: mutation.entity,
+				recordId: mutation.id,
+				result
+			});
 		}
 		await book.flush();
 		await bulkInsert(tx, appliedMutations, applied);
@@ -90,7 +97,12 @@ export const MUTATION_ID_TAKEN = 'this mutationId is already taken: send the cha
  * while its outbox, kept per user, retries under it.
  */
 function answerToRetry(prior: typeof appliedMutations.$inferSelect, userId: string): MutationResult {
-	if (prior.userId !== userId) return { mutationId: prior.mutationId, status: 'rejected', errors: [{ field: 'mutationId', message: MUTATION_ID_TAKEN }] };
+	if (prior.userId !== userId)
+		return {
+			mutationId: prior.mutationId,
+			status: 'rejected',
+			errors: [{ field: 'mutationId', message: MUTATION_ID_TAKEN }]
+		};
 	return { ...(prior.result as MutationResult), status: 'duplicate' };
 }
 
@@ -116,7 +128,8 @@ async function applySingle(db: Db, scope: Scope, deviceId: string, mutation: Mut
 			return result;
 		});
 	} catch (error) {
-		if (error instanceof Rejection) return { mutationId: mutation.mutationId, status: 'rejected', errors: error.errors };
+		if (error instanceof Rejection)
+			return { mutationId: mutation.mutationId, status: 'rejected', errors: error.errors };
 		// The same mutation raced in on another connection (a duplicated request): its answer stands.
 		const raced = await previousResult(db, mutation.mutationId, scope.user.id);
 		if (raced) return raced;

@@ -52,7 +52,11 @@ export async function listPublishedTemplates(database?: Db): Promise<PublishedTe
 }
 
 /** One published version's definition, to start the next version from. */
-export async function publishedDefinition(templateId: string, version: number, database?: Db): Promise<ChecklistTemplate | null> {
+export async function publishedDefinition(
+	templateId: string,
+	version: number,
+	database?: Db
+): Promise<ChecklistTemplate | null> {
 	const db = database ?? (await openDb());
 	const [row] = await db
 		.select({ definition: checklistTemplates.definition })
@@ -72,7 +76,11 @@ export async function nextVersion(templateId: string, database?: Db): Promise<nu
 }
 
 export function issuePath(path: readonly PropertyKey[]): string {
-	return path.reduce<string>((joined, key) => (typeof key === 'number' ? `${joined}[${key}]` : joined ? `${joined}.${String(key)}` : String(key)), '');
+	return path.reduce<string>(
+		(joined, key) =>
+			typeof key === 'number' ? `${joined}[${key}]` : joined ? `${joined}.${String(key)}` : String(key),
+		''
+	);
 }
 
 /**
@@ -80,10 +88,16 @@ export function issuePath(path: readonly PropertyKey[]): string {
  * (rather than assigning it silently) means two planners editing at once cannot both publish
  * "the next version" with different contents — the second is told to start from the first's.
  */
-export async function publishTemplate(actor: SessionUser, definition: unknown, database?: Db): Promise<{ rowId: string; templateId: string; version: number }> {
+export async function publishTemplate(
+	actor: SessionUser,
+	definition: unknown,
+	database?: Db
+): Promise<{ rowId: string; templateId: string; version: number }> {
 	const parsed = templateSchema.safeParse(definition);
 	if (!parsed.success) {
-		throw new TemplateRejected(parsed.error.issues.map((issue) => ({ path: issuePath(issue.path), message: issue.message })));
+		throw new TemplateRejected(
+			parsed.error.issues.map((issue) => ({ path: issuePath(issue.path), message: issue.message }))
+		);
 	}
 	const template = parsed.data;
 	const db = database ?? (await openDb());
@@ -104,7 +118,13 @@ export async function publishTemplate(actor: SessionUser, definition: unknown, d
 			const rowId = randomUUID();
 			await insertSynced(tx, {
 				entity: 'checklistTemplate',
-				values: { id: rowId, templateId: template.id, templateVersion: template.version, definition: template, publishedBy: actor.id },
+				values: {
+					id: rowId,
+					templateId: template.id,
+					templateVersion: template.version,
+					definition: template,
+					publishedBy: actor.id
+				},
 				scope: {},
 				// The template's own version, not the row's: a published row never changes.
 				audit: {
@@ -119,7 +139,9 @@ export async function publishTemplate(actor: SessionUser, definition: unknown, d
 		if (error instanceof TemplateRejected) throw error;
 		// Another planner published the same version between our check and our insert.
 		if ((await nextVersion(template.id, db)) > template.version) {
-			throw new TemplateRejected([{ path: 'version', message: `version ${template.version} was published meanwhile; start from it` }]);
+			throw new TemplateRejected([
+				{ path: 'version', message: `version ${template.version} was published meanwhile; start from it` }
+			]);
 		}
 		throw error;
 	}

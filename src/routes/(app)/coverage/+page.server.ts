@@ -6,5 +6,9 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const { filters, error } = readFilterQuery(url.searchParams);
-	return { filters, filterError: error, ...(await coverageDashboard(await db(), filters, todayIn(REPORTING_TIME_ZONE))) };
+	return {
+		filters,
+		filterError: error,
+		...(await coverageDashboard(await db(), filters, todayIn(REPORTING_TIME_ZONE)))
+	};
 };

@@ -8,5 +8,10 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 	const [{ tileUrl }, map] = await Promise.all([parent(), mapData()]);
 	const keepsRegister = locals.user.role === 'planner' || locals.user.role === 'admin';
 	const exports = keepsRegister || locals.user.role === 'supervisor';
-	return { ...map, tileUrl, bounds: deploymentBounds(), can: { edit: keepsRegister, import: keepsRegister, export: exports } };
+	return {
+		...map,
+		tileUrl,
+		bounds: deploymentBounds(),
+		can: { edit: keepsRegister, import: keepsRegister, export: exports }
+	};
 };

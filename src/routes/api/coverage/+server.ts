@@ -12,7 +12,10 @@ import type { RequestHandler } from './$types';
 // Without a format (or with an empty one) the answer is the report as JSON.
 const exportSchema = z.preprocess(
 	(query: Record<string, string>) => ({ ...query, format: query.format || 'json' }),
-	z.discriminatedUnion('format', [z.object({ format: z.literal('json') }), z.object({ format: z.literal('csv'), table: exportTableSchema })])
+	z.discriminatedUnion('format', [
+		z.object({ format: z.literal('json') }),
+		z.object({ format: z.literal('csv'), table: exportTableSchema })
+	])
 );
 
 export const GET: RequestHandler = ({ url, locals }) =>
@@ -28,7 +31,11 @@ export const GET: RequestHandler = ({ url, locals }) =>
 		const report = await coverageReport(database, filters, today, { overdueLimit: null });
 		const { header, rows } = exportTable(report, table);
 		const described = new URLSearchParams({ ...report.period, ...stringValues(report.filters) }).toString();
-		await audit(database, { userId: locals.user!.id, action: 'coverage.export', summary: `format=csv table=${table} filters=${described}` });
+		await audit(database, {
+			userId: locals.user!.id,
+			action: 'coverage.export',
+			summary: `format=csv table=${table} filters=${described}`
+		});
 		return new Response(toCsv(header, rows), {
 			headers: {
 				...headers,
@@ -39,5 +46,9 @@ export const GET: RequestHandler = ({ url, locals }) =>
 	});
 
 function stringValues(values: Record<string, unknown>): Record<string, string> {
-	return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+	return Object.fromEntries(
+		Object.entries(values)
+			.filter(([, v]) => v !== undefined)
+			.map(([k, v]) => [k, String(v)])
+	);
 }

@@ -25,77 +25,118 @@ export const personProfileSection: ChecklistSection = {
 	scope: 'person',
 	title: text('About the person', 'Për personin', 'O osobi'),
 	items: [
-		{ id: 'sex', kind: 'choice', required: true, label: text('Sex', 'Gjinia', 'Pol'), options: [
-			option('female', text('Female', 'Femër', 'Žensko')),
-			option('male', text('Male', 'Mashkull', 'Muško')),
-			option('not_stated', text('Not stated', 'E padeklaruar', 'Nije navedeno'))
-		] },
-		{ id: 'age_band', kind: 'choice', required: true, options: ageBandOptions, label: text(
-			'Age', 'Mosha', 'Starost'
-		), help: text(
-			'If the person may be under 18, choose a minor band.',
-			'Nëse personi mund të jetë nën 18 vjeç, zgjidhni një grupmoshë të të miturve.',
-			'Ako osoba može biti mlađa od 18 godina, izaberite starosnu grupu maloletnika.'
-		) },
-		{ id: 'nationality', kind: 'choice', label: text('Nationality', 'Shtetësia', 'Državljanstvo'), options: [
-			option('kosovo', text('Kosovo', 'Kosovë', 'Kosovo')),
-			option('albania', text('Albania', 'Shqipëri', 'Albanija')),
-			option('serbia', text('Serbia', 'Serbi', 'Srbija')),
-			option('north_macedonia', text('North Macedonia', 'Maqedoni e Veriut', 'Severna Makedonija')),
-			option('montenegro', text('Montenegro', 'Mal i Zi', 'Crna Gora')),
-			option('moldova', text('Moldova', 'Moldavi', 'Moldavija')),
-			option('ukraine', text('Ukraine', 'Ukrainë', 'Ukrajina')),
-			option('other', text('Other', 'Tjetër', 'Drugo')),
-			option('unknown', text('Unknown', 'E panjohur', 'Nepoznato'))
-		] },
-		{ id: 'nationality_other', kind: 'text', label: text(
-			'Which nationality?', 'Cila shtetësi?', 'Koje državljanstvo?'
-		), showIf: { item: 'nationality', equals: 'other' } },
-		{ id: 'education', kind: 'choice', label: text('Education', 'Arsimi', 'Obrazovanje'), options: [
-			option('illiterate', text('Cannot read or write', 'Analfabet', 'Nepismen/a')),
-			option('primary', text('Primary school', 'Shkollë fillore', 'Osnovna škola')),
-			option('secondary', text('Secondary school', 'Shkollë e mesme', 'Srednja škola')),
-			option('university', text('University', 'Universitet', 'Fakultet')),
-			option('unknown', text('Unknown', 'E panjohur', 'Nepoznato'))
-		] },
-		{ id: 'role', kind: 'choice', label: text(
-			'Role at the venue', 'Roli në lokal', 'Uloga u objektu'
-		), options: [
-			option('service_staff', text('Waiting or bar staff', 'Kamariere ose banakiere', 'Konobar/ica ili šanker/ka')),
-			option('performer', text('Dancer or performer', 'Valltare ose interpretuese', 'Plesač/ica ili izvođač/ica')),
-			option('massage', text('Massage', 'Masazh', 'Masaža')),
-			option('cleaning_kitchen', text('Cleaning or kitchen', 'Pastrim ose kuzhinë', 'Čišćenje ili kuhinja')),
-			option('security', text('Security', 'Sigurim', 'Obezbeđenje')),
-			option('management', text('Owner or manager', 'Pronar ose menaxher', 'Vlasnik ili rukovodilac')),
-			option('customer', text('Customer', 'Klient', 'Gost')),
-			option('other', text('Other', 'Tjetër', 'Drugo'))
-		] },
-		{ id: 'language', kind: 'text', label: text(
-			'Language the person speaks best',
-			'Gjuha që personi e flet më mirë',
-			'Jezik kojim osoba najbolje govori'
-		) },
-		{ id: 'interpreter_used', kind: 'yesNo', label: text(
-			'Was an interpreter used?', 'A u përdor përkthyes?', 'Da li je korišćen prevodilac?'
-		) },
-		{ id: 'recruitment', kind: 'choice', label: text(
-			'How was the person recruited?', 'Si u rekrutua personi?', 'Kako je osoba vrbovana?'
-		), options: [
-			option('job_offer', text('Job offer or promise', 'Ofertë ose premtim pune', 'Ponuda ili obećanje posla')),
-			option('marriage_promise', text('Promise of marriage', 'Premtim martese', 'Obećanje braka')),
-			option('tourism', text('Tourism', 'Turizëm', 'Turizam')),
-			option('other', text('Other', 'Tjetër', 'Drugo'))
-		] },
-		{ id: 'exploitation_form', kind: 'choice', label: text(
-			'Form of exploitation suspected',
-			'Forma e dyshuar e shfrytëzimit',
-			'Oblik eksploatacije na koji se sumnja'
-		), options: [
-			option('sexual_exploitation', text('Sexual exploitation', 'Shfrytëzim seksual', 'Seksualna eksploatacija')),
-			option('forced_labour', text('Forced labour', 'Punë e detyruar', 'Prinudni rad')),
-			option('forced_begging', text('Forced begging', 'Lypje e detyruar', 'Prinudno prosjačenje')),
-			option('slavery_servitude', text('Slavery or servitude', 'Skllavëri ose robëri', 'Ropstvo ili služenje')),
-			option('other', text('Other', 'Tjetër', 'Drugo'))
-		] }
+		{
+			id: 'sex',
+			kind: 'choice',
+			required: true,
+			label: text('Sex', 'Gjinia', 'Pol'),
+			options: [
+				option('female', text('Female', 'Femër', 'Žensko')),
+				option('male', text('Male', 'Mashkull', 'Muško')),
+				option('not_stated', text('Not stated', 'E padeklaruar', 'Nije navedeno'))
+			]
+		},
+		{
+			id: 'age_band',
+			kind: 'choice',
+			required: true,
+			options: ageBandOptions,
+			label: text('Age', 'Mosha', 'Starost'),
+			help: text(
+				'If the person may be under 18, choose a minor band.',
+				'Nëse personi mund të jetë nën 18 vjeç, zgjidhni një grupmoshë të të miturve.',
+				'Ako osoba može biti mlađa od 18 godina, izaberite starosnu grupu maloletnika.'
+			)
+		},
+		{
+			id: 'nationality',
+			kind: 'choice',
+			label: text('Nationality', 'Shtetësia', 'Državljanstvo'),
+			options: [
+				option('kosovo', text('Kosovo', 'Kosovë', 'Kosovo')),
+				option('albania', text('Albania', 'Shqipëri', 'Albanija')),
+				option('serbia', text('Serbia', 'Serbi', 'Srbija')),
+				option('north_macedonia', text('North Macedonia', 'Maqedoni e Veriut', 'Severna Makedonija')),
+				option('montenegro', text('Montenegro', 'Mal i Zi', 'Crna Gora')),
+				option('moldova', text('Moldova', 'Moldavi', 'Moldavija')),
+				option('ukraine', text('Ukraine', 'Ukrainë', 'Ukrajina')),
+				option('other', text('Other', 'Tjetër', 'Drugo')),
+				option('unknown', text('Unknown', 'E panjohur', 'Nepoznato'))
+			]
+		},
+		{
+			id: 'nationality_other',
+			kind: 'text',
+			label: text('Which nationality?', 'Cila shtetësi?', 'Koje državljanstvo?'),
+			showIf: { item: 'nationality', equals: 'other' }
+		},
+		{
+			id: 'education',
+			kind: 'choice',
+			label: text('Education', 'Arsimi', 'Obrazovanje'),
+			options: [
+				option('illiterate', text('Cannot read or write', 'Analfabet', 'Nepismen/a')),
+				option('primary', text('Primary school', 'Shkollë fillore', 'Osnovna škola')),
+				option('secondary', text('Secondary school', 'Shkollë e mesme', 'Srednja škola')),
+				option('university', text('University', 'Universitet', 'Fakultet')),
+				option('unknown', text('Unknown', 'E panjohur', 'Nepoznato'))
+			]
+		},
+		{
+			id: 'role',
+			kind: 'choice',
+			label: text('Role at the venue', 'Roli në lokal', 'Uloga u objektu'),
+			options: [
+				option('service_staff', text('Waiting or bar staff', 'Kamariere ose banakiere', 'Konobar/ica ili šanker/ka')),
+				option('performer', text('Dancer or performer', 'Valltare ose interpretuese', 'Plesač/ica ili izvođač/ica')),
+				option('massage', text('Massage', 'Masazh', 'Masaža')),
+				option('cleaning_kitchen', text('Cleaning or kitchen', 'Pastrim ose kuzhinë', 'Čišćenje ili kuhinja')),
+				option('security', text('Security', 'Sigurim', 'Obezbeđenje')),
+				option('management', text('Owner or manager', 'Pronar ose menaxher', 'Vlasnik ili rukovodilac')),
+				option('customer', text('Customer', 'Klient', 'Gost')),
+				option('other', text('Other', 'Tjetër', 'Drugo'))
+			]
+		},
+		{
+			id: 'language',
+			kind: 'text',
+			label: text(
+				'Language the person speaks best',
+				'Gjuha që personi e flet më mirë',
+				'Jezik kojim osoba najbolje govori'
+			)
+		},
+		{
+			id: 'interpreter_used',
+			kind: 'yesNo',
+			label: text('Was an interpreter used?', 'A u përdor përkthyes?', 'Da li je korišćen prevodilac?')
+		},
+		{
+			id: 'recruitment',
+			kind: 'choice',
+			label: text('How was the person recruited?', 'Si u rekrutua personi?', 'Kako je osoba vrbovana?'),
+			options: [
+				option('job_offer', text('Job offer or promise', 'Ofertë ose premtim pune', 'Ponuda ili obećanje posla')),
+				option('marriage_promise', text('Promise of marriage', 'Premtim martese', 'Obećanje braka')),
+				option('tourism', text('Tourism', 'Turizëm', 'Turizam')),
+				option('other', text('Other', 'Tjetër', 'Drugo'))
+			]
+		},
+		{
+			id: 'exploitation_form',
+			kind: 'choice',
+			label: text(
+				'Form of exploitation suspected',
+				'Forma e dyshuar e shfrytëzimit',
+				'Oblik eksploatacije na koji se sumnja'
+			),
+			options: [
+				option('sexual_exploitation', text('Sexual exploitation', 'Shfrytëzim seksual', 'Seksualna eksploatacija')),
+				option('forced_labour', text('Forced labour', 'Punë e detyruar', 'Prinudni rad')),
+				option('forced_begging', text('Forced begging', 'Lypje e detyruar', 'Prinudno prosjačenje')),
+				option('slavery_servitude', text('Slavery or servitude', 'Skllavëri ose robëri', 'Ropstvo ili služenje')),
+				option('other', text('Other', 'Tjetër', 'Drugo'))
+			]
+		}
 	]
 };

@@ -1,12 +1,6 @@
 /** Builds one of the publication's lists from compact entries, giving every indicator a stable id. */
 import type { Text } from '../../text.ts';
-import type {
-	Dimension,
-	ExploitationForm,
-	Indicator,
-	Population,
-	Strength
-} from '../indicators.ts';
+import type { Dimension, ExploitationForm, Indicator, Population, Strength } from '../indicators.ts';
 
 export interface IndicatorEntry {
 	key: string;

@@ -26,16 +26,25 @@ export const actions: Actions = {
 		if (locals.user?.role !== 'admin') error(403, 'Not allowed for your role');
 		const form = await request.formData();
 		const text = (name: string) => (typeof form.get(name) === 'string' ? (form.get(name) as string) : '');
-		const parsed = eraseSchema.safeParse({ personId: text('personId'), reason: text('reason'), confirm: text('confirm') });
+		const parsed = eraseSchema.safeParse({
+			personId: text('personId'),
+			reason: text('reason'),
+			confirm: text('confirm')
+		});
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
-			return fail(400, { personId: text('personId'), field: String(issue?.path[0] ?? 'body'), error: issue?.message ?? 'invalid' });
+			return fail(400, {
+				personId: text('personId'),
+				field: String(issue?.path[0] ?? 'body'),
+				error: issue?.message ?? 'invalid'
+			});
 		}
 		try {
 			const erased = await erasePerson(await db(), locals.user.id, parsed.data.personId, parsed.data.reason);
 			return { personId: parsed.data.personId, erased, already: !erased };
 		} catch (thrown) {
-			if (thrown instanceof UserInputError) return fail(thrown.status, { personId: parsed.data.personId, field: thrown.field, error: thrown.message });
+			if (thrown instanceof UserInputError)
+				return fail(thrown.status, { personId: parsed.data.personId, field: thrown.field, error: thrown.message });
 			throw thrown;
 		}
 	}

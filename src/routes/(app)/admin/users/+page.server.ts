@@ -72,11 +72,23 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const database = await db();
 	const devices = Object.fromEntries(
 		await Promise.all(
-			users.map(async (u) => [u.id, (await listDevices(database, u.id)).map((d) => ({ ...d, lastSeenAt: d.lastSeenAt.toISOString(), revokedAt: d.revokedAt?.toISOString() ?? null }))] as const)
+			users.map(
+				async (u) =>
+					[
+						u.id,
+						(await listDevices(database, u.id)).map((d) => ({
+							...d,
+							lastSeenAt: d.lastSeenAt.toISOString(),
+							revokedAt: d.revokedAt?.toISOString() ?? null
+						}))
+					] as const
+			)
 		)
 	);
 	const blocked = await blockedSignIns(database);
-	const signInBlockedUntil = Object.fromEntries(users.flatMap((u) => (blocked.has(u.username) ? [[u.id, blocked.get(u.username)!.toISOString()]] : [])));
+	const signInBlockedUntil = Object.fromEntries(
+		users.flatMap((u) => (blocked.has(u.username) ? [[u.id, blocked.get(u.username)!.toISOString()]] : []))
+	);
 	return { users, devices, signInBlockedUntil, currentUserId: admin.id };
 };
 

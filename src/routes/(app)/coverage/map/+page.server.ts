@@ -6,6 +6,9 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, parent }) => {
 	const { filters, error } = readFilterQuery(url.searchParams);
-	const [{ tileUrl }, map] = await Promise.all([parent(), coverageMap(await db(), filters, todayIn(REPORTING_TIME_ZONE))]);
+	const [{ tileUrl }, map] = await Promise.all([
+		parent(),
+		coverageMap(await db(), filters, todayIn(REPORTING_TIME_ZONE))
+	]);
 	return { filters, filterError: error, tileUrl, ...map };
 };

@@ -20,10 +20,17 @@ const deleteConfirmSchema = z.object({ confirm: z.literal('yes', 'tick the box t
 
 export const actions: Actions = {
 	updatePlan: ({ request, locals, params }) =>
-		formAction('updatePlan', async () => updatePlan(await db(), locals.user!, params.planId, await readForm(request, planInputSchema))),
+		formAction('updatePlan', async () =>
+			updatePlan(await db(), locals.user!, params.planId, await readForm(request, planInputSchema))
+		),
 	createOperation: ({ request, locals, params }) =>
 		formAction('createOperation', async () => {
-			const { id } = await createOperation(await db(), locals.user!, params.planId, await readForm(request, operationInputSchema));
+			const { id } = await createOperation(
+				await db(),
+				locals.user!,
+				params.planId,
+				await readForm(request, operationInputSchema)
+			);
 			redirect(303, `/plan/operations/${id}`);
 		}),
 	deletePlan: ({ request, locals, params }) =>

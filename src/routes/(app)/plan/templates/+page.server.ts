@@ -27,7 +27,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePublisher(locals);
 	const published = await listPublishedTemplates();
 	const asked = startFrom.safeParse({ from: url.searchParams.get('from'), version: url.searchParams.get('version') });
-	const base = asked.success ? asked.data : published[0] ? { from: published[0].templateId, version: published[0].version } : null;
+	const base = asked.success
+		? asked.data
+		: published[0]
+			? { from: published[0].templateId, version: published[0].version }
+			: null;
 	const definition = (base && (await publishedDefinition(base.from, base.version))) ?? defaultTemplate;
 	// A new template keeps the chosen one's content as a starting point, under a new id.
 	const fresh = url.searchParams.has('new') || !base;

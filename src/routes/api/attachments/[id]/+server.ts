@@ -15,7 +15,10 @@ export const PUT: RequestHandler = ({ params, request, locals }) =>
 			database,
 			await scopeOf(database, locals.user!),
 			params.id,
-			{ sha256: request.headers.get('x-content-sha256')?.toLowerCase() ?? null, contentType: request.headers.get('content-type') },
+			{
+				sha256: request.headers.get('x-content-sha256')?.toLowerCase() ?? null,
+				contentType: request.headers.get('content-type')
+			},
 			bytes
 		);
 		return json(result, { status: result.status === 'stored' ? 201 : 200 });

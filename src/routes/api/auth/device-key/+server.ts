@@ -15,10 +15,15 @@ export const POST: RequestHandler = ({ locals, request }) =>
 	handleErrors(async () => {
 		const hasBody = request.headers.get('content-type')?.includes('application/json') ?? false;
 		const body = hasBody ? await readJson(request, deviceKeyRequestSchema) : {};
-		const answer = await deviceKeyFor(await db(), locals.user!, locals.sessionHash!, { id: body.deviceId, userAgent: request.headers.get('user-agent') });
+		const answer = await deviceKeyFor(await db(), locals.user!, locals.sessionHash!, {
+			id: body.deviceId,
+			userAgent: request.headers.get('user-agent')
+		});
 		if ('refused' in answer) {
-			if (answer.refused === 'revokedDevice') return json({ error: 'this device was revoked', wipe: true } satisfies RevokedDevice, { status: 401 });
-			if (answer.refused === 'deviceTaken') return errorResponse(409, 'this device is registered to another user', 'deviceId');
+			if (answer.refused === 'revokedDevice')
+				return json({ error: 'this device was revoked', wipe: true } satisfies RevokedDevice, { status: 401 });
+			if (answer.refused === 'deviceTaken')
+				return errorResponse(409, 'this device is registered to another user', 'deviceId');
 			return answer.refused === 'noDevice'
 				? errorResponse(409, 'this session was not started on a registered device; sign in again', 'deviceId')
 				: errorResponse(403, 'sign in again: the device key is given only just after signing in', 'session');

@@ -9,7 +9,12 @@ export const POST: RequestHandler = async ({ locals, cookies }) => {
 	if (locals.sessionHash && locals.user) {
 		const database = await db();
 		await revokeSession(database, locals.sessionHash);
-		await audit(database, { userId: locals.user.id, action: 'auth.sign_out', entity: 'user', recordId: locals.user.id });
+		await audit(database, {
+			userId: locals.user.id,
+			action: 'auth.sign_out',
+			entity: 'user',
+			recordId: locals.user.id
+		});
 	}
 	cookies.delete(SESSION_COOKIE, { path: '/' });
 	return json({ ok: true } satisfies Done);

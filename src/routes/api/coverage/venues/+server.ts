@@ -16,7 +16,11 @@ export const GET: RequestHandler = ({ url, locals }) =>
 		const period = resolvePeriod(filters, todayIn(REPORTING_TIME_ZONE));
 		const venues = await venueCoverage(database, { period, filters });
 		const described = filterQuery({ ...filters, preset: undefined, ...period });
-		await audit(database, { userId: locals.user!.id, action: 'coverage.export', summary: `format=geojson venues=${venues.length} filters=${described}` });
+		await audit(database, {
+			userId: locals.user!.id,
+			action: 'coverage.export',
+			summary: `format=geojson venues=${venues.length} filters=${described}`
+		});
 		return json(venuesGeoJson(venues, period, filters.overdueDays), {
 			headers: {
 				'cache-control': 'no-store',

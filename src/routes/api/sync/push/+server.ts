@@ -14,9 +14,23 @@ export const POST: RequestHandler = ({ request, locals }) =>
 		const body = await readJson(request, pushRequestSchema, { perRecordText: true });
 		const database = await db();
 		// Changes are accepted only under this session's own device: never another user's (devices.ts).
-		const refused = await checkRequestDevice(database, locals.user!, locals.sessionHash!, body.deviceId, request.headers.get('user-agent'));
-		if (refused === 'revoked') return json({ error: 'this device was revoked', wipe: true } satisfies RevokedDevice, { status: 401 });
-		if (refused) return errorResponse(403, refused === 'taken' ? 'this device is registered to another user' : 'deviceId is not the device this session signed in on', 'deviceId');
+		const refused = await checkRequestDevice(
+			database,
+			locals.user!,
+			locals.sessionHash!,
+			body.deviceId,
+			request.headers.get('user-agent')
+		);
+		if (refused === 'revoked')
+			return json({ error: 'this device was revoked', wipe: true } satisfies RevokedDevice, { status: 401 });
+		if (refused)
+			return errorResponse(
+				403,
+				refused === 'taken'
+					? 'this device is registered to another user'
+					: 'deviceId is not the device this session signed in on',
+				'deviceId'
+			);
 		const results = await applyPush(database, await scopeOf(database, locals.user!), body);
 		return json({ results }, { headers: { 'cache-control': 'no-store' } });
 	});

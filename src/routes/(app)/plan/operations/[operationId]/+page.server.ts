@@ -1,6 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { addSuggestionsSchema, operationInputSchema, operationStatusInputSchema, teamInputSchema } from '$lib/domain/planning/schemas.ts';
+import {
+	addSuggestionsSchema,
+	operationInputSchema,
+	operationStatusInputSchema,
+	teamInputSchema
+} from '$lib/domain/planning/schemas.ts';
 import { db } from '$lib/server/db/index.ts';
 import { mapData } from '$lib/server/register/mapVenues.ts';
 import { changeOperationStatus, updateOperation } from '$lib/server/planning/plans.ts';
@@ -59,7 +64,9 @@ export const actions: Actions = {
 			updateOperation(await db(), locals.user!, params.operationId, await readForm(request, operationInputSchema))
 		),
 	createTeam: ({ request, locals, params }) =>
-		formAction('createTeam', async () => createTeam(await db(), locals.user!, params.operationId, await readForm(request, teamFormSchema))),
+		formAction('createTeam', async () =>
+			createTeam(await db(), locals.user!, params.operationId, await readForm(request, teamFormSchema))
+		),
 	updateTeam: async ({ request, locals }) => {
 		// Each team has its own form on the page: the answer names which one.
 		const form = await request.formData();
