@@ -1,24 +1,13 @@
 /**
  * How the demo names its plans, operations and teams. They are seeded once into the database and
  * cannot follow the reader's language, so they are in Albanian, the language most users of the
- * deployment read. Month names are spelt out here rather than taken from Intl: a Node built
- * without full ICU data would fall back to English, and the seed must be the same everywhere.
+ * deployment read. Month names come from the app's own locale tables (domain/format), not from
+ * Intl: a Node built without full ICU data would fall back to English, and the seed must be the
+ * same everywhere.
  */
+import { monthNames } from '../../domain/format/localeFormat.ts';
 
-const months = [
-	'janar',
-	'shkurt',
-	'mars',
-	'prill',
-	'maj',
-	'qershor',
-	'korrik',
-	'gusht',
-	'shtator',
-	'tetor',
-	'nëntor',
-	'dhjetor'
-] as const;
+const months = monthNames('sq', 'long');
 
 const parts = (date: string) => ({
 	year: Number(date.slice(0, 4)),
