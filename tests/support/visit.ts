@@ -7,28 +7,30 @@ import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { ChecklistItem, ChecklistTemplate } from '../../src/lib/domain/checklist/template.ts';
 import type { Dimension, Strength } from '../../src/lib/domain/screening/indicators.ts';
-import { indicatorById } from '../../src/lib/domain/screening/catalogue/index.ts';
-import { dimensionPresent, screenPerson } from '../../src/lib/domain/screening/screen.ts';
+import { conceptByKey, listRow } from '../../src/lib/domain/screening/catalogue/v2/index.ts';
+import { dimensionPresent } from '../../src/lib/domain/screening/screen.ts';
+import { screenOnLists } from '../../src/lib/domain/screening/screenLists.ts';
 
 const strengthOrder: Strength[] = ['strong', 'medium', 'weak'];
 
 /**
- * The fewest questions of the template whose "yes" makes an adult a possible victim: for each
- * element (recruitment, exploitation, coercion) the first dimension the questions can make present,
- * its strongest indicators first.
+ * The fewest core questions of the template whose "yes" makes an adult a possible victim on the
+ * adult labour list (and so on the adult sexual list, which weighs no item less): for each element
+ * (recruitment, exploitation, coercion) the first dimension the questions can make present, its
+ * strongest indicators first. Core questions only: the others wait under "more".
  */
 export function possibleVictimQuestions(template: ChecklistTemplate): ChecklistItem[] {
 	const questions = template.sections
 		.filter((section) => section.scope === 'person')
 		.flatMap((section) => section.items)
-		.filter((item) => item.indicator && !item.showIf);
-	const strength = (item: ChecklistItem) => indicatorById(item.indicator!)!.strength;
+		.filter((item) => item.kind === 'indicator' && !item.more && !item.showIf);
+	const strength = (item: ChecklistItem) => listRow('adult_labour', item.indicator!)!.strength;
 	const chosen: ChecklistItem[] = [];
 	for (const element of [[1, 2, 3], [4], [5, 6]] as Dimension[][]) {
 		const picked = element
 			.map((dimension) => {
 				const ofDimension = questions
-					.filter((item) => indicatorById(item.indicator!)!.dimension === dimension)
+					.filter((item) => conceptByKey(item.indicator!)!.dimension === dimension)
 					.sort((a, b) => strengthOrder.indexOf(strength(a)) - strengthOrder.indexOf(strength(b)));
 				const taken: ChecklistItem[] = [];
 				for (const item of ofDimension) {
@@ -41,9 +43,12 @@ export function possibleVictimQuestions(template: ChecklistTemplate): ChecklistI
 		if (!picked) throw new Error(`the template cannot make element ${element.join('/')} present`);
 		chosen.push(...picked);
 	}
-	expect(screenPerson({ indicatorIds: chosen.map((item) => item.indicator!), isChild: false }).result).toBe(
-		'possible_victim'
+	const [screening] = screenOnLists(
+		chosen.map((item) => item.indicator!),
+		false,
+		['adult_labour']
 	);
+	expect(screening!.result).toBe('possible_victim');
 	return chosen;
 }
 

@@ -66,9 +66,34 @@ describe('the persons screen shows the screening as the server will store it', (
 		const screening = screenPersonAnswers(defaultTemplate, { ...recruitment, excessive_hours: 'yes' }, '26_30');
 		expect(screening.result).toBe('indicators_present');
 		expect(screening.findings.map((f) => [f.dimension, f.present, f.indicators.map((i) => i.id)])).toEqual([
-			[1, true, ['adult_labour.deceptive.nature_of_job', 'adult_labour.deceptive.wages']],
-			[4, false, ['adult_labour.exploitative.excessive_hours']]
+			[1, true, ['adult_sexual.deceptive.nature_of_job', 'adult_sexual.deceptive.wages']],
+			[4, false, ['adult_sexual.exploitative.excessive_hours']]
 		]);
+		// The form is not known: both lists are screened and shown.
+		expect(screening.listViews.map((view) => [view.list, view.result, view.verified])).toEqual([
+			['adult_sexual', 'indicators_present', false],
+			['adult_labour', 'indicators_present', false]
+		]);
+	});
+	it('keeps where each indicator came from: said by the person or observed by the team', () => {
+		const screening = screenPersonAnswers(
+			defaultTemplate,
+			{ exploitation_form: 'forced_labour', deceived_about_job: 'yes', documents_kept_by_others: 'observed' },
+			'26_30'
+		);
+		expect(screening.findings.flatMap((f) => f.indicators.map((i) => [i.id, i.source]))).toEqual([
+			['adult_labour.deceptive.nature_of_job', 'said'],
+			['adult_labour.coercion.confiscation_of_documents', 'observed']
+		]);
+	});
+	it('counts a removed observation and an unclear answer as no evidence', () => {
+		const screening = screenPersonAnswers(
+			defaultTemplate,
+			{ documents_kept_by_others: 'dismissed', deceived_about_job: 'unclear' },
+			'26_30'
+		);
+		expect(screening.findings).toEqual([]);
+		expect(screening.result).toBe('no_indicators');
 	});
 	it('screens an adult with recruitment, exploitation and coercion as a possible victim', () => {
 		const screening = screenPersonAnswers(defaultTemplate, { ...recruitment, ...exploitation, ...coercion }, '18_22');
@@ -94,10 +119,16 @@ describe('the Nordic habit: one clear yes or two unclear answers, take the perso
 			advised: true
 		});
 	});
-	it('advises it after two “not observed” answers, not after one', () => {
-		const one = { excessive_hours: 'notObserved', low_or_no_pay: 'no' };
+	it('advises it after two “unclear” answers, not after one, and never for questions not asked', () => {
+		const one = { excessive_hours: 'unclear', low_or_no_pay: 'no' };
 		expect(screenPersonAnswers(defaultTemplate, one, 'unknown').takeAside.advised).toBe(false);
-		const two = { ...one, low_or_no_pay: 'notObserved' };
+		// Thirty questions not asked are not thirty "maybe"s.
+		expect(screenPersonAnswers(defaultTemplate, {}, 'unknown').takeAside).toEqual({
+			yes: 0,
+			unclear: 0,
+			advised: false
+		});
+		const two = { ...one, low_or_no_pay: 'unclear' };
 		expect(screenPersonAnswers(defaultTemplate, two, 'unknown').takeAside).toEqual({
 			yes: 0,
 			unclear: 2,

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultTemplate } from '../../src/lib/domain/checklist/defaultTemplate.ts';
 import { indicatorIdsFromAnswers, type Answers } from '../../src/lib/domain/checklist/template.ts';
 import { locationKinds } from '../../src/lib/domain/records/codes.ts';
-import { isMinorAgeBand, screenPerson, type AgeBand } from '../../src/lib/domain/screening/screen.ts';
-import { screenAnswers } from '../../src/lib/domain/screening/screenAnswers.ts';
+import type { AgeBand } from '../../src/lib/domain/screening/screen.ts';
+import { presumedMinor, screenAnswers } from '../../src/lib/domain/screening/screenAnswers.ts';
+import { formsSuspected, listsFor, mostSerious, screenOnLists } from '../../src/lib/domain/screening/screenLists.ts';
 import { screenPersonAnswers } from '../../src/lib/domain/screening/personScreening.ts';
 import { screenPersonAt, type Expectation } from '../../src/lib/server/demo/persons.ts';
 import { createRandom } from '../../src/lib/server/demo/random.ts';
@@ -34,15 +35,21 @@ describe('one screening of a person from the answers, for the device, the server
 		expect(persons.some((person) => person.isMinor)).toBe(true);
 	});
 
-	it("gives what the rule gives on the answers' indicators, with a minor band as a child", () => {
+	it("gives the most serious of the lists' results on the answers' concepts, a presumed minor as a child", () => {
 		for (const person of persons) {
 			const ageBand = person.ageBand;
-			const isMinor = isMinorAgeBand(ageBand);
-			const rule = screenPerson({
-				indicatorIds: indicatorIdsFromAnswers(defaultTemplate, person.answers),
-				isChild: isMinor
+			const isMinor = presumedMinor(ageBand, person.answers);
+			const lists = listsFor(isMinor, formsSuspected(person.answers.exploitation_form));
+			const screened = screenOnLists(indicatorIdsFromAnswers(defaultTemplate, person.answers), isMinor, lists);
+			const worst = mostSerious(screened);
+			expect(screenAnswers(defaultTemplate, person.answers, ageBand)).toEqual({
+				result: worst.result,
+				dimensionsPresent: worst.dimensionsPresent,
+				elements: worst.elements,
+				isMinor,
+				catalogueVersion: 2,
+				lists: screened
 			});
-			expect(screenAnswers(defaultTemplate, person.answers, ageBand)).toEqual({ ...rule, isMinor });
 		}
 	});
 
@@ -50,6 +57,7 @@ describe('one screening of a person from the answers, for the device, the server
 		for (const person of persons) {
 			const {
 				findings: _findings,
+				listViews: _listViews,
 				takeAside: _takeAside,
 				...shown
 			} = screenPersonAnswers(defaultTemplate, person.answers, person.ageBand);

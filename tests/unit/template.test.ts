@@ -7,8 +7,10 @@ import {
 	type ChecklistTemplate
 } from '../../src/lib/domain/checklist/template.ts';
 import { defaultTemplate } from '../../src/lib/domain/checklist/defaultTemplate.ts';
-import { indicatorById } from '../../src/lib/domain/screening/catalogue/index.ts';
-import { ageBands, dimensionPresent, screenPerson } from '../../src/lib/domain/screening/screen.ts';
+import { concepts, conceptByKey, listRow } from '../../src/lib/domain/screening/catalogue/v2/index.ts';
+import { listIds } from '../../src/lib/domain/screening/indicators.ts';
+import { ageBands, dimensionPresent } from '../../src/lib/domain/screening/screen.ts';
+import { screenAnswers } from '../../src/lib/domain/screening/screenAnswers.ts';
 
 const t = (en: string) => ({ en, sq: en, sr: en });
 
@@ -75,9 +77,10 @@ describe('the default template', () => {
 	it('passes the template schema', () => {
 		expect(() => templateSchema.parse(defaultTemplate)).not.toThrow();
 	});
-	it('has the fixed id and is version 1', () => {
+	it('has the fixed id and is version 2, on indicator catalogue version 2', () => {
 		expect(defaultTemplate.id).toBe('6f1c2a8e-3d4b-4c5e-9a7f-1b2c3d4e5f60');
-		expect(defaultTemplate.version).toBe(1);
+		expect(defaultTemplate.version).toBe(2);
+		expect(defaultTemplate.catalogueVersion).toBe(2);
 	});
 	it('has a venue part and a person part', () => {
 		const scopes = new Set(defaultTemplate.sections.map((section) => section.scope));
@@ -88,6 +91,7 @@ describe('the default template', () => {
 		for (const id of [
 			'sex',
 			'age_band',
+			'may_be_minor',
 			'nationality',
 			'education',
 			'role',
@@ -102,35 +106,80 @@ describe('the default template', () => {
 		const ageBand = defaultTemplate.sections.flatMap((s) => s.items).find((item) => item.id === 'age_band');
 		expect(ageBand?.options?.map((option) => option.id)).toEqual([...ageBands]);
 	});
-	it('asks 20 to 35 indicator questions, each tied to an adult labour indicator', () => {
-		const questions = defaultTemplate.sections.flatMap((s) => s.items).filter((item) => item.indicator);
-		expect(questions.length).toBeGreaterThanOrEqual(20);
-		expect(questions.length).toBeLessThanOrEqual(35);
-		for (const question of questions) expect(indicatorById(question.indicator!)?.population).toBe('adult');
+	it('covers every concept but the few no one can be asked about, and asks each once', () => {
+		const asked = pointed().map(({ concept }) => concept);
+		expect(new Set(asked).size).toBe(asked.length);
+		const notAsked = concepts.map((c) => c.key).filter((key) => !asked.includes(key));
+		// Context the team judges rather than a question, or the same fact as a question counted at
+		// destination (the past, fear of the authorities): docs/DOMAIN.md, "The questionnaire".
+		expect(notAsked.sort()).toEqual(
+			[
+				'vulnerable_recruitment.difficulties_in_the_past',
+				'vulnerable_recruitment.family_situation',
+				'vulnerable_recruitment.general_context',
+				'vulnerable_recruitment.relationship_with_authorities'
+			].sort()
+		);
 	});
-	it('can reach the threshold in each of the six dimensions', () => {
-		const indicators = defaultTemplate.sections
-			.flatMap((s) => s.items)
-			.flatMap((item) => (item.indicator ? [indicatorById(item.indicator)!] : []));
-		for (const dimension of [1, 2, 3, 4, 5, 6]) {
-			const strengths = indicators.filter((i) => i.dimension === dimension).map((i) => i.strength);
-			expect(dimensionPresent(strengths), `dimension ${dimension}`).toBe(true);
+	it('keeps the core short enough for a night interview and the rest under "more"', () => {
+		const questions = defaultTemplate.sections.flatMap((s) => s.items).filter((item) => item.kind === 'indicator');
+		const core = questions.filter((item) => !item.more);
+		expect(core.length).toBeGreaterThanOrEqual(12);
+		expect(core.length).toBeLessThanOrEqual(20);
+		// Core first within each section.
+		for (const section of defaultTemplate.sections) {
+			const flags = section.items.filter((item) => item.kind === 'indicator').map((item) => Boolean(item.more));
+			expect(flags).toEqual([...flags].sort());
 		}
 	});
-	it('screens an adult answering yes to every indicator question as a possible victim', () => {
-		const answers = Object.fromEntries(
-			defaultTemplate.sections
-				.flatMap((s) => s.items)
-				.filter((item) => item.indicator)
-				.map((item) => [item.id, 'yes'])
-		);
-		expect(validateAnswers(defaultTemplate, 'person', { ...answers, sex: 'female', age_band: '18_22' })).toEqual({
-			ok: true
-		});
-		const indicatorIds = indicatorIdsFromAnswers(defaultTemplate, answers);
-		expect(screenPerson({ indicatorIds, isChild: false }).dimensionsPresent).toEqual([1, 2, 3, 4, 5, 6]);
+	it('asks the patterns of night venues', () => {
+		const asked = pointed().map(({ concept }) => concept);
+		for (const concept of [
+			'deceptive.marriage_or_adoption',
+			'vulnerable_recruitment.emotional_dependency',
+			'coercion.forced_to_lie',
+			'coercion.threat_to_inform_family',
+			'coercion.forced_tasks_or_clients',
+			'coercion.forced_into_illicit_activities',
+			'exploitative.no_access_to_education',
+			'vulnerable_destination.personal_characteristics',
+			'vulnerable_destination.difficulties_in_the_past'
+		]) {
+			expect(asked).toContain(concept);
+		}
+	});
+	it('can reach the threshold in each of the six dimensions of every list', () => {
+		for (const list of listIds) {
+			for (const dimension of [1, 2, 3, 4, 5, 6] as const) {
+				const strengths = pointed()
+					.filter(({ concept }) => conceptByKey(concept)?.dimension === dimension)
+					.flatMap(({ concept }) => listRow(list, concept)?.strength ?? []);
+				expect(dimensionPresent(strengths), `${list} dimension ${dimension}`).toBe(true);
+			}
+		}
+	});
+	it('screens an adult answering yes to every indicator question as a possible victim on both forms', () => {
+		const answers = Object.fromEntries(pointed().map(({ item }) => [item.id, 'yes']));
+		const all = { ...answers, recruitment: 'marriage_promise', sex: 'female', age_band: '18_22' };
+		expect(validateAnswers(defaultTemplate, 'person', all)).toEqual({ ok: true });
+		const screening = screenAnswers(defaultTemplate, all, '18_22');
+		expect(screening.lists.map((l) => [l.list, l.result, l.dimensionsPresent])).toEqual([
+			['adult_sexual', 'possible_victim', [1, 2, 3, 4, 5, 6]],
+			['adult_labour', 'possible_victim', [1, 2, 3, 4, 5, 6]]
+		]);
 	});
 });
+
+/** The person questions and profile options that point to an indicator concept, with it. */
+function pointed() {
+	return defaultTemplate.sections
+		.filter((s) => s.scope === 'person')
+		.flatMap((s) => s.items)
+		.flatMap((item) => [
+			...(item.kind === 'indicator' ? [{ item, concept: item.indicator! }] : []),
+			...(item.options ?? []).flatMap((o) => (o.indicator ? [{ item, concept: o.indicator }] : []))
+		]);
+}
 
 describe('a template is refused when it cannot be filled in consistently', () => {
 	it('accepts a well-formed template', () => {
@@ -169,18 +218,18 @@ describe('a template is refused when it cannot be filled in consistently', () =>
 	});
 	it('refuses an indicator the catalogue does not know', () => {
 		expect(issues([{ id: 'q', kind: 'yesNo', label: t('Q'), indicator: 'adult_labour.deceptive.invented' }])).toContain(
-			'unknown indicator adult_labour.deceptive.invented'
+			'unknown indicator adult_labour.deceptive.invented in catalogue v1'
 		);
 	});
 	it('refuses an indicator on an item that cannot be answered yes', () => {
 		expect(
 			issues([{ id: 'q', kind: 'number', label: t('Q'), indicator: 'adult_labour.exploitative.excessive_hours' }])
-		).toContain('only yesNo items carry an indicator');
+		).toContain('only yesNo and indicator items carry an indicator');
 	});
 	it('refuses an unknown indicator on an option', () => {
 		const options = [{ id: 'a', label: t('A'), indicator: 'adult_labour.coercion.invented' }];
 		expect(issues([{ id: 'q', kind: 'choice', label: t('Q'), options }])).toContain(
-			'unknown indicator adult_labour.coercion.invented'
+			'unknown indicator adult_labour.coercion.invented in catalogue v1'
 		);
 	});
 });

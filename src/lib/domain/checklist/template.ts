@@ -6,16 +6,31 @@ import { z } from 'zod';
 import { textSchema } from '../text.ts';
 import type { IndicatorId } from '../screening/indicators.ts';
 import { indicatorById } from '../screening/catalogue/index.ts';
+import { conceptByKey } from '../screening/catalogue/v2/index.ts';
 
 export const templateScopes = ['venue', 'person'] as const;
 export type TemplateScope = (typeof templateScopes)[number];
 
-export const itemKinds = ['yesNo', 'number', 'text', 'choice', 'multiChoice'] as const;
+export const itemKinds = ['yesNo', 'indicator', 'number', 'text', 'choice', 'multiChoice'] as const;
 export type ItemKind = (typeof itemKinds)[number];
 
 // "notObserved" keeps "we could not see it" apart from "no", which the team asserts.
 export const yesNoAnswers = ['yes', 'no', 'notObserved'] as const;
 export type YesNoAnswer = (typeof yesNoAnswers)[number];
+
+/**
+ * An indicator question (catalogue version 2) keeps where its answer came from: "yes" and "no"
+ * are what the person said, "unclear" the person's own uncertain answer, "observed" the team's
+ * observation confirmed for this person, "dismissed" a proposed observation the inspector removed
+ * for this person. Not asked is no answer at all, and never counts as "maybe".
+ */
+export const indicatorAnswers = ['yes', 'no', 'unclear', 'observed', 'dismissed'] as const;
+export type IndicatorAnswer = (typeof indicatorAnswers)[number];
+
+/** The answers that make an item's indicator present. */
+export function indicatesPresence(answer: unknown): boolean {
+	return answer === 'yes' || answer === 'observed';
+}
 
 // Ids are the keys of stored answers and the unit of the per-item merge in sync: plain and stable.
 const keySchema = z
@@ -42,7 +57,11 @@ export const itemSchema = z
 		required: z.boolean().optional(),
 		options: z.array(optionSchema).min(1).optional(),
 		showIf: showIfSchema.optional(),
-		indicator: z.string().optional()
+		indicator: z.string().optional(),
+		// Asked under "more": the core questions come first, short enough for a night interview.
+		more: z.boolean().optional(),
+		// Venue answers that propose this indicator as observed by the team (kind indicator only).
+		observedFrom: z.array(showIfSchema).min(1).optional()
 	})
 	.superRefine((item, ctx) => {
 		const takesOptions = choiceKinds.includes(item.kind);
@@ -52,9 +71,23 @@ export const itemSchema = z
 		if (!takesOptions && item.options) {
 			ctx.addIssue({ code: 'custom', path: ['options'], message: `${item.kind} takes no options` });
 		}
-		// An item's indicator counts when it is answered "yes", which only a yes/no item can be.
-		if (item.indicator !== undefined && item.kind !== 'yesNo') {
-			ctx.addIssue({ code: 'custom', path: ['indicator'], message: 'only yesNo items carry an indicator' });
+		// An item's indicator counts when it is answered "yes" (or "observed").
+		if (item.indicator !== undefined && item.kind !== 'yesNo' && item.kind !== 'indicator') {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['indicator'],
+				message: 'only yesNo and indicator items carry an indicator'
+			});
+		}
+		if (item.kind === 'indicator' && item.indicator === undefined) {
+			ctx.addIssue({ code: 'custom', path: ['indicator'], message: 'an indicator item needs its indicator' });
+		}
+		if (item.observedFrom && item.kind !== 'indicator') {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['observedFrom'],
+				message: 'only indicator items are proposed from observations'
+			});
 		}
 		const optionIds = new Set<string>();
 		item.options?.forEach((option, i) => {
@@ -62,16 +95,16 @@ export const itemSchema = z
 				ctx.addIssue({ code: 'custom', path: ['options', i, 'id'], message: `duplicate option ${option.id}` });
 			}
 			optionIds.add(option.id);
-			checkIndicator(option.indicator, ['options', i, 'indicator'], ctx);
 		});
-		checkIndicator(item.indicator, ['indicator'], ctx);
 	});
 export type ChecklistItem = z.infer<typeof itemSchema>;
 
-function checkIndicator(id: IndicatorId | undefined, path: (string | number)[], ctx: z.RefinementCtx) {
-	if (id !== undefined && !indicatorById(id)) {
-		ctx.addIssue({ code: 'custom', path, message: `unknown indicator ${id}` });
-	}
+/** Catalogue version 1 names list-qualified indicators; version 2 names concepts every list shares. */
+export const catalogueVersions = [1, 2] as const;
+export type CatalogueVersion = (typeof catalogueVersions)[number];
+
+function knownIndicator(version: CatalogueVersion, id: IndicatorId): boolean {
+	return version === 1 ? indicatorById(id) !== undefined : conceptByKey(id) !== undefined;
 }
 
 export const sectionSchema = z.object({
@@ -86,10 +119,13 @@ export const templateSchema = z
 	.object({
 		id: z.uuid(),
 		version: z.int().min(1),
+		// Which indicator catalogue the items point to; templates published before version 2 have none.
+		catalogueVersion: z.literal(catalogueVersions).optional(),
 		title: textSchema,
 		sections: z.array(sectionSchema).min(1)
 	})
 	.superRefine((template, ctx) => {
+		const catalogue = catalogueOf(template);
 		const sectionIds = new Set<string>();
 		const earlier = new Map<string, { item: ChecklistItem; scope: TemplateScope }>();
 		template.sections.forEach((section, s) => {
@@ -106,11 +142,41 @@ export const templateSchema = z
 					const problem = showIfProblem(item.showIf, section.scope, earlier);
 					if (problem) ctx.addIssue({ code: 'custom', path: [...path, 'showIf'], message: problem });
 				}
+				if (item.kind === 'indicator' && catalogue === 1) {
+					ctx.addIssue({ code: 'custom', path: [...path, 'kind'], message: 'indicator items need catalogueVersion 2' });
+				}
+				const indicators = [
+					{ id: item.indicator, at: [...path, 'indicator'] },
+					...(item.options ?? []).map((option, o) => ({
+						id: option.indicator,
+						at: [...path, 'options', o, 'indicator']
+					}))
+				];
+				for (const { id, at } of indicators) {
+					if (id !== undefined && !knownIndicator(catalogue, id)) {
+						ctx.addIssue({ code: 'custom', path: at, message: `unknown indicator ${id} in catalogue v${catalogue}` });
+					}
+				}
+				item.observedFrom?.forEach((source, o) => {
+					const target = earlier.get(source.item);
+					const answer = target && answerSchemaFor(target.item).safeParse(asAnswerOf(target.item, source.equals));
+					if (!target || target.scope !== 'venue' || !answer?.success) {
+						ctx.addIssue({
+							code: 'custom',
+							path: [...path, 'observedFrom', o],
+							message: `observedFrom must name an answer of an earlier venue item, not ${source.item}=${String(source.equals)}`
+						});
+					}
+				});
 				earlier.set(item.id, { item, scope: section.scope });
 			});
 		});
 	});
 export type ChecklistTemplate = z.infer<typeof templateSchema>;
+
+export function catalogueOf(template: Pick<ChecklistTemplate, 'catalogueVersion'>): CatalogueVersion {
+	return template.catalogueVersion ?? 1;
+}
 
 // Venue and person answers are stored apart, so a condition on the other part could never be met;
 // pointing only backwards keeps the form fillable top to bottom and rules out cycles.
@@ -154,6 +220,8 @@ function buildAnswerSchema(item: ChecklistItem): z.ZodType<Answer> {
 	switch (item.kind) {
 		case 'yesNo':
 			return z.enum(yesNoAnswers);
+		case 'indicator':
+			return z.enum(indicatorAnswers);
 		case 'number':
 			// Counts of people and amounts of money: never negative.
 			return z.number().min(0);
@@ -265,7 +333,7 @@ export function indicatorIdsFromAnswers(template: ChecklistTemplate, answers: An
 	// Hidden items' stale answers do not count: the inspector no longer sees them.
 	for (const item of visibleIn(template.sections, answers)) {
 		const answer = answers[item.id];
-		if (item.indicator && answer === 'yes') ids.add(item.indicator);
+		if (item.indicator && indicatesPresence(answer)) ids.add(item.indicator);
 		for (const option of item.options ?? []) {
 			if (option.indicator && matches(answer, option.id)) ids.add(option.indicator);
 		}

@@ -39,6 +39,43 @@ export type ExploitationForm = (typeof exploitationForms)[number];
 
 export type IndicatorId = string;
 
+/** The publication's four lists, one per population and form of exploitation. */
+export const listIds = ['adult_labour', 'adult_sexual', 'child_labour', 'child_sexual'] as const;
+export type ListId = (typeof listIds)[number];
+
+export function listId(population: Population, exploitation: ExploitationForm): ListId {
+	return `${population}_${exploitation}`;
+}
+
+/**
+ * What a list row rests on (docs/DOMAIN.md, "Indicator catalogue"). Only 'publication' counts as
+ * verified: read from the publication or two independent faithful copies of it. No row has that
+ * yet; the screens show which lists are unverified rather than presenting them as the ILO's.
+ * - reproductions: two reproductions that agree item for item, neither independent nor faithful;
+ * - single_source: one machine-drafted reproduction;
+ * - single_source_claim: a strength one source states for this list, no list seen;
+ * - derived: not found in any source; copied from the labour list of the same population.
+ */
+export const evidenceBases = [
+	'publication',
+	'reproductions',
+	'single_source',
+	'single_source_claim',
+	'derived'
+] as const;
+export type EvidenceBasis = (typeof evidenceBases)[number];
+
+/**
+ * An indicator as a question can point to it, whatever the list: dimension and meaning
+ * (`coercion.forced_tasks_or_clients`). Each list gives the concepts it holds a strength.
+ */
+export type ConceptKey = string;
+export interface Concept {
+	key: ConceptKey;
+	dimension: Dimension;
+	text: Text;
+}
+
 export const indicatorSchema = z.object({
 	id: z.string().regex(/^(adult|child)_(labour|sexual)\.[a-z_]+\.[a-z_]+$/),
 	dimension: z.literal(dimensions),

@@ -55,14 +55,18 @@ export function screenPerson(
 		.map(([dimension]) => dimension)
 		.sort((a, b) => a - b);
 	const present = (d: Dimension) => dimensionsPresent.includes(d);
+	const found = (d: Dimension) => strengthsByDimension.has(d);
+	// For a child, recruitment for exploitation is trafficking whatever the means (Palermo
+	// Protocol art. 3(c)), so coercion is not required. From catalogue version 2 the children's
+	// reading goes on (docs/DOMAIN.md, "The screening rule"): dimensions 1–3 describe the means of
+	// recruitment, which do not matter for a child, so one indicator there shows the act; and what
+	// dimension 5 describes (forced clients, withheld earnings) is the child's exploitation itself.
+	const childReading = isChild && catalogue.version >= 2;
 	const elements = {
-		recruitment: present(1) || present(2) || present(3),
-		exploitation: present(4),
+		recruitment: present(1) || present(2) || present(3) || (childReading && (found(1) || found(2) || found(3))),
+		exploitation: present(4) || (childReading && present(5)),
 		coercion: present(5) || present(6)
 	};
-
-	// For a child, recruitment for exploitation is trafficking whatever the means (Palermo
-	// Protocol art. 3(c)), so coercion is not required.
 	const combination = elements.recruitment && elements.exploitation && (isChild || elements.coercion);
 	const result: ScreeningResult = combination
 		? 'possible_victim'

@@ -137,6 +137,10 @@ export function personAnswers(
 		const optionIds = (item.options ?? []).map((o) => o.id);
 		if (decided !== undefined && (item.kind !== 'choice' || optionIds.includes(String(decided)))) {
 			answers[item.id] = decided;
+		} else if (item.kind === 'indicator') {
+			// A night interview asks the core questions and some of the rest; not asked is no answer.
+			if (item.more && !random.chance(0.4)) continue;
+			answers[item.id] = random.chance(indicatorChance) ? 'yes' : random.chance(0.08) ? 'unclear' : 'no';
 		} else if (item.kind === 'yesNo') {
 			answers[item.id] = item.indicator
 				? random.chance(indicatorChance)

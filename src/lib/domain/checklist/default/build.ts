@@ -8,7 +8,17 @@ export function yesNo(id: string, label: Text, extra: Extra = {}): ChecklistItem
 	return { id, kind: 'yesNo', label, ...extra };
 }
 
-/** A question asked of the person in private; "yes" counts towards an adult labour indicator. */
-export function ask(id: string, indicatorKey: string, label: Text): ChecklistItem {
-	return { id, kind: 'yesNo', label, indicator: `adult_labour.${indicatorKey}` };
+type Observation = { item: string; equals: 'yes' | 'no' };
+type AskExtra = { more?: boolean; observedFrom?: Observation[]; help?: Text };
+
+/**
+ * A question asked of the person in private; its answer counts towards an indicator concept of
+ * catalogue version 2 in every list that holds it. Core questions come first; `more` ones are
+ * asked when there is time. `observedFrom` names the venue observations that propose it.
+ */
+export function ask(id: string, concept: string, label: Text, extra: AskExtra = {}): ChecklistItem {
+	return { id, kind: 'indicator', label, indicator: concept, ...extra };
 }
+
+/** Venue observations that also point to a person's indicator (proposed as "observed by the team"). */
+export const seen = (item: string, equals: 'yes' | 'no' = 'yes'): Observation => ({ item, equals });

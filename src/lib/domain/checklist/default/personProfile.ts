@@ -49,6 +49,23 @@ export const personProfileSection: ChecklistSection = {
 			)
 		},
 		{
+			// Presumption of minority: an unknown age that may be under 18 is screened as a child's.
+			id: 'may_be_minor',
+			kind: 'yesNo',
+			required: true,
+			showIf: { item: 'age_band', equals: 'unknown' },
+			label: text(
+				'Could the person be under 18?',
+				'A mund të jetë personi nën 18 vjeç?',
+				'Da li osoba može biti mlađa od 18 godina?'
+			),
+			help: text(
+				'If in doubt, answer yes: the person is treated as a child until the age is established.',
+				'Nëse keni dyshim, përgjigjuni po: personi trajtohet si fëmijë derisa të përcaktohet mosha.',
+				'Ako niste sigurni, odgovorite da: osoba se tretira kao dete dok se starost ne utvrdi.'
+			)
+		},
+		{
 			id: 'nationality',
 			kind: 'choice',
 			label: text('Nationality', 'Shtetësia', 'Državljanstvo'),
@@ -117,7 +134,11 @@ export const personProfileSection: ChecklistSection = {
 			label: text('How was the person recruited?', 'Si u rekrutua personi?', 'Kako je osoba vrbovana?'),
 			options: [
 				option('job_offer', text('Job offer or promise', 'Ofertë ose premtim pune', 'Ponuda ili obećanje posla')),
-				option('marriage_promise', text('Promise of marriage', 'Premtim martese', 'Obećanje braka')),
+				// The profile answer is the indicator: the questionnaire does not ask it again.
+				{
+					...option('marriage_promise', text('Promise of marriage', 'Premtim martese', 'Obećanje braka')),
+					indicator: 'deceptive.marriage_or_adoption'
+				},
 				option('tourism', text('Tourism', 'Turizëm', 'Turizam')),
 				option('other', text('Other', 'Tjetër', 'Drugo'))
 			]
