@@ -92,12 +92,7 @@ async function recordVisit(page: Page, shots: boolean): Promise<Visit> {
 		{ width: 1600, height: 1200 }
 	]);
 
-	await recordOutcome(
-		page,
-		/indicators of trafficking/i,
-		{ women: 2, men: 1, minors: false },
-		'Two women in the back rooms.'
-	);
+	await recordOutcome(page, /indicators of trafficking/i, 'Two women in the back rooms.');
 	await submitInspection(page);
 
 	const personIds = await page

@@ -21,8 +21,9 @@ import { seedDemoData, type SeedSummary } from '../../src/lib/server/demo/index.
 import { isDatabaseEmpty, isDemoLoaded } from '../../src/lib/server/demo/loaded.ts';
 import { kosovoBounds } from '../../src/lib/domain/municipalities.ts';
 import { defaultTemplate } from '../../src/lib/domain/checklist/defaultTemplate.ts';
-import { indicatorIdsFromAnswers, validateAnswers } from '../../src/lib/domain/checklist/template.ts';
-import { screenPerson } from '../../src/lib/domain/screening/screen.ts';
+import { validateAnswers } from '../../src/lib/domain/checklist/template.ts';
+import type { AgeBand } from '../../src/lib/domain/screening/screen.ts';
+import { listResults, screenAnswers } from '../../src/lib/domain/screening/screenAnswers.ts';
 
 // A Wednesday: this week's plan then has operations on both sides of "today".
 const NOW = new Date('2025-06-04T09:30:00Z');
@@ -124,12 +125,12 @@ describe.each(engines)('demo data on %s', (engine) => {
 		}
 		for (const person of await db.select().from(screenedPersons)) {
 			expect(validateAnswers(defaultTemplate, 'person', person.answers)).toEqual({ ok: true });
-			const screening = screenPerson({
-				indicatorIds: indicatorIdsFromAnswers(defaultTemplate, person.answers),
-				isChild: person.isMinor
-			});
+			const screening = screenAnswers(defaultTemplate, person.answers, person.ageBand as AgeBand);
 			expect(person.result).toBe(screening.result);
 			expect(person.dimensionsPresent).toEqual(screening.dimensionsPresent);
+			expect(person.isMinor).toBe(screening.isMinor);
+			expect(person.catalogueVersion).toBe(2);
+			expect(person.listResults).toEqual(listResults(screening));
 		}
 	});
 

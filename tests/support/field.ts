@@ -161,17 +161,10 @@ export async function answerRemainingRequired(page: Page): Promise<void> {
 	}
 }
 
-export async function recordOutcome(
-	page: Page,
-	outcome: RegExp,
-	people: { women: number; men: number; minors: boolean },
-	notes: string
-): Promise<void> {
+/** The outcome and notes; the people present are counted in the venue checklist, not here. */
+export async function recordOutcome(page: Page, outcome: RegExp, notes: string): Promise<void> {
 	const section = page.locator('#outcome');
 	await section.getByRole('radio', { name: outcome }).check();
-	await section.getByRole('spinbutton', { name: 'Women', exact: true }).fill(String(people.women));
-	await section.getByRole('spinbutton', { name: 'Men', exact: true }).fill(String(people.men));
-	if (people.minors) await section.getByRole('checkbox', { name: /minors were present/i }).check();
 	await section.getByRole('textbox', { name: 'Notes', exact: true }).fill(notes);
 }
 

@@ -16,6 +16,9 @@ export type SyncWorld = Awaited<ReturnType<typeof buildSyncWorld>>;
 
 export async function buildSyncWorld(database: Database) {
 	const db = database.db;
+	// The default questions, as the first version of the test world's template: tests publish the
+	// versions after it.
+	const template = { ...defaultTemplate, version: 1 };
 	const users = {
 		a1: await addUser(database, 'inspector_a1', 'inspector', 'police'),
 		a2: await addUser(database, 'inspector_a2', 'inspector', 'labour'),
@@ -61,8 +64,8 @@ export async function buildSyncWorld(database: Database) {
 		await tx.insert(s.checklistTemplates).values({
 			id: ids.template,
 			templateId: defaultTemplate.id,
-			templateVersion: defaultTemplate.version,
-			definition: defaultTemplate
+			templateVersion: template.version,
+			definition: template
 		});
 		await tx
 			.insert(s.plans)
@@ -113,7 +116,7 @@ export async function buildSyncWorld(database: Database) {
 			}
 		]);
 	});
-	return { users, ids, template: defaultTemplate };
+	return { users, ids, template };
 }
 
 /** Answers a complete venue part would have: required items answered plainly. */

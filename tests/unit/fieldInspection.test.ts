@@ -7,9 +7,11 @@ import {
 	inspectionDataOf,
 	newInspection,
 	submissionProblems,
-	submitted
+	submitted,
+	type VisitPeople
 } from '../../src/lib/domain/field/inspectionRecord.ts';
-import { inspectionDataSchema } from '../../src/lib/domain/records/fieldRecords.ts';
+import { inspectionDataSchema, type InspectionData } from '../../src/lib/domain/records/fieldRecords.ts';
+import { peoplePresentFromAnswers } from '../../src/lib/domain/field/peoplePresent.ts';
 import { metresPerDegree } from '../../src/lib/domain/geo/distance.ts';
 
 const venue = { lat: 42.663, lng: 21.166 };
@@ -120,5 +122,59 @@ describe('a stored record is sent without what the server added', () => {
 	it('keeps only the inspection fields', () => {
 		const stored = { ...draft(), id: 'x', version: 3, createdBy: 'someone', updatedAt: now };
 		expect(Object.keys(inspectionDataOf(stored)).sort()).toEqual(Object.keys(draft()).sort());
+	});
+});
+
+describe('the child-protection step stands between a draft with a minor and submission', () => {
+	const template = defaultTemplate;
+	const ready = () => ({
+		...draft(),
+		answers: { ...allRequired },
+		outcome: 'trafficking_indicators_referred' as const
+	});
+	const minor = { id: 'p1', isMinor: true };
+	const childProtectionProblems = (data: InspectionData, people: VisitPeople) =>
+		submissionProblems(template, data, '2026-12-03T01:00:00.000Z', people).filter(
+			(problem) => problem.field === 'childProtectionReason'
+		);
+
+	it('asks for the Centre for Social Work, or a reason, when a minor was met', () => {
+		expect(childProtectionProblems(ready(), { persons: [minor], referrals: [] })).toHaveLength(1);
+		expect(
+			childProtectionProblems(ready(), {
+				persons: [minor],
+				referrals: [{ personId: 'p1', target: 'centre_for_social_work' }]
+			})
+		).toEqual([]);
+		expect(
+			childProtectionProblems(
+				{ ...ready(), childProtectionReason: 'Social worker on call not reachable' },
+				{
+					persons: [minor],
+					referrals: []
+				}
+			)
+		).toEqual([]);
+	});
+	it('is not satisfied by another referral, nor by a blank reason', () => {
+		const people = { persons: [minor], referrals: [{ personId: 'p1', target: 'police_anti_trafficking' as const }] };
+		expect(childProtectionProblems({ ...ready(), childProtectionReason: '   ' }, people)).toHaveLength(1);
+	});
+	it('starts for minors counted at the venue even when no person was recorded', () => {
+		const counted = { ...ready(), answers: { ...ready().answers, minors_present: 2 } };
+		expect(childProtectionProblems(counted, { persons: [], referrals: [] })).toHaveLength(1);
+		expect(childProtectionProblems(ready(), { persons: [{ id: 'a', isMinor: false }], referrals: [] })).toEqual([]);
+	});
+});
+
+describe('the people present are counted once, in the checklist', () => {
+	it('derives the record’s counts and the minors flag from the venue answers', () => {
+		expect(peoplePresentFromAnswers({ women_present: 4, men_present: 1, minors_present: 1 })).toEqual({
+			women: 4,
+			men: 1,
+			minorsPresent: true
+		});
+		expect(peoplePresentFromAnswers({ women_present: 2 })).toEqual({ women: 2, men: 0, minorsPresent: false });
+		expect(peoplePresentFromAnswers({ business_registered: 'yes' })).toBeNull();
 	});
 });

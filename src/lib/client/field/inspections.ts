@@ -5,6 +5,7 @@
  * the sync service of each committed write (`onLocalChange`), so the change leaves the device as
  * soon as there is a network.
  */
+import { peoplePresentFromAnswers } from '../../domain/field/peoplePresent.ts';
 import type { LocalDb } from '../db.ts';
 import { outboxTables, recordLocalChange } from '../sync/outbox.ts';
 import type { Answer } from '../../domain/checklist/template.ts';
@@ -63,11 +64,12 @@ export function saveAnswer(writer: Writer, id: string, itemId: string, answer: A
 		const answers = { ...data.answers };
 		if (answer === null) delete answers[itemId];
 		else answers[itemId] = answer;
-		return { ...data, answers };
+		// The counts of people present are asked once, in the checklist (domain/field/peoplePresent.ts).
+		return { ...data, answers, peoplePresent: peoplePresentFromAnswers(answers) ?? data.peoplePresent };
 	});
 }
 
-export type OutcomeFields = Pick<InspectionData, 'outcome' | 'outcomeReason' | 'notes'> & {
+export type OutcomeFields = Pick<InspectionData, 'outcome' | 'outcomeReason' | 'notes' | 'childProtectionReason'> & {
 	peoplePresent: Partial<NonNullable<InspectionData['peoplePresent']>>;
 };
 

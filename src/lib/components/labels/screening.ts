@@ -1,7 +1,7 @@
 /** What the screening of a person concluded, and how strong an indicator is. */
 import { m } from '$lib/paraglide/messages.js';
 import type { ScreeningResult } from '$lib/domain/screening/screen.ts';
-import type { Strength } from '$lib/domain/screening/indicators.ts';
+import type { ListId, Strength } from '$lib/domain/screening/indicators.ts';
 import { labelFrom, type Messages } from './label.ts';
 
 const resultMessages: Messages<ScreeningResult> = {
@@ -22,4 +22,16 @@ const strengthMessages: Messages<Strength> = {
 
 export function strengthLabel(strength: Strength): string {
 	return strengthMessages[strength]();
+}
+
+const listMessages: Messages<ListId> = {
+	adult_labour: m.screening_list_adult_labour,
+	adult_sexual: m.screening_list_adult_sexual,
+	child_labour: m.screening_list_child_labour,
+	child_sexual: m.screening_list_child_sexual
+};
+
+/** One of the publication's four lists, by population and form of exploitation. */
+export function listLabel(list: string): string {
+	return labelFrom(listMessages, list);
 }

@@ -45,6 +45,7 @@ const optionSchema = z.object({
 });
 
 const showIfSchema = z.object({ item: keySchema, equals: z.union([z.string(), z.number()]) });
+const observationSchema = z.object({ item: keySchema, equals: z.enum(yesNoAnswers).optional() });
 
 const choiceKinds: readonly ItemKind[] = ['choice', 'multiChoice'];
 
@@ -60,8 +61,9 @@ export const itemSchema = z
 		indicator: z.string().optional(),
 		// Asked under "more": the core questions come first, short enough for a night interview.
 		more: z.boolean().optional(),
-		// Venue answers that propose this indicator as observed by the team (kind indicator only).
-		observedFrom: z.array(showIfSchema).min(1).optional()
+		// Venue answers that propose this indicator as observed by the team (kind indicator only):
+		// a yes/no item with the answer named, or a count above nought (observations.ts).
+		observedFrom: z.array(observationSchema).min(1).optional()
 	})
 	.superRefine((item, ctx) => {
 		const takesOptions = choiceKinds.includes(item.kind);
@@ -159,12 +161,15 @@ export const templateSchema = z
 				}
 				item.observedFrom?.forEach((source, o) => {
 					const target = earlier.get(source.item);
-					const answer = target && answerSchemaFor(target.item).safeParse(asAnswerOf(target.item, source.equals));
-					if (!target || target.scope !== 'venue' || !answer?.success) {
+					const fits =
+						target?.scope === 'venue' &&
+						((target.item.kind === 'yesNo' && source.equals !== undefined) ||
+							(target.item.kind === 'number' && source.equals === undefined));
+					if (!fits) {
 						ctx.addIssue({
 							code: 'custom',
 							path: [...path, 'observedFrom', o],
-							message: `observedFrom must name an answer of an earlier venue item, not ${source.item}=${String(source.equals)}`
+							message: `observedFrom must name an earlier venue yes/no item with an answer, or a venue count, not ${source.item}`
 						});
 					}
 				});

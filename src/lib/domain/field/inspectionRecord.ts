@@ -5,6 +5,8 @@
 import { inspectionDataSchema, type InspectionData } from '../records/fieldRecords.ts';
 import type { ChecklistTemplate } from '../checklist/template.ts';
 import { validateAnswers } from '../checklist/template.ts';
+import { childProtection, type ChildProtectionInput } from '../records/minors.ts';
+import { minorsCounted } from './peoplePresent.ts';
 
 export type CheckIn = NonNullable<InspectionData['checkIn']>;
 export type PeoplePresent = NonNullable<InspectionData['peoplePresent']>;
@@ -51,19 +53,41 @@ export function newInspection(start: InspectionStart): InspectionData {
 		status: 'draft',
 		submittedAt: null,
 		correctionOf: null,
-		correctionReason: null
+		correctionReason: null,
+		childProtectionReason: null
 	};
 }
 
 export type Problem = { field: string; message: string };
 
+/** The persons met and their referrals, as the device holds them: what the child-protection step reads. */
+export type VisitPeople = Pick<ChildProtectionInput, 'persons' | 'referrals'>;
+
+/** The message the phone shows (by field) when a minor awaits the Centre for Social Work. */
+export const CHILD_PROTECTION_DUE =
+	'a minor was met: refer them to the Centre for Social Work, or say why not, before submitting';
+
 /**
  * What stands between a draft and submission: the record's own rules (an outcome, a reason when
- * the venue could not be inspected) and every shown required item of the venue part answered —
- * the same checks the server makes on a submitted inspection.
+ * the venue could not be inspected), every shown required item of the venue part answered — the
+ * same checks the server makes on a submitted inspection — and, given the visit's people, the
+ * child-protection step (records/minors.ts).
  */
-export function submissionProblems(template: ChecklistTemplate, data: InspectionData, now: string): Problem[] {
+export function submissionProblems(
+	template: ChecklistTemplate,
+	data: InspectionData,
+	now: string,
+	people?: VisitPeople
+): Problem[] {
 	const problems: Problem[] = [];
+	if (people) {
+		const minors = childProtection({
+			...people,
+			venueMinors: minorsCounted(data.answers),
+			reason: data.childProtectionReason ?? null
+		});
+		if (!minors.settled) problems.push({ field: 'childProtectionReason', message: CHILD_PROTECTION_DUE });
+	}
 	const answers = validateAnswers(template, 'venue', data.answers);
 	if (!answers.ok)
 		problems.push(...answers.errors.map((error) => ({ field: `answers.${error.field}`, message: error.message })));

@@ -41,6 +41,7 @@ export const peoplePresentSchema = z.object({
 	men: z.number().int().min(0).max(10_000),
 	minorsPresent: z.boolean()
 });
+export type PeoplePresent = z.infer<typeof peoplePresentSchema>;
 
 export const inspectionDataSchema = z
 	.object({
@@ -61,7 +62,9 @@ export const inspectionDataSchema = z
 		status: z.enum(inspectionStatuses),
 		submittedAt: isoTime.nullable(),
 		correctionOf: z.uuid().nullable(),
-		correctionReason: shortText(2000).nullable()
+		correctionReason: shortText(2000).nullable(),
+		// A minor met and not referred to the Centre for Social Work needs a stated reason (minors.ts).
+		childProtectionReason: shortText(2000).nullable().default(null)
 	})
 	.superRefine((data, ctx) => {
 		if (!data.assignmentId && !data.unplannedReason) {

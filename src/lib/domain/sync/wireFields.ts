@@ -50,6 +50,7 @@ export const wireFields = {
 		'submittedAt',
 		'correctionOf',
 		'correctionReason',
+		'childProtectionReason',
 		'createdBy',
 		'updatedAt'
 	],
@@ -68,6 +69,8 @@ export const wireFields = {
 		'dimensionsPresent',
 		'result',
 		'isMinor',
+		'catalogueVersion',
+		'listResults',
 		'updatedAt'
 	],
 	referral: [

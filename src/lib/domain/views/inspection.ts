@@ -14,6 +14,9 @@ export type PersonView = {
 	isMinor: boolean;
 	result: string;
 	dimensionsPresent: number[];
+	/** The indicator catalogue the person was screened with, and each list's result. */
+	catalogueVersion: number;
+	listResults: { list: string; result: string; dimensionsPresent: number[] }[];
 	answers: AnswerSection[];
 	referrals: ReferralView[];
 };
@@ -62,5 +65,10 @@ export type InspectionView = {
 	}[];
 	/** Null when the viewer's role may not see person-level records. */
 	persons: PersonView[] | null;
+	/**
+	 * The child-protection step (domain/records/minors.ts): minors met with no referral to the
+	 * Centre for Social Work, and the team's reason. Null with `persons`.
+	 */
+	childProtection: { awaiting: number; venueMinors: number; reason: string | null; settled: boolean } | null;
 	auditTrail: AuditTrailEntry[];
 };

@@ -20,15 +20,21 @@ export type Database = { db: Db; engine: Engine; close: () => Promise<void> };
 
 const MIGRATIONS = path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
 
-/** Opens and migrates. `target` is a postgres:// URL, a PGlite folder, or 'memory://' for tests. */
-export async function openDatabase(target: { url: string } | { dir: string }): Promise<Database> {
+/**
+ * Opens and migrates. `target` is a postgres:// URL, a PGlite folder, or 'memory://' for tests;
+ * `migrations` another migrations folder (tests of a migration stop before it).
+ */
+export async function openDatabase(
+	target: { url: string } | { dir: string },
+	migrations = MIGRATIONS
+): Promise<Database> {
 	if ('url' in target) {
 		const { default: postgres } = await import('postgres');
 		const { drizzle } = await import('drizzle-orm/postgres-js');
 		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
 		const client = postgres(target.url, { max: 10, onnotice: () => {} });
 		const db = drizzle(client, { schema });
-		await migrate(db, { migrationsFolder: MIGRATIONS });
+		await migrate(db, { migrationsFolder: migrations });
 		return { db, engine: 'postgres', close: () => client.end() };
 	}
 	const { PGlite } = await import('@electric-sql/pglite');
@@ -38,7 +44,7 @@ export async function openDatabase(target: { url: string } | { dir: string }): P
 	if (!target.dir.startsWith('memory://')) fs.mkdirSync(target.dir, { recursive: true });
 	const client = new PGlite(target.dir);
 	const db = drizzle(client, { schema });
-	await migrate(db, { migrationsFolder: MIGRATIONS });
+	await migrate(db, { migrationsFolder: migrations });
 	return { db, engine: 'pglite', close: () => client.close() };
 }
 

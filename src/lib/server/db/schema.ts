@@ -2,6 +2,7 @@
  * The server's data model (docs/ARCHITECTURE.md, "Data model"). SQL is kept to what both PostgreSQL 15
  * and PGlite (PostgreSQL 18) accept, because the same migrations run on both.
  */
+import type { ListResult } from '../../domain/screening/screenAnswers.ts';
 import { sql } from 'drizzle-orm';
 import {
 	bigint,
@@ -319,6 +320,8 @@ export const inspections = pgTable(
 		submittedDeviceSeq: bigint('submitted_device_seq', { mode: 'number' }),
 		correctionOf: uuid('correction_of'),
 		correctionReason: text('correction_reason'),
+		/** Why a minor met was not referred to the Centre for Social Work (docs/DOMAIN.md, "Minors"). */
+		childProtectionReason: text('child_protection_reason'),
 		createdBy: uuid('created_by')
 			.notNull()
 			.references(() => users.id),
@@ -358,6 +361,10 @@ export const screenedPersons = pgTable(
 		dimensionsPresent: jsonb('dimensions_present').$type<number[]>().notNull().default([]),
 		result: text('result', { enum: screeningResults }).notNull().default('no_indicators'),
 		isMinor: boolean('is_minor').notNull().default(false),
+		/** The indicator catalogue the person was screened with; records keep theirs (docs/DOMAIN.md). */
+		catalogueVersion: integer('catalogue_version').notNull().default(1),
+		/** Each list screened on and its result; `result` is the most serious of them. */
+		listResults: jsonb('list_results').$type<ListResult[]>().notNull().default([]),
 		anonymisedAt: tstz('anonymised_at'),
 		...synced
 	},

@@ -5,7 +5,7 @@
 import type { Random } from './random.ts';
 import type { Answer, ChecklistTemplate } from '../../domain/checklist/template.ts';
 import type { AgeBand } from '../../domain/screening/screen.ts';
-import { screenAnswers } from '../../domain/screening/screenAnswers.ts';
+import { listResults, screenAnswers } from '../../domain/screening/screenAnswers.ts';
 import type { ReferralStatus, ReferralTarget, ScreeningResult } from '../../domain/records/codes.ts';
 import type { referrals, screenedPersons } from '../db/schema.ts';
 import { POSSIBLE_VICTIM } from '../db/screening.ts';
@@ -180,6 +180,8 @@ export function screenPersonAt(
 		dimensionsPresent: screening.dimensionsPresent,
 		result: screening.result,
 		isMinor: screening.isMinor,
+		catalogueVersion: screening.catalogueVersion,
+		listResults: listResults(screening),
 		createdAt: at,
 		updatedAt: at
 	};

@@ -8,6 +8,10 @@
  * planners see the venue part without person-level records. An inspection the viewer may not see
  * is answered exactly like one that does not exist, so its id cannot be probed.
  */
+import { childProtection } from '../../domain/records/minors.ts';
+import { minorsCounted } from '../../domain/field/peoplePresent.ts';
+import type { ReferralTarget } from '../../domain/records/codes.ts';
+import type { Answers } from '../../domain/checklist/template.ts';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import {
@@ -62,6 +66,8 @@ async function personsOf(db: Db, inspectionId: string, template: ChecklistTempla
 		isMinor: person.isMinor,
 		result: person.result,
 		dimensionsPresent: person.dimensionsPresent,
+		catalogueVersion: person.catalogueVersion,
+		listResults: person.listResults,
 		answers: answerSections(template, 'person', person.answers),
 		referrals: referred
 			.filter((referral) => referral.personId === person.id)
@@ -73,6 +79,29 @@ async function personsOf(db: Db, inspectionId: string, template: ChecklistTempla
 				consent: referral.consent
 			}))
 	}));
+}
+
+function childProtectionOf(
+	persons: PersonView[],
+	inspection: { answers: Record<string, unknown>; childProtectionReason: string | null }
+): InspectionView['childProtection'] {
+	const venueMinors = minorsCounted(inspection.answers as Answers);
+	const state = childProtection({
+		persons,
+		referrals: persons.flatMap((person) =>
+			person.referrals.map((referral) => ({ personId: person.id, target: referral.target as ReferralTarget }))
+		),
+		venueMinors,
+		reason: inspection.childProtectionReason
+	});
+	const awaiting = state.personsAwaiting.length + (state.venueMinorsAwaiting ? 1 : 0);
+	if (awaiting === 0 && venueMinors === 0 && !persons.some((person) => person.isMinor)) return null;
+	return {
+		awaiting: state.personsAwaiting.length,
+		venueMinors,
+		reason: inspection.childProtectionReason,
+		settled: state.settled
+	};
 }
 
 async function auditTrail(db: Db, records: { entity: string; ids: string[] }[]): Promise<AuditTrailEntry[]> {
@@ -229,6 +258,7 @@ export async function inspectionView(
 			viewable: personLevel && photo.storedAt !== null
 		})),
 		persons,
+		childProtection: persons && childProtectionOf(persons, inspection),
 		auditTrail: trail
 	};
 }

@@ -31,7 +31,8 @@ import {
 	type ChecklistTemplate,
 	type TemplateScope
 } from '../../domain/checklist/template.ts';
-import { screenAnswers } from '../../domain/screening/screenAnswers.ts';
+import { peoplePresentFromAnswers } from '../../domain/field/peoplePresent.ts';
+import { listResults, screenAnswers } from '../../domain/screening/screenAnswers.ts';
 import { isInBounds } from '../../domain/geo/bounds.ts';
 import { deploymentBounds } from '../register/settings.ts';
 import { inTeamScope, type Scope } from './scope.ts';
@@ -187,6 +188,8 @@ const inspection: FieldRule<'inspection'> = {
 		checkAnswers(template, 'venue', data.answers, data.status === 'submitted');
 		const columns: SyncedColumns<'inspection'> = {
 			...data,
+			// Counted once, in the checklist: what the device sent for them is not trusted apart.
+			peoplePresent: peoplePresentFromAnswers(data.answers) ?? data.peoplePresent,
 			startedAt: toDate(data.startedAt),
 			endedAt: toDate(data.endedAt),
 			submittedAt: toDate(data.submittedAt),
@@ -215,7 +218,9 @@ const screenedPerson: FieldRule<'screenedPerson'> = {
 				...data,
 				result: screening.result,
 				dimensionsPresent: screening.dimensionsPresent,
-				isMinor: screening.isMinor
+				isMinor: screening.isMinor,
+				catalogueVersion: screening.catalogueVersion,
+				listResults: listResults(screening)
 			},
 			changeScope: { teamId: parent.teamId, userId: parent.createdBy, restricted: true }
 		};

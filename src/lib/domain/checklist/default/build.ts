@@ -8,7 +8,7 @@ export function yesNo(id: string, label: Text, extra: Extra = {}): ChecklistItem
 	return { id, kind: 'yesNo', label, ...extra };
 }
 
-type Observation = { item: string; equals: 'yes' | 'no' };
+type Observation = { item: string; equals?: 'yes' | 'no' };
 type AskExtra = { more?: boolean; observedFrom?: Observation[]; help?: Text };
 
 /**
@@ -22,3 +22,6 @@ export function ask(id: string, concept: string, label: Text, extra: AskExtra = 
 
 /** Venue observations that also point to a person's indicator (proposed as "observed by the team"). */
 export const seen = (item: string, equals: 'yes' | 'no' = 'yes'): Observation => ({ item, equals });
+
+/** A venue count above nought proposes the indicator (minors present: hazardous work for a child). */
+export const counted = (item: string): Observation => ({ item });

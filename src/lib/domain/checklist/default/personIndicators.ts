@@ -8,7 +8,7 @@
  */
 import { text } from '../../text.ts';
 import type { ChecklistSection } from '../template.ts';
-import { ask, seen } from './build.ts';
+import { ask, counted, seen } from './build.ts';
 
 const recruitment: ChecklistSection = {
 	id: 'person_recruitment',
@@ -353,7 +353,7 @@ const conditions: ChecklistSection = {
 				'A është puna juaj e rrezikshme për shëndetin ose sigurinë tuaj?',
 				'Da li je vaš posao opasan po vaše zdravlje ili bezbednost?'
 			),
-			{ observedFrom: [seen('health_safety_hazards'), seen('minors_at_night')] }
+			{ observedFrom: [seen('health_safety_hazards'), counted('minors_present')] }
 		),
 		ask(
 			'bad_living_conditions',

@@ -124,14 +124,6 @@ const workers: ChecklistSection = {
 				'A ka punëtorë që nuk lejohen të flasin vetëm me inspektorët, ose në emër të të cilëve flet dikush tjetër?',
 				'Ima li radnika kojima nije dozvoljeno da sami razgovaraju sa inspektorima, ili umesto kojih govori neko drugi?'
 			)
-		),
-		yesNo(
-			'minors_at_night',
-			text(
-				'Are minors working, performing or present at night?',
-				'A punojnë, performojnë ose janë të pranishëm të mitur natën?',
-				'Da li maloletnici rade, nastupaju ili su prisutni noću?'
-			)
 		)
 	]
 };
