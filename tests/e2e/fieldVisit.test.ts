@@ -46,7 +46,7 @@ async function recordVisit(page: Page, shots: boolean): Promise<Visit> {
 	await answer(victim, 'Age', '18–22');
 	expect(await victim.getByText('Possible victim', { exact: true }).count()).toBe(0);
 	for (const item of possibleVictimQuestions(defaultTemplate)) await answer(victim, item.label.en, 'Yes');
-	await victim.locator('summary').getByText('Possible victim', { exact: true }).waitFor();
+	await victim.locator(':scope > summary').getByText('Possible victim', { exact: true }).waitFor();
 	await victim.getByText(/screening aid, not a legal identification/).waitFor();
 	if (shots) {
 		await victim.locator('section.screening').evaluate((element) => element.scrollIntoView({ block: 'start' }));
@@ -66,9 +66,9 @@ async function recordVisit(page: Page, shots: boolean): Promise<Visit> {
 	await answer(other, 'Sex', 'Male');
 	await answer(other, 'Age', '26–30');
 	await answer(other, possibleVictimQuestions(defaultTemplate)[0]!.label.en, 'No');
-	await other.locator('summary').getByText('No indicators', { exact: true }).waitFor();
-	await tap(other.locator('summary'));
-	await tap(victim.locator('summary'));
+	await other.locator(':scope > summary').getByText('No indicators', { exact: true }).waitFor();
+	await tap(other.locator(':scope > summary'));
+	await tap(victim.locator(':scope > summary'));
 	if (shots) {
 		await page.locator('#persons-heading').evaluate((element) => element.scrollIntoView({ block: 'start' }));
 		await screenshot(page, 'field-persons-closed-360');

@@ -116,7 +116,7 @@ describe('the PIN lock', () => {
 		await page.locator('[data-lock]').waitFor({ state: 'detached' });
 		await page.locator('details.person').first().waitFor();
 		const reopened = page.locator('details.person').first();
-		if ((await reopened.getAttribute('open')) === null) await tap(reopened.locator('summary'));
+		if ((await reopened.getAttribute('open')) === null) await tap(reopened.locator(':scope > summary'));
 		const moldova = reopened.getByRole('radio', { name: 'Moldova', exact: true });
 		expect(await moldova.isChecked()).toBe(true);
 
