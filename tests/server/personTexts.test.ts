@@ -9,7 +9,8 @@ import { parse as parseDevalue } from 'devalue';
 import { openTestDatabase, testEngine } from '../support/database.ts';
 import { startApp, type TestApp, type TestClient } from '../support/app.ts';
 import { addUser } from '../support/fixtures.ts';
-import { buildSyncWorld } from '../support/syncWorld.ts';
+import { randomUUID } from 'node:crypto';
+import { buildSyncWorld, inspectionData, visitRecords, type SyncWorld } from '../support/syncWorld.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
 import { seedRows } from '../../src/lib/domain/personInfo/seed/index.ts';
@@ -17,11 +18,12 @@ import type { Change } from '../../src/lib/domain/sync/wire.ts';
 
 let database: Database;
 let app: TestApp;
+let world: SyncWorld;
 
 beforeAll(async () => {
 	database = await openTestDatabase();
 	app = await startApp(database);
-	await buildSyncWorld(database);
+	world = await buildSyncWorld(database);
 	await addUser(database, 'admin_x', 'admin', 'police');
 });
 afterAll(async () => database?.close());
@@ -185,5 +187,73 @@ describe(`texts for persons, on ${testEngine}`, () => {
 		expect(texts.every((t) => !('reviewedBy' in t))).toBe(true);
 		const lines = changes.filter((c) => c.entity === 'helpline').map((c) => c.data);
 		expect(lines).toEqual([expect.objectContaining({ name: 'Anti-trafficking', number: '0800 19999' })]);
+	});
+
+	it('a device’s record of what the person answered on the cards is stored when it holds together', async () => {
+		const a1 = await app.signedIn('inspector_a1');
+		const inspectionId = randomUUID();
+		const visit = visitRecords(world, inspectionId);
+		const person = (selfAnswered: unknown) => ({
+			...visit.person('male'),
+			answers: { hurt_here: 'yes', threatened_here: 'no' },
+			selfAnswered
+		});
+		const good = randomUUID();
+		const badItem = randomUUID();
+		const badVersion = randomUUID();
+		const response = await a1.post('/api/sync/push', {
+			deviceId: randomUUID(),
+			mutations: [
+				{ entity: 'inspection', id: inspectionId, data: inspectionData(world) },
+				{
+					entity: 'screenedPerson',
+					id: good,
+					data: person({ language: 'ro', textVersion: 1, items: ['hurt_here', 'threatened_here'] })
+				},
+				// An item the record does not answer cannot have been answered on a card.
+				{
+					entity: 'screenedPerson',
+					id: badItem,
+					data: person({ language: 'ro', textVersion: 1, items: ['taken_or_sold'] })
+				},
+				// Romanian has no texts of version 9.
+				{
+					entity: 'screenedPerson',
+					id: badVersion,
+					data: person({ language: 'ro', textVersion: 9, items: ['hurt_here'] })
+				},
+				{ entity: 'screenedPerson', id: randomUUID(), data: person({ language: 'xx', textVersion: 1, items: [] }) }
+			].map((m) => ({ mutationId: randomUUID(), op: 'upsert', baseVersion: 0, ...m }))
+		});
+		expect(response.status).toBe(200);
+		const results = (await response.json()).results as { status: string; errors?: { field: string }[] }[];
+		expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'rejected', 'rejected', 'rejected']);
+		expect(results.slice(2).map((r) => r.errors?.[0]?.field)).toEqual([
+			'data.selfAnswered.items.0',
+			'data.selfAnswered.textVersion',
+			'data.selfAnswered.language'
+		]);
+		const [stored] = await database.db.select().from(s.screenedPersons).where(eq(s.screenedPersons.id, good));
+		expect(stored?.selfAnswered).toEqual({ language: 'ro', textVersion: 1, items: ['hurt_here', 'threatened_here'] });
+		expect(await database.db.select().from(s.screenedPersons).where(eq(s.screenedPersons.id, badItem))).toEqual([]);
+		expect(await database.db.select().from(s.screenedPersons).where(eq(s.screenedPersons.id, badVersion))).toEqual([]);
+
+		// An edit that leaves the cards alone (an older app, the inspector's own answer) keeps the record.
+		const again = await a1.post('/api/sync/push', {
+			deviceId: randomUUID(),
+			mutations: [
+				{
+					mutationId: randomUUID(),
+					entity: 'screenedPerson',
+					op: 'upsert',
+					id: good,
+					baseVersion: 1,
+					data: { ...visit.person('male'), answers: { hurt_here: 'yes', threatened_here: 'no', sex: 'male' } }
+				}
+			]
+		});
+		expect((await again.json()).results[0].status).toBe('applied');
+		const [kept] = await database.db.select().from(s.screenedPersons).where(eq(s.screenedPersons.id, good));
+		expect(kept).toMatchObject({ version: 2, selfAnswered: { language: 'ro', textVersion: 1 } });
 	});
 });
