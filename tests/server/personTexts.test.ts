@@ -115,6 +115,13 @@ describe(`texts for persons, on ${testEngine}`, () => {
 		const entries = await auditOf('personText.review');
 		expect(entries.map((e) => [e.recordId, e.userId === after!.reviewedBy])).toEqual([[ro!.id, true]]);
 		expect(entries[0]!.summary).toContain('reviewed=true');
+
+		// The admin's list marks each text by its newest version's state.
+		const html = await (await admin.get('/admin/texts?language=ro')).text();
+		const article = (key: string) => new RegExp(`data-text="card:${key}"[\\s\\S]*?</article>`).exec(html)?.[0] ?? '';
+		expect(article('threatened_here')).toContain('Reviewed by');
+		expect(article('hurt_here')).toContain('Not yet reviewed');
+		expect(article('hurt_here')).toContain('Version 2');
 	});
 
 	it('refuses every other role with 403 and writes nothing', async () => {
