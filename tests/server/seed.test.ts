@@ -21,7 +21,7 @@ import { seedDemoData, type SeedSummary } from '../../src/lib/server/demo/index.
 import { isDatabaseEmpty, isDemoLoaded } from '../../src/lib/server/demo/loaded.ts';
 import { kosovoBounds } from '../../src/lib/domain/municipalities.ts';
 import { defaultTemplate } from '../../src/lib/domain/checklist/defaultTemplate.ts';
-import { validateAnswers } from '../../src/lib/domain/checklist/template.ts';
+import { validateAnswers, type Answers } from '../../src/lib/domain/checklist/template.ts';
 import type { AgeBand } from '../../src/lib/domain/screening/screen.ts';
 import { listResults, screenAnswers } from '../../src/lib/domain/screening/screenAnswers.ts';
 
@@ -125,7 +125,7 @@ describe.each(engines)('demo data on %s', (engine) => {
 		}
 		for (const person of await db.select().from(screenedPersons)) {
 			expect(validateAnswers(defaultTemplate, 'person', person.answers)).toEqual({ ok: true });
-			const screening = screenAnswers(defaultTemplate, person.answers, person.ageBand as AgeBand);
+			const screening = screenAnswers(defaultTemplate, person.answers as Answers, person.ageBand as AgeBand);
 			expect(person.result).toBe(screening.result);
 			expect(person.dimensionsPresent).toEqual(screening.dimensionsPresent);
 			expect(person.isMinor).toBe(screening.isMinor);

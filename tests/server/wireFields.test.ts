@@ -39,6 +39,10 @@ beforeAll(async () => {
 			lng: 21.164
 		});
 		await appendChanges(tx, [{ entity: 'childSite', recordId: childSite, op: 'upsert', version: 1 }]);
+		// Nor a helpline (the demo data has one; an admin sets them).
+		const helpline = randomUUID();
+		await tx.insert(s.helplines).values({ id: helpline, name: 'Helpline', number: '0800 19999' });
+		await appendChanges(tx, [{ entity: 'helpline', recordId: helpline, op: 'upsert', version: 1 }]);
 	});
 });
 afterAll(async () => database?.close());

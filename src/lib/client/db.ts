@@ -67,6 +67,8 @@ export const entityTableNames: Record<SyncEntity, string> = {
 	team: 'teams',
 	assignment: 'assignments',
 	checklistTemplate: 'checklistTemplates',
+	personText: 'personTexts',
+	helpline: 'helplines',
 	inspection: 'inspections',
 	screenedPerson: 'screenedPersons',
 	referral: 'referrals',
@@ -108,6 +110,8 @@ export class LocalDb extends Dexie {
 			locations: 'id',
 			assignments: 'id, teamId'
 		});
+		// Texts shown to a person in their language, and the helplines (domain/personInfo/).
+		this.version(3).stores({ personTexts: 'id', helplines: 'id' });
 		// Person-level records are sealed at rest under the PIN lock's data key (lock/sealing.ts).
 		this.use(sealingMiddleware(currentDataKey));
 	}

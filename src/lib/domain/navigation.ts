@@ -3,7 +3,7 @@ import type { Role } from './auth.ts';
 
 export type NavItem = {
 	path: string;
-	key: 'map' | 'today' | 'sync' | 'plan' | 'coverage' | 'admin_users' | 'admin_audit' | 'admin_persons';
+	key: 'map' | 'today' | 'sync' | 'plan' | 'coverage' | 'admin_users' | 'admin_audit' | 'admin_persons' | 'admin_texts';
 };
 
 const items: Record<NavItem['key'], Role[]> = {
@@ -14,7 +14,8 @@ const items: Record<NavItem['key'], Role[]> = {
 	coverage: ['supervisor', 'admin'],
 	admin_users: ['admin'],
 	admin_audit: ['admin'],
-	admin_persons: ['admin']
+	admin_persons: ['admin'],
+	admin_texts: ['admin']
 };
 
 const paths: Record<NavItem['key'], string> = {
@@ -25,7 +26,8 @@ const paths: Record<NavItem['key'], string> = {
 	coverage: '/coverage',
 	admin_users: '/admin/users',
 	admin_audit: '/admin/audit',
-	admin_persons: '/admin/persons'
+	admin_persons: '/admin/persons',
+	admin_texts: '/admin/texts'
 };
 
 export function navigationFor(role: Role): NavItem[] {

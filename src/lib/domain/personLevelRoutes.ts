@@ -55,7 +55,8 @@ export const carriesPersonLevelData: Record<string, boolean> = {
 	'/(app)/inspections/[id]': true,
 	'/(app)/admin/users': false,
 	'/(app)/admin/audit': false,
-	'/(app)/admin/persons': true
+	'/(app)/admin/persons': true,
+	'/(app)/admin/texts': false
 };
 
 /** By SvelteKit route id (a page's `__data.json` has its page's id); unknown or none: person-level. */

@@ -9,6 +9,7 @@ import { refreshCoverageRollups } from './coverage/rollup.ts';
 import { auditKey } from './audit/key.ts';
 import { checkpointAudit, CHECKPOINT_EVERY_MS } from './audit/checkpointer.ts';
 import { describeError } from './errorLog.ts';
+import { seedPersonTexts } from './personInfo/texts.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -34,6 +35,9 @@ async function prepare(): Promise<StartupState> {
 		const summary = await seedDemoData(db, { now: new Date() });
 		console.log(`[kontrolla] demo data loaded in ${Date.now() - started} ms: ${JSON.stringify(summary)}`);
 	}
+	// The texts shown to a person in their language must be on every server, demo or not.
+	const seededTexts = await seedPersonTexts(db);
+	if (seededTexts > 0) console.log(`[kontrolla] ${seededTexts} person texts seeded (not yet reviewed)`);
 	const demoData = await isDemoLoaded(db);
 	if (demoData) {
 		const { demoAccounts, DEMO_PASSWORD } = await import('./demo/accounts.ts');

@@ -49,11 +49,15 @@ export async function answerPerson(
 		await recordLocalChange(db, {
 			entity: 'screenedPerson',
 			id: personId,
-			data: { ...screenedPersonData(person.inspectionId, answers) },
+			// An unsent entry is replaced by this one: what the person answered on the cards goes with it.
+			data: { ...screenedPersonData(person.inspectionId, answers), ...selfAnsweredOf(person) },
 			userId
 		});
 	});
 }
+
+export const selfAnsweredOf = (person: ScreenedPersonRecord): Pick<ScreenedPersonData, 'selfAnswered'> =>
+	person.selfAnswered ? { selfAnswered: person.selfAnswered } : {};
 
 /** For a person added by mistake; the server keeps the deletion in its history. */
 export function removePerson(db: LocalDb, userId: string, personId: string): Promise<void> {

@@ -13,6 +13,8 @@ const entityMessages: Messages<SyncEntity> = {
 	team: m.sync_entity_team,
 	assignment: m.sync_entity_assignment,
 	checklistTemplate: m.sync_entity_checklist_template,
+	personText: m.sync_entity_person_text,
+	helpline: m.sync_entity_helpline,
 	inspection: m.sync_entity_inspection,
 	screenedPerson: m.sync_entity_screened_person,
 	referral: m.sync_entity_referral,

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { answersSchema } from '../checklist/template.ts';
 import { ageBandSchema } from '../screening/screen.ts';
+import { selfAnsweredSchema } from '../personInfo/selfAnswered.ts';
 import {
 	assignmentStatuses,
 	attachmentMimes,
@@ -96,7 +97,9 @@ export const screenedPersonDataSchema = z.object({
 	recruitment: shortText(80).nullable(),
 	exploitationForm: shortText(80).nullable(),
 	language: shortText(80).nullable(),
-	answers: answersSchema
+	answers: answersSchema,
+	// Optional: a device that did not touch the cards leaves what the server holds as it is.
+	selfAnswered: selfAnsweredSchema.nullable().optional()
 });
 export type ScreenedPersonData = z.infer<typeof screenedPersonDataSchema>;
 

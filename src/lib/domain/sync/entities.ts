@@ -8,6 +8,8 @@ export const syncEntities = [
 	'team',
 	'assignment',
 	'checklistTemplate',
+	'personText',
+	'helpline',
 	'inspection',
 	'screenedPerson',
 	'referral',

@@ -30,6 +30,8 @@ export const wireFields = {
 	team: ['id', 'operationId', 'name', 'compositionReason', 'updatedAt'],
 	assignment: ['id', 'operationId', 'teamId', 'locationId', 'visitOrder', 'status', 'updatedAt'],
 	checklistTemplate: ['id', 'templateId', 'templateVersion', 'definition', 'publishedAt', 'publishedBy', 'updatedAt'],
+	personText: ['id', 'kind', 'key', 'language', 'textVersion', 'text', 'reviewed', 'updatedAt'],
+	helpline: ['id', 'name', 'number', 'position', 'updatedAt'],
 	inspection: [
 		'id',
 		'locationId',
@@ -71,6 +73,7 @@ export const wireFields = {
 		'isMinor',
 		'catalogueVersion',
 		'listResults',
+		'selfAnswered',
 		'updatedAt'
 	],
 	referral: [

@@ -57,7 +57,8 @@ export const routeAccess: Record<string, Access> = {
 	'/(app)/inspections/[id]': everyone,
 	'/(app)/admin/users': ['admin'],
 	'/(app)/admin/audit': ['admin'],
-	'/(app)/admin/persons': ['admin']
+	'/(app)/admin/persons': ['admin'],
+	'/(app)/admin/texts': ['admin']
 };
 
 export type Decision = 'allow' | 'signIn' | 'forbidden' | 'notFound';

@@ -35,6 +35,9 @@ import {
 	sexes
 } from '../../domain/records/codes.ts';
 import { possibleVictimSql } from './screening.ts';
+import { personLanguages } from '../../domain/personInfo/languages.ts';
+import { personTextKinds } from '../../domain/personInfo/texts.ts';
+import type { SelfAnswered } from '../../domain/personInfo/selfAnswered.ts';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -277,6 +280,41 @@ export const checklistTemplates = pgTable(
 	(t) => [uniqueIndex('checklist_templates_version_idx').on(t.templateId, t.templateVersion)]
 );
 
+// ── Information shown to a person in their language (domain/personInfo/) ─────────────────────
+
+/**
+ * One version of one text in one language. Rows are never changed but for the review: an edit
+ * inserts the language's next `text_version`, so a person's record names what they read.
+ */
+export const personTexts = pgTable(
+	'person_texts',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		kind: text('kind', { enum: personTextKinds }).notNull(),
+		key: text('key').notNull(),
+		language: text('language', { enum: personLanguages }).notNull(),
+		textVersion: integer('text_version').notNull(),
+		text: text('text').notNull(),
+		reviewed: boolean('reviewed').notNull().default(false),
+		reviewedBy: uuid('reviewed_by').references(() => users.id),
+		reviewedAt: tstz('reviewed_at'),
+		createdBy: uuid('created_by').references(() => users.id),
+		...synced
+	},
+	(t) => [
+		uniqueIndex('person_texts_version_idx').on(t.kind, t.key, t.language, t.textVersion),
+		check('person_texts_kind_check', sql`${t.kind} in ('rights','label','card')`)
+	]
+);
+
+export const helplines = pgTable('helplines', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	name: text('name').notNull(),
+	number: text('number').notNull(),
+	position: integer('position').notNull().default(0),
+	...synced
+});
+
 // ── Field records (born on devices) ──────────────────────────────────────────────────────────
 
 export type CheckIn = {
@@ -365,6 +403,8 @@ export const screenedPersons = pgTable(
 		catalogueVersion: integer('catalogue_version').notNull().default(1),
 		/** Each list screened on and its result; `result` is the most serious of them. */
 		listResults: jsonb('list_results').$type<ListResult[]>().notNull().default([]),
+		// What the person answered themselves on the question cards: language, text version, items.
+		selfAnswered: jsonb('self_answered').$type<SelfAnswered>(),
 		anonymisedAt: tstz('anonymised_at'),
 		...synced
 	},

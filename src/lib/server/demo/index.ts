@@ -18,6 +18,7 @@ import { planThisWeek } from './operations.ts';
 import { insertPlans } from './planning.ts';
 import { seedReference } from './reference.ts';
 import { seedTemplate } from './template.ts';
+import { seedDemoHelpline } from './helplines.ts';
 import { DEMO_META_KEY } from './loaded.ts';
 
 export type SeedSummary = {
@@ -51,6 +52,8 @@ export async function seedDemoData(db: Db, options: { now: Date }): Promise<Seed
 			kosovoTime(addDays(today, -400), 9 * 60),
 			person(people, 'admin').id
 		);
+
+		await seedDemoHelpline(tx, random.fork('helplines').uuid());
 
 		const world = { today, venues: reference.venues, municipalities: reference.municipalities, people };
 		const history = planHistory(random.fork('history'), world);

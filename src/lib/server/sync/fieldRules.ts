@@ -39,6 +39,7 @@ import { inTeamScope, type Scope } from './scope.ts';
 import { reject, Rejection } from './rejection.ts';
 import { acceptsChild, submissionColumns, type Origin } from './submissionLock.ts';
 import { PERSON_MISSING, SUBMITTED_LOCKED } from '../../domain/sync/refusals.ts';
+import { checkSelfAnswered } from '../personInfo/selfAnswered.ts';
 
 /** What a device sends for each entity it may write; the others are authored on the server only. */
 type FieldDataOf = {
@@ -211,6 +212,7 @@ const screenedPerson: FieldRule<'screenedPerson'> = {
 		if (!acceptsChild(parent, origin, !existing)) reject('data.inspectionId', SUBMITTED_LOCKED);
 		const template = await templateOf(tx, parent.templateId, parent.templateVersion);
 		checkAnswers(template, 'person', data.answers, false);
+		await checkSelfAnswered(tx, template, data);
 		// The screening result is derived here from the answers, never taken from the device.
 		const screening = screenAnswers(template, data.answers, data.ageBand);
 		return {

@@ -19,7 +19,14 @@ export type Scope = {
 	syncs: boolean;
 };
 
-export const referenceEntities: readonly SyncEntity[] = ['municipality', 'location', 'childSite', 'checklistTemplate'];
+export const referenceEntities: readonly SyncEntity[] = [
+	'municipality',
+	'location',
+	'childSite',
+	'checklistTemplate',
+	'personText',
+	'helpline'
+];
 
 /** Records about the people met: every read of them is audited (a photo may show them). */
 export const personLevelEntities: readonly SyncEntity[] = ['screenedPerson', 'referral', 'attachment'];

@@ -20,6 +20,8 @@ export const entityTables = {
 	team: s.teams,
 	assignment: s.assignments,
 	checklistTemplate: s.checklistTemplates,
+	personText: s.personTexts,
+	helpline: s.helplines,
 	inspection: s.inspections,
 	screenedPerson: s.screenedPersons,
 	referral: s.referrals,
@@ -41,6 +43,9 @@ export const serverOnlyColumns: Record<SyncEntity, readonly string[]> = {
 	team: bookkeeping,
 	assignment: bookkeeping,
 	checklistTemplate: bookkeeping,
+	// Who reviewed a text is for the admin's list; the device needs only whether it was.
+	personText: [...bookkeeping, 'reviewedBy', 'reviewedAt', 'createdBy'],
+	helpline: bookkeeping,
 	inspection: [...bookkeeping, 'submittedDeviceId', 'submittedDeviceSeq'],
 	screenedPerson: [...bookkeeping, 'anonymisedAt'],
 	referral: bookkeeping,
