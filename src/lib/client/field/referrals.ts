@@ -1,7 +1,7 @@
 /**
  * Writes of referrals on the device. A referral is recorded when it is made (who was informed,
  * when, with or without the person's consent); afterwards only its open fields (`referralOpenFields`:
- * status and notes) change, also after the inspection is submitted, because a shelter may accept or
+ * status, notes and the person's case) change, also after the inspection is submitted, because a shelter may accept or
  * a case close days later. The server refuses other changes once the visit is submitted.
  */
 import type { LocalDb, LocalRecord } from '../db.ts';
@@ -10,6 +10,7 @@ import {
 	referralDataSchema,
 	referralOpenFields,
 	type ReferralData,
+	type ReferralInput,
 	type ReferralOpenField
 } from '../../domain/records/fieldRecords.ts';
 
@@ -21,7 +22,7 @@ export function referralsOf(db: LocalDb, inspectionId: string): Promise<Referral
 	>;
 }
 
-export async function addReferral(db: LocalDb, userId: string, input: ReferralData): Promise<string> {
+export async function addReferral(db: LocalDb, userId: string, input: ReferralInput): Promise<string> {
 	const id = crypto.randomUUID();
 	const data = referralDataSchema.parse(input);
 	await recordLocalChange(db, { entity: 'referral', id, data: { ...data }, userId });

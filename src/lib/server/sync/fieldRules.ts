@@ -33,6 +33,7 @@ import {
 } from '../../domain/checklist/template.ts';
 import { screenAnswers } from '../../domain/screening/screenAnswers.ts';
 import { isInBounds } from '../../domain/geo/bounds.ts';
+import { reflectionEnd } from '../../domain/records/reflectionPeriod.ts';
 import { deploymentBounds } from '../register/settings.ts';
 import { inTeamScope, type Scope } from './scope.ts';
 import { reject, Rejection } from './rejection.ts';
@@ -232,6 +233,9 @@ const referral: FieldRule<'referral'> = {
 		const parent = await inspectionInScope(tx, scope, data.inspectionId);
 		const person = await one(tx.select().from(s.screenedPersons).where(eq(s.screenedPersons.id, data.personId)));
 		if (!person || person.inspectionId !== parent.id) reject('data.personId', PERSON_MISSING);
+		if (person.isMinor && data.consentBy === 'person') {
+			reject('data.consentBy', "a minor's consent is given by the guardian or the Centre for Social Work");
+		}
 		// Referrals go on after submission (accepted, closed) and new ones may be made: only their
 		// open fields stay open. What the visit recorded of them locks with it, as persons and photos do.
 		if (existing && !acceptsChild(parent, origin, false)) {
@@ -243,7 +247,11 @@ const referral: FieldRule<'referral'> = {
 			if (frozen) reject(`data.${frozen[0]}`, SUBMITTED_LOCKED);
 		}
 		return {
-			columns: { ...data, referredAt: toDate(data.referredAt) },
+			columns: {
+				...data,
+				referredAt: toDate(data.referredAt),
+				reflectionEnd: data.reflectionStart ? reflectionEnd(data.reflectionStart) : null
+			},
 			changeScope: { teamId: parent.teamId, userId: parent.createdBy, restricted: true }
 		};
 	}
