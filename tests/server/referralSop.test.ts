@@ -17,6 +17,7 @@ import type { MutationResult } from '../../src/lib/domain/sync/wire.ts';
 import { SUBMITTED_LOCKED } from '../../src/lib/domain/sync/refusals.ts';
 import { inspectionView } from '../../src/lib/server/inspections/view.ts';
 import type { SessionUser } from '../../src/lib/domain/auth.ts';
+import { REPORTING_TIME_ZONE, todayIn } from '../../src/lib/domain/coverage/filters.ts';
 
 let database: Database;
 let app: TestApp;
@@ -238,5 +239,65 @@ describe(`the referral to the police after the visit is submitted, on ${testEngi
 				errors: [{ field: `data.${field}`, message: SUBMITTED_LOCKED }]
 			});
 		}
+	});
+});
+
+describe(`the supervisors' list of reflection periods to follow up, on ${testEngine}`, () => {
+	const dayFrom = (today: string, days: number) =>
+		new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+	it('lists periods ending within 14 days or ended, without names, audited; running and closed ones stay off', async () => {
+		const today = todayIn(REPORTING_TIME_ZONE);
+		const { inspectionId, adult, visit, device } = await openVisit();
+		const other = await openVisit();
+		const ending = randomUUID();
+		const ended = randomUUID();
+		const running = randomUUID();
+		const closed = randomUUID();
+		const results = await push(a1, device, [
+			{
+				entity: 'referral',
+				id: ending,
+				data: { ...policeReferral(visit, adult), reflectionStart: dayFrom(today, -80) }
+			},
+			{
+				entity: 'referral',
+				id: running,
+				data: { ...policeReferral(visit, adult), reflectionStart: dayFrom(today, -10) }
+			}
+		]);
+		const otherResults = await push(a1, other.device, [
+			{
+				entity: 'referral',
+				id: ended,
+				data: { ...policeReferral(other.visit, other.adult), reflectionStart: dayFrom(today, -95) }
+			},
+			{
+				entity: 'referral',
+				id: closed,
+				data: { ...policeReferral(other.visit, other.adult), status: 'closed', reflectionStart: dayFrom(today, -95) }
+			}
+		]);
+		expect([...results, ...otherResults].map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+
+		const supervisor = await app.signedIn('supervisor_x');
+		const response = await supervisor.get('/coverage/reflection');
+		expect(response.status).toBe(200);
+		const html = await response.text();
+		expect(html).toContain(`/inspections/${inspectionId}`);
+		expect(html).toContain(`/inspections/${other.inspectionId}`);
+		expect(html).toContain('in 10 days');
+		expect(html).toContain('ended 5 days ago');
+		expect(html).not.toContain('PK-2026-114');
+		expect(html).not.toContain('Court interpreter');
+		// Only the two due: one link each.
+		expect(html.match(/\/inspections\//g)).toHaveLength(2);
+		const audited = await database.db
+			.select()
+			.from(s.auditLog)
+			.where(eq(s.auditLog.action, 'referral.view_reflection_periods'));
+		expect(audited.at(-1)).toMatchObject({ userId: world.users.supervisor.id, summary: `periods=2 today=${today}` });
+
+		expect((await a1.get('/coverage/reflection')).status).toBe(403);
 	});
 });
