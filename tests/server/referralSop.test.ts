@@ -301,3 +301,72 @@ describe(`the supervisors' list of reflection periods to follow up, on ${testEng
 		expect((await a1.get('/coverage/reflection')).status).toBe(403);
 	});
 });
+
+describe(`identified victims in the national report, by year, on ${testEngine}`, () => {
+	/** A submitted visit on `day` with one person; a referral to the police with `identification`. */
+	async function visitOn(day: string, sex: 'female' | 'male', identification: 'yes' | 'pending' | null) {
+		const inspectionId = randomUUID();
+		const personId = randomUUID();
+		const visit = visitRecords(world, inspectionId);
+		const at = `${day}T20:00:00.000Z`;
+		const mutations: Sent[] = [
+			{ entity: 'inspection', id: inspectionId, data: inspectionData(world, { startedAt: at }), deviceSeq: 1 },
+			{ entity: 'screenedPerson', id: personId, data: visit.person(sex), deviceSeq: 2 }
+		];
+		if (identification) {
+			const referral = {
+				...policeReferral(visit, personId),
+				formalIdentification: identification,
+				formalIdentificationDate: identification === 'yes' ? day : null
+			};
+			mutations.push({ entity: 'referral', id: randomUUID(), data: referral, deviceSeq: 3 });
+		}
+		mutations.push({
+			entity: 'inspection',
+			id: inspectionId,
+			data: { ...visit.submitted(), startedAt: at, submittedAt: at },
+			baseVersion: 1,
+			deviceSeq: 4
+		});
+		const results = await push(a1, randomUUID(), mutations);
+		expect(results.every((r) => r.status === 'applied')).toBe(true);
+	}
+
+	it('counts identified victims beside possible ones, with the years as columns and a year column in CSV', async () => {
+		// 2024: a possible victim, identified. 2025: a possible victim, identification pending, and a
+		// man without indicators whom the police identified all the same.
+		await visitOn('2024-12-20', 'female', 'yes');
+		await visitOn('2025-01-15', 'female', 'pending');
+		await visitOn('2025-01-16', 'male', 'yes');
+		const supervisor = await app.signedIn('supervisor_x');
+		const query = 'from=2024-12-01&to=2025-01-31';
+		const response = await supervisor.get(`/api/coverage?${query}`);
+		expect(response.status).toBe(200);
+		const { report, totals } = await response.json();
+		expect(totals.possibleVictims).toBe(2);
+		expect(report.identifiedVictims).toBe(2);
+		expect(report.victimsByYear.years).toEqual(['2024', '2025']);
+		const band = report.victimsByYear.age.find((row: { category: string }) => row.category === '18_22');
+		expect(band).toEqual({
+			category: '18_22',
+			years: { '2024': { possible: 1, identified: 1 }, '2025': { possible: 1, identified: 1 } },
+			total: { possible: 2, identified: 2 }
+		});
+		expect(report.victimsByYear.nationality).toEqual([
+			{
+				category: 'XK',
+				years: { '2024': { possible: 1, identified: 1 }, '2025': { possible: 1, identified: 1 } },
+				total: { possible: 2, identified: 2 }
+			}
+		]);
+
+		const csv = await supervisor.get(`/api/coverage?${query}&format=csv&table=victimsByNationality`);
+		expect(csv.status).toBe(200);
+		const lines = (await csv.text()).replace(/^\uFEFF/, '').split('\r\n');
+		expect(lines.slice(0, 3)).toEqual([
+			'nationality,year,possibleVictims,identifiedVictims',
+			'XK,2024,1,1',
+			'XK,2025,1,1'
+		]);
+	});
+});
