@@ -90,10 +90,13 @@ describe('referrals follow the current SOP order', () => {
 	it('keeps the Centre for Social Work first for a minor', () => {
 		expect(nextReferralTarget(true, [], { foreign: true, highRisk: true })).toBe('centre_for_social_work');
 	});
-	it('knows Kosovo as XK or by name; an empty nationality is not foreign', () => {
+	it('knows Kosovo as XK, its profile option or by name; a blank or unknown nationality is not foreign', () => {
 		expect(isForeignNationality('XK')).toBe(false);
 		expect(isForeignNationality(' Kosovë ')).toBe(false);
 		expect(isForeignNationality('')).toBe(false);
+		expect(isForeignNationality('unknown')).toBe(false);
+		expect(isForeignNationality('kosovo')).toBe(false);
+		expect(isForeignNationality('moldova')).toBe(true);
 		expect(isForeignNationality('MD')).toBe(true);
 		expect(isForeignNationality('Moldova')).toBe(true);
 	});

@@ -68,13 +68,14 @@ export function minorAwaitsSocialWork(isMinor: boolean, made: readonly Pick<Refe
 	return isMinor && !made.some((referral) => referral.target === 'centre_for_social_work');
 }
 
-// Kosovo as the person's nationality, as an ISO 3166 code (XK) or written out in the three
-// languages; anything else named is foreign. An empty nationality is not known to be foreign.
-const kosovo = new Set(['xk', 'kosovo', 'kosova', 'kosovë', 'kosovo*']);
+// Kosovo as the person's nationality, as an ISO 3166 code (XK), the profile's option id or written
+// out in the three languages; anything else named is foreign. A blank or unknown nationality is not
+// known to be foreign, so the steps for foreign victims are not suggested (they stay selectable).
+const notForeign = new Set(['xk', 'kosovo', 'kosova', 'kosovë', 'kosovo*', 'unknown']);
 
 export function isForeignNationality(nationality: string | null | undefined): boolean {
 	const value = (nationality ?? '').trim().toLowerCase();
-	return value !== '' && !kosovo.has(value);
+	return value !== '' && !notForeign.has(value);
 }
 
 /**
