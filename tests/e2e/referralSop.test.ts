@@ -3,7 +3,8 @@
  * network is cut before the visit opens and comes back after it is submitted. She is referred to
  * the police (ex officio, with her consent to assistance, through an independent interpreter) and
  * to the migration authority; the 90-day reflection period starts today and its dates show on her
- * record on the phone. After the sync the server has them (the API, and the supervisor's inspection
+ * record on the phone. After the visit is submitted and locked her case still moves on (the police
+ * identify her). After the sync the server has it all (the API, and the supervisor's inspection
  * page); and when the period is close to its end — the browser's clock moved 80 days on — the
  * phone reminds the team.
  *
@@ -99,22 +100,33 @@ describe('a foreign victim referred under the current SOP, offline', () => {
 		await recordOutcome(page, /indicators of trafficking/i, { women: 1, men: 0, minors: false }, 'One woman referred.');
 		await submitInspection(page);
 
+		// The visit is locked, her case is not: the police identify her days later, still offline here.
+		const card = page.locator(`details.person[data-person-id="${personId}"]`);
+		if ((await card.getAttribute('open')) === null) await tap(card.locator('summary'));
+		await tap(card.getByRole('button', { name: 'Update the case' }));
+		const caseForm = card.getByTestId('person-case').locator('form');
+		await tap(caseForm.getByRole('radio', { name: 'Identified as a victim' }));
+		await caseForm.getByLabel('Date of the decision').fill(today);
+		await caseForm.getByLabel("Prosecutor's case number").fill('PP-114/26');
+		await tap(caseForm.getByRole('button', { name: 'Save the case' }));
+		await card.getByTestId('person-case').getByText('Identified as a victim').waitFor();
+
 		await context.setOffline(false);
-		const police = await waitForServerRecord(
-			page.request,
-			'inspection',
-			inspectionId,
-			(data) => data.status === 'submitted'
-		).then(async () => {
-			const records = [...(await pullAll(page.request)).values()].filter(
-				(record) => record.entity === 'referral' && record.data?.personId === personId
-			);
-			expect(records.map((record) => record.data?.target).sort()).toEqual([
-				'migration_authority',
-				'police_anti_trafficking'
-			]);
-			return records.find((record) => record.data?.target === 'police_anti_trafficking')!.data!;
-		});
+		await waitForServerRecord(page.request, 'inspection', inspectionId, (data) => data.status === 'submitted');
+		const referralsOnServer = async () =>
+			[...(await pullAll(page.request)).values()]
+				.filter((record) => record.entity === 'referral' && record.data?.personId === personId)
+				.map((record) => record.data!);
+		// The case's update went after the submission; it arrives in the same sync or the next.
+		await expect
+			.poll(async () => (await referralsOnServer()).find((r) => r.formalIdentification === 'yes'), {
+				timeout: 60_000,
+				interval: 1000
+			})
+			.toBeDefined();
+		const referrals = await referralsOnServer();
+		expect(referrals.map((r) => r.target).sort()).toEqual(['migration_authority', 'police_anti_trafficking']);
+		const police = referrals.find((r) => r.target === 'police_anti_trafficking');
 		expect(police).toMatchObject({
 			exOfficio: true,
 			consent: true,
@@ -123,7 +135,10 @@ describe('a foreign victim referred under the current SOP, offline', () => {
 			interpreterName: 'Court interpreter, Prishtinë list',
 			interpreterIndependent: true,
 			riskLevel: 'high',
-			reflectionStart: today
+			reflectionStart: today,
+			formalIdentification: 'yes',
+			formalIdentificationDate: today,
+			prosecutorCaseNo: 'PP-114/26'
 		});
 
 		// The supervisor reads the period's dates, computed by the server, on the inspection.
@@ -141,7 +156,6 @@ describe('a foreign victim referred under the current SOP, offline', () => {
 		await page.clock.setFixedTime(new Date(Date.parse(`${today}T10:00:00Z`) + 80 * DAY_MS));
 		await page.goto(`/visit/${inspectionId}`);
 		await unlockApp(page);
-		const card = page.locator(`details.person[data-person-id="${personId}"]`);
 		await tap(card.locator('summary'));
 		await card
 			.getByTestId('reflection-reminder')
