@@ -6,7 +6,7 @@
  * record on the phone. After the visit is submitted and locked her case still moves on (the police
  * identify her). After the sync the server has it all (the API, and the supervisor's inspection
  * page); and when the period is close to its end — the browser's clock moved 80 days on — the
- * phone reminds the team.
+ * phone reminds the team, on Today and on her record.
  *
  * The clock is Playwright's (`page.clock`), not a test-only "now" on the server: the reminder is
  * computed on the phone, offline, from the phone's date, so the phone's clock is what must move.
@@ -152,11 +152,24 @@ describe('a foreign victim referred under the current SOP, offline', () => {
 		await office.page.getByTestId('reflection-dates').filter({ hasText: dates }).waitFor();
 		await office.context.close();
 
-		// 80 days on, the period ends in ten days: the phone reminds the team on her record.
+		// 80 days on, the period ends in ten days: the phone reminds the team on Today and on her record.
 		await page.clock.setFixedTime(new Date(Date.parse(`${today}T10:00:00Z`) + 80 * DAY_MS));
-		await page.goto(`/visit/${inspectionId}`);
+		await page.goto('/today');
 		await unlockApp(page);
-		await tap(card.locator('summary'));
+		// The demo's older cases are on the list too; a long list is folded.
+		const reminders = page.getByTestId('today-reflection');
+		if ((await reminders.getAttribute('open')) === null) await tap(reminders.locator('summary'));
+		const reminder = page
+			.getByTestId('today-reflection')
+			.getByRole('listitem')
+			.filter({
+				hasText: `Reflection period ends on ${formatDay(end, 'en', 'weekday')}`
+			});
+		await reminder.waitFor();
+		await screenshot(page, 'referral-sop-today-reminder-360');
+		await tap(reminder.getByRole('link', { name: 'Open the visit' }));
+		await page.waitForURL(`**/visit/${inspectionId}`);
+		if ((await card.getAttribute('open')) === null) await tap(card.locator('summary'));
 		await card
 			.getByTestId('reflection-reminder')
 			.filter({ hasText: `Reflection period ends on ${formatDay(end, 'en', 'weekday')}` })

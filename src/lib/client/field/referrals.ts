@@ -6,6 +6,12 @@
  */
 import type { LocalDb, LocalRecord } from '../db.ts';
 import { outboxTables, recordLocalChange } from '../sync/outbox.ts';
+import { CASE_TARGET } from '../../domain/records/codes.ts';
+import {
+	reflectionNeedsReminder,
+	reflectionPeriod,
+	type ReflectionPeriod
+} from '../../domain/records/reflectionPeriod.ts';
 import {
 	referralDataSchema,
 	referralOpenFields,
@@ -46,4 +52,29 @@ export async function updateReferral(
 		const data = referralDataSchema.parse({ ...current, ...open });
 		await recordLocalChange(db, { entity: 'referral', id: referralId, data: { ...data }, userId });
 	});
+}
+
+/** A reflection period the team is reminded of: ending within the reminder window, or ended. */
+export type ReflectionReminder = { referralId: string; inspectionId: string; period: ReflectionPeriod };
+
+/**
+ * The reflection periods on this device that ask for a reminder on `today` (a Kosovo calendar day),
+ * soonest end first: those of the person's case (the referral to the police) while it is made or
+ * accepted, as on the supervisors' list.
+ */
+export async function reflectionReminders(db: LocalDb, today: string): Promise<ReflectionReminder[]> {
+	const all = (await db.records('referral').toArray()) as unknown as Partial<ReferralRecord>[];
+	return all
+		.filter(
+			(referral) =>
+				referral.target === CASE_TARGET &&
+				(referral.status === 'made' || referral.status === 'accepted') &&
+				reflectionNeedsReminder(referral.reflectionStart, today)
+		)
+		.map((referral) => ({
+			referralId: referral.id!,
+			inspectionId: referral.inspectionId!,
+			period: reflectionPeriod(referral.reflectionStart!, today)
+		}))
+		.sort((a, b) => a.period.end.localeCompare(b.period.end));
 }
