@@ -43,8 +43,7 @@ export type ReflectionPeriod = { start: string; end: string; state: ReflectionSt
 export function reflectionPeriod(start: string, today: string): ReflectionPeriod {
 	const end = reflectionEnd(start);
 	const daysLeft = dayNumber(end) - dayNumber(today);
-	const state: ReflectionState =
-		daysLeft < 0 ? 'ended' : daysLeft <= REFLECTION_REMINDER_DAYS ? 'ending' : 'running';
+	const state: ReflectionState = daysLeft < 0 ? 'ended' : daysLeft <= REFLECTION_REMINDER_DAYS ? 'ending' : 'running';
 	return { start, end, state, daysLeft };
 }
 
