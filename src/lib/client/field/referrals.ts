@@ -1,8 +1,9 @@
 /**
  * Writes of referrals on the device. A referral is recorded when it is made (who was informed,
  * when, with or without the person's consent); afterwards only its open fields (`referralOpenFields`:
- * status, notes and the person's case) change, also after the inspection is submitted, because a shelter may accept or
- * a case close days later. The server refuses other changes once the visit is submitted.
+ * status, notes and the person's case) change, also after the inspection is submitted, because a
+ * shelter may accept, the police identify the person or a case close days later. The server refuses
+ * other changes once the visit is submitted. Also: the reflection periods the team is reminded of.
  */
 import type { LocalDb, LocalRecord } from '../db.ts';
 import { outboxTables, recordLocalChange } from '../sync/outbox.ts';
