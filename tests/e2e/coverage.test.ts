@@ -131,7 +131,8 @@ describe('the coverage screens at phone and desktop width', () => {
 			for (const [name, path] of [
 				['coverage', '/coverage?preset=year'],
 				['coverage-map', '/coverage/map?preset=year'],
-				['coverage-report', '/coverage/report?preset=year']
+				['coverage-report', '/coverage/report?preset=year'],
+				['coverage-reflection', '/coverage/reflection']
 			] as const) {
 				await page.goto(path);
 				if (name === 'coverage-map') {

@@ -57,6 +57,7 @@ async function recordVisit(page: Page, shots: boolean): Promise<Visit> {
 	const form = victim.locator('form.referral-form');
 	expect(await form.getByRole('radio', { name: 'Police anti-trafficking unit' }).isChecked()).toBe(true);
 	await tap(form.getByRole('radio', { name: 'Yes, consented' }));
+	await tap(form.getByRole('radio', { name: 'The person' }));
 	await form.getByLabel(/^Urgent needs/).fill('A safe place for tonight');
 	if (shots) await screenshot(page, 'field-referral-form-360');
 	await tap(form.getByRole('button', { name: 'Save the referral' }));

@@ -493,7 +493,12 @@ describe(`national report tables on ${testEngine}`, () => {
 			row('shelter', 'made'), // R3 (R6 is on a draft)
 			row('medical_care'),
 			row('ngo'), // R7 deleted
-			row('labour_inspectorate', 'declined') // R5
+			row('labour_inspectorate', 'declined'), // R5
+			row('prosecutor'),
+			row('interim_security_facility'),
+			row('migration_authority'),
+			row('iom_embassy'),
+			row('legal_aid')
 		]);
 	});
 

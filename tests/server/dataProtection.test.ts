@@ -82,12 +82,20 @@ beforeAll(async () => {
 		id,
 		personId,
 		inspectionId: ids.oldInspection,
-		target: 'shelter' as const,
+		target: 'police_anti_trafficking' as const,
 		referredAt: new Date('2020-03-10T21:00:00Z'),
 		consent: true,
 		urgentNeeds: 'medical care for her child',
+		interpreterLanguage: 'Romanian',
+		interpreterName: 'Ana, court interpreter',
 		status,
-		notes: 'lives with her sister'
+		notes: 'lives with her sister',
+		formalIdentification: 'yes' as const,
+		policeCaseNo: 'PK-2020-7',
+		prosecutorCaseNo: 'PP-2020-3',
+		socialWorkCaseNo: 'QPS-2020-9',
+		reflectionStart: '2020-03-11',
+		reflectionEnd: '2020-06-09'
 	});
 	await db
 		.insert(s.referrals)
@@ -142,12 +150,19 @@ describe(`retention on ${testEngine}`, () => {
 		expect(byId.get(ids.stillOpen)).toMatchObject({ language: 'Romanian', anonymisedAt: null });
 		expect(byId.get(ids.recent)).toMatchObject({ language: 'Romanian', anonymisedAt: null });
 		const [closedReferral] = await database.db.select().from(s.referrals).where(eq(s.referrals.id, ids.referralClosed));
+		// The interpreter and the case numbers lead to the person; the identification is a statistic.
 		expect(closedReferral).toMatchObject({
 			urgentNeeds: '',
 			notes: '',
+			interpreterLanguage: '',
+			interpreterName: '',
+			policeCaseNo: '',
+			prosecutorCaseNo: '',
+			socialWorkCaseNo: '',
 			status: 'closed',
-			target: 'shelter',
-			consent: true
+			target: 'police_anti_trafficking',
+			consent: true,
+			formalIdentification: 'yes'
 		});
 		const [openReferral] = await database.db.select().from(s.referrals).where(eq(s.referrals.id, ids.referralOpen));
 		expect(openReferral?.notes).toBe('lives with her sister');

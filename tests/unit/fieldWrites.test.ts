@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LocalDb } from '../../src/lib/client/db.ts';
 import { removePhoto, setCaption } from '../../src/lib/client/field/photos.ts';
 import { addPerson, answerPerson, personsOf } from '../../src/lib/client/field/persons.ts';
-import { addReferral, referralsOf, updateReferral } from '../../src/lib/client/field/referrals.ts';
+import { addReferral, referralsOf, reflectionReminders, updateReferral } from '../../src/lib/client/field/referrals.ts';
 import { onLocalChange, recordLocalChange } from '../../src/lib/client/sync/outbox.ts';
 import { newDataKey } from '../../src/lib/client/lock/cipher.ts';
 import { dropDataKey, holdDataKey } from '../../src/lib/client/lock/dataKey.ts';
@@ -279,5 +279,34 @@ describe('a referral after it was made', () => {
 			consent: true,
 			urgentNeeds: 'food'
 		});
+	});
+});
+
+describe('the reflection periods the phone reminds the team of', () => {
+	it('are those of the case on a referral still made or accepted, ending within 14 days or ended, soonest first', async () => {
+		const writer = await device();
+		await started(writer);
+		const personId = await addPerson(writer.db, userId, inspectionId);
+		const police = {
+			personId,
+			inspectionId,
+			target: 'police_anti_trafficking' as const,
+			referredAt: at,
+			consent: true,
+			urgentNeeds: '',
+			status: 'made' as const,
+			notes: ''
+		};
+		const ending = await addReferral(writer.db, userId, { ...police, reflectionStart: '2026-09-10' }); // ends 12-09
+		const ended = await addReferral(writer.db, userId, { ...police, reflectionStart: '2026-08-01' }); // ended 10-30
+		await addReferral(writer.db, userId, { ...police, reflectionStart: '2026-11-20' }); // running
+		await addReferral(writer.db, userId, { ...police, status: 'closed', reflectionStart: '2026-08-01' });
+		await addReferral(writer.db, userId, { ...police, target: 'shelter' });
+		const reminders = await reflectionReminders(writer.db, '2026-11-25');
+		expect(reminders.map((r) => [r.referralId, r.period.end, r.period.state])).toEqual([
+			[ended, '2026-10-30', 'ended'],
+			[ending, '2026-12-09', 'ending']
+		]);
+		expect(reminders[0]?.inspectionId).toBe(inspectionId);
 	});
 });

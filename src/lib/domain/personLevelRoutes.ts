@@ -51,6 +51,8 @@ export const carriesPersonLevelData: Record<string, boolean> = {
 	'/(app)/coverage': false,
 	'/(app)/coverage/map': false,
 	'/(app)/coverage/report': false,
+	// No names, but a case's dates, risk and identification: kept off the devices' caches.
+	'/(app)/coverage/reflection': true,
 	'/(app)/coverage/municipality/[id]': false,
 	'/(app)/inspections/[id]': true,
 	'/(app)/admin/users': false,

@@ -13,6 +13,7 @@ import {
 import { ageBands } from '../screening/screen.ts';
 import type { CoverageFilters, Period } from './filters.ts';
 import type { CoverageFigures } from './figures.ts';
+import type { VictimYearRow } from './victimYears.ts';
 
 export { ageBands, referralStatuses, referralTargets, sexes };
 
@@ -73,6 +74,17 @@ export type CoverageReport = {
 		victimsByEducation: ({ education: string } & Count)[];
 		victimsByExploitation: ({ exploitationForm: string } & Count)[];
 		victimsByRecruitment: ({ recruitment: string } & Count)[];
+		/** Persons formally identified as victims, among those the period's inspections met. */
+		identifiedVictims: number;
+		/** The victim tables with the years as columns (victimYears.ts). */
+		victimsByYear: {
+			years: string[];
+			age: VictimYearRow[];
+			nationality: VictimYearRow[];
+			education: VictimYearRow[];
+			exploitationForm: VictimYearRow[];
+			recruitment: VictimYearRow[];
+		};
 		referrals: ReferralRow[];
 		operations: { totals: Omit<OperationsRow, 'month'>; byMonth: OperationsRow[] };
 	};

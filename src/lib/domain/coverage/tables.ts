@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Cell } from '../csv.ts';
 import type { CoverageFigures } from './figures.ts';
 import { referralStatuses, sexes, type CoverageReport } from './report.ts';
+import type { VictimYearRow } from './victimYears.ts';
 
 export type ExportTable = { header: string[]; rows: Cell[][] };
 
@@ -24,9 +25,12 @@ const figureColumns = [
 ] as const satisfies readonly (keyof CoverageFigures)[];
 
 const figures = (row: CoverageFigures): Cell[] => figureColumns.map((column) => row[column]);
-const counts = <K extends string>(key: K, rows: ({ count: number } & Record<K, string>)[]): ExportTable => ({
-	header: [key, 'count'],
-	rows: rows.map((row) => [row[key], row.count])
+// Long format, one row per category and year: what a spreadsheet pivots back into years as columns.
+const byYear = (key: string, years: readonly string[], rows: readonly VictimYearRow[]): ExportTable => ({
+	header: [key, 'year', 'possibleVictims', 'identifiedVictims'],
+	rows: rows.flatMap((row) =>
+		years.map((year) => [row.category, year, row.years[year]?.possible ?? 0, row.years[year]?.identified ?? 0])
+	)
 });
 
 const tables = {
@@ -59,10 +63,12 @@ const tables = {
 		header: ['ageBand', ...sexes, 'total'],
 		rows: r.report.victimsByAgeAndSex.map((row) => [row.ageBand, ...sexes.map((sex) => row[sex]), row.total])
 	}),
-	victimsByNationality: (r) => counts('nationality', r.report.victimsByNationality),
-	victimsByEducation: (r) => counts('education', r.report.victimsByEducation),
-	victimsByExploitation: (r) => counts('exploitationForm', r.report.victimsByExploitation),
-	victimsByRecruitment: (r) => counts('recruitment', r.report.victimsByRecruitment),
+	victimsByAge: (r) => byYear('ageBand', r.report.victimsByYear.years, r.report.victimsByYear.age),
+	victimsByNationality: (r) => byYear('nationality', r.report.victimsByYear.years, r.report.victimsByYear.nationality),
+	victimsByEducation: (r) => byYear('education', r.report.victimsByYear.years, r.report.victimsByYear.education),
+	victimsByExploitation: (r) =>
+		byYear('exploitationForm', r.report.victimsByYear.years, r.report.victimsByYear.exploitationForm),
+	victimsByRecruitment: (r) => byYear('recruitment', r.report.victimsByYear.years, r.report.victimsByYear.recruitment),
 	referrals: (r) => ({
 		header: ['target', ...referralStatuses, 'total'],
 		rows: r.report.referrals.map((row) => [row.target, ...referralStatuses.map((status) => row[status]), row.total])

@@ -53,12 +53,33 @@ export const referralTargets = [
 	'shelter',
 	'medical_care',
 	'ngo',
-	'labour_inspectorate'
+	'labour_inspectorate',
+	// Added with the SOP's current steps (docs/DOMAIN.md, "After a possible victim is found"): appended,
+	// never inserted, so stored codes and the report's column order of older exports stay put.
+	'prosecutor',
+	'interim_security_facility',
+	'migration_authority',
+	'iom_embassy',
+	'legal_aid'
 ] as const;
 export type ReferralTarget = (typeof referralTargets)[number];
+/** The referral that holds the person's case (fieldRecords.ts, `referralCaseFields`). */
+export const CASE_TARGET = 'police_anti_trafficking' satisfies ReferralTarget;
 
 export const referralStatuses = ['made', 'accepted', 'declined', 'closed'] as const;
 export type ReferralStatus = (typeof referralStatuses)[number];
+
+/** Who gave consent to assistance: for a minor the guardian or the Centre for Social Work, never the child. */
+export const consentGivers = ['person', 'guardian', 'centre_for_social_work'] as const;
+export type ConsentGiver = (typeof consentGivers)[number];
+
+/** The risk the police investigator and the victim advocate assess together. */
+export const riskLevels = ['low', 'medium', 'high'] as const;
+export type RiskLevel = (typeof riskLevels)[number];
+
+/** Formal identification as a victim, by the police trafficking directorate or a prosecutor. */
+export const formalIdentifications = ['yes', 'no', 'pending'] as const;
+export type FormalIdentification = (typeof formalIdentifications)[number];
 
 export const attachmentMimes = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;

@@ -11,12 +11,16 @@ import { selfAnsweredSchema } from '../personInfo/selfAnswered.ts';
 import {
 	assignmentStatuses,
 	attachmentMimes,
+	CASE_TARGET,
+	consentGivers,
+	formalIdentifications,
 	inspectionOutcomes,
 	inspectionStatuses,
 	locationKinds,
 	MAX_ATTACHMENT_BYTES,
 	referralStatuses,
 	referralTargets,
+	riskLevels,
 	sexes
 } from './codes.ts';
 
@@ -103,24 +107,88 @@ export const screenedPersonDataSchema = z.object({
 });
 export type ScreenedPersonData = z.infer<typeof screenedPersonDataSchema>;
 
-export const referralDataSchema = z.object({
-	personId: z.uuid(),
-	inspectionId: z.uuid(),
-	target: z.enum(referralTargets),
-	referredAt: isoTime,
-	consent: z.boolean(),
-	urgentNeeds: shortText(2000),
-	status: z.enum(referralStatuses),
-	notes: shortText(5000)
-});
+const calendarDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+
+/**
+ * What the person's case holds under the SOP, once per person: formal identification, the case
+ * numbers, the risk assessed with the victim advocate and the reflection period. They are kept on
+ * the person's referral to the police (informed ex officio for every possible victim, so every
+ * referred person has one) rather than on a table of their own: one record a person already has,
+ * one sync entity fewer, and the police are the ones who identify and open the case.
+ */
+export const referralCaseFields = [
+	'riskLevel',
+	'formalIdentification',
+	'formalIdentificationDate',
+	'policeCaseNo',
+	'prosecutorCaseNo',
+	'socialWorkCaseNo',
+	'reflectionStart'
+] as const;
+
+// Every field added after the first release has a default: a device running the older app, and
+// referrals stored before, carry none of them and still read and push as before.
+export const referralDataSchema = z
+	.object({
+		personId: z.uuid(),
+		inspectionId: z.uuid(),
+		target: z.enum(referralTargets),
+		referredAt: isoTime,
+		/** Informed as a duty, without asking the person (the police, the prosecutor). */
+		exOfficio: z.boolean().default(false),
+		/** The person's consent to assistance, apart from whether the service was informed. */
+		consent: z.boolean(),
+		consentBy: z.enum(consentGivers).nullable().default(null),
+		urgentNeeds: shortText(2000),
+		interpreterLanguage: shortText(80).default(''),
+		interpreterName: shortText(200).default(''),
+		/** A "translator" brought by the venue is itself an indicator: the form warns on `false`. */
+		interpreterIndependent: z.boolean().nullable().default(null),
+		status: z.enum(referralStatuses),
+		notes: shortText(5000),
+		riskLevel: z.enum(riskLevels).nullable().default(null),
+		formalIdentification: z.enum(formalIdentifications).nullable().default(null),
+		formalIdentificationDate: calendarDate.nullable().default(null),
+		policeCaseNo: shortText(80).default(''),
+		prosecutorCaseNo: shortText(80).default(''),
+		socialWorkCaseNo: shortText(80).default(''),
+		reflectionStart: calendarDate.nullable().default(null)
+	})
+	.superRefine((data, ctx) => {
+		if (!data.consent && data.consentBy) {
+			ctx.addIssue({ code: 'custom', path: ['consentBy'], message: 'who consented is recorded only with consent' });
+		}
+		if (data.formalIdentificationDate && (data.formalIdentification ?? 'pending') === 'pending') {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['formalIdentificationDate'],
+				message: 'a date goes with a decided identification (yes or no)'
+			});
+		}
+		if (data.target === CASE_TARGET) return;
+		for (const field of referralCaseFields) {
+			if (data[field]) {
+				ctx.addIssue({ code: 'custom', path: [field], message: 'the case is recorded on the referral to the police' });
+			}
+		}
+	});
 export type ReferralData = z.infer<typeof referralDataSchema>;
+/** What a caller hands in: the fields with defaults may be left out. */
+export type ReferralInput = z.input<typeof referralDataSchema>;
 
 /**
  * What of a referral stays open once its visit is submitted: how the referral goes on (a shelter
- * accepts, a case closes days later) and notes on it. Who was referred, from which visit, to whom,
- * when and with what consent and urgent needs are the record of the visit and lock with it.
+ * accepts, a case closes days later), notes on it, and the person's case, which is follow-up by
+ * nature: the identification is decided, case numbers are given and the reflection period starts
+ * days or weeks after the night of the visit, and the risk is re-assessed as the case goes on.
+ * Who was referred, from which visit, to whom, when, with whose consent, the urgent needs and the
+ * interpreter are the record of the visit and lock with it.
  */
-export const referralOpenFields = ['status', 'notes'] as const satisfies readonly (keyof ReferralData)[];
+export const referralOpenFields = [
+	'status',
+	'notes',
+	...referralCaseFields
+] as const satisfies readonly (keyof ReferralData)[];
 export type ReferralOpenField = (typeof referralOpenFields)[number];
 
 export const attachmentDataSchema = z.object({

@@ -6,7 +6,27 @@
 import type { AnswerSection } from '../checklist/answerView.ts';
 import type { Text } from '../text.ts';
 
-export type ReferralView = { id: string; target: string; status: string; referredAt: string; consent: boolean };
+export type ReferralView = {
+	id: string;
+	target: string;
+	status: string;
+	referredAt: string;
+	exOfficio: boolean;
+	consent: boolean;
+	consentBy: string | null;
+	interpreterLanguage: string;
+	interpreterName: string;
+	interpreterIndependent: boolean | null;
+	/** The person's case, on the referral to the police (domain/records/fieldRecords.ts). */
+	riskLevel: string | null;
+	formalIdentification: string | null;
+	formalIdentificationDate: string | null;
+	policeCaseNo: string;
+	prosecutorCaseNo: string;
+	socialWorkCaseNo: string;
+	reflectionStart: string | null;
+	reflectionEnd: string | null;
+};
 export type PersonView = {
 	id: string;
 	sex: string;

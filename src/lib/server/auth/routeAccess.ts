@@ -53,6 +53,7 @@ export const routeAccess: Record<string, Access> = {
 	'/(app)/coverage': ['supervisor', 'admin'],
 	'/(app)/coverage/map': ['supervisor', 'admin'],
 	'/(app)/coverage/report': ['supervisor', 'admin'],
+	'/(app)/coverage/reflection': ['supervisor', 'admin'],
 	'/(app)/coverage/municipality/[id]': ['supervisor', 'admin'],
 	'/(app)/inspections/[id]': everyone,
 	'/(app)/admin/users': ['admin'],

@@ -5,7 +5,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { rowsOf } from '../db/rows.ts';
-import { possibleVictimSql } from '../db/screening.ts';
 import { fillCategories } from '../../domain/coverage/figures.ts';
 import {
 	ageBands,
@@ -20,28 +19,13 @@ import {
 	type ReferralRow,
 	type Sex
 } from '../../domain/coverage/report.ts';
-import { countedInspections, known, type CoverageScope } from './counted.ts';
+import { countedInspections, type CoverageScope } from './counted.ts';
 import { dailyWithin, usesRollups } from './rollup.ts';
+import { victimYearTables } from './victimYears.ts';
+import { victims } from './victimRows.ts';
 
 type Breakdown = 'age_sex' | 'nationality' | 'education' | 'recruitment' | 'exploitation_form';
 type VictimRow = { breakdown: Breakdown; age_band: string; sex: string; category: string; count: number };
-
-/** `victims (age_band, sex, nationality, education, recruitment, exploitation_form, n)`. */
-function victims(scope: CoverageScope) {
-	if (usesRollups(scope)) {
-		return sql`victims as (
-			select d.age_band, d.sex, d.nationality, d.education, d.recruitment, d.exploitation_form, d.victims as n
-			from coverage_victims_daily d where ${dailyWithin(scope)}
-		)`;
-	}
-	return sql`${countedInspections(scope)},
-		victims as (
-			select sp.age_band, sp.sex, ${known('nationality')} as nationality, ${known('education')} as education,
-				${known('recruitment')} as recruitment, ${known('exploitation_form')} as exploitation_form, 1 as n
-			from screened_persons sp join counted c on c.id = sp.inspection_id
-			where sp.deleted_at is null and sp.result = ${possibleVictimSql}
-		)`;
-}
 
 async function victimCounts(db: Db, scope: CoverageScope): Promise<VictimRow[]> {
 	// One pass, one grouping set per table; the breakdown column says which table a row is for.
@@ -122,8 +106,14 @@ export async function reportTables(
 	db: Db,
 	scope: CoverageScope
 ): Promise<Omit<CoverageReport['report'], 'operations'>> {
-	const [victims, referrals] = await Promise.all([victimCounts(db, scope), referralTable(db, scope)]);
+	const [victims, referrals, byYear] = await Promise.all([
+		victimCounts(db, scope),
+		referralTable(db, scope),
+		victimYearTables(db, scope)
+	]);
 	return {
+		identifiedVictims: byYear.identifiedVictims,
+		victimsByYear: byYear.tables,
 		victimsByAgeAndSex: ageSexTable(victims),
 		victimsByNationality: counts(victims, 'nationality', 'nationality', []),
 		victimsByEducation: counts(victims, 'education', 'education', educationLevels),

@@ -31,6 +31,9 @@ import {
 	operationStatuses,
 	referralStatuses,
 	referralTargets,
+	riskLevels,
+	consentGivers,
+	formalIdentifications,
 	screeningResults,
 	sexes
 } from '../../domain/records/codes.ts';
@@ -429,13 +432,39 @@ export const referrals = pgTable(
 			.references(() => inspections.id),
 		target: text('target', { enum: referralTargets }).notNull(),
 		referredAt: tstz('referred_at').notNull(),
+		exOfficio: boolean('ex_officio').notNull().default(false),
 		consent: boolean('consent').notNull(),
+		consentBy: text('consent_by', { enum: consentGivers }),
 		urgentNeeds: text('urgent_needs').notNull().default(''),
+		interpreterLanguage: text('interpreter_language').notNull().default(''),
+		interpreterName: text('interpreter_name').notNull().default(''),
+		interpreterIndependent: boolean('interpreter_independent'),
 		status: text('status', { enum: referralStatuses }).notNull().default('made'),
 		notes: text('notes').notNull().default(''),
+		// The person's case, on the referral to the police only (domain/records/fieldRecords.ts).
+		riskLevel: text('risk_level', { enum: riskLevels }),
+		formalIdentification: text('formal_identification', { enum: formalIdentifications }),
+		formalIdentificationDate: date('formal_identification_date', { mode: 'string' }),
+		policeCaseNo: text('police_case_no').notNull().default(''),
+		prosecutorCaseNo: text('prosecutor_case_no').notNull().default(''),
+		socialWorkCaseNo: text('social_work_case_no').notNull().default(''),
+		reflectionStart: date('reflection_start', { mode: 'string' }),
+		// Derived by the server from the start (domain/records/reflectionPeriod.ts), so the
+		// supervisors' list of periods ending soon is an indexed range, not the sum in SQL.
+		reflectionEnd: date('reflection_end', { mode: 'string' }),
 		...synced
 	},
-	(t) => [index('referrals_person_idx').on(t.personId), index('referrals_inspection_idx').on(t.inspectionId)]
+	(t) => [
+		index('referrals_person_idx').on(t.personId),
+		index('referrals_inspection_idx').on(t.inspectionId),
+		index('referrals_reflection_end_idx')
+			.on(t.reflectionEnd)
+			.where(sql`reflection_end is not null and deleted_at is null`),
+		// Identified victims are few; the report finds them through this.
+		index('referrals_identified_idx')
+			.on(t.personId)
+			.where(sql`formal_identification = 'yes' and deleted_at is null`)
+	]
 );
 
 export const attachments = pgTable(

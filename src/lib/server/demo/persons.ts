@@ -6,7 +6,13 @@ import type { Random } from './random.ts';
 import type { Answer, ChecklistTemplate } from '../../domain/checklist/template.ts';
 import type { AgeBand } from '../../domain/screening/screen.ts';
 import { listResults, screenAnswers } from '../../domain/screening/screenAnswers.ts';
-import type { ReferralStatus, ReferralTarget, ScreeningResult } from '../../domain/records/codes.ts';
+import {
+	CASE_TARGET,
+	type ReferralStatus,
+	type ReferralTarget,
+	type ScreeningResult
+} from '../../domain/records/codes.ts';
+import { reflectionEnd } from '../../domain/records/reflectionPeriod.ts';
 import type { referrals, screenedPersons } from '../db/schema.ts';
 import { POSSIBLE_VICTIM } from '../db/screening.ts';
 import { personAnswers } from './answers.ts';
@@ -205,6 +211,21 @@ const urgentNeeds = [
 	''
 ];
 
+/**
+ * The person's case on the referral to the police, derived from what was drawn (no draws of its own):
+ * the reflection period starts the day after the visit, a minor is high risk, and the police's
+ * decision follows how the referral went.
+ */
+function demoCase(person: ScreenedPersonRow, referredAt: Date, status: ReferralStatus): Partial<ReferralRow> {
+	const reflectionStart = new Date(referredAt.getTime() + 86_400_000).toISOString().slice(0, 10);
+	return {
+		riskLevel: person.isMinor ? 'high' : 'medium',
+		formalIdentification: status === 'made' ? 'pending' : status === 'declined' ? 'no' : 'yes',
+		reflectionStart,
+		reflectionEnd: reflectionEnd(reflectionStart)
+	};
+}
+
 /** A minor is reported to the Centre for Social Work at once, and a guardian appointed (SOP). */
 export function referPerson(random: Random, person: ScreenedPersonRow, at: Date, today: Date): ReferralRow[] {
 	const count = random.int(1, 3);
@@ -230,16 +251,22 @@ export function referPerson(random: Random, person: ScreenedPersonRow, at: Date,
 						['declined', 10]
 					]
 		);
+		// Drawn in the order they always were, so the seeded data stays what it was.
+		const id = random.uuid();
+		const consent = random.chance(0.85);
 		return {
-			id: random.uuid(),
+			id,
 			personId: person.id,
 			inspectionId: person.inspectionId,
 			target,
 			referredAt,
-			consent: random.chance(0.85),
+			exOfficio: target === CASE_TARGET,
+			consent,
+			consentBy: consent ? (person.isMinor ? 'centre_for_social_work' : 'person') : null,
 			urgentNeeds: random.pick(urgentNeeds),
 			status,
 			notes: '',
+			...(target === CASE_TARGET ? demoCase(person, referredAt, status) : {}),
 			createdAt: referredAt,
 			updatedAt: referredAt
 		};

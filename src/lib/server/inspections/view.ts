@@ -76,7 +76,20 @@ async function personsOf(db: Db, inspectionId: string, template: ChecklistTempla
 				target: referral.target,
 				status: referral.status,
 				referredAt: referral.referredAt.toISOString(),
-				consent: referral.consent
+				exOfficio: referral.exOfficio,
+				consent: referral.consent,
+				consentBy: referral.consentBy,
+				interpreterLanguage: referral.interpreterLanguage,
+				interpreterName: referral.interpreterName,
+				interpreterIndependent: referral.interpreterIndependent,
+				riskLevel: referral.riskLevel,
+				formalIdentification: referral.formalIdentification,
+				formalIdentificationDate: referral.formalIdentificationDate,
+				policeCaseNo: referral.policeCaseNo,
+				prosecutorCaseNo: referral.prosecutorCaseNo,
+				socialWorkCaseNo: referral.socialWorkCaseNo,
+				reflectionStart: referral.reflectionStart,
+				reflectionEnd: referral.reflectionEnd
 			}))
 	}));
 }

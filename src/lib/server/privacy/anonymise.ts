@@ -2,10 +2,13 @@
  * Anonymising a screened person: what could identify them or tell their story goes, what the
  * national statistics count stays (sex, age band, minor, nationality, education, means of
  * recruitment, form of exploitation, the screening result and dimensions, and the referral's target,
- * status, date and consent), so the coverage figures of earlier periods do not change.
+ * status, date, consent, formal identification, risk level and reflection period), so the coverage
+ * figures of earlier periods do not change.
  *
  * Gone: the answers (free text among them), the role at the venue, the language spoken, and the
- * referral's urgent needs and notes — from the record, from every stored earlier version (the merge
+ * referral's urgent needs, notes, interpreter (the language would say what the person's record no
+ * longer says; the interpreter's name is a person) and case numbers (each leads to a file that names
+ * the person) — from the record, from every stored earlier version (the merge
  * bases of sync) and from device copies kept as conflicts. Devices receive the anonymised record
  * through the change feed. One person per transaction, audited without the details themselves.
  */
@@ -17,7 +20,19 @@ import { requireUuid, UserInputError } from '../errors.ts';
 
 /** Fields of a person removed by anonymisation, as the wire and `record_versions` name them. */
 export const PERSON_DETAILS = ['answers', 'roleAtVenue', 'language'] as const;
-export const REFERRAL_DETAILS = ['urgentNeeds', 'notes'] as const;
+export const REFERRAL_DETAILS = [
+	'urgentNeeds',
+	'notes',
+	'interpreterLanguage',
+	'interpreterName',
+	'policeCaseNo',
+	'prosecutorCaseNo',
+	'socialWorkCaseNo'
+] as const;
+const clearedReferral = Object.fromEntries(REFERRAL_DETAILS.map((field) => [field, ''])) as Record<
+	(typeof REFERRAL_DETAILS)[number],
+	''
+>;
 
 export type Anonymisation = { action: 'person.anonymise' | 'person.erase'; actorId: string | null; reason: string };
 
@@ -69,7 +84,7 @@ export async function anonymisePerson(
 			await updateSynced(tx, {
 				entity: 'referral',
 				id,
-				set: { urgentNeeds: '', notes: '' },
+				set: clearedReferral,
 				scope,
 				audit: null,
 				at: now
@@ -82,7 +97,7 @@ export async function anonymisePerson(
 		if (referralIds.length) {
 			await tx
 				.update(recordVersions)
-				.set({ data: sql`${recordVersions.data} || '{"urgentNeeds": "", "notes": ""}'::jsonb` })
+				.set({ data: sql`${recordVersions.data} || ${JSON.stringify(clearedReferral)}::jsonb` })
 				.where(and(eq(recordVersions.entity, 'referral'), inArray(recordVersions.recordId, referralIds)));
 		}
 		await tx

@@ -34,6 +34,7 @@ import {
 import { peoplePresentFromAnswers } from '../../domain/field/peoplePresent.ts';
 import { listResults, screenAnswers } from '../../domain/screening/screenAnswers.ts';
 import { isInBounds } from '../../domain/geo/bounds.ts';
+import { reflectionEnd } from '../../domain/records/reflectionPeriod.ts';
 import { deploymentBounds } from '../register/settings.ts';
 import { inTeamScope, type Scope } from './scope.ts';
 import { reject, Rejection } from './rejection.ts';
@@ -239,6 +240,12 @@ const referral: FieldRule<'referral'> = {
 		const parent = await inspectionInScope(tx, scope, data.inspectionId);
 		const person = await one(tx.select().from(s.screenedPersons).where(eq(s.screenedPersons.id, data.personId)));
 		if (!person || person.inspectionId !== parent.id) reject('data.personId', PERSON_MISSING);
+		// Checked when the consent is recorded or changed, not on every later update: a person may
+		// become a presumed minor after the referral, and its status must still be able to move on.
+		const consentChanged = !existing || existing.consentBy !== data.consentBy;
+		if (consentChanged && person.isMinor && data.consentBy === 'person') {
+			reject('data.consentBy', "a minor's consent is given by the guardian or the Centre for Social Work");
+		}
 		// Referrals go on after submission (accepted, closed) and new ones may be made: only their
 		// open fields stay open. What the visit recorded of them locks with it, as persons and photos do.
 		if (existing && !acceptsChild(parent, origin, false)) {
@@ -250,7 +257,11 @@ const referral: FieldRule<'referral'> = {
 			if (frozen) reject(`data.${frozen[0]}`, SUBMITTED_LOCKED);
 		}
 		return {
-			columns: { ...data, referredAt: toDate(data.referredAt) },
+			columns: {
+				...data,
+				referredAt: toDate(data.referredAt),
+				reflectionEnd: data.reflectionStart ? reflectionEnd(data.reflectionStart) : null
+			},
 			changeScope: { teamId: parent.teamId, userId: parent.createdBy, restricted: true }
 		};
 	}

@@ -48,7 +48,8 @@ export const serverOnlyColumns: Record<SyncEntity, readonly string[]> = {
 	helpline: bookkeeping,
 	inspection: [...bookkeeping, 'submittedDeviceId', 'submittedDeviceSeq'],
 	screenedPerson: [...bookkeeping, 'anonymisedAt'],
-	referral: bookkeeping,
+	// The end is derived from the start by the one domain function; devices compute it themselves.
+	referral: [...bookkeeping, 'reflectionEnd'],
 	attachment: [...bookkeeping, 'storedAt']
 };
 

@@ -1,0 +1,10 @@
+import { REPORTING_TIME_ZONE, todayIn } from '$lib/domain/coverage/filters.ts';
+import { db } from '$lib/server/db/index.ts';
+import { reflectionReminders } from '$lib/server/referrals/reflectionReminders.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	// Kosovo's calendar day: a period ends on a date there.
+	const today = todayIn(REPORTING_TIME_ZONE);
+	return { today, periods: await reflectionReminders(await db(), locals.user!.id, today) };
+};
