@@ -524,6 +524,18 @@ export const auditHead = pgTable(
 	(t) => [check('audit_head_single_row', sql`${t.id} = 1`)]
 );
 
+/**
+ * An admin's reading of a nationality written as free text before the codes, which the built-in
+ * reading (domain/records/nationality.ts) could not make out: applied to the stored persons when
+ * made, and to what devices of an older app still send (server/nationality/).
+ */
+export const nationalityMappings = pgTable('nationality_mappings', {
+	written: text('written').primaryKey(),
+	code: text('code').notNull(),
+	mappedBy: uuid('mapped_by').references(() => users.id),
+	mappedAt: tstz('mapped_at').notNull().defaultNow()
+});
+
 export const appMeta = pgTable('app_meta', {
 	key: text('key').primaryKey(),
 	value: jsonb('value').notNull()

@@ -38,6 +38,7 @@ import { inTeamScope, type Scope } from './scope.ts';
 import { reject, Rejection } from './rejection.ts';
 import { acceptsChild, submissionColumns, type Origin } from './submissionLock.ts';
 import { PERSON_MISSING, SUBMITTED_LOCKED } from '../../domain/sync/refusals.ts';
+import { storedNationality } from '../nationality/mappings.ts';
 
 /** What a device sends for each entity it may write; the others are authored on the server only. */
 type FieldDataOf = {
@@ -213,6 +214,8 @@ const screenedPerson: FieldRule<'screenedPerson'> = {
 		return {
 			columns: {
 				...data,
+				// An older app sends the nationality as written; the server stores its code when it can read one.
+				nationality: await storedNationality(tx, data.nationality),
 				result: screening.result,
 				dimensionsPresent: screening.dimensionsPresent,
 				isMinor: screening.isMinor
