@@ -75,5 +75,11 @@ export type CoverageReport = {
 		victimsByRecruitment: ({ recruitment: string } & Count)[];
 		referrals: ReferralRow[];
 		operations: { totals: Omit<OperationsRow, 'month'>; byMonth: OperationsRow[] };
+		/** The Criminal Code's aggravating circumstances found (server/coverage/aggravating.ts). */
+		aggravating: {
+			inspectionsNearChildren: number;
+			possibleVictimsUnder18: number;
+			possibleVictimsNearChildren: number;
+		};
 	};
 };

@@ -5,6 +5,7 @@
  */
 import type { AnswerSection } from '../checklist/answerView.ts';
 import type { Text } from '../text.ts';
+import type { AggravatingCircumstances } from '../field/aggravating.ts';
 
 export type ReferralView = { id: string; target: string; status: string; referredAt: string; consent: boolean };
 export type PersonView = {
@@ -62,5 +63,7 @@ export type InspectionView = {
 	}[];
 	/** Null when the viewer's role may not see person-level records. */
 	persons: PersonView[] | null;
+	/** The venue's child-site flag for every viewer; the count of minors only with the persons. */
+	aggravating: AggravatingCircumstances;
 	auditTrail: AuditTrailEntry[];
 };

@@ -121,7 +121,7 @@ async function referralTable(db: Db, scope: CoverageScope): Promise<ReferralRow[
 export async function reportTables(
 	db: Db,
 	scope: CoverageScope
-): Promise<Omit<CoverageReport['report'], 'operations'>> {
+): Promise<Omit<CoverageReport['report'], 'operations' | 'aggravating'>> {
 	const [victims, referrals] = await Promise.all([victimCounts(db, scope), referralTable(db, scope)]);
 	return {
 		victimsByAgeAndSex: ageSexTable(victims),

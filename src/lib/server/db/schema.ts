@@ -34,6 +34,7 @@ import {
 	sexes
 } from '../../domain/records/codes.ts';
 import { possibleVictimSql } from './screening.ts';
+import type { ChildSiteFlag } from '../../domain/geo/proximity.ts';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -285,6 +286,8 @@ export type CheckIn = {
 	at: string;
 	overrideReason?: string | null;
 	teamPresent?: string[];
+	/** Recorded by the server at check-in (server/inspections/childSiteFlag.ts). */
+	nearChildren?: ChildSiteFlag | null;
 };
 export type PeoplePresent = { women: number; men: number; minorsPresent: boolean };
 
