@@ -69,10 +69,9 @@ describe('nationality from the country list', () => {
 					const pulled = [...(await pullAll(page.request)).values()];
 					const person = pulled.find(
 						(change) => change.entity === 'screenedPerson' && change.data?.inspectionId === inspectionId
-					);
-					return (
-						person && { nationality: person.data.nationality, answer: (person.data.answers as never)['nationality'] }
-					);
+					)?.data;
+					const answers = person?.answers as Record<string, unknown> | undefined;
+					return person && { nationality: person.nationality, answer: answers?.nationality };
 				},
 				{ timeout: 60_000 }
 			)
