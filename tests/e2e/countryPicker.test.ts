@@ -14,7 +14,7 @@ import {
 	startFirstAssignment,
 	waitForTodayList
 } from '../support/field.ts';
-import { addPerson, tap } from '../support/visit.ts';
+import { addPerson, readLocal, tap } from '../support/visit.ts';
 
 const e2e = serverAndBrowser();
 
@@ -44,8 +44,12 @@ describe('nationality from the country list', () => {
 		const { context, page } = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signInOnline(page, 'police1');
 		await waitForTodayList(page);
-		// Everything pulled, the new template with it, before the network goes.
-		await page.locator('[data-offline-ready="true"]').waitFor();
+		// The new template on the phone before the network goes: the first pull runs on past the Today list.
+		await expect
+			.poll(async () => (await readLocal<{ templateVersion: number }>(page, 'checklistTemplates')).length, {
+				timeout: 60_000
+			})
+			.toBe(2);
 		await goOffline(context, page);
 		const inspectionId = await startFirstAssignment(page);
 		const card = await addPerson(page);
