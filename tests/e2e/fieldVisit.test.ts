@@ -16,6 +16,7 @@ import {
 	recordOutcome,
 	signInOnline,
 	startFirstAssignment,
+	storedInspection,
 	submitInspection,
 	unlockApp,
 	waitForServerRecord,
@@ -36,6 +37,9 @@ type Visit = {
 /** From Today, offline: check in, two people (one a possible victim, referred), two photos, outcome, submit. */
 async function recordVisit(page: Page, shots: boolean): Promise<Visit> {
 	const inspectionId = await startFirstAssignment(page);
+	// The child-site rule is judged on the phone at check-in, offline, and shown with the visit.
+	await page.getByRole('heading', { name: 'Aggravating circumstances' }).waitFor();
+	expect((await storedInspection(page, inspectionId))?.checkIn).toHaveProperty('nearChildren');
 	// The checklist first, as on site: the visit's first change is in flight (or failed) by now, so
 	// these answers and, at the end, the submission fold into one entry that stands before the
 	// people and photos in the outbox — the order that lost them before.

@@ -135,7 +135,7 @@ describe('the PIN lock', () => {
 			personId,
 			(data) => data.inspectionId === inspectionId
 		);
-		expect(person.nationality).toBe('moldova');
+		expect(person.nationality).toBe('MD');
 	}, 180_000);
 
 	it('after five wrong PINs asks for the password, then a new PIN, and loses nothing', async () => {

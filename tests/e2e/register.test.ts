@@ -1,6 +1,7 @@
 /**
  * The planner's register, in Chromium against the built app with the demo data: a venue created
- * 200 m from a demo school carries the near-children flag with the school's name; an import with one bad coordinate names that row and field and writes nothing;
+ * 200 m from a demo school carries the near-children flag with the school's name, and the filter
+ * names the deployment's radius (500 m here, not the default 350 m); an import with one bad coordinate names that row and field and writes nothing;
  * the exported GeoJSON parses.
  */
 import fs from 'node:fs';
@@ -10,7 +11,8 @@ import { serverAndBrowser } from '../support/e2e.ts';
 import { DESKTOP, newPage, PHONE, screenshot } from '../support/browser.ts';
 import { distanceMetres, metresPerDegree } from '../../src/lib/domain/geo/distance.ts';
 
-const e2e = serverAndBrowser();
+// A deployment whose child-site radius is not the default: every label must say the one it uses.
+const e2e = serverAndBrowser({ CHILD_SITE_RADIUS_METRES: '500' });
 
 async function signIn(page: Page, username: string): Promise<void> {
 	await page.goto('/login');
@@ -62,12 +64,13 @@ describe('the planner keeps the venue register', () => {
 		const text = (await flag.textContent()) ?? '';
 		expect(text).toContain(String(school.properties.name));
 		expect(text).toMatch(/\b(199|200|201) m away/);
+		expect(text).toContain('within 500 m');
 		expect(await page.getByRole('heading', { name: 'Night bar Pranvera (e2e)' }).count()).toBe(1);
 		await screenshot(page, 'register-near-children-1280');
 
 		// The filter "near children" keeps it, and the URL carries the filter for sharing.
 		await page.getByLabel(/search by name/i).fill('Pranvera');
-		await page.getByLabel(/near children/i).check();
+		await page.getByLabel('Near children (500 m)').check();
 		await expect.poll(() => new URL(page.url()).search).toContain('near=1');
 		expect(new URL(page.url()).searchParams.get('q')).toBe('Pranvera');
 		await expect.poll(() => page.locator('[data-venue-count]').getAttribute('data-venue-count')).toBe('1');

@@ -32,7 +32,7 @@ describe('a person’s profile columns are read from their answers', () => {
 			inspectionId,
 			sex: 'female',
 			ageBand: '18_22',
-			nationality: 'moldova',
+			nationality: 'MD',
 			education: 'primary',
 			roleAtVenue: 'performer',
 			recruitment: 'job_offer',
@@ -41,9 +41,9 @@ describe('a person’s profile columns are read from their answers', () => {
 		});
 		expect(screenedPersonDataSchema.safeParse(data).success).toBe(true);
 	});
-	it('records a nationality written in for “other”', () => {
+	it('records a nationality written in for “other” as its country code', () => {
 		expect(screenedPersonData(inspectionId, { nationality: 'other', nationality_other: 'Nigeria' }).nationality).toBe(
-			'Nigeria'
+			'NG'
 		);
 	});
 	it('starts a person with no answers as unknown sex and age, which the server accepts', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { distanceMetres, EARTH_MEAN_RADIUS_METRES, type LatLng } from '../../src/lib/domain/geo/distance.ts';
 import {
+	childSiteFlag,
 	DEFAULT_CHILD_RADIUS_METRES,
 	gridCellSize,
 	nearChildren,
@@ -164,5 +165,46 @@ describe('the grid gives the same answer as measuring every pair', () => {
 		const nearCount = [...indexed.values()].filter((near) => near !== null).length;
 		expect(nearCount).toBeGreaterThan(300);
 		expect(nearCount).toBeLessThan(1700);
+	});
+});
+
+describe('an inspection records the child-site rule at check-in', () => {
+	const site = (point: LatLng, id: string, kind: 'school' | 'playground' = 'school') => ({
+		...siteAt(point, id, `Site ${id}`),
+		kind
+	});
+
+	it('records the nearest site within the radius, its kind, the distance in whole metres and the radius', () => {
+		const sites = [site(pointAt(pristina, 420, 0), 'far'), site(pointAt(pristina, 212.6, 90), 'near', 'playground')];
+		expect(childSiteFlag(pristina, sites, 350)).toEqual({
+			siteId: 'near',
+			siteName: 'Site near',
+			siteKind: 'playground',
+			distanceMetres: 213,
+			radiusMetres: 350
+		});
+	});
+
+	it('counts a site at exactly the radius, and not one a hair beyond it', () => {
+		const atRadius = site(pointAt(pristina, 500, 45), 'edge');
+		const exactly = distanceMetres(pristina, atRadius);
+		expect(childSiteFlag(pristina, [atRadius], exactly)?.siteId).toBe('edge');
+		expect(childSiteFlag(pristina, [site(pointAt(pristina, exactly + 0.01, 45), 'edge')], exactly)).toBeNull();
+	});
+
+	it('never records a distance above the radius it was judged by', () => {
+		const justInside = site(pointAt(pristina, 349.6, 180), 'inside');
+		expect(childSiteFlag(pristina, [justInside], 349.7)?.distanceMetres).toBeLessThanOrEqual(349.7);
+		expect(childSiteFlag(pristina, [site(pointAt(pristina, 350.4, 180), 'outside')], 350)).toBeNull();
+	});
+
+	it('judges by the configured radius: 500 m flags what 350 m does not', () => {
+		const school = site(pointAt(pristina, 450, 270), 'school');
+		expect(childSiteFlag(pristina, [school], 350)).toBeNull();
+		expect(childSiteFlag(pristina, [school], 500)).toMatchObject({ siteId: 'school', radiusMetres: 500 });
+	});
+
+	it('records nothing when there are no child sites', () => {
+		expect(childSiteFlag(pristina, [])).toBeNull();
 	});
 });

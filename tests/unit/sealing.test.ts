@@ -64,7 +64,11 @@ describe('person-level records at rest', () => {
 		holdDataKey(newDataKey());
 		const personId = await addPerson(db, userId, inspectionId);
 		await answerPerson(db, userId, personId, 'nationality', 'moldova');
-		expect((await personsOf(db, inspectionId))[0]).toMatchObject({ id: personId, nationality: 'moldova' });
+		expect((await personsOf(db, inspectionId))[0]).toMatchObject({
+			id: personId,
+			nationality: 'MD',
+			answers: { nationality: 'moldova' }
+		});
 
 		const [stored] = await raw(name, 'screenedPersons');
 		expect(stored).toMatchObject({ id: personId, inspectionId });

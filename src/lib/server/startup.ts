@@ -10,6 +10,7 @@ import { auditKey } from './audit/key.ts';
 import { checkpointAudit, CHECKPOINT_EVERY_MS } from './audit/checkpointer.ts';
 import { describeError } from './errorLog.ts';
 import { seedPersonTexts } from './personInfo/texts.ts';
+import { normaliseStoredNationalities } from './nationality/backfill.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -57,6 +58,7 @@ async function prepare(): Promise<StartupState> {
 
 async function dailyMaintenance(db: Database['db'], engine: Database['engine'], retentionDays: number): Promise<void> {
 	await runRetention(db, retentionDays);
+	await runNationalityBackfill(db);
 	if (engine === 'pglite') await refreshStatistics(db);
 	// In the background: otherwise the changes wait for the first supervisor to open the figures,
 	// who then pays for rebuilding them (after migration 0004, for every stored inspection).
@@ -75,6 +77,15 @@ async function refreshStatistics(db: Database['db']): Promise<void> {
 		await db.execute(sql`analyze`);
 	} catch (error) {
 		console.error(`[kontrolla] analyze failed: ${describeError(error)}`);
+	}
+}
+
+async function runNationalityBackfill(db: Database['db']): Promise<void> {
+	try {
+		const { values, persons } = await normaliseStoredNationalities(db);
+		if (persons > 0) console.log(`[kontrolla] nationalities: ${persons} persons recorded as codes (${values} values)`);
+	} catch (error) {
+		console.error(`[kontrolla] nationality backfill failed: ${describeError(error)}`);
 	}
 }
 

@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import type { LocalDb, LocalRecord } from '../db.ts';
 import {
 	assignmentRecordSchema,
+	childSiteRecordSchema,
+	type ChildSiteRecord,
 	operationRecordSchema,
 	teamRecordSchema,
 	templateRecordSchema,
@@ -87,6 +89,13 @@ export async function readCorrections(db: LocalDb, id: string): Promise<Inspecti
 
 export async function readVenue(db: LocalDb, id: string): Promise<VenueRecord | null> {
 	return valid(venueRecordSchema, [await db.records('location').get(id)])[0] ?? null;
+}
+
+/** Every place used by children the device pulled, in id order (the server breaks ties the same way). */
+export async function readChildSites(db: LocalDb): Promise<ChildSiteRecord[]> {
+	return valid(childSiteRecordSchema, await db.records('childSite').toArray()).sort((a, b) =>
+		a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+	);
 }
 
 /** Venues matching a typed name or address, for an unplanned inspection; the register can be long. */

@@ -7,8 +7,12 @@
 import { text, type Text } from '../text.ts';
 import type { ChecklistTemplate, TemplateScope } from './template.ts';
 
+// A country is kept as its code: the reader's screen names it in the reader's language.
 export type AnswerValue =
-	{ kind: 'text'; text: string } | { kind: 'number'; value: number } | { kind: 'choices'; labels: Text[] };
+	| { kind: 'text'; text: string }
+	| { kind: 'number'; value: number }
+	| { kind: 'choices'; labels: Text[] }
+	| { kind: 'country'; code: string };
 
 export type AnswerLine = { itemId: string; label: Text; value: AnswerValue };
 export type AnswerSection = { id: string; title: Text; lines: AnswerLine[] };
@@ -48,7 +52,10 @@ export function answerSections(
 				return {
 					itemId: item.id,
 					label: item.label,
-					value: valueOf(answers[item.id], item.options, item.kind === 'yesNo')
+					value:
+						item.kind === 'country'
+							? { kind: 'country' as const, code: String(answers[item.id]) }
+							: valueOf(answers[item.id], item.options, item.kind === 'yesNo')
 				};
 			});
 		if (lines.length) sections.push({ id: section.id, title: section.title, lines });

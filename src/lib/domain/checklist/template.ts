@@ -7,11 +7,14 @@ import { textSchema } from '../text.ts';
 import type { IndicatorId } from '../screening/indicators.ts';
 import { indicatorById } from '../screening/catalogue/index.ts';
 import { conceptByKey } from '../screening/catalogue/v2/index.ts';
+import { nationalityAnswers } from '../records/nationalityCodes.ts';
 
 export const templateScopes = ['venue', 'person'] as const;
 export type TemplateScope = (typeof templateScopes)[number];
 
-export const itemKinds = ['yesNo', 'indicator', 'number', 'text', 'choice', 'multiChoice'] as const;
+// `country`: an ISO 3166-1 alpha-2 code (XK for Kosovo) or `unknown`, from a searchable list
+// (domain/records/nationalityCodes.ts); the national tables count nationality by these codes.
+export const itemKinds = ['yesNo', 'indicator', 'number', 'text', 'choice', 'multiChoice', 'country'] as const;
 export type ItemKind = (typeof itemKinds)[number];
 
 // "notObserved" keeps "we could not see it" apart from "no", which the team asserts.
@@ -236,6 +239,8 @@ function buildAnswerSchema(item: ChecklistItem): z.ZodType<Answer> {
 			return z.enum(optionIds);
 		case 'multiChoice':
 			return z.array(z.enum(optionIds)).refine((ids) => new Set(ids).size === ids.length, 'an option is chosen twice');
+		case 'country':
+			return z.enum(nationalityAnswers, 'an ISO 3166-1 alpha-2 country code (XK for Kosovo) or unknown');
 	}
 }
 

@@ -87,5 +87,11 @@ export type CoverageReport = {
 		};
 		referrals: ReferralRow[];
 		operations: { totals: Omit<OperationsRow, 'month'>; byMonth: OperationsRow[] };
+		/** The Criminal Code's aggravating circumstances found (server/coverage/aggravating.ts). */
+		aggravating: {
+			inspectionsNearChildren: number;
+			possibleVictimsUnder18: number;
+			possibleVictimsNearChildren: number;
+		};
 	};
 };

@@ -73,6 +73,10 @@ const tables = {
 		header: ['target', ...referralStatuses, 'total'],
 		rows: r.report.referrals.map((row) => [row.target, ...referralStatuses.map((status) => row[status]), row.total])
 	}),
+	aggravating: (r) => ({
+		header: ['circumstance', 'count'],
+		rows: Object.entries(r.report.aggravating).map(([circumstance, count]) => [circumstance, count])
+	}),
 	operations: (r) => ({
 		header: ['month', 'plans', 'operations', 'locationsControlled'],
 		rows: r.report.operations.byMonth.map((m) => [m.month, m.plans, m.operations, m.locationsControlled])

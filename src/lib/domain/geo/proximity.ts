@@ -5,6 +5,7 @@
  * Criminal Code may be revised.
  */
 import { distanceMetres, EARTH_MEAN_RADIUS_METRES, metresPerDegree, type LatLng } from './distance.ts';
+import type { ChildSiteKind } from '../records/codes.ts';
 
 export const DEFAULT_CHILD_RADIUS_METRES = 350;
 
@@ -142,4 +143,36 @@ export function nearChildrenNaive(
 
 function nearChild(site: ChildSitePoint, distance: number): NearChild {
 	return { nearestSiteId: site.id, nearestSiteName: site.name, distanceMetres: distance };
+}
+
+/**
+ * What an inspection records of the rule at check-in (docs/DOMAIN.md, "Places"): the nearest child
+ * site within the radius of the venue, its kind, the distance in whole metres and the radius it
+ * was judged by (the setting may change later; the record must still say what it was judged by).
+ */
+export type ChildSiteFlag = {
+	siteId: string;
+	siteName: string;
+	siteKind: ChildSiteKind;
+	distanceMetres: number;
+	radiusMetres: number;
+};
+
+/** The venue's flag against the child sites, or null when none lies within the radius. */
+export function childSiteFlag(
+	venue: LatLng,
+	childSites: readonly (ChildSitePoint & { kind: ChildSiteKind })[],
+	radiusMetres: number = DEFAULT_CHILD_RADIUS_METRES
+): ChildSiteFlag | null {
+	const near = nearChildren([{ ...venue, id: 'venue' }], childSites, radiusMetres).get('venue');
+	if (!near) return null;
+	const site = childSites.find((candidate) => candidate.id === near.nearestSiteId)!;
+	return {
+		siteId: site.id,
+		siteName: site.name,
+		siteKind: site.kind,
+		// Whole metres, never rounded up past the radius: "350 m away, within 349.7 m" would contradict itself.
+		distanceMetres: Math.min(Math.round(near.distanceMetres), Math.floor(radiusMetres)),
+		radiusMetres
+	};
 }

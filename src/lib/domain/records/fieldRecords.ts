@@ -14,6 +14,7 @@ import {
 	CASE_TARGET,
 	consentGivers,
 	formalIdentifications,
+	childSiteKinds,
 	inspectionOutcomes,
 	inspectionStatuses,
 	locationKinds,
@@ -30,6 +31,19 @@ const isoTime = z.iso
 	.transform((v) => new Date(v).toISOString());
 const shortText = (max: number) => z.string().trim().max(max);
 
+/**
+ * The child-site rule as judged at check-in (domain/geo/proximity.ts `childSiteFlag`): the device
+ * records it from the venue's position and the child sites it pulled, so the phone shows it offline;
+ * the server records its own from the register, which replaces the device's (sync/fieldRules.ts).
+ */
+export const childSiteFlagSchema = z.object({
+	siteId: z.uuid(),
+	siteName: shortText(300),
+	siteKind: z.enum(childSiteKinds),
+	distanceMetres: z.number().int().min(0).max(100_000),
+	radiusMetres: z.number().positive().max(100_000)
+});
+
 export const checkInSchema = z.object({
 	lat: z.number().min(-90).max(90).nullable(),
 	lng: z.number().min(-180).max(180).nullable(),
@@ -38,7 +52,9 @@ export const checkInSchema = z.object({
 	// Without a GPS fix the team says why; the record shows a manual check-in, never a fake fix.
 	overrideReason: shortText(500).nullable().optional(),
 	// The joint team on site (user ids): which agencies were present is part of the record.
-	teamPresent: z.array(z.uuid()).max(50).optional()
+	teamPresent: z.array(z.uuid()).max(50).optional(),
+	// Null: no child site within the radius. Absent: not judged (a record of before the rule was kept).
+	nearChildren: childSiteFlagSchema.nullable().optional()
 });
 
 export const peoplePresentSchema = z.object({

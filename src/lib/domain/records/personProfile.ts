@@ -6,6 +6,7 @@
 import type { Answer, Answers } from '../checklist/template.ts';
 import { ageBands, type AgeBand } from '../screening/screen.ts';
 import type { ScreenedPersonData } from './fieldRecords.ts';
+import { normaliseNationality } from './nationality.ts';
 
 /** The default template's profile item ids, one per column. */
 export const profileItemIds = {
@@ -32,16 +33,26 @@ function ageBandOf(answer: Answer | undefined): AgeBand {
 	return ageBands.find((band) => band === answer) ?? 'unknown';
 }
 
+/**
+ * The nationality column: the code a `country` item holds; from a template of before the codes, the
+ * chosen country or the "other" text read as a code (nationality.ts), or as written when it cannot
+ * be read, so that nothing the inspector wrote is lost and an admin can map it later.
+ */
+export function nationalityOf(answers: Answers): string {
+	const chosen = answers[profileItemIds.nationality];
+	const written = chosen === 'other' ? (answers[profileItemIds.nationalityOther] ?? chosen) : chosen;
+	const raw = words(written, 80);
+	return raw === null ? '' : (normaliseNationality(raw) ?? raw);
+}
+
 /** The full record to store and send: the profile columns derived from the answers, and the answers. */
 export function screenedPersonData(inspectionId: string, answers: Answers): ScreenedPersonData {
 	const ids = profileItemIds;
-	const nationality =
-		answers[ids.nationality] === 'other' ? (answers[ids.nationalityOther] ?? 'other') : answers[ids.nationality];
 	return {
 		inspectionId,
 		sex: sexOf(answers[ids.sex]),
 		ageBand: ageBandOf(answers[ids.ageBand]),
-		nationality: words(nationality, 80) ?? '',
+		nationality: nationalityOf(answers),
 		education: words(answers[ids.education], 80),
 		roleAtVenue: words(answers[ids.roleAtVenue], 200),
 		recruitment: words(answers[ids.recruitment], 80),

@@ -5,7 +5,7 @@
  * status; the schemas name what the field screens rely on and let a device skip a malformed row.
  */
 import { z } from 'zod';
-import { assignmentStatuses, locationKinds, locationStatuses } from './codes.ts';
+import { assignmentStatuses, childSiteKinds, locationKinds, locationStatuses } from './codes.ts';
 import { templateSchema } from '../checklist/template.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -57,6 +57,16 @@ export const venueRecordSchema = z.object({
 	status: z.enum(locationStatuses)
 });
 export type VenueRecord = z.infer<typeof venueRecordSchema>;
+
+/** A place used by children, as pulled: what a check-in measures the venue against. */
+export const childSiteRecordSchema = z.object({
+	id: z.uuid(),
+	name: z.string(),
+	kind: z.enum(childSiteKinds),
+	lat: z.number(),
+	lng: z.number()
+});
+export type ChildSiteRecord = z.infer<typeof childSiteRecordSchema>;
 
 /** One published version: `templateId` names the template family, `definition` the template itself. */
 export const templateRecordSchema = z.object({

@@ -30,3 +30,9 @@ export type ChainReason = 'hash' | 'link' | 'gap' | 'unkeyed' | 'key' | 'head' |
 
 export type ChainBreak = { ok: false; checked: number; brokenAt: number; reason: ChainReason };
 export type ChainReport = { ok: true; checked: number; checkpoints: number } | ChainBreak;
+
+/**
+ * A nationality written as free text before the codes that nothing could read as a country, with
+ * how many persons carry it (server/nationality/mappings.ts): what the admin maps to a code.
+ */
+export type UnmappedNationality = { written: string; persons: number };

@@ -17,6 +17,8 @@ export type AppShell = {
 	deploymentBounds: Bounds;
 	/** Idle time before the PIN lock closes the app. */
 	lockAfterMs: number;
+	/** The child-site radius (server/register/settings.ts): a check-in on the phone judges the rule with it. */
+	childRadiusMetres: number;
 };
 
 /** POST /api/auth/login (the session itself is in the cookie). */

@@ -5,6 +5,7 @@
  */
 import type { AnswerSection } from '../checklist/answerView.ts';
 import type { Text } from '../text.ts';
+import type { AggravatingCircumstances } from '../field/aggravating.ts';
 
 export type ReferralView = {
 	id: string;
@@ -90,5 +91,7 @@ export type InspectionView = {
 	 * Centre for Social Work, and the team's reason. Null with `persons`.
 	 */
 	childProtection: { awaiting: number; venueMinors: number; reason: string | null; settled: boolean } | null;
+	/** The venue's child-site flag for every viewer; the count of minors only with the persons. */
+	aggravating: AggravatingCircumstances;
 	auditTrail: AuditTrailEntry[];
 };

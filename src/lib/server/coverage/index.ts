@@ -9,6 +9,7 @@ import { coverageBreakdown } from './figures.ts';
 import { monthlyFigures } from './trend.ts';
 import { overdueVenues } from './overdue.ts';
 import { reportTables } from './victims.ts';
+import { aggravatingCircumstances } from './aggravating.ts';
 import { refreshCoverageRollups } from './rollup.ts';
 import type { CoverageScope } from './counted.ts';
 
@@ -24,11 +25,12 @@ export async function coverageReport(
 	const period = resolvePeriod(filters, today);
 	const scope: CoverageScope = { period, filters, source };
 	await refreshCoverageRollups(db);
-	const [breakdown, monthly, overdue, tables] = await Promise.all([
+	const [breakdown, monthly, overdue, tables, aggravating] = await Promise.all([
 		coverageBreakdown(db, scope),
 		monthlyFigures(db, scope),
 		overdueVenues(db, scope, overdueLimit),
-		reportTables(db, scope)
+		reportTables(db, scope),
+		aggravatingCircumstances(db, scope)
 	]);
 	const { from: _from, to: _to, ...otherFilters } = filters;
 	return {
@@ -37,6 +39,6 @@ export async function coverageReport(
 		...breakdown,
 		trend: monthly.trend,
 		overdue,
-		report: { ...tables, operations: monthly.operations }
+		report: { ...tables, operations: monthly.operations, aggravating }
 	};
 }

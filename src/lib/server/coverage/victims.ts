@@ -105,7 +105,7 @@ async function referralTable(db: Db, scope: CoverageScope): Promise<ReferralRow[
 export async function reportTables(
 	db: Db,
 	scope: CoverageScope
-): Promise<Omit<CoverageReport['report'], 'operations'>> {
+): Promise<Omit<CoverageReport['report'], 'operations' | 'aggravating'>> {
 	const [victims, referrals, byYear] = await Promise.all([
 		victimCounts(db, scope),
 		referralTable(db, scope),

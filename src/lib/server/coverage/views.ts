@@ -18,6 +18,7 @@ import { reportTables } from './victims.ts';
 import { filterOptions } from './options.ts';
 import { countedInspectionList, venueCoverage } from './venues.ts';
 import { refreshCoverageRollups } from './rollup.ts';
+import { aggravatingCircumstances } from './aggravating.ts';
 
 /** Enough rows for a screen; the totals are always complete. */
 const OVERDUE_ON_MAP = 200;
@@ -63,16 +64,17 @@ export async function coverageReportTables(
 	today: string
 ): Promise<CoverageReportTables> {
 	const scope = await scopeOf(db, filters, today);
-	const [breakdown, monthly, tables, options] = await Promise.all([
+	const [breakdown, monthly, tables, aggravating, options] = await Promise.all([
 		coverageBreakdown(db, scope),
 		monthlyFigures(db, scope),
 		reportTables(db, scope),
+		aggravatingCircumstances(db, scope),
 		filterOptions(db)
 	]);
 	return {
 		period: scope.period,
 		totals: breakdown.totals,
-		report: { ...tables, operations: monthly.operations },
+		report: { ...tables, operations: monthly.operations, aggravating },
 		options
 	};
 }

@@ -41,6 +41,7 @@ import { possibleVictimSql } from './screening.ts';
 import { personLanguages } from '../../domain/personInfo/languages.ts';
 import { personTextKinds } from '../../domain/personInfo/texts.ts';
 import type { SelfAnswered } from '../../domain/personInfo/selfAnswered.ts';
+import type { ChildSiteFlag } from '../../domain/geo/proximity.ts';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -327,6 +328,8 @@ export type CheckIn = {
 	at: string;
 	overrideReason?: string | null;
 	teamPresent?: string[];
+	/** Recorded by the server at check-in (server/inspections/childSiteFlag.ts). */
+	nearChildren?: ChildSiteFlag | null;
 };
 export type PeoplePresent = { women: number; men: number; minorsPresent: boolean };
 
@@ -599,6 +602,18 @@ export const auditHead = pgTable(
 	},
 	(t) => [check('audit_head_single_row', sql`${t.id} = 1`)]
 );
+
+/**
+ * An admin's reading of a nationality written as free text before the codes, which the built-in
+ * reading (domain/records/nationality.ts) could not make out: applied to the stored persons when
+ * made, and to what devices of an older app still send (server/nationality/).
+ */
+export const nationalityMappings = pgTable('nationality_mappings', {
+	written: text('written').primaryKey(),
+	code: text('code').notNull(),
+	mappedBy: uuid('mapped_by').references(() => users.id),
+	mappedAt: tstz('mapped_at').notNull().defaultNow()
+});
 
 export const appMeta = pgTable('app_meta', {
 	key: text('key').primaryKey(),

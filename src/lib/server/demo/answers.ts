@@ -12,6 +12,7 @@ import type {
 	TemplateScope
 } from '../../domain/checklist/template.ts';
 import type { InspectionOutcome } from '../../domain/records/codes.ts';
+import { normaliseNationality } from '../../domain/records/nationality.ts';
 import type { PeoplePresent } from '../db/schema.ts';
 
 export type Outcome = InspectionOutcome;
@@ -135,7 +136,11 @@ export function personAnswers(
 		if (!isShown(item, answers)) continue;
 		const decided = profile[item.id];
 		const optionIds = (item.options ?? []).map((o) => o.id);
-		if (decided !== undefined && (item.kind !== 'choice' || optionIds.includes(String(decided)))) {
+		if (item.kind === 'country') {
+			// The profile decides a nationality as the old choice did (an option id, or "other" and a name).
+			const written = decided === 'other' ? profile[`${item.id}_other`] : decided;
+			answers[item.id] = (typeof written === 'string' && normaliseNationality(written)) || 'unknown';
+		} else if (decided !== undefined && (item.kind !== 'choice' || optionIds.includes(String(decided)))) {
 			answers[item.id] = decided;
 		} else if (item.kind === 'indicator') {
 			// A night interview asks the core questions and some of the rest; not asked is no answer.

@@ -63,7 +63,8 @@ export async function seedDemoData(db: Db, options: { now: Date }): Promise<Seed
 			defaultTemplate,
 			history.visits,
 			reference.venues,
-			kosovoTime(today, 0)
+			kosovoTime(today, 0),
+			reference.childSites
 		);
 		const plans = [...history.plans, thisWeek];
 		await insertPlans(tx, plans);

@@ -15,7 +15,9 @@ import { insertRows } from './insert.ts';
 import { venueAnswers, type Outcome } from './answers.ts';
 import { referPerson, screenPersonAt, sexualExploitationVenues, type Expectation } from './persons.ts';
 import type { Visit } from './history.ts';
-import type { LocationKind, Venue } from './places.ts';
+import type { ChildSite, LocationKind, Venue } from './places.ts';
+import { childSiteFlag, type ChildSiteFlag } from '../../domain/geo/proximity.ts';
+import { childRadiusMetres } from '../register/settings.ts';
 
 export const INSPECTION_COUNT = 1500;
 
@@ -148,9 +150,17 @@ export function recordInspections(
 	template: ChecklistTemplate,
 	visits: readonly Visit[],
 	venues: readonly Venue[],
-	today: Date
+	today: Date,
+	childSites: readonly ChildSite[] = []
 ): FieldRecords {
 	const records: FieldRecords = { inspections: [], persons: [], referrals: [], scopes: new Map() };
+	// The child-site rule as the server records it at check-in (sync/fieldRules.ts), with the deployment's radius.
+	const radiusMetres = childRadiusMetres();
+	const flags = new Map<string, ChildSiteFlag | null>();
+	const flagOf = (venue: Venue) => {
+		if (!flags.has(venue.id)) flags.set(venue.id, childSiteFlag(venue, childSites, radiusMetres));
+		return flags.get(venue.id)!;
+	};
 
 	function record(visit: Visit, venue: Venue, minutesAfterStart: number, unplannedReason: string | null): Outcome {
 		const outcome = random.weighted(outcomeWeights[venue.kind]);
@@ -175,7 +185,8 @@ export function recordInspections(
 				lat: venue.lat + random.gaussian(0, 8) * metre,
 				lng: venue.lng + random.gaussian(0, 8) * metre,
 				accuracy: random.int(4, 35),
-				at: startedAt.toISOString()
+				at: startedAt.toISOString(),
+				nearChildren: flagOf(venue)
 			},
 			answers: venueAnswers(random, template, outcome, people),
 			outcome,

@@ -16,6 +16,7 @@ import { reflectionEnd } from '../../domain/records/reflectionPeriod.ts';
 import type { referrals, screenedPersons } from '../db/schema.ts';
 import { POSSIBLE_VICTIM } from '../db/screening.ts';
 import { personAnswers } from './answers.ts';
+import { nationalityOf } from '../../domain/records/personProfile.ts';
 import type { LocationKind } from './places.ts';
 
 type ScreenedPersonRow = typeof screenedPersons.$inferInsert & { id: string };
@@ -170,13 +171,12 @@ export function screenPersonAt(
 	const profile = profileFor(random, kind, expectation);
 	const ageBand = profile.age_band as AgeBand;
 	const { answers, screening } = screenedAnswers(random, template, profile, ageBand, expectation);
-	const nationality = answers.nationality === 'other' ? answers.nationality_other : answers.nationality;
 	return {
 		id: random.uuid(),
 		inspectionId,
 		sex: sexColumn(answers.sex),
 		ageBand,
-		nationality: asString(nationality) ?? '',
+		nationality: nationalityOf(answers),
 		education: asString(answers.education),
 		roleAtVenue: asString(answers.role),
 		recruitment: asString(answers.recruitment),

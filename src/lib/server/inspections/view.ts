@@ -34,6 +34,7 @@ import type { SessionUser } from '../../domain/auth.ts';
 import { answerSections } from '../../domain/checklist/answerView.ts';
 import { templateSchema, type ChecklistTemplate } from '../../domain/checklist/template.ts';
 import type { AuditTrailEntry, InspectionView, PersonView } from '../../domain/views/inspection.ts';
+import { aggravatingCircumstances } from '../../domain/field/aggravating.ts';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
@@ -272,6 +273,8 @@ export async function inspectionView(
 		})),
 		persons,
 		childProtection: persons && childProtectionOf(persons, inspection),
+		// The flag is about the venue, not a person: planners see it too.
+		aggravating: aggravatingCircumstances(inspection.checkIn, persons),
 		auditTrail: trail
 	};
 }

@@ -68,9 +68,9 @@ type Change<E extends SyncEntity> = Write<E> & {
 				/**
 				 * For a record a device may still edit from the version replaced (push's three-way merge):
 				 * both versions are kept in `record_versions`, the new one with `data` (by default the
-				 * stored row's wire form) and `userId` as its author.
+				 * stored row's wire form) and `userId` as its author (null: the server itself).
 				 */
-				mergeBases: { userId: string; data?: Record<string, unknown> };
+				mergeBases: { userId: string | null; data?: Record<string, unknown> };
 		  }
 	);
 

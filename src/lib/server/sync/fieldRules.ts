@@ -41,6 +41,8 @@ import { reject, Rejection } from './rejection.ts';
 import { acceptsChild, submissionColumns, type Origin } from './submissionLock.ts';
 import { PERSON_MISSING, SUBMITTED_LOCKED } from '../../domain/sync/refusals.ts';
 import { checkSelfAnswered } from '../personInfo/selfAnswered.ts';
+import { storedNationality } from '../nationality/mappings.ts';
+import { childSiteFlagFor } from '../inspections/childSiteFlag.ts';
 
 /** What a device sends for each entity it may write; the others are authored on the server only. */
 type FieldDataOf = {
@@ -192,6 +194,7 @@ const inspection: FieldRule<'inspection'> = {
 			...data,
 			// Counted once, in the checklist: what the device sent for them is not trusted apart.
 			peoplePresent: peoplePresentFromAnswers(data.answers) ?? data.peoplePresent,
+			checkIn: await judgedCheckIn(tx, data, existing),
 			startedAt: toDate(data.startedAt),
 			endedAt: toDate(data.endedAt),
 			submittedAt: toDate(data.submittedAt),
@@ -201,6 +204,25 @@ const inspection: FieldRule<'inspection'> = {
 		return { columns, changeScope: { teamId, userId: existing?.createdBy ?? scope.user.id, restricted: false } };
 	}
 };
+
+/**
+ * The child-site flag of a check-in is the server's, never the device's: the server judges it from
+ * its own register (venue position, child sites, the configured radius), which a device may hold
+ * out of date and which a forged push cannot change; the device's own judgement only serves the
+ * phone until the server's record arrives. Judged once, at check-in: later pushes of the visit keep
+ * it, so a site added or a venue moved afterwards does not rewrite what the visit found.
+ */
+async function judgedCheckIn(
+	tx: Db,
+	data: FieldData<'inspection'>,
+	existing: SyncedRow<'inspection'> | null
+): Promise<SyncedColumns<'inspection'>['checkIn']> {
+	if (!data.checkIn) return null;
+	const stored = existing?.checkIn;
+	const nearChildren =
+		stored && stored.nearChildren !== undefined ? stored.nearChildren : await childSiteFlagFor(tx, data.locationId);
+	return { ...data.checkIn, nearChildren };
+}
 
 const screenedPerson: FieldRule<'screenedPerson'> = {
 	schema: screenedPersonDataSchema,
@@ -219,6 +241,8 @@ const screenedPerson: FieldRule<'screenedPerson'> = {
 		return {
 			columns: {
 				...data,
+				// An older app sends the nationality as written; the server stores its code when it can read one.
+				nationality: await storedNationality(tx, data.nationality),
 				result: screening.result,
 				dimensionsPresent: screening.dimensionsPresent,
 				isMinor: screening.isMinor,

@@ -13,7 +13,7 @@ export type VersionRow = typeof recordVersions.$inferInsert;
 export function versionsOfChange(
 	entity: SyncEntity,
 	before: Record<string, unknown>,
-	after: { version: number; data: Record<string, unknown>; userId: string }
+	after: { version: number; data: Record<string, unknown>; userId: string | null }
 ): VersionRow[] {
 	const replaced = Number(before.version);
 	// The author of a first version is the record's; a later one's row is already stored with its own.

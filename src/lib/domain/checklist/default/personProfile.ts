@@ -66,26 +66,10 @@ export const personProfileSection: ChecklistSection = {
 			)
 		},
 		{
+			// An ISO 3166-1 code (XK for Kosovo) from a searchable list (domain/records/nationalityCodes.ts).
 			id: 'nationality',
-			kind: 'choice',
-			label: text('Nationality', 'Shtetësia', 'Državljanstvo'),
-			options: [
-				option('kosovo', text('Kosovo', 'Kosovë', 'Kosovo')),
-				option('albania', text('Albania', 'Shqipëri', 'Albanija')),
-				option('serbia', text('Serbia', 'Serbi', 'Srbija')),
-				option('north_macedonia', text('North Macedonia', 'Maqedoni e Veriut', 'Severna Makedonija')),
-				option('montenegro', text('Montenegro', 'Mal i Zi', 'Crna Gora')),
-				option('moldova', text('Moldova', 'Moldavi', 'Moldavija')),
-				option('ukraine', text('Ukraine', 'Ukrainë', 'Ukrajina')),
-				option('other', text('Other', 'Tjetër', 'Drugo')),
-				option('unknown', text('Unknown', 'E panjohur', 'Nepoznato'))
-			]
-		},
-		{
-			id: 'nationality_other',
-			kind: 'text',
-			label: text('Which nationality?', 'Cila shtetësi?', 'Koje državljanstvo?'),
-			showIf: { item: 'nationality', equals: 'other' }
+			kind: 'country',
+			label: text('Nationality', 'Shtetësia', 'Državljanstvo')
 		},
 		{
 			id: 'education',

@@ -38,7 +38,8 @@ export const load: PageServerLoad = async ({ params }) => {
 		candidates,
 		agencies,
 		venues: register.venues,
-		municipalities: register.municipalities
+		municipalities: register.municipalities,
+		radiusMetres: register.radiusMetres
 	};
 };
 
