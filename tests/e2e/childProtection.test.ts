@@ -55,6 +55,8 @@ describe('a minor met at a night venue starts the child-protection pathway', () 
 		const form = girl.locator('form.referral-form');
 		expect(await form.getByRole('radio', { name: 'Centre for Social Work' }).isChecked()).toBe(true);
 		await tap(form.getByRole('radio', { name: 'Yes, consented' }));
+		// For a minor the guardian (or the Centre) consents, never the child alone.
+		await tap(form.getByRole('radio', { name: 'The guardian' }));
 		await tap(form.getByRole('button', { name: 'Save the referral' }));
 		await girl.locator('.made li').filter({ hasText: 'Centre for Social Work' }).waitFor();
 		await step.getByText(/has been informed for every minor/).waitFor();
@@ -91,7 +93,7 @@ describe('a minor met at a night venue starts the child-protection pathway', () 
 		const referred = [...(await pullAll(page.request)).values()].find(
 			(r) => r.entity === 'referral' && r.data?.personId === person!.id
 		);
-		expect(referred?.data).toMatchObject({ target: 'centre_for_social_work', inspectionId });
+		expect(referred?.data).toMatchObject({ target: 'centre_for_social_work', inspectionId, consentBy: 'guardian' });
 		await context.close();
 	}, 300_000);
 });

@@ -1,55 +1,27 @@
 /**
- * In Chromium at phone size: a planner publishes a template whose nationality is a country item;
- * an inspector offline finds a country by typing a few letters, takes it with Enter, and the
- * person reaches the server with its ISO code once the network returns.
+ * In Chromium at phone size: the default template asks nationality as a country item; an
+ * inspector offline finds a country by typing a few letters, takes it with Enter, and the person
+ * reaches the server with its ISO code once the network returns.
  */
 import { describe, expect, it } from 'vitest';
 import { serverAndBrowser } from '../support/e2e.ts';
-import { DESKTOP, newPage, PHONE, screenshot } from '../support/browser.ts';
-import {
-	DEMO_PASSWORD,
-	goOffline,
-	pullAll,
-	signInOnline,
-	startFirstAssignment,
-	waitForTodayList
-} from '../support/field.ts';
+import { newPage, PHONE, screenshot } from '../support/browser.ts';
+import { goOffline, pullAll, signInOnline, startFirstAssignment, waitForTodayList } from '../support/field.ts';
 import { addPerson, readLocal, tap } from '../support/visit.ts';
 
 const e2e = serverAndBrowser();
 
 describe('nationality from the country list', () => {
 	it('is found by typing, offline, and arrives as its ISO code', async () => {
-		const planner = await newPage(e2e.browser, e2e.server.url, DESKTOP);
-		await planner.page.goto('/login');
-		await planner.page.getByLabel(/username/i).fill('planner');
-		await planner.page.getByLabel(/password/i).fill(DEMO_PASSWORD);
-		await planner.page.getByRole('button', { name: /sign in/i }).click();
-		await planner.page.waitForURL((url) => !url.pathname.startsWith('/login'));
-		await planner.page.goto('/plan/templates');
-		const definition = planner.page.getByLabel('Template (JSON)');
-		const draft = JSON.parse(await definition.inputValue()) as {
-			sections: { items: { id: string; kind: string; label: unknown }[] }[];
-		};
-		for (const section of draft.sections) {
-			section.items = section.items
-				.filter((item) => item.id !== 'nationality_other')
-				.map((item) => (item.id === 'nationality' ? { id: item.id, kind: 'country', label: item.label } : item));
-		}
-		await definition.fill(JSON.stringify(draft));
-		await planner.page.getByRole('button', { name: 'Publish', exact: true }).click();
-		await planner.page.getByText(/^Published “.*”, version 2\.$/).waitFor();
-		await planner.context.close();
-
 		const { context, page } = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signInOnline(page, 'police1');
 		await waitForTodayList(page);
-		// The new template on the phone before the network goes: the first pull runs on past the Today list.
+		// The template on the phone before the network goes: the first pull runs on past the Today list.
 		await expect
 			.poll(async () => (await readLocal<{ templateVersion: number }>(page, 'checklistTemplates')).length, {
 				timeout: 60_000
 			})
-			.toBe(2);
+			.toBeGreaterThan(0);
 		await goOffline(context, page);
 		const inspectionId = await startFirstAssignment(page);
 		const card = await addPerson(page);
