@@ -321,6 +321,38 @@ describe(`assignments through sync on ${testEngine}`, () => {
 	});
 });
 
+describe(`a reorder and a device's change to the same visit on ${testEngine}`, () => {
+	it('merge: the planner’s new order and the team’s status both stand', async () => {
+		const { operationId } = await newOperation('2026-12-27');
+		const team = await createTeam(database.db, people.planner!, operationId, joint(people.police1!, people.labour1!));
+		const { assigned } = await assignVenues(database.db, people.planner!, operationId, team.id, venues.slice(0, 2));
+		// What the phone holds: the first visit at its first version.
+		const held = (await pullAs(people.police1!)).find((c) => c.entity === 'assignment' && c.id === assigned[0]);
+		expect(held?.version).toBe(1);
+
+		await setVisitOrder(database.db, people.planner!, team.id, [assigned[1]!, assigned[0]!]);
+		// The team starts the visit from the version it holds, before it has pulled the new order.
+		const device = await app.signedIn('p_police1');
+		const response = await device.post('/api/sync/push', {
+			deviceId: randomUUID(),
+			mutations: [
+				{
+					mutationId: randomUUID(),
+					entity: 'assignment',
+					op: 'upsert',
+					id: assigned[0],
+					baseVersion: 1,
+					data: { ...held!.data, status: 'in_progress' }
+				}
+			]
+		});
+		const [result] = (await response.json()).results;
+		expect(result.status).toBe('applied');
+		const [row] = await database.db.select().from(s.assignments).where(eq(s.assignments.id, assigned[0]!));
+		expect({ status: row?.status, visitOrder: row?.visitOrder }).toEqual({ status: 'in_progress', visitOrder: 2 });
+	});
+});
+
 describe(`suggestions on ${testEngine}`, () => {
 	it('ranks never-inspected massage parlours first, with reasons, and adds the top N in one action', async () => {
 		const { operationId } = await newOperation('2026-12-29');

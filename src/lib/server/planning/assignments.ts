@@ -169,12 +169,17 @@ export async function setVisitOrder(
 		let changed = 0;
 		for (const [index, id] of assignmentIds.entries()) {
 			if (current.find((a) => a.id === id)!.visitOrder === index + 1) continue;
+			const held = await lockRow(tx, 'assignment', id);
 			await updateSynced(tx, {
 				entity: 'assignment',
 				id,
 				set: { visitOrder: index + 1 },
 				scope: { teamId, operationId: team.operationId },
-				audit: { userId: actor.id, action: 'assignment.reorder', summary: `visitOrder=${index + 1}` }
+				audit: { userId: actor.id, action: 'assignment.reorder', summary: `visitOrder=${index + 1}` },
+				// The team may change the visit (its status) from the version its phones hold: with
+				// both versions kept, the push merges field by field instead of refusing a conflict.
+				replaces: held,
+				mergeBases: { userId: actor.id }
 			});
 			changed++;
 		}
