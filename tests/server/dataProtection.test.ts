@@ -13,7 +13,7 @@ import { addUser } from '../support/fixtures.ts';
 import { buildSyncWorld, type SyncWorld } from '../support/syncWorld.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
-import { applyRetention } from '../../src/lib/server/privacy/retention.ts';
+import { applyRetention, dueForAnonymisation } from '../../src/lib/server/privacy/retention.ts';
 import { coverageReport } from '../../src/lib/server/coverage/index.ts';
 import { coverageFiltersSchema } from '../../src/lib/domain/coverage/filters.ts';
 
@@ -191,6 +191,47 @@ describe(`retention on ${testEngine}`, () => {
 		expect(JSON.stringify(audited)).not.toMatch(/Romanian|dancer|sister|medical/);
 
 		expect(await applyRetention(database.db, 5 * 365, NOW)).toEqual({ anonymised: 0 });
+	});
+});
+
+describe(`retention waits for a running reflection period on ${testEngine}`, () => {
+	it('keeps a closed case whose 90-day period has not ended, and takes it once the period is over', async () => {
+		const inspectionId = randomUUID();
+		const personId = randomUUID();
+		await database.db.insert(s.inspections).values({
+			id: inspectionId,
+			locationId: world.ids.venues[0]!,
+			teamId: world.ids.teamA,
+			templateId: world.template.id,
+			templateVersion: world.template.version,
+			status: 'submitted',
+			outcome: 'trafficking_indicators_referred',
+			createdBy: world.users.a1.id,
+			startedAt: new Date('2026-09-01T20:00:00Z'),
+			submittedAt: new Date('2026-09-01T20:00:00Z')
+		});
+		await database.db.insert(s.screenedPersons).values({
+			id: personId,
+			inspectionId,
+			sex: 'female',
+			ageBand: '18_22',
+			result: 'possible_victim'
+		});
+		// The case is closed, but the person's reflection period runs to 2027-01-30.
+		await database.db.insert(s.referrals).values({
+			id: randomUUID(),
+			personId,
+			inspectionId,
+			target: 'police_anti_trafficking',
+			referredAt: new Date('2026-09-01T21:00:00Z'),
+			consent: true,
+			status: 'closed',
+			reflectionStart: '2026-11-01',
+			reflectionEnd: '2027-01-30'
+		});
+		expect(await dueForAnonymisation(database.db, 30, NOW)).not.toContain(personId);
+		expect(await dueForAnonymisation(database.db, 30, new Date('2027-01-30T12:00:00Z'))).not.toContain(personId);
+		expect(await dueForAnonymisation(database.db, 30, new Date('2027-01-31T12:00:00Z'))).toContain(personId);
 	});
 });
 
