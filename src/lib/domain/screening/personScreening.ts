@@ -94,12 +94,9 @@ function indicatorIn(catalogue: 1 | 2, list: ListId, indicator: string): Seen | 
 	);
 }
 
-function findingsOf(
-	indicators: Seen[] | (Seen & { source: EvidenceSource })[],
-	present: Dimension[]
-): DimensionFinding[] {
+function findingsOf(indicators: (Seen & { source: EvidenceSource })[], present: Dimension[]): DimensionFinding[] {
 	const byDimension = new Map<Dimension, FoundIndicator[]>();
-	for (const { dimension, ...indicator } of indicators as (Seen & { source: EvidenceSource })[]) {
+	for (const { dimension, ...indicator } of indicators) {
 		byDimension.set(dimension, [...(byDimension.get(dimension) ?? []), indicator]);
 	}
 	return [...byDimension.entries()]

@@ -5,7 +5,6 @@
  * catalogue: records keep the version they were screened with.
  */
 import { catalogueOf, indicatorIdsFromAnswers, type Answers, type ChecklistTemplate } from '../checklist/template.ts';
-import type { ListId } from './indicators.ts';
 import { isMinorAgeBand, screenPerson, type AgeBand, type Screening } from './screen.ts';
 import { formsSuspected, listsFor, mostSerious, screenOnLists, type ListScreening } from './screenLists.ts';
 
@@ -49,5 +48,3 @@ export function screenAnswers(template: ChecklistTemplate, answers: Answers, age
 export function listResults(screening: AnswersScreening): ListResult[] {
 	return screening.lists.map(({ list, result, dimensionsPresent }) => ({ list, result, dimensionsPresent }));
 }
-
-export type { ListId };

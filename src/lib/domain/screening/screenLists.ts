@@ -5,7 +5,7 @@
  * are shown; the recorded result is the more serious one, so a possible victim is never hidden by
  * the list that happened to be read first.
  */
-import type { ConceptKey, Dimension, ExploitationForm, ListId } from './indicators.ts';
+import type { ConceptKey, ExploitationForm, ListId } from './indicators.ts';
 import { listId } from './indicators.ts';
 import { listCatalogue, listRow } from './catalogue/v2/index.ts';
 import { screenPerson, type Screening } from './screen.ts';
@@ -60,5 +60,3 @@ const severity = (result: ScreeningResult) => screeningResults.indexOf(result);
 export function mostSerious(screenings: readonly ListScreening[]): ListScreening {
 	return screenings.reduce((worst, next) => (severity(next.result) > severity(worst.result) ? next : worst));
 }
-
-export type { Dimension };
