@@ -108,7 +108,20 @@ describe(`what a device pulls, on ${testEngine}`, () => {
 			expect(Object.keys(change.data ?? {}).sort(), `${change.entity} ${change.id}`).toEqual(allowed(change.entity));
 		}
 		// Plans travel to no device today (inspectors do not receive them); their wire form is checked directly.
-		expect([...syncEntities].filter((entity) => !seen.has(entity))).toEqual(['plan']);
+		// The records of the work after the inspection are pushed here as each lands (issue 16).
+		const notYetPushed = [
+			'violationKind',
+			'controlInspection',
+			'labourRecord',
+			'checkedWorker',
+			'violation',
+			'decision',
+			'violationCheck',
+			'criminalReport',
+			'evidenceItem',
+			'custodyTransfer'
+		];
+		expect([...syncEntities].filter((entity) => !seen.has(entity))).toEqual(['plan', ...notYetPushed]);
 		const plans = await readWireRecords(database.db, 'plan', [world.ids.plan]);
 		expect(Object.keys(plans.get(world.ids.plan)!.data).sort()).toEqual(allowed('plan'));
 	});

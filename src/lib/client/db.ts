@@ -72,7 +72,17 @@ export const entityTableNames: Record<SyncEntity, string> = {
 	inspection: 'inspections',
 	screenedPerson: 'screenedPersons',
 	referral: 'referrals',
-	attachment: 'attachments'
+	attachment: 'attachments',
+	violationKind: 'violationKinds',
+	controlInspection: 'controlInspections',
+	labourRecord: 'labourRecords',
+	checkedWorker: 'checkedWorkers',
+	violation: 'violations',
+	decision: 'decisions',
+	violationCheck: 'violationChecks',
+	criminalReport: 'criminalReports',
+	evidenceItem: 'evidenceItems',
+	custodyTransfer: 'custodyTransfers'
 };
 
 /** The device database's name: one per browser profile, shared by every user of the device. */
@@ -112,6 +122,19 @@ export class LocalDb extends Dexie {
 		});
 		// Texts shown to a person in their language, and the helplines (domain/personInfo/).
 		this.version(3).stores({ personTexts: 'id', helplines: 'id' });
+		// The work after the inspection (domain/records/afterInspection.ts): each by its visit.
+		this.version(4).stores({
+			violationKinds: 'id',
+			controlInspections: 'id, locationId, assignmentId',
+			labourRecords: 'id, inspectionId',
+			checkedWorkers: 'id, inspectionId',
+			violations: 'id, inspectionId',
+			decisions: 'id, inspectionId',
+			violationChecks: 'id, inspectionId, controlInspectionId',
+			criminalReports: 'id, inspectionId',
+			evidenceItems: 'id, inspectionId',
+			custodyTransfers: 'id, inspectionId, evidenceItemId'
+		});
 		// Person-level records are sealed at rest under the PIN lock's data key (lock/sealing.ts).
 		this.use(sealingMiddleware(currentDataKey));
 	}

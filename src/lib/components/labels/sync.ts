@@ -18,7 +18,17 @@ const entityMessages: Messages<SyncEntity> = {
 	inspection: m.sync_entity_inspection,
 	screenedPerson: m.sync_entity_screened_person,
 	referral: m.sync_entity_referral,
-	attachment: m.sync_entity_attachment
+	attachment: m.sync_entity_attachment,
+	violationKind: m.sync_entity_violation_kind,
+	controlInspection: m.sync_entity_control_inspection,
+	labourRecord: m.sync_entity_labour_record,
+	checkedWorker: m.sync_entity_checked_worker,
+	violation: m.sync_entity_violation,
+	decision: m.sync_entity_decision,
+	violationCheck: m.sync_entity_violation_check,
+	criminalReport: m.sync_entity_criminal_report,
+	evidenceItem: m.sync_entity_evidence_item,
+	custodyTransfer: m.sync_entity_custody_transfer
 };
 
 export function entityLabel(entity: SyncEntity): string {

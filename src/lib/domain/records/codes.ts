@@ -83,3 +83,64 @@ export type FormalIdentification = (typeof formalIdentifications)[number];
 
 export const attachmentMimes = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
+
+// ── After the inspection (docs/DOMAIN.md, "After the inspection") ─────────────────────────────
+
+/** A worker's condition as the labour inspector found it: shown (yes), not met (no), not known. */
+export const workerChecks = ['yes', 'no', 'unknown'] as const;
+export type WorkerCheck = (typeof workerChecks)[number];
+
+/** A foreign worker's permit; citizens need none. */
+export const permitChecks = ['yes', 'no', 'unknown', 'not_needed'] as const;
+export type PermitCheck = (typeof permitChecks)[number];
+
+/** What the employer's operating licence was found to be. */
+export const licenceStates = ['valid', 'expired', 'none', 'unknown'] as const;
+export type LicenceState = (typeof licenceStates)[number];
+
+export const violationSeverities = ['minor', 'serious', 'very_serious'] as const;
+export type ViolationSeverity = (typeof violationSeverities)[number];
+
+/** The minutes of the inspection: signed by the employer's representative, refused, or nobody present. */
+export const minutesSignatures = ['signed', 'refused', 'no_representative'] as const;
+export type MinutesSignature = (typeof minutesSignatures)[number];
+
+/** To whom the labour inspectorate hands a case over. */
+export const handOverTargets = ['police', 'prosecutor'] as const;
+export type HandOverTarget = (typeof handOverTargets)[number];
+
+/**
+ * What the labour inspector decides on the violations found, beside the order to remedy, which is
+ * the deadline recorded on each violation (and makes the control inspection).
+ */
+export const decisionKinds = ['fine', 'misdemeanour_request', 'suspension', 'closure'] as const;
+export type DecisionKind = (typeof decisionKinds)[number];
+
+export const appealStates = ['none', 'filed', 'upheld', 'overturned', 'partly_upheld'] as const;
+export type AppealState = (typeof appealStates)[number];
+
+/** A violation at the control inspection. */
+export const violationCheckResults = ['remedied', 'not_remedied'] as const;
+export type ViolationCheckResult = (typeof violationCheckResults)[number];
+
+/**
+ * The control inspection made for a remedy deadline: due until each of its violations is checked;
+ * then done (all remedied) or escalated (one or more not remedied: a fine, proceedings, closure).
+ * Overdue is not a state: it is `due` past its date, judged on the reader's day.
+ */
+export const controlStatuses = ['due', 'done', 'escalated', 'cancelled'] as const;
+export type ControlStatus = (typeof controlStatuses)[number];
+
+/** The criminal offences the national tables count (Criminal Code of Kosovo; articles in DOMAIN.md). */
+export const criminalOffences = [
+	'trafficking_in_persons',
+	'facilitating_prostitution',
+	'using_victim_sexual_services',
+	'slavery',
+	'other'
+] as const;
+export type CriminalOffence = (typeof criminalOffences)[number];
+
+/** Things seized or found at a venue. */
+export const evidenceKinds = ['identity_document', 'passport', 'cash', 'ledger', 'phone', 'other'] as const;
+export type EvidenceKind = (typeof evidenceKinds)[number];

@@ -26,10 +26,10 @@ import {
 } from './codes.ts';
 
 // Normalised to UTC so the same moment written two ways never looks like a change in a merge.
-const isoTime = z.iso
+export const isoTime = z.iso
 	.datetime({ offset: true, message: 'must be an ISO 8601 time' })
 	.transform((v) => new Date(v).toISOString());
-const shortText = (max: number) => z.string().trim().max(max);
+export const shortText = (max: number) => z.string().trim().max(max);
 
 /**
  * The child-site rule as judged at check-in (domain/geo/proximity.ts `childSiteFlag`): the device
@@ -123,7 +123,7 @@ export const screenedPersonDataSchema = z.object({
 });
 export type ScreenedPersonData = z.infer<typeof screenedPersonDataSchema>;
 
-const calendarDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+export const calendarDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
 
 /**
  * What the person's case holds under the SOP, once per person: formal identification, the case

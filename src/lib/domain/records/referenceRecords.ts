@@ -5,7 +5,14 @@
  * status; the schemas name what the field screens rely on and let a device skip a malformed row.
  */
 import { z } from 'zod';
-import { assignmentStatuses, childSiteKinds, locationKinds, locationStatuses } from './codes.ts';
+import {
+	assignmentStatuses,
+	childSiteKinds,
+	controlStatuses,
+	locationKinds,
+	locationStatuses,
+	violationSeverities
+} from './codes.ts';
 import { templateSchema } from '../checklist/template.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -77,3 +84,41 @@ export const templateRecordSchema = z.object({
 	definition: templateSchema
 });
 export type TemplateRecord = z.infer<typeof templateRecordSchema>;
+
+/** A kind of labour violation in the admin's catalogue (server/labour/violationKinds.ts). */
+export const violationKindRecordSchema = z.object({
+	id: z.uuid(),
+	code: z.string(),
+	titleSq: z.string(),
+	titleSr: z.string(),
+	titleEn: z.string(),
+	legalBasis: z.string(),
+	severity: z.enum(violationSeverities),
+	active: z.boolean()
+});
+export type ViolationKindRecord = z.infer<typeof violationKindRecordSchema>;
+
+/** A violation a control inspection checks, as the server copied it when the deadline was set. */
+export const controlViolationSchema = z.object({
+	violationId: z.uuid(),
+	kindId: z.uuid(),
+	deadline: day
+});
+export type ControlViolation = z.infer<typeof controlViolationSchema>;
+
+/**
+ * A control inspection: made by the server for a remedy deadline, planned by a planner like any
+ * venue, carried out by the team it is assigned to, which records each violation's check.
+ */
+export const controlInspectionRecordSchema = z.object({
+	id: z.uuid(),
+	locationId: z.uuid(),
+	sourceInspectionId: z.uuid(),
+	dueOn: day,
+	status: z.enum(controlStatuses),
+	violations: z.array(controlViolationSchema),
+	assignmentId: z.uuid().nullable(),
+	teamId: z.uuid().nullable(),
+	doneInspectionId: z.uuid().nullable()
+});
+export type ControlInspectionRecord = z.infer<typeof controlInspectionRecordSchema>;

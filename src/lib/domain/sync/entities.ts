@@ -13,6 +13,16 @@ export const syncEntities = [
 	'inspection',
 	'screenedPerson',
 	'referral',
-	'attachment'
+	'attachment',
+	'violationKind',
+	'controlInspection',
+	'labourRecord',
+	'checkedWorker',
+	'violation',
+	'decision',
+	'violationCheck',
+	'criminalReport',
+	'evidenceItem',
+	'custodyTransfer'
 ] as const;
 export type SyncEntity = (typeof syncEntities)[number];

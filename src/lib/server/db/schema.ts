@@ -35,8 +35,21 @@ import {
 	consentGivers,
 	formalIdentifications,
 	screeningResults,
-	sexes
+	sexes,
+	workerChecks,
+	permitChecks,
+	licenceStates,
+	minutesSignatures,
+	handOverTargets,
+	violationSeverities,
+	decisionKinds,
+	appealStates,
+	controlStatuses,
+	violationCheckResults,
+	criminalOffences,
+	evidenceKinds
 } from '../../domain/records/codes.ts';
+import type { ControlViolation } from '../../domain/records/referenceRecords.ts';
 import { possibleVictimSql } from './screening.ts';
 import { personLanguages } from '../../domain/personInfo/languages.ts';
 import { personTextKinds } from '../../domain/personInfo/texts.ts';
@@ -488,6 +501,240 @@ export const attachments = pgTable(
 		...synced
 	},
 	(t) => [index('attachments_inspection_idx').on(t.inspectionId)]
+);
+
+// ── After the inspection (docs/DOMAIN.md, "After the inspection") ────────────────────────────────
+
+/** The admin's catalogue of labour violations (reference data, pulled by devices). */
+export const violationKinds = pgTable('violation_kinds', {
+	id: uuid('id').primaryKey(),
+	code: text('code').notNull().unique(),
+	titleSq: text('title_sq').notNull(),
+	titleSr: text('title_sr').notNull(),
+	titleEn: text('title_en').notNull(),
+	legalBasis: text('legal_basis').notNull().default(''),
+	severity: text('severity', { enum: violationSeverities }).notNull(),
+	/** A kind no longer in use stays for the violations recorded with it; it is no longer offered. */
+	active: boolean('active').notNull().default(true),
+	...synced
+});
+
+/** One per inspection: the employer, the minutes and the hand-over (domain/records/afterInspection.ts). */
+export const labourRecords = pgTable(
+	'labour_records',
+	{
+		id: uuid('id').primaryKey(),
+		inspectionId: uuid('inspection_id')
+			.notNull()
+			.references(() => inspections.id),
+		employerName: text('employer_name').notNull().default(''),
+		businessRegNo: text('business_reg_no').notNull().default(''),
+		fiscalNo: text('fiscal_no').notNull().default(''),
+		registeredActivity: text('registered_activity').notNull().default(''),
+		activityFound: text('activity_found').notNull().default(''),
+		licence: text('licence', { enum: licenceStates }),
+		licensedHours: text('licensed_hours').notNull().default(''),
+		hoursFound: text('hours_found').notNull().default(''),
+		minutesNo: text('minutes_no').notNull().default(''),
+		minutesSignature: text('minutes_signature', { enum: minutesSignatures }),
+		minutesCopyLeft: boolean('minutes_copy_left'),
+		handOverTo: text('hand_over_to', { enum: handOverTargets }),
+		handOverReference: text('hand_over_reference').notNull().default(''),
+		handOverOn: date('hand_over_on', { mode: 'string' }),
+		notes: text('notes').notNull().default(''),
+		...synced
+	},
+	(t) => [index('labour_records_inspection_idx').on(t.inspectionId)]
+);
+
+/** A worker checked by the labour inspector: person-level, like a screened person. */
+export const checkedWorkers = pgTable(
+	'checked_workers',
+	{
+		id: uuid('id').primaryKey(),
+		inspectionId: uuid('inspection_id')
+			.notNull()
+			.references(() => inspections.id),
+		name: text('name').notNull().default(''),
+		sex: text('sex', { enum: sexes }).notNull(),
+		isMinor: boolean('is_minor').notNull(),
+		foreign: boolean('foreign').notNull(),
+		contractBeforeWork: text('contract_before_work', { enum: workerChecks }).notNull(),
+		declaredToTax: text('declared_to_tax', { enum: workerChecks }).notNull(),
+		pensionContributions: text('pension_contributions', { enum: workerChecks }).notNull(),
+		wageAtLeastMinimum: text('wage_at_least_minimum', { enum: workerChecks }).notNull(),
+		workingTimeRespected: text('working_time_respected', { enum: workerChecks }).notNull(),
+		workPermit: text('work_permit', { enum: permitChecks }).notNull(),
+		residencePermit: text('residence_permit', { enum: permitChecks }).notNull(),
+		notes: text('notes').notNull().default(''),
+		...synced
+	},
+	(t) => [index('checked_workers_inspection_idx').on(t.inspectionId)]
+);
+
+export const violations = pgTable(
+	'violations',
+	{
+		id: uuid('id').primaryKey(),
+		inspectionId: uuid('inspection_id')
+			.notNull()
+			.references(() => inspections.id),
+		kindId: uuid('kind_id')
+			.notNull()
+			.references(() => violationKinds.id),
+		workerIds: jsonb('worker_ids').$type<string[]>().notNull().default([]),
+		description: text('description').notNull().default(''),
+		remedyDeadline: date('remedy_deadline', { mode: 'string' }),
+		...synced
+	},
+	(t) => [index('violations_inspection_idx').on(t.inspectionId), index('violations_kind_idx').on(t.kindId)]
+);
+
+export const decisions = pgTable(
+	'decisions',
+	{
+		id: uuid('id').primaryKey(),
+		inspectionId: uuid('inspection_id')
+			.notNull()
+			.references(() => inspections.id),
+		kind: text('kind', { enum: decisionKinds }).notNull(),
+		violationIds: jsonb('violation_ids').$type<string[]>().notNull().default([]),
+		reference: text('reference').notNull().default(''),
+		decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+		amountEur: integer('amount_eur'),
+		legalBasis: text('legal_basis').notNull().default(''),
+		until: date('until', { mode: 'string' }),
+		appeal: text('appeal', { enum: appealStates }).notNull().default('none'),
+		appealDecidedOn: date('appeal_decided_on', { mode: 'string' }),
+		notes: text('notes').notNull().default(''),
+		...synced
+	},
+	(t) => [index('decisions_inspection_idx').on(t.inspectionId)]
+);
+
+/**
+ * A control inspection, made by the server for a remedy deadline (server/labour/controls.ts): the
+ * violations it checks are copied in when their deadline is set, so the team that goes need not hold
+ * the earlier visit.
+ */
+export const controlInspections = pgTable(
+	'control_inspections',
+	{
+		id: uuid('id').primaryKey(),
+		locationId: uuid('location_id')
+			.notNull()
+			.references(() => locations.id),
+		sourceInspectionId: uuid('source_inspection_id')
+			.notNull()
+			.references(() => inspections.id),
+		dueOn: date('due_on', { mode: 'string' }).notNull(),
+		status: text('status', { enum: controlStatuses }).notNull().default('due'),
+		violations: jsonb('violations').$type<ControlViolation[]>().notNull().default([]),
+		assignmentId: uuid('assignment_id').references(() => assignments.id),
+		teamId: uuid('team_id').references(() => teams.id),
+		doneInspectionId: uuid('done_inspection_id').references(() => inspections.id),
+		closedAt: tstz('closed_at'),
+		...synced
+	},
+	(t) => [
+		index('control_inspections_due_idx').on(t.status, t.dueOn),
+		index('control_inspections_location_idx').on(t.locationId),
+		index('control_inspections_source_idx').on(t.sourceInspectionId)
+	]
+);
+
+/** A violation as found at a control inspection, recorded on the control visit. */
+export const violationChecks = pgTable(
+	'violation_checks',
+	{
+		id: uuid('id').primaryKey(),
+		inspectionId: uuid('inspection_id')
+			.notNull()
+			.references(() => inspections.id),
+		controlInspectionId: uuid('control_inspection_id')
+			.notNull()
+			.references(() => controlInspections.id),
+		violationId: uuid('violation_id')
+			.notNull()
+			.references(() => violations.id),
+		result: text('result', { enum: violationCheckResults }).notNull(),
+		notes: text('notes').notNull().default(''),
+		...synced
+	},
+	(t) => [
+		index('violation_checks_control_idx').on(t.controlInspectionId),
+		index('violation_checks_inspection_idx').on(t.inspectionId)
+	]
+);
+
+/** A criminal report filed for one offence after an inspection: counts, no identities. */
+export const criminalReports = pgTable(
+	'criminal_reports',
+	{
+		id: uuid('id').primaryKey(),
+		inspectionId: uuid('inspection_id')
+			.notNull()
+			.references(() => inspections.id),
+		offence: text('offence', { enum: criminalOffences }).notNull(),
+		otherOffence: text('other_offence').notNull().default(''),
+		filedOn: date('filed_on', { mode: 'string' }).notNull(),
+		policeCaseNo: text('police_case_no').notNull().default(''),
+		prosecutorCaseNo: text('prosecutor_case_no').notNull().default(''),
+		arrests: integer('arrests').notNull().default(0),
+		detentions: integer('detentions').notNull().default(0),
+		notes: text('notes').notNull().default(''),
+		...synced
+	},
+	(t) => [
+		index('criminal_reports_inspection_idx').on(t.inspectionId),
+		index('criminal_reports_filed_idx').on(t.filedOn)
+	]
+);
+
+/** An item seized or found at a venue. */
+export const evidenceItems = pgTable(
+	'evidence_items',
+	{
+		id: uuid('id').primaryKey(),
+		inspectionId: uuid('inspection_id')
+			.notNull()
+			.references(() => inspections.id),
+		kind: text('kind', { enum: evidenceKinds }).notNull(),
+		description: text('description').notNull(),
+		whereFound: text('where_found').notNull().default(''),
+		foundBy: uuid('found_by')
+			.notNull()
+			.references(() => users.id),
+		foundAt: tstz('found_at').notNull(),
+		attachmentId: uuid('attachment_id'),
+		sealNo: text('seal_no').notNull().default(''),
+		...synced
+	},
+	(t) => [index('evidence_items_inspection_idx').on(t.inspectionId)]
+);
+
+/** A link of an evidence item's chain of custody: written once, never changed. */
+export const custodyTransfers = pgTable(
+	'custody_transfers',
+	{
+		id: uuid('id').primaryKey(),
+		inspectionId: uuid('inspection_id')
+			.notNull()
+			.references(() => inspections.id),
+		evidenceItemId: uuid('evidence_item_id')
+			.notNull()
+			.references(() => evidenceItems.id),
+		handedBy: uuid('handed_by')
+			.notNull()
+			.references(() => users.id),
+		receivedBy: text('received_by').notNull(),
+		receivedUnit: text('received_unit').notNull().default(''),
+		at: tstz('at').notNull(),
+		reference: text('reference').notNull().default(''),
+		notes: text('notes').notNull().default(''),
+		...synced
+	},
+	(t) => [index('custody_transfers_item_idx').on(t.evidenceItemId, t.at)]
 );
 
 // ── Sync bookkeeping ─────────────────────────────────────────────────────────────────────────

@@ -25,11 +25,19 @@ export const referenceEntities: readonly SyncEntity[] = [
 	'childSite',
 	'checklistTemplate',
 	'personText',
-	'helpline'
+	'helpline',
+	'violationKind'
 ];
 
 /** Records about the people met: every read of them is audited (a photo may show them). */
-export const personLevelEntities: readonly SyncEntity[] = ['screenedPerson', 'referral', 'attachment'];
+export const personLevelEntities: readonly SyncEntity[] = [
+	'screenedPerson',
+	'referral',
+	'attachment',
+	'checkedWorker',
+	'evidenceItem',
+	'custodyTransfer'
+];
 
 export async function scopeOf(db: Db, user: SessionUser): Promise<Scope> {
 	const rows = await db

@@ -25,7 +25,17 @@ export const entityTables = {
 	inspection: s.inspections,
 	screenedPerson: s.screenedPersons,
 	referral: s.referrals,
-	attachment: s.attachments
+	attachment: s.attachments,
+	violationKind: s.violationKinds,
+	controlInspection: s.controlInspections,
+	labourRecord: s.labourRecords,
+	checkedWorker: s.checkedWorkers,
+	violation: s.violations,
+	decision: s.decisions,
+	violationCheck: s.violationChecks,
+	criminalReport: s.criminalReports,
+	evidenceItem: s.evidenceItems,
+	custodyTransfer: s.custodyTransfers
 } as const satisfies Record<SyncEntity, PgTable>;
 
 /**
@@ -50,7 +60,17 @@ export const serverOnlyColumns: Record<SyncEntity, readonly string[]> = {
 	screenedPerson: [...bookkeeping, 'anonymisedAt'],
 	// The end is derived from the start by the one domain function; devices compute it themselves.
 	referral: [...bookkeeping, 'reflectionEnd'],
-	attachment: [...bookkeeping, 'storedAt']
+	attachment: [...bookkeeping, 'storedAt'],
+	violationKind: bookkeeping,
+	controlInspection: [...bookkeeping, 'closedAt'],
+	labourRecord: bookkeeping,
+	checkedWorker: bookkeeping,
+	violation: bookkeeping,
+	decision: bookkeeping,
+	violationCheck: bookkeeping,
+	criminalReport: bookkeeping,
+	evidenceItem: bookkeeping,
+	custodyTransfer: bookkeeping
 };
 
 /** A row in its wire form: only the entity's allowed fields, times as ISO strings. */
