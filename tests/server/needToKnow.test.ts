@@ -156,7 +156,7 @@ describe(`the pull on ${testEngine}`, () => {
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({
 			userId: world.users.a1.id,
-			summary: `screenedPerson=${persons} referral=${referrals} attachment=0`
+			summary: `screenedPerson=${persons} referral=${referrals} attachment=0 checkedWorker=0 evidenceItem=0 custodyTransfer=0`
 		});
 
 		await a1.get(`/api/sync/pull?cursor=${page.cursor}&limit=1000`);

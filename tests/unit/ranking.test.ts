@@ -22,6 +22,16 @@ describe('reasons a venue needs a visit', () => {
 		expect(reasonsFor(venue(), now)).toEqual([]);
 	});
 
+	it('ranks a venue whose control inspection is due above a venue never inspected', () => {
+		const due = reasonsFor(venue({ followUpDueOn: '2026-11-20' }), now);
+		expect(due).toEqual([{ code: 'follow_up_due', points: rankingWeights.followUpDue, dueOn: '2026-11-20' }]);
+		const [first] = rankVenues(
+			[venue({ id: 'never', lastInspectedAt: null, kind: 'bar' }), venue({ id: 'due', followUpDueOn: '2026-11-20' })],
+			now
+		);
+		expect(first!.id).toBe('due');
+	});
+
 	it('names a venue never inspected', () => {
 		expect(codes(venue({ lastInspectedAt: null }))).toEqual(['never_inspected']);
 	});

@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { assignmentStatuses } from '$lib/domain/records/codes.ts';
 import type { OperationStatus } from '$lib/domain/planning/operationStatus.ts';
 import type { RankReason } from '$lib/domain/planning/ranking.ts';
-import { formatNumber } from '$lib/components/format.ts';
+import { formatDay, formatNumber } from '$lib/components/format.ts';
 import { labelFrom, type Messages } from './label.ts';
 import { locationKindLabel } from './venue.ts';
 
@@ -45,5 +45,7 @@ export function rankReasonLabel(reason: RankReason): string {
 			return m.plan_reason_near_children({ metres: formatNumber(reason.metres) });
 		case 'kind':
 			return locationKindLabel(reason.kind);
+		case 'follow_up_due':
+			return m.plan_reason_follow_up_due({ day: formatDay(reason.dueOn) });
 	}
 }

@@ -20,6 +20,8 @@ export type RankableVenue = {
 	possibleVictimsCount: number;
 	/** Metres to the nearest child site within the radius, or null when none is that close. */
 	nearChildrenMetres: number | null;
+	/** The day a control inspection there falls due, when it is due by the operation's day. */
+	followUpDueOn?: string | null;
 };
 
 export type RankReason =
@@ -28,7 +30,8 @@ export type RankReason =
 	| { code: 'findings'; points: number; count: number }
 	| { code: 'possible_victims'; points: number; count: number }
 	| { code: 'near_children'; points: number; metres: number }
-	| { code: 'kind'; points: number; kind: LocationKind };
+	| { code: 'kind'; points: number; kind: LocationKind }
+	| { code: 'follow_up_due'; points: number; dueOn: string };
 
 export type RankedVenue = { id: string; score: number; reasons: RankReason[] };
 
@@ -40,6 +43,8 @@ export const rankingWeights = {
 	findingsMax: 30,
 	possibleVictims: 35,
 	nearChildren: 25,
+	/** A legal deadline passed: the control visit is owed, whatever else the venue scores. */
+	followUpDue: 60,
 	kind: {
 		massage_parlour: 20,
 		night_club: 20,
@@ -70,6 +75,7 @@ export function reasonsFor(venue: RankableVenue, now: Date): RankReason[] {
 			reasons.push({ code: 'overdue', points: Math.max(1, points), days });
 		}
 	}
+	if (venue.followUpDueOn) reasons.push({ code: 'follow_up_due', points: w.followUpDue, dueOn: venue.followUpDueOn });
 	if (venue.possibleVictimsCount > 0) {
 		reasons.push({ code: 'possible_victims', points: w.possibleVictims, count: venue.possibleVictimsCount });
 	}

@@ -152,3 +152,17 @@ export type AssignmentMoved = { version: number };
 export type AssignmentRemoved = { removed: true };
 /** PUT /api/plans/teams/[id]/order: how many assignments changed place. */
 export type VisitOrderSaved = { changed: number };
+
+/**
+ * A control inspection in the planners' queue (server/labour/followUps.ts): due, with its venue, the
+ * violations to check, and the visit it is planned with, if any. Overdue: still due after its day.
+ */
+export type FollowUp = {
+	id: string;
+	dueOn: string;
+	overdue: boolean;
+	violationCount: number;
+	sourceInspectionId: string;
+	venue: { id: string; name: string; municipality: Text };
+	planned: { operationId: string; operationTitle: string; date: string } | null;
+};

@@ -14,6 +14,7 @@ import { requirePlanner } from './access.ts';
 import { lockRow } from './records.ts';
 import type { AssignResult } from '../../domain/views/planning.ts';
 import { venuesTwiceOn } from './warnings.ts';
+import { followAssignment, planControlsFor } from '../labour/controls.ts';
 
 /** The team, locked, with its operation still open to changes. */
 async function lockEditableTeam(tx: Tx, teamId: string) {
@@ -38,7 +39,7 @@ export async function assignVenues(
 ): Promise<AssignResult> {
 	requirePlanner(actor);
 	return db.transaction(async (tx) => {
-		const { team } = await lockEditableTeam(tx, teamId);
+		const { team, operation } = await lockEditableTeam(tx, teamId);
 		if (team.operationId !== operationId) throw new UserInputError('teamId', 'the team is not on this operation');
 		const wanted = [...new Set(locationIds)];
 		const venues = await tx
@@ -80,6 +81,8 @@ export async function assignVenues(
 				audit: { userId: actor.id, action: 'assignment.create', summary: `team=${teamId} location=${row.locationId}` }
 			});
 		}
+		// A venue with a control inspection due: the team that goes checks its violations too.
+		await planControlsFor(tx, actor.id, operation.date, rows);
 		return {
 			assigned: rows.map((r) => r.id),
 			alreadyAssigned: [...already],
@@ -124,6 +127,7 @@ export async function moveAssignment(
 			],
 			audit: { userId: actor.id, action: 'assignment.move', summary: `from=${assignment.teamId} to=${toTeamId}` }
 		});
+		await followAssignment(tx, actor.id, id, { id, teamId: toTeamId });
 		return { version };
 	});
 }
@@ -141,6 +145,7 @@ export async function removeAssignment(db: Db, actor: SessionUser, id: string): 
 			scope: { teamId: assignment.teamId, operationId: assignment.operationId },
 			audit: { userId: actor.id, action: 'assignment.remove' }
 		});
+		await followAssignment(tx, actor.id, id, null);
 	});
 }
 

@@ -15,6 +15,7 @@ import { mapData } from '../register/mapVenues.ts';
 import { assignVenues } from './assignments.ts';
 import { requirePlanner } from './access.ts';
 import { readRow } from './records.ts';
+import { dueControlsAt } from '../labour/followUps.ts';
 
 /** Outcomes that count as findings: something was wrong there. */
 const FINDINGS = ['labour_violations', 'trafficking_indicators_referred', 'premises_closed'];
@@ -61,13 +62,14 @@ export async function suggestionsFor(
 	const operation = await readRow(db, 'operation', operationId);
 	const plan = operation && (await readRow(db, 'plan', operation.planId));
 	if (!operation || !plan) return [];
-	const [register, counts, assigned] = await Promise.all([
+	const [register, counts, assigned, controls] = await Promise.all([
 		venues ?? mapData(db).then((d) => d.venues),
 		historyCounts(db),
 		db
 			.select({ locationId: assignments.locationId })
 			.from(assignments)
-			.where(and(eq(assignments.operationId, operationId), isNull(assignments.deletedAt)))
+			.where(and(eq(assignments.operationId, operationId), isNull(assignments.deletedAt))),
+		dueControlsAt(db)
 	]);
 	const taken = new Set(assigned.map((a) => a.locationId));
 	const area = new Set(plan.municipalityIds);
@@ -81,7 +83,9 @@ export async function suggestionsFor(
 			lastInspectedAt: v.lastInspectedAt,
 			findingsCount: counts.findings.get(v.id) ?? 0,
 			possibleVictimsCount: counts.victims.get(v.id) ?? 0,
-			nearChildrenMetres: v.nearChildren?.distanceMetres ?? null
+			nearChildrenMetres: v.nearChildren?.distanceMetres ?? null,
+			// A control due by the operation's day is owed on it.
+			followUpDueOn: dueBy(controls.get(v.id), operation.date)
 		})),
 		now,
 		limit
@@ -89,6 +93,10 @@ export async function suggestionsFor(
 		const { id, name, kind, address, lat, lng, municipality } = byId.get(ranked.id)!;
 		return { id, name, kind, address, lat, lng, municipality, score: ranked.score, reasons: ranked.reasons };
 	});
+}
+
+function dueBy(dueOn: string | undefined, day: string): string | null {
+	return dueOn !== undefined && dueOn <= day ? dueOn : null;
 }
 
 /** "Add the top N": the N best-ranked venues not yet on the operation, to one team, in one action. */

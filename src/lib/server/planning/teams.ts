@@ -13,10 +13,9 @@ import type { Db, Tx } from '../db/index.ts';
 import {
 	agencies,
 	assignments,
-	attachments,
+	controlInspections,
 	inspections,
 	operations,
-	referrals,
 	screenedPersons,
 	teamMembers,
 	teams,
@@ -27,6 +26,9 @@ import type { TeamInput } from '../../domain/planning/schemas.ts';
 import { compositionGaps, type CompositionGap } from '../../domain/planning/teams.ts';
 import { isEditable } from '../../domain/planning/operationStatus.ts';
 import type { ChangeInput } from '../sync/changeFeed.ts';
+import { entityTables } from '../sync/wireRecords.ts';
+import { personLevelEntities } from '../sync/scope.ts';
+import type { SyncEntity } from '../../domain/sync/entities.ts';
 import { announce, insertSynced, tombstone, updateSynced } from '../records/syncedWrite.ts';
 import { UserInputError } from '../errors.ts';
 import { requirePlanner } from './access.ts';
@@ -91,24 +93,48 @@ async function liveAssignments(tx: Db, teamId: string) {
 
 type FieldRecord = Pick<ChangeInput, 'entity' | 'recordId' | 'version' | 'restricted'>;
 
-/** The live records the team made in the field: inspections, and the persons, referrals and photos of them. */
+/** The records made within a visit (each has its `inspectionId`): all travel with the team's visits. */
+const visitChildren = [
+	'screenedPerson',
+	'referral',
+	'attachment',
+	'labourRecord',
+	'checkedWorker',
+	'violation',
+	'decision',
+	'violationCheck',
+	'criminalReport',
+	'evidenceItem',
+	'custodyTransfer'
+] as const satisfies readonly SyncEntity[];
+
+/**
+ * The live records the team made in the field (its inspections and every record made within them)
+ * and the control inspections assigned to it.
+ */
 async function teamFieldRecords(tx: Db, teamId: string): Promise<FieldRecord[]> {
 	const visits = await tx
 		.select({ id: inspections.id, version: inspections.version })
 		.from(inspections)
 		.where(and(eq(inspections.teamId, teamId), isNull(inspections.deletedAt)));
-	if (visits.length === 0) return [];
+	const controls = (
+		await tx
+			.select({ id: controlInspections.id, version: controlInspections.version })
+			.from(controlInspections)
+			.where(and(eq(controlInspections.teamId, teamId), isNull(controlInspections.deletedAt)))
+	).map((r): FieldRecord => ({ entity: 'controlInspection', recordId: r.id, version: r.version, restricted: false }));
+	if (visits.length === 0) return controls;
 	const ids = visits.map((v) => v.id);
-	const children = async (
-		entity: 'screenedPerson' | 'referral' | 'attachment',
-		table: typeof screenedPersons | typeof referrals | typeof attachments
-	) =>
-		(
-			await tx
-				.select({ id: table.id, version: table.version })
-				.from(table)
-				.where(and(inArray(table.inspectionId, ids), isNull(table.deletedAt)))
-		).map((r): FieldRecord => ({ entity, recordId: r.id, version: r.version, restricted: true }));
+	const children = async (entity: (typeof visitChildren)[number]) => {
+		// Every child table has id, version, inspection_id and deleted_at; drizzle types one of them.
+		const table = entityTables[entity] as typeof screenedPersons;
+		const rows = await tx
+			.select({ id: table.id, version: table.version })
+			.from(table)
+			.where(and(inArray(table.inspectionId, ids), isNull(table.deletedAt)));
+		const restricted = personLevelEntities.includes(entity);
+		return rows.map((r): FieldRecord => ({ entity, recordId: r.id, version: r.version, restricted }));
+	};
 	return [
 		...visits.map((v): FieldRecord => ({
 			entity: 'inspection',
@@ -116,9 +142,8 @@ async function teamFieldRecords(tx: Db, teamId: string): Promise<FieldRecord[]> 
 			version: v.version,
 			restricted: false
 		})),
-		...(await children('screenedPerson', screenedPersons)),
-		...(await children('referral', referrals)),
-		...(await children('attachment', attachments))
+		...(await Promise.all(visitChildren.map(children))).flat(),
+		...controls
 	];
 }
 

@@ -123,6 +123,7 @@ async function applyFieldMutation<E extends FieldEntity>(
 			{ userId: scope.user.id, action: `sync.${entity}.update`, entity, recordId: id, summary: summary(version) }
 		]);
 	}
+	await rule.afterWrite?.(tx, scope, { id, data, existing, op: 'upsert' }, book);
 	if (conflicts.length) {
 		await tx.insert(syncConflicts).values({
 			entity,
@@ -191,6 +192,7 @@ export async function deleteRecord<E extends FieldEntity>(
 	};
 	const version = await tombstone(tx, { entity, id, scope: changeScope, audit, replaces: existing }, book);
 	book.written(id);
+	await fieldRules[entity].afterWrite?.(tx, scope, { id, data: stored, existing, op: 'delete' }, book);
 	return { mutationId: mutation.mutationId, status: 'applied', version };
 }
 

@@ -5,7 +5,7 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Db } from '../db/index.ts';
+import type { Db, Tx } from '../db/index.ts';
 import * as s from '../db/schema.ts';
 import type { SyncEntity } from '../../domain/sync/entities.ts';
 import {
@@ -23,7 +23,7 @@ import {
 	type ScreenedPersonData
 } from '../../domain/records/fieldRecords.ts';
 import { sameValue } from '../../domain/sync/threeWayMerge.ts';
-import type { SyncedColumns, SyncedRow } from '../records/syncedWrite.ts';
+import type { Ledger, SyncedColumns, SyncedRow } from '../records/syncedWrite.ts';
 import { toWire } from './wireRecords.ts';
 import {
 	templateSchema,
@@ -43,6 +43,9 @@ import { PERSON_MISSING, SUBMITTED_LOCKED } from '../../domain/sync/refusals.ts'
 import { checkSelfAnswered } from '../personInfo/selfAnswered.ts';
 import { storedNationality } from '../nationality/mappings.ts';
 import { childSiteFlagFor } from '../inspections/childSiteFlag.ts';
+import { violationCheckDataSchema, type ViolationCheckData } from '../../domain/records/afterInspection.ts';
+import type { AgencyCode } from '../../domain/auth.ts';
+import { settleControl, syncControlsOf } from '../labour/controls.ts';
 
 /** What a device sends for each entity it may write; the others are authored on the server only. */
 type FieldDataOf = {
@@ -52,6 +55,7 @@ type FieldDataOf = {
 	attachment: AttachmentData;
 	location: ProposedLocationData;
 	assignment: z.infer<typeof assignmentStatusDataSchema>;
+	violationCheck: ViolationCheckData;
 };
 export type FieldEntity = keyof FieldDataOf;
 export type FieldData<E extends FieldEntity> = FieldDataOf[E];
@@ -76,6 +80,18 @@ export type FieldRule<E extends FieldEntity> = {
 		origin: Origin,
 		op: 'upsert' | 'delete'
 	): Promise<{ columns: SyncedColumns<E>; changeScope: ChangeScope }>;
+	/**
+	 * What the server derives once the record is stored (written, or deleted), in the same
+	 * transaction: a control inspection made from a violation's deadline, settled by a check.
+	 */
+	afterWrite?(tx: Tx, scope: Scope, written: AfterWrite<E>, book: Ledger): Promise<void>;
+};
+
+export type AfterWrite<E extends FieldEntity> = {
+	id: string;
+	data: FieldData<E>;
+	existing: SyncedRow<E> | null;
+	op: 'upsert' | 'delete';
 };
 
 /** A time as the device sends it (ISO text), as the database stores it. */
@@ -202,6 +218,12 @@ const inspection: FieldRule<'inspection'> = {
 		};
 		if (!existing) columns.createdBy = scope.user.id;
 		return { columns, changeScope: { teamId, userId: existing?.createdBy ?? scope.user.id, restricted: false } };
+	},
+	async afterWrite(tx, scope, { id, data, existing }, book) {
+		// Violations count from the submission: their deadlines become control inspections then.
+		// A visit submitted as it is created has no violations stored yet; each one makes its own.
+		if (existing && existing.status !== 'submitted' && data.status === 'submitted')
+			await syncControlsOf(tx, id, scope.user.id, book);
 	}
 };
 
@@ -361,6 +383,50 @@ const assignment: FieldRule<'assignment'> = {
 	}
 };
 
+/**
+ * A violation of an earlier visit as found at its control inspection, recorded on the control
+ * visit (at the same venue) by the labour inspectorate. Checks are the control visit's own record:
+ * they lock with it like its persons. Each one settles the control (server/labour/controls.ts).
+ */
+const violationCheck: FieldRule<'violationCheck'> = {
+	schema: violationCheckDataSchema,
+	mergePerKey: [],
+	mayCreate: true,
+	async check(tx, scope, data, existing, origin) {
+		requireAgency(scope, 'labour');
+		if (
+			existing &&
+			(existing.controlInspectionId !== data.controlInspectionId || existing.violationId !== data.violationId)
+		)
+			reject('data.violationId', 'a check cannot move to another violation; record a new one');
+		const parent = await inspectionInScope(tx, scope, data.inspectionId);
+		if (!acceptsChild(parent, origin, !existing)) reject('data.inspectionId', SUBMITTED_LOCKED);
+		const [control] = await tx
+			.select()
+			.from(s.controlInspections)
+			.where(and(eq(s.controlInspections.id, data.controlInspectionId), isNull(s.controlInspections.deletedAt)));
+		// Another venue's control answers like a missing one.
+		if (!control || control.locationId !== parent.locationId)
+			reject('data.controlInspectionId', 'no such control inspection at this venue');
+		if (control.status === 'cancelled') reject('data.controlInspectionId', 'this control inspection was cancelled');
+		if (!control.violations.some((v) => v.violationId === data.violationId))
+			reject('data.violationId', 'this violation is not checked by this control inspection');
+		return {
+			columns: data,
+			changeScope: { teamId: parent.teamId, userId: parent.createdBy, restricted: false }
+		};
+	},
+	async afterWrite(tx, scope, { data }, book) {
+		await settleControl(tx, data.controlInspectionId, scope.user.id, book);
+	}
+};
+
+/** Records only the agency's own officers write (the labour inspectorate's, the police's). */
+function requireAgency(scope: Scope, agency: AgencyCode): void {
+	if (scope.user.agencyCode !== agency)
+		reject('entity', `only the ${agency === 'labour' ? 'labour inspectorate' : 'police'} records this`);
+}
+
 /** The entities a device may write, each with its rule. */
 export const fieldRules: { [E in FieldEntity]: FieldRule<E> } = {
 	inspection,
@@ -368,7 +434,8 @@ export const fieldRules: { [E in FieldEntity]: FieldRule<E> } = {
 	referral,
 	attachment,
 	location,
-	assignment
+	assignment,
+	violationCheck
 };
 
 export function isFieldEntity(entity: SyncEntity): entity is FieldEntity {

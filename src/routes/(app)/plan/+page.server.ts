@@ -8,19 +8,22 @@ import { planOverviews } from '$lib/server/planning/overview.ts';
 import { createPlan } from '$lib/server/planning/plans.ts';
 import { municipalityChoices } from '$lib/server/planning/operationDetail.ts';
 import { formAction } from '$lib/server/formAction.ts';
+import { followUpsDue } from '$lib/server/labour/followUps.ts';
 import { readForm } from '$lib/server/http.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const { query, error } = readPlanListQuery(url.searchParams);
 	const database = await db();
-	const overview = await planOverviews(database, query, todayIn(OPERATIONS_TIME_ZONE));
+	const today = todayIn(OPERATIONS_TIME_ZONE);
+	const overview = await planOverviews(database, query, today);
 	return {
 		...overview,
 		// The page actually shown: a page past the last one shows the last.
 		query: { ...query, page: overview.page },
 		queryError: error,
-		municipalities: await municipalityChoices(database)
+		municipalities: await municipalityChoices(database),
+		followUps: await followUpsDue(database, today)
 	};
 };
 
