@@ -65,3 +65,15 @@ export async function recordCheck(
 		});
 	});
 }
+
+/** Assignments on this device that carry a control inspection still due: how many violations each checks. */
+export async function followUpsByAssignment(db: LocalDb): Promise<Map<string, number>> {
+	const byAssignment = new Map<string, number>();
+	for (const row of await db.records('controlInspection').toArray()) {
+		const parsed = controlInspectionRecordSchema.safeParse(row);
+		if (!parsed.success || parsed.data.status !== 'due' || !parsed.data.assignmentId) continue;
+		const { assignmentId, violations } = parsed.data;
+		byAssignment.set(assignmentId, (byAssignment.get(assignmentId) ?? 0) + violations.length);
+	}
+	return byAssignment;
+}
