@@ -4,6 +4,7 @@
  * address. Each is written by hand by planners and inspectors, so each is compared in a normal form
  * that ignores what people write differently for the same thing. An empty key links nothing.
  */
+import { normaliseName } from './duplicates.ts';
 
 /** Kosovo's country code: +383 44 123 456, 00383 44 123 456 and 044 123 456 are one number. */
 const KOSOVO = '383';
@@ -28,18 +29,12 @@ export function phoneKey(text: string | null | undefined): string {
 	return digits.length >= MIN_PHONE_DIGITS ? digits : '';
 }
 
-/** Letters that NFD does not take apart into a base letter and a mark. */
-const UNDECOMPOSED: Record<string, string> = { đ: 'dj', ł: 'l', ø: 'o', ß: 'ss', æ: 'ae' };
-
-/** Lower case, without diacritics (ë = e, ç = c, š = s, đ = dj), words separated by one space. */
+/**
+ * A venue name's normal form (lower case, no diacritics, one space between words), with Serbian
+ * "dj" read as the "đ" it transliterates: "Đorđević" and "Djordjevic" are one person.
+ */
 export function nameKey(text: string | null | undefined): string {
-	return (text ?? '')
-		.toLocaleLowerCase('en')
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.replace(/[đłøßæ]/g, (letter) => UNDECOMPOSED[letter] ?? letter)
-		.replace(/[^\p{L}\p{N}]+/gu, ' ')
-		.trim();
+	return normaliseName(text ?? '').replaceAll('dj', 'd');
 }
 
 /** Street words written short and long in Albanian and Serbian addresses. */
