@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serverAndBrowser } from '../support/e2e.ts';
 import { DESKTOP, newPage, PHONE, screenshot } from '../support/browser.ts';
+import type { PossibleReopening } from '../../src/lib/domain/views/register.ts';
 
 const e2e = serverAndBrowser();
 
@@ -35,13 +36,6 @@ async function addVenue(page: Page, venue: { name: string; address: string; lat:
 	await page.getByRole('heading', { name: venue.name }).waitFor();
 }
 
-async function openFromList(page: Page, name: string): Promise<void> {
-	await page.getByRole('button', { name: /show as list/i }).click();
-	await page.getByLabel(/filter by name/i).fill(name);
-	await page.getByRole('button', { name: new RegExp(`show on map: ${name}`, 'i') }).click();
-	await page.getByRole('heading', { name }).waitFor();
-}
-
 describe('a venue closed by the authorities reopens under another name', () => {
 	it('is flagged on the register, on its card and in the planners’ queue', async () => {
 		const { context, page } = await newPage(e2e.browser, e2e.server.url, DESKTOP);
@@ -54,8 +48,8 @@ describe('a venue closed by the authorities reopens under another name', () => {
 		});
 
 		await page.getByRole('button', { name: /close or mark gone/i }).click();
-		await page.getByLabel(/^status/i).selectOption('closed_by_authority');
-		await page.getByLabel(/^reason/i).fill('Closed by the labour inspectorate: unregistered workers');
+		await page.locator('#new-status').selectOption('closed_by_authority');
+		await page.locator('#status-reason').fill('Closed by the labour inspectorate: unregistered workers');
 		await page.getByRole('button', { name: /^save$/i }).click();
 		await page.getByText('Status changed.').waitFor();
 
@@ -71,7 +65,7 @@ describe('a venue closed by the authorities reopens under another name', () => {
 		expect(await cardFlag.textContent()).toContain('same address');
 		await screenshot(page, 'venue-network-card-1280');
 
-		await page.getByRole('button', { name: /close/i }).first().click();
+		await page.getByRole('button', { name: 'Close', exact: true }).click();
 		await page.getByRole('button', { name: /show as list/i }).click();
 		await page.getByLabel(/filter by name/i).fill('(e2e)');
 		const row = page.getByRole('row', { name: /Club Fenix/ });
@@ -83,6 +77,9 @@ describe('a venue closed by the authorities reopens under another name', () => {
 				.count()
 		).toBe(0);
 		await screenshot(page, 'venue-network-list-1280');
+		await page.setViewportSize(PHONE);
+		await row.getByTestId('reopening-flag').scrollIntoViewIfNeeded();
+		await screenshot(page, 'venue-network-list-360');
 
 		await page.goto('/plan');
 		const queue = page.getByTestId('plan-reopenings');
@@ -93,15 +90,21 @@ describe('a venue closed by the authorities reopens under another name', () => {
 	it('shows the flag and the closed venue in its history on a phone at 360 px', async () => {
 		const { context, page } = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signIn(page);
-		await openFromList(page, 'Club Fenix (e2e)');
+		const flags = (await (await page.request.get('/api/register/reopenings')).json()) as PossibleReopening[];
+		const flag = flags.find((entry) => entry.venueName === 'Club Fenix (e2e)')!;
+		expect(flag.closedVenueName).toBe('Bar Ylli (e2e)');
+
+		// The planners' queue links each venue to its card on the register.
+		await page.goto('/plan');
+		await page.getByTestId('plan-reopenings').getByRole('link', { name: 'Club Fenix (e2e)' }).click();
+		await page.getByRole('heading', { name: 'Club Fenix (e2e)' }).waitFor();
 		await page.getByTestId('reopening-card-flag').waitFor();
 		await screenshot(page, 'venue-network-card-360');
 
-		await page.getByRole('button', { name: /close/i }).first().click();
-		await openFromList(page, 'Bar Ylli (e2e)');
-		const flag = page.getByTestId('reopening-card-flag');
-		await flag.waitFor();
-		expect(await flag.textContent()).toContain('Possibly reopened as Club Fenix (e2e)');
+		await page.goto(`/map?venue=${flag.closedVenueId}`);
+		const reopenedAs = page.getByTestId('reopening-card-flag');
+		await reopenedAs.waitFor();
+		expect(await reopenedAs.textContent()).toContain('Possibly reopened as Club Fenix (e2e)');
 		await page.getByRole('heading', { name: /register history/i }).scrollIntoViewIfNeeded();
 		await screenshot(page, 'venue-network-history-360');
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
