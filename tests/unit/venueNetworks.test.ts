@@ -154,9 +154,7 @@ describe('when a venue changed status', () => {
 	it('dates an open venue from its registration, or from its re-activation after a closure', () => {
 		expect(openSince([version(3, 20, 'active')], at(2))).toEqual(at(2));
 		expect(openSince([version(1, 2, 'unverified'), version(2, 4, 'active')], at(2))).toEqual(at(2));
-		expect(openSince([version(1, 2, 'active'), version(2, 4, 'gone'), version(3, 8, 'active')], at(2))).toEqual(
-			at(8)
-		);
+		expect(openSince([version(1, 2, 'active'), version(2, 4, 'gone'), version(3, 8, 'active')], at(2))).toEqual(at(8));
 	});
 
 	it('lists registration, status and name changes in order', () => {

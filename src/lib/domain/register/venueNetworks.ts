@@ -44,7 +44,11 @@ const kindOf = (key: Key) => key.slice(0, key.indexOf(':')) as LinkKind;
 /** What links two venues directly, in the order of `reopeningLinkKinds`; empty when nothing does. */
 export function linksBetween(a: LinkableVenue, b: LinkableVenue, withAddress = false): LinkKind[] {
 	const mine = new Set(keysOf(a, withAddress));
-	const shared = new Set(keysOf(b, withAddress).filter((key) => mine.has(key)).map(kindOf));
+	const shared = new Set(
+		keysOf(b, withAddress)
+			.filter((key) => mine.has(key))
+			.map(kindOf)
+	);
 	return reopeningLinkKinds.filter((kind) => shared.has(kind));
 }
 

@@ -6,6 +6,4 @@ import type { RequestHandler } from './$types';
 
 /** Open venues that may be closed ones reopened: for those who keep the register (auth/routeAccess.ts). */
 export const GET: RequestHandler = () =>
-	handleErrors(async () =>
-		json(await possibleReopenings(await db()), { headers: { 'cache-control': 'no-store' } })
-	);
+	handleErrors(async () => json(await possibleReopenings(await db()), { headers: { 'cache-control': 'no-store' } }));
