@@ -7,21 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serverAndBrowser } from '../support/e2e.ts';
+import { signInAtDesk } from '../support/desk.ts';
 import { DESKTOP, newPage, PHONE, screenshot } from '../support/browser.ts';
 import type { PossibleReopening } from '../../src/lib/domain/views/register.ts';
 
 const e2e = serverAndBrowser();
-
-async function signIn(page: Page): Promise<void> {
-	await page.goto('/login');
-	await page.getByLabel(/username/i).fill('planner');
-	await page.getByLabel(/password/i).fill('kontrolla-demo');
-	await page.getByRole('button', { name: /sign in/i }).click();
-	await page.waitForURL('**/map');
-	await page.waitForFunction(
-		() => Number(document.querySelector('[data-venue-count]')?.getAttribute('data-venue-count')) > 0
-	);
-}
 
 async function addVenue(page: Page, venue: { name: string; address: string; lat: string; lng: string }) {
 	await page.getByRole('button', { name: /add venue/i }).click();
@@ -39,7 +29,7 @@ async function addVenue(page: Page, venue: { name: string; address: string; lat:
 describe('a venue closed by the authorities reopens under another name', () => {
 	it('is flagged on the register, on its card and in the planners’ queue', async () => {
 		const { context, page } = await newPage(e2e.browser, e2e.server.url, DESKTOP);
-		await signIn(page);
+		await signInAtDesk(page, 'planner');
 		await addVenue(page, {
 			name: 'Bar Ylli (e2e)',
 			address: 'Rruga Nëna Terezë 33',
@@ -89,7 +79,7 @@ describe('a venue closed by the authorities reopens under another name', () => {
 
 	it('shows the flag and the closed venue in its history on a phone at 360 px', async () => {
 		const { context, page } = await newPage(e2e.browser, e2e.server.url, PHONE);
-		await signIn(page);
+		await signInAtDesk(page, 'planner');
 		const flags = (await (await page.request.get('/api/register/reopenings')).json()) as PossibleReopening[];
 		const flag = flags.find((entry) => entry.venueName === 'Club Fenix (e2e)')!;
 		expect(flag.closedVenueName).toBe('Bar Ylli (e2e)');
