@@ -31,10 +31,9 @@ function venue(id: string, fields: Partial<LinkableVenue> = {}): LinkableVenue {
 
 describe('phone numbers that are the same line', () => {
 	it('read +383, 00383 and the trunk 0 as one Kosovo number', () => {
-		expect(phoneKey('+383 44 123 456')).toBe('44123456');
-		expect(phoneKey('00383 44 123 456')).toBe('44123456');
-		expect(phoneKey('044/123-456')).toBe('44123456');
-		expect(phoneKey('(044) 123 456')).toBe('44123456');
+		for (const written of ['+383 44 123 456', '00383 44 123 456', '044/123-456', '(044) 123 456']) {
+			expect(phoneKey(written), written).toBe('44123456');
+		}
 	});
 
 	it('keep another country code apart from a Kosovo number', () => {

@@ -53,7 +53,12 @@ export async function versionsOf(
 	const byVenue = new Map<string, VenueVersion[]>(venues.map((venue) => [venue.id, []]));
 	if (venues.length === 0) return byVenue;
 	const rows = await db
-		.select({ recordId: recordVersions.recordId, version: recordVersions.version, data: recordVersions.data })
+		.select({
+			recordId: recordVersions.recordId,
+			version: recordVersions.version,
+			data: recordVersions.data,
+			storedAt: recordVersions.at
+		})
 		.from(recordVersions)
 		.where(
 			and(
@@ -66,8 +71,11 @@ export async function versionsOf(
 		)
 		.orderBy(asc(recordVersions.recordId), asc(recordVersions.version));
 	for (const row of rows) {
-		const { status, name, updatedAt } = row.data as { status: LocationStatus; name: string; updatedAt: string };
-		byVenue.get(row.recordId)?.push({ version: row.version, at: new Date(updatedAt), status, name });
+		const { status, name, updatedAt } = row.data as { status: LocationStatus; name: string; updatedAt?: string };
+		// A version's own time is when it was written; a base a device sent without it, when it was stored.
+		const written = updatedAt ? new Date(updatedAt) : null;
+		const at = written && !Number.isNaN(written.getTime()) ? written : row.storedAt;
+		byVenue.get(row.recordId)?.push({ version: row.version, at, status, name });
 	}
 	for (const venue of venues) {
 		const versions = byVenue.get(venue.id)!;
