@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { addressKey, businessRegNoKey, nameKey, phoneKey } from '../../src/lib/domain/register/networkKeys.ts';
 import {
 	closedSince,
-	linksBetween,
-	networkOf,
 	networks,
 	openSince,
 	reopeningCandidates,
 	venueChanges,
+	venueLinks,
 	type LinkableVenue,
 	type VenueVersion
 } from '../../src/lib/domain/register/venueNetworks.ts';
@@ -91,22 +90,29 @@ describe('networks', () => {
 			venue('e', { ownerName: 'Someone Else' })
 		];
 		expect(networks(venues)).toEqual([['a', 'b', 'c', 'd']]);
-		expect(networkOf(venues, 'e')).toEqual(['e']);
+		expect(venueLinks(venues, 'e').network.size).toBe(0);
 	});
 
-	it('say what links a pair directly, and nothing for venues linked only through others', () => {
+	it("show on a venue's card what links it directly to each venue of its network, nothing for the chain", () => {
 		const a = venue('a', { businessRegNo: '1', phone: '044 111 222', ownerName: 'X Y' });
 		const b = venue('b', { businessRegNo: '1', phone: '044111222', managerName: 'x  y' });
-		const c = venue('c', { ownerName: 'x y' });
-		expect(linksBetween(a, b)).toEqual(['businessRegNo', 'phone', 'person']);
-		expect(linksBetween(a, venue('d'))).toEqual([]);
-		expect(linksBetween(b, c)).toEqual(['person']);
+		const c = venue('c', { managerName: 'x y', phone: '045 000 000' });
+		const d = venue('d', { phone: '045 000 000' });
+		expect(venueLinks([a, b, c, d], 'a').network).toEqual(
+			new Map([
+				['b', ['businessRegNo', 'phone', 'person']],
+				['c', ['person']],
+				['d', []]
+			])
+		);
 	});
 
-	it('do not join venues by address alone', () => {
+	it('do not join venues by address alone, though the card knows of the shared address', () => {
 		const venues = [venue('a', { address: 'Rruga A 1' }), venue('b', { address: 'Rr. A 1' })];
 		expect(networks(venues)).toEqual([]);
-		expect(linksBetween(venues[0]!, venues[1]!, true)).toEqual(['address']);
+		const links = venueLinks(venues, 'a');
+		expect(links.network.size).toBe(0);
+		expect(links.direct).toEqual(new Map([['b', ['address']]]));
 	});
 });
 

@@ -49,6 +49,7 @@ const ADDRESS_WORDS: Record<string, string> = {
 	no: '',
 	br: ''
 };
+const STREET_WORD = new RegExp(`(?<=^| )(?:${Object.keys(ADDRESS_WORDS).join('|')})(?= |$)`, 'g');
 
 /**
  * An address in the same municipality: a name key with street words written out and house-number
@@ -57,10 +58,10 @@ const ADDRESS_WORDS: Record<string, string> = {
  */
 export function addressKey(address: string | null | undefined, municipalityId: string): string {
 	const words = nameKey(address)
-		.split(' ')
-		.map((word) => ADDRESS_WORDS[word] ?? word)
-		.filter(Boolean);
-	return words.length ? `${municipalityId}|${words.join(' ')}` : '';
+		.replace(STREET_WORD, (word) => ADDRESS_WORDS[word] ?? word)
+		.replace(/ {2,}/g, ' ')
+		.trim();
+	return words ? `${municipalityId}|${words}` : '';
 }
 
 /** A registration number in capitals, letters and digits only ("81-012 3456" = "810123456"). */

@@ -25,6 +25,7 @@ export type LinkableVenue = {
 
 type Key = `${LinkKind}:${string}`;
 
+/** A venue's normalised keys; the address only where a reopening is asked about. */
 function keysOf(venue: LinkableVenue, withAddress: boolean): Key[] {
 	const keys: Key[] = [];
 	const regNo = businessRegNoKey(venue.businessRegNo);
@@ -40,70 +41,91 @@ function keysOf(venue: LinkableVenue, withAddress: boolean): Key[] {
 }
 
 const kindOf = (key: Key) => key.slice(0, key.indexOf(':')) as LinkKind;
+const makesNetwork = (key: Key) => !key.startsWith('address:');
 
-/** What links two venues directly, in the order of `reopeningLinkKinds`; empty when nothing does. */
-export function linksBetween(a: LinkableVenue, b: LinkableVenue, withAddress = false): LinkKind[] {
-	const mine = new Set(keysOf(a, withAddress));
-	const shared = new Set(
-		keysOf(b, withAddress)
-			.filter((key) => mine.has(key))
-			.map(kindOf)
-	);
+/** What two venues' keys share, in the order of `reopeningLinkKinds`. */
+function sharedKinds(mine: Set<Key>, theirs: Key[]): LinkKind[] {
+	const shared = new Set(theirs.filter((key) => mine.has(key)).map(kindOf));
 	return reopeningLinkKinds.filter((kind) => shared.has(kind));
 }
 
-/** Venues by each key they hold. */
-function byKey(venues: LinkableVenue[], withAddress: boolean): Map<Key, LinkableVenue[]> {
-	const index = new Map<Key, LinkableVenue[]>();
-	for (const venue of venues) {
-		for (const key of keysOf(venue, withAddress)) {
-			const holders = index.get(key);
-			if (holders) holders.push(venue);
-			else index.set(key, [venue]);
+/**
+ * Connected components of the "shares a key" graph, by union–find (union by size, path halving)
+ * as each venue's keys meet the first venue that held them; `keys[i]` are `venues[i]`'s.
+ */
+function components(venues: LinkableVenue[], keys: Key[][]): string[][] {
+	const parent = venues.map((_, index) => index);
+	const size = venues.map(() => 1);
+	const find = (index: number): number => {
+		let node = index;
+		while (parent[node] !== node) {
+			parent[node] = parent[parent[node]!]!;
+			node = parent[node]!;
 		}
-	}
-	return index;
+		return node;
+	};
+	const firstHolder = new Map<Key, number>();
+	keys.forEach((held, index) => {
+		for (const key of held) {
+			const first = firstHolder.get(key);
+			if (first === undefined) {
+				firstHolder.set(key, index);
+				continue;
+			}
+			let [a, b] = [find(first), find(index)];
+			if (a === b) continue;
+			if (size[a]! < size[b]!) [a, b] = [b, a];
+			parent[b] = a;
+			size[a]! += size[b]!;
+		}
+	});
+	const byRoot = new Map<number, string[]>();
+	venues.forEach((venue, index) => {
+		const root = find(index);
+		const members = byRoot.get(root);
+		if (members) members.push(venue.id);
+		else byRoot.set(root, [venue.id]);
+	});
+	return [...byRoot.values()];
+}
+
+/** The networks: venues linked to at least one other, each network as its venues' ids. */
+export function networks(venues: LinkableVenue[]): string[][] {
+	const keys = venues.map((venue) => keysOf(venue, false));
+	return components(venues, keys).filter((members) => members.length > 1);
 }
 
 /**
- * The networks: connected components of the "shares a key" graph, by union–find over the key index.
- * Only venues linked to at least one other are returned; each network lists its venues' ids.
+ * What a venue's card shows of its links, normalising each venue's keys once: its network (the
+ * other venues linked to it directly or through others, each with what links the two directly —
+ * empty when only the chain does), and every venue linked to it directly, address included (the
+ * pairs among which its reopenings are).
  */
-export function networks(venues: LinkableVenue[]): string[][] {
-	const parent = new Map<string, string>();
-	const find = (id: string): string => {
-		let root = id;
-		while (parent.get(root) !== root) root = parent.get(root)!;
-		// Path halving keeps the trees flat for the next look-up.
-		let node = id;
-		while (parent.get(node) !== root) {
-			const next = parent.get(node)!;
-			parent.set(node, root);
-			node = next;
-		}
-		return root;
-	};
-	for (const venue of venues) parent.set(venue.id, venue.id);
-	for (const holders of byKey(venues, false).values()) {
-		const first = find(holders[0]!.id);
-		for (const holder of holders.slice(1)) {
-			const root = find(holder.id);
-			if (root !== first) parent.set(root, first);
-		}
+export function venueLinks(
+	venues: LinkableVenue[],
+	id: string
+): { network: Map<string, LinkKind[]>; direct: Map<string, LinkKind[]> } {
+	const keys = venues.map((venue) => keysOf(venue, true));
+	const selfIndex = venues.findIndex((venue) => venue.id === id);
+	const network = new Map<string, LinkKind[]>();
+	const direct = new Map<string, LinkKind[]>();
+	if (selfIndex < 0) return { network, direct };
+	const mine = new Set(keys[selfIndex]);
+	venues.forEach((venue, index) => {
+		if (index === selfIndex) return;
+		const shared = sharedKinds(mine, keys[index]!);
+		if (shared.length) direct.set(venue.id, shared);
+	});
+	const networkKeys = keys.map((held) => held.filter(makesNetwork));
+	const members = components(venues, networkKeys).find((ids) => ids.includes(id)) ?? [];
+	for (const member of members) {
+		if (member === id) continue;
+		network.set(
+			member,
+			(direct.get(member) ?? []).filter((kind) => kind !== 'address')
+		);
 	}
-	const components = new Map<string, string[]>();
-	for (const venue of venues) {
-		const root = find(venue.id);
-		const members = components.get(root);
-		if (members) members.push(venue.id);
-		else components.set(root, [venue.id]);
-	}
-	return [...components.values()].filter((members) => members.length > 1);
-}
-
-/** The network a venue belongs to (itself included), or just itself when nothing links it. */
-export function networkOf(venues: LinkableVenue[], id: string): string[] {
-	return networks(venues).find((members) => members.includes(id)) ?? [id];
+	return { network, direct };
 }
 
 /** A venue still trading: not closed by the authorities, not gone. */
@@ -114,26 +136,29 @@ export type ReopeningCandidate = { venueId: string; closedVenueId: string; links
 
 /** Every open venue sharing a key (address included) with a venue closed by the authorities. */
 export function reopeningCandidates(venues: LinkableVenue[]): ReopeningCandidate[] {
-	const index = byKey(venues, true);
-	const candidates: ReopeningCandidate[] = [];
-	for (const closed of venues.filter((venue) => venue.status === 'closed_by_authority')) {
-		const linked = new Map<string, Set<LinkKind>>();
-		for (const key of keysOf(closed, true)) {
-			for (const other of index.get(key) ?? []) {
-				if (other.id === closed.id || !isOpen(other.status)) continue;
-				const kinds = linked.get(other.id) ?? new Set<LinkKind>();
-				kinds.add(kindOf(key));
-				linked.set(other.id, kinds);
-			}
+	const keys = venues.map((venue) => keysOf(venue, true));
+	const holders = new Map<Key, number[]>();
+	keys.forEach((held, index) => {
+		if (!isOpen(venues[index]!.status)) return;
+		for (const key of held) {
+			const list = holders.get(key);
+			if (list) list.push(index);
+			else holders.set(key, [index]);
 		}
-		for (const [venueId, kinds] of linked) {
+	});
+	const candidates: ReopeningCandidate[] = [];
+	venues.forEach((closed, closedIndex) => {
+		if (closed.status !== 'closed_by_authority') return;
+		const mine = new Set(keys[closedIndex]);
+		const linked = new Set([...mine].flatMap((key) => holders.get(key) ?? []));
+		for (const index of linked) {
 			candidates.push({
-				venueId,
+				venueId: venues[index]!.id,
 				closedVenueId: closed.id,
-				links: reopeningLinkKinds.filter((kind) => kinds.has(kind))
+				links: sharedKinds(mine, keys[index]!)
 			});
 		}
-	}
+	});
 	return candidates;
 }
 

@@ -11,10 +11,9 @@ import { locations, recordVersions } from '../db/schema.ts';
 import type { LocationStatus } from '../../domain/records/codes.ts';
 import {
 	closedSince,
-	linksBetween,
-	networkOf,
 	openSince,
 	reopeningCandidates,
+	venueLinks,
 	type LinkableVenue,
 	type VenueVersion
 } from '../../domain/register/venueNetworks.ts';
@@ -131,13 +130,13 @@ export async function venueNetwork(
 	const venues = await registerVenues(db);
 	const self = venues.find((venue) => venue.id === id);
 	if (!self) return { members: [], reopenings: [] };
-	const inNetwork = new Set(networkOf(venues, id));
+	const { network, direct } = venueLinks(venues, id);
 	const members = venues
-		.filter((venue) => venue.id !== id && inNetwork.has(venue.id))
-		.map((venue) => ({ id: venue.id, name: venue.name, status: venue.status, links: linksBetween(self, venue) }))
+		.filter((venue) => network.has(venue.id))
+		.map((venue) => ({ id: venue.id, name: venue.name, status: venue.status, links: network.get(venue.id)! }))
 		.sort((a, b) => b.links.length - a.links.length || a.name.localeCompare(b.name));
 	// Only the pairs this venue is part of: the closed venue and its linked venues are few.
-	const own = venues.filter((venue) => venue.id === id || linksBetween(self, venue, true).length > 0);
+	const own = venues.filter((venue) => venue.id === id || direct.has(venue.id));
 	const reopenings = (await reopeningsAmong(own)(db)).filter(
 		(flag) => flag.venueId === id || flag.closedVenueId === id
 	);
