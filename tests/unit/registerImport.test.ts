@@ -93,6 +93,21 @@ describe('importing venues from CSV', () => {
 		expect(errors.find((e) => e.row === 6)!.message).toBe('latitude is required');
 	});
 
+	it('reads the owner, manager and phone under English or Albanian headers, and names a bad phone', () => {
+		const csv = [
+			'name,kind,municipality,lat,lng,pronari,Manager,telefoni',
+			'Bar A,bar,Prishtinë,42.66,21.16,Arbën Çela,Drita Hoxha,+383 44 123 456',
+			'Bar B,bar,Prishtinë,42.66,21.16,,,call him'
+		].join('\n');
+		const { rows, errors } = parseImport('venues', 'csv', csv, context);
+		expect(rows[0]!.data).toMatchObject({
+			ownerName: 'Arbën Çela',
+			managerName: 'Drita Hoxha',
+			phone: '+383 44 123 456'
+		});
+		expect(errors.map((error) => [error.row, error.field])).toEqual([[3, 'phone']]);
+	});
+
 	it('refuses a file without the required columns as a whole', () => {
 		const result = parseImport('venues', 'csv', 'name,kind\nBar,bar\n', context);
 		expect(result.fileError).toBe('missing columns: municipality, lat, lng');

@@ -51,7 +51,21 @@ const aliases: Record<string, string> = {
 	business_reg_no: 'businessRegNo',
 	businessregno: 'businessRegNo',
 	risk_notes: 'riskNotes',
-	risknotes: 'riskNotes'
+	risknotes: 'riskNotes',
+	owner: 'ownerName',
+	owner_name: 'ownerName',
+	ownername: 'ownerName',
+	pronari: 'ownerName',
+	vlasnik: 'ownerName',
+	manager: 'managerName',
+	manager_name: 'managerName',
+	managername: 'managerName',
+	menaxheri: 'managerName',
+	menadzer: 'managerName',
+	phone: 'phone',
+	telephone: 'phone',
+	telefoni: 'phone',
+	telefon: 'phone'
 };
 
 const requiredColumns = ['name', 'kind', 'municipality', 'lat', 'lng'] as const;
@@ -165,7 +179,10 @@ export function parseImport(
 			lat: toNumber(values.lat),
 			lng: toNumber(values.lng),
 			businessRegNo: toText(values.businessRegNo),
-			riskNotes: toText(values.riskNotes)
+			riskNotes: toText(values.riskNotes),
+			ownerName: toText(values.ownerName),
+			managerName: toText(values.managerName),
+			phone: toText(values.phone)
 		};
 		const parsed = schema.safeParse(candidate);
 		if (!parsed.success) {

@@ -52,7 +52,13 @@ export const venueFieldsSchema = z.object({
 		.max(50, 'at most 50 characters')
 		.nullish()
 		.transform((value) => value || null),
-	riskNotes: optionalText(5000)
+	riskNotes: optionalText(5000),
+	ownerName: optionalText(200),
+	managerName: optionalText(200),
+	phone: optionalText(40).refine(
+		(phone) => phone === '' || (/^\+?[\d\s()./-]+$/.test(phone) && phone.replace(/\D/g, '').length >= 6),
+		'a phone number: digits, spaces and + - ( ) / only, at least 6 digits'
+	)
 });
 export type VenueFields = z.output<typeof venueFieldsSchema>;
 export type VenueFieldsInput = z.input<typeof venueFieldsSchema>;

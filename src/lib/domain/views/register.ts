@@ -5,6 +5,8 @@
  */
 import type { LikelyDuplicate } from '../register/duplicates.ts';
 import type { ImportRequest, RowError } from '../register/importRows.ts';
+import type { LocationStatus } from '../records/codes.ts';
+import type { LinkKind } from '../register/venueNetworks.ts';
 
 export type VenueHistoryEntry = {
 	/** Null on an inspector's card for another team's visit. */
@@ -23,6 +25,31 @@ export type VenueHistoryEntry = {
 
 export type VenueActions = { edit: boolean; changeStatus: boolean; verify: boolean; merge: boolean };
 
+/** Another venue in a venue's network, and what links the two directly (empty: through other venues). */
+export type NetworkMember = { id: string; name: string; status: LocationStatus; links: LinkKind[] };
+
+/** An open venue that appeared after a venue linked to it was closed by the authorities. */
+export type PossibleReopening = {
+	venueId: string;
+	venueName: string;
+	venueStatus: LocationStatus;
+	/** When it was registered, or re-activated (ISO). */
+	openedAt: string;
+	closedVenueId: string;
+	closedVenueName: string;
+	closedAt: string;
+	links: LinkKind[];
+};
+
+/** A change in the venue's register entry (ISO time); its inspections are in `history`. */
+export type VenueChangeEntry =
+	| { kind: 'registered'; at: string; status: LocationStatus; name: string }
+	| { kind: 'status'; at: string; from: LocationStatus; to: LocationStatus }
+	| { kind: 'name'; at: string; from: string; to: string };
+
+/** Who owns and runs the venue: for those who keep the register only (server/sync/wireRecords.ts). */
+export type VenueContacts = { ownerName: string; managerName: string; phone: string };
+
 /** GET /api/locations/[id]: a venue's card. */
 export type VenueDetail = {
 	id: string;
@@ -35,6 +62,10 @@ export type VenueDetail = {
 	updatedAt: string;
 	actions: VenueActions;
 	history: VenueHistoryEntry[];
+	changes: VenueChangeEntry[];
+	/** Null for readers who do not keep the register. */
+	contacts: VenueContacts | null;
+	network: { members: NetworkMember[]; reopenings: PossibleReopening[] } | null;
 };
 
 /** POST /api/locations and PUT /api/locations/[id]: the saved venue. */

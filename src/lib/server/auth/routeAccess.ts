@@ -35,6 +35,8 @@ export const routeAccess: Record<string, Access> = {
 	'/api/locations/[id]/merge': ['planner', 'admin'],
 	'/api/register/import': ['planner', 'admin'],
 	'/api/register/export': ['planner', 'supervisor', 'admin'],
+	// Which open venues may be closed ones reopened, linked by owner, phone or number: register keepers.
+	'/api/register/reopenings': ['planner', 'admin'],
 	'/api/coverage/venues': ['supervisor', 'admin'],
 	'/api/plans/operations/[id]/assignments': ['planner', 'admin'],
 	'/api/plans/assignments/[id]': ['planner', 'admin'],

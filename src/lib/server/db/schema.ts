@@ -173,6 +173,10 @@ export const locations = pgTable(
 		status: text('status', { enum: locationStatuses }).notNull().default('active'),
 		statusReason: text('status_reason'),
 		riskNotes: text('risk_notes').notNull().default(''),
+		// Who runs the venue and its phone link venues into networks (server/register/networks.ts).
+		ownerName: text('owner_name').notNull().default(''),
+		managerName: text('manager_name').notNull().default(''),
+		phone: text('phone').notNull().default(''),
 		createdBy: uuid('created_by').references(() => users.id),
 		...synced
 	},

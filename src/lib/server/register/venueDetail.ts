@@ -10,11 +10,13 @@ import type { Db } from '../db/index.ts';
 import { checklistTemplates, inspections, locations, screenedPersons, teams, users } from '../db/schema.ts';
 import { POSSIBLE_VICTIM } from '../db/screening.ts';
 import type { SessionUser } from '../../domain/auth.ts';
-import type { VenueDetail, VenueHistoryEntry } from '../../domain/views/register.ts';
+import type { VenueChangeEntry, VenueDetail, VenueHistoryEntry } from '../../domain/views/register.ts';
+import { venueChanges } from '../../domain/register/venueNetworks.ts';
 import { indicatorIdsFromAnswers, templateSchema, type ChecklistTemplate } from '../../domain/checklist/template.ts';
 import { UserInputError } from '../errors.ts';
 import { keepsRegister, mayEditVenue } from './access.ts';
 import { inTeamScope, scopeOf } from '../sync/scope.ts';
+import { venueNetwork, versionsOf } from './networks.ts';
 
 /** Enough for a card; the coverage screens hold the full record. */
 const HISTORY_LIMIT = 20;
@@ -45,8 +47,22 @@ export async function venueDetail(db: Db, reader: SessionUser, id: string): Prom
 			verify: keeper && unverified,
 			merge: keeper && unverified
 		},
-		history: await inspectionHistory(db, reader, id)
+		history: await inspectionHistory(db, reader, id),
+		changes: await registerChanges(db, location),
+		// Names and numbers of the persons behind a venue, and the venues they link it to, are for
+		// those who keep the register and plan the visits (need to know), not for every reader.
+		contacts: keeper
+			? { ownerName: location.ownerName, managerName: location.managerName, phone: location.phone }
+			: null,
+		network: keeper ? await venueNetwork(db, id) : null
 	};
+}
+
+async function registerChanges(db: Db, location: typeof locations.$inferSelect): Promise<VenueChangeEntry[]> {
+	const versions = (await versionsOf(db, [location])).get(location.id) ?? [];
+	return venueChanges(versions)
+		.map((change) => ({ ...change, at: change.at.toISOString() }))
+		.reverse();
 }
 
 async function inspectionHistory(db: Db, reader: SessionUser, locationId: string): Promise<VenueHistoryEntry[]> {

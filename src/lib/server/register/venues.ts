@@ -54,21 +54,34 @@ async function duplicatesOf(
 	return likelyDuplicates(venue, nearby);
 }
 
-/** A venue's change: every device pulls the register, so its feed row has no scope. */
+/**
+ * A venue's change: every device pulls the register, so its feed row has no scope. Both versions
+ * are kept in `record_versions`: the venue's history (when it was closed, renamed, reopened) is read
+ * from them (register/networks.ts), and a device editing the venue it proposed merges against them.
+ */
 function changeVenue(
 	tx: Tx,
 	actor: SessionUser,
-	id: string,
+	venue: Location,
 	set: SyncedColumns<'location'>,
 	action: string,
 	summary?: string
 ): Promise<number> {
-	return updateSynced(tx, { entity: 'location', id, set, scope: {}, audit: { userId: actor.id, action, summary } });
+	return updateSynced(tx, {
+		entity: 'location',
+		id: venue.id,
+		set,
+		scope: {},
+		audit: { userId: actor.id, action, summary },
+		replaces: venue,
+		mergeBases: { userId: actor.id }
+	});
 }
 
 function columnsOf(fields: VenueFields) {
-	const { name, kind, municipalityId, address, lat, lng, businessRegNo, riskNotes } = fields;
-	return { name, kind, municipalityId, address, lat, lng, businessRegNo, riskNotes };
+	const { name, kind, municipalityId, address, lat, lng, businessRegNo, riskNotes, ownerName, managerName, phone } =
+		fields;
+	return { name, kind, municipalityId, address, lat, lng, businessRegNo, riskNotes, ownerName, managerName, phone };
 }
 
 export async function createVenue(db: Db, actor: SessionUser, request: VenueRequest): Promise<SaveResult> {
@@ -101,7 +114,7 @@ export async function updateVenue(db: Db, actor: SessionUser, id: string, reques
 		const duplicates = moved ? await duplicatesOf(tx, { id, ...columns }) : [];
 		if (duplicates.length && !request.confirmDuplicate) return { saved: false, duplicates };
 		// Field names only: the audit trail must not copy names, addresses or notes.
-		const version = await changeVenue(tx, actor, id, columns, 'location.update', `fields=${changed.join(',')}`);
+		const version = await changeVenue(tx, actor, venue, columns, 'location.update', `fields=${changed.join(',')}`);
 		return { saved: true, id, version };
 	});
 }
@@ -122,7 +135,7 @@ export async function changeVenueStatus(
 		const version = await changeVenue(
 			tx,
 			actor,
-			id,
+			venue,
 			set,
 			'location.status',
 			`from=${venue.status} to=${change.status}`
@@ -137,7 +150,7 @@ export async function verifyVenue(db: Db, actor: SessionUser, id: string): Promi
 	return db.transaction(async (tx) => {
 		const venue = await lockVenue(tx, id);
 		if (venue.status !== 'unverified') throw new UserInputError('status', 'the venue is already verified', 409);
-		const version = await changeVenue(tx, actor, id, { status: 'active', statusReason: null }, 'location.verify');
+		const version = await changeVenue(tx, actor, venue, { status: 'active', statusReason: null }, 'location.verify');
 		return { version };
 	});
 }

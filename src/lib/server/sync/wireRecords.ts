@@ -46,7 +46,9 @@ export const entityTables = {
 const bookkeeping = ['version', 'createdAt', 'deletedAt'] as const;
 export const serverOnlyColumns: Record<SyncEntity, readonly string[]> = {
 	municipality: bookkeeping,
-	location: bookkeeping,
+	// Who owns and runs a venue, and its phone, are names and numbers of persons that planners need
+	// to link venues into networks; a team at the door does not, so they stay off the phones.
+	location: [...bookkeeping, 'ownerName', 'managerName', 'phone'],
 	childSite: bookkeeping,
 	plan: bookkeeping,
 	operation: bookkeeping,

@@ -9,10 +9,15 @@ import { createPlan } from '$lib/server/planning/plans.ts';
 import { municipalityChoices } from '$lib/server/planning/operationDetail.ts';
 import { formAction } from '$lib/server/formAction.ts';
 import { followUpsDue } from '$lib/server/labour/followUps.ts';
+import { possibleReopenings } from '$lib/server/register/networks.ts';
+import { keepsRegister } from '$lib/server/register/access.ts';
 import { readForm } from '$lib/server/http.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
+/** The planners' queue shows the newest few; the register lists them all. */
+const REOPENINGS_SHOWN = 5;
+
+export const load: PageServerLoad = async ({ url, locals }) => {
 	const { query, error } = readPlanListQuery(url.searchParams);
 	const database = await db();
 	const today = todayIn(OPERATIONS_TIME_ZONE);
@@ -23,9 +28,15 @@ export const load: PageServerLoad = async ({ url }) => {
 		query: { ...query, page: overview.page },
 		queryError: error,
 		municipalities: await municipalityChoices(database),
-		followUps: await followUpsDue(database, today)
+		followUps: await followUpsDue(database, today),
+		reopenings: keepsRegister(locals.user!) ? await reopeningsQueue(database) : null
 	};
 };
+
+async function reopeningsQueue(database: Awaited<ReturnType<typeof db>>) {
+	const all = await possibleReopenings(database);
+	return { shown: all.slice(0, REOPENINGS_SHOWN), more: Math.max(all.length - REOPENINGS_SHOWN, 0) };
+}
 
 export const actions: Actions = {
 	createPlan: ({ request, locals }) =>

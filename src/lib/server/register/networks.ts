@@ -1,0 +1,144 @@
+/**
+ * Venue networks and possible reopenings over the register (domain/register/venueNetworks.ts holds
+ * the rules). The register is read once per question: its link columns only, grouped in memory by
+ * normalised key, so the cost grows with the number of venues, not with their pairs. When a venue
+ * changed status comes from its versions in `record_versions`, which every register change keeps
+ * (register/venues.ts).
+ */
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import { locations, recordVersions } from '../db/schema.ts';
+import type { LocationStatus } from '../../domain/records/codes.ts';
+import {
+	closedSince,
+	openSince,
+	reopeningCandidates,
+	venueLinks,
+	type LinkableVenue,
+	type VenueVersion
+} from '../../domain/register/venueNetworks.ts';
+import type { NetworkMember, PossibleReopening } from '../../domain/views/register.ts';
+
+type RegisterVenue = LinkableVenue & { name: string; version: number; createdAt: Date; updatedAt: Date };
+
+async function registerVenues(db: Db): Promise<RegisterVenue[]> {
+	return db
+		.select({
+			id: locations.id,
+			name: locations.name,
+			status: locations.status,
+			address: locations.address,
+			municipalityId: locations.municipalityId,
+			businessRegNo: locations.businessRegNo,
+			phone: locations.phone,
+			ownerName: locations.ownerName,
+			managerName: locations.managerName,
+			version: locations.version,
+			createdAt: locations.createdAt,
+			updatedAt: locations.updatedAt
+		})
+		.from(locations)
+		.where(isNull(locations.deletedAt));
+}
+
+/**
+ * Each venue's known versions, oldest first: those kept in `record_versions` and the current row.
+ * A venue never changed since versions were kept has only its row.
+ */
+export async function versionsOf(
+	db: Db,
+	venues: { id: string; version: number; status: LocationStatus; name: string; updatedAt: Date }[]
+): Promise<Map<string, VenueVersion[]>> {
+	const byVenue = new Map<string, VenueVersion[]>(venues.map((venue) => [venue.id, []]));
+	if (venues.length === 0) return byVenue;
+	const rows = await db
+		.select({
+			recordId: recordVersions.recordId,
+			version: recordVersions.version,
+			data: recordVersions.data,
+			storedAt: recordVersions.at
+		})
+		.from(recordVersions)
+		.where(
+			and(
+				eq(recordVersions.entity, 'location'),
+				inArray(
+					recordVersions.recordId,
+					venues.map((venue) => venue.id)
+				)
+			)
+		)
+		.orderBy(asc(recordVersions.recordId), asc(recordVersions.version));
+	for (const row of rows) {
+		const { status, name, updatedAt } = row.data as { status: LocationStatus; name: string; updatedAt?: string };
+		// A version's own time is when it was written; a base a device sent without it, when it was stored.
+		const written = updatedAt ? new Date(updatedAt) : null;
+		const at = written && !Number.isNaN(written.getTime()) ? written : row.storedAt;
+		byVenue.get(row.recordId)?.push({ version: row.version, at, status, name });
+	}
+	for (const venue of venues) {
+		const versions = byVenue.get(venue.id)!;
+		if (versions.at(-1)?.version !== venue.version) {
+			versions.push({ version: venue.version, at: venue.updatedAt, status: venue.status, name: venue.name });
+		}
+	}
+	return byVenue;
+}
+
+function reopeningsAmong(venues: RegisterVenue[]) {
+	return async (db: Db): Promise<PossibleReopening[]> => {
+		const candidates = reopeningCandidates(venues);
+		if (candidates.length === 0) return [];
+		const byId = new Map(venues.map((venue) => [venue.id, venue]));
+		const involved = new Set(candidates.flatMap((candidate) => [candidate.venueId, candidate.closedVenueId]));
+		const versions = await versionsOf(
+			db,
+			[...involved].map((id) => byId.get(id)!)
+		);
+		const found: PossibleReopening[] = [];
+		for (const candidate of candidates) {
+			const venue = byId.get(candidate.venueId)!;
+			const closed = byId.get(candidate.closedVenueId)!;
+			const closedAt = closedSince(versions.get(closed.id)!);
+			const openedAt = openSince(versions.get(venue.id)!, venue.createdAt);
+			if (!closedAt || !openedAt || openedAt <= closedAt) continue;
+			found.push({
+				venueId: venue.id,
+				venueName: venue.name,
+				venueStatus: venue.status,
+				openedAt: openedAt.toISOString(),
+				closedVenueId: closed.id,
+				closedVenueName: closed.name,
+				closedAt: closedAt.toISOString(),
+				links: candidate.links
+			});
+		}
+		return found.sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+	};
+}
+
+/** Open venues that appeared after a linked venue was closed by the authorities, newest first. */
+export async function possibleReopenings(db: Db): Promise<PossibleReopening[]> {
+	return reopeningsAmong(await registerVenues(db))(db);
+}
+
+/** A venue's network (the other venues linked to it, directly or through others) and its reopening flags. */
+export async function venueNetwork(
+	db: Db,
+	id: string
+): Promise<{ members: NetworkMember[]; reopenings: PossibleReopening[] }> {
+	const venues = await registerVenues(db);
+	const self = venues.find((venue) => venue.id === id);
+	if (!self) return { members: [], reopenings: [] };
+	const { network, direct } = venueLinks(venues, id);
+	const members = venues
+		.filter((venue) => network.has(venue.id))
+		.map((venue) => ({ id: venue.id, name: venue.name, status: venue.status, links: network.get(venue.id)! }))
+		.sort((a, b) => b.links.length - a.links.length || a.name.localeCompare(b.name));
+	// Only the pairs this venue is part of: the closed venue and its linked venues are few.
+	const own = venues.filter((venue) => venue.id === id || direct.has(venue.id));
+	const reopenings = (await reopeningsAmong(own)(db)).filter(
+		(flag) => flag.venueId === id || flag.closedVenueId === id
+	);
+	return { members, reopenings };
+}
