@@ -22,6 +22,7 @@ import {
 	startOfDay,
 	type CoverageScope
 } from './counted.ts';
+import { nationalRollupList } from './national/rows.ts';
 
 /** Serialises rebuilds: two at once would each delete and re-insert the same days. */
 const REFRESH_LOCK = 7_411_007;
@@ -108,6 +109,14 @@ async function rebuild(db: Db): Promise<RefreshResult & { noted: number }> {
 			from referrals r join counted c on c.id = r.inspection_id
 			where r.deleted_at is null
 			group by 1, 2, 3, 4, 5`);
+
+		// The national tables' rollups (migration 0013), from the same SELECTs as their direct count.
+		for (const rollup of nationalRollupList) {
+			const table = sql.raw(rollup.table);
+			await tx.execute(sql`delete from ${table} where day in ${dirtyDays}`);
+			await tx.execute(sql`insert into ${table} (${sql.raw(rollup.columns)})
+				with ${countedWhere(onDirtyDays)} ${rollup.select}`);
+		}
 
 		// A venue's mask for a year is rebuilt whole from its counted inspections of that year.
 		const pairs = sql`(select distinct location_id, extract(year from day)::int as year from ${taken})`;
