@@ -40,7 +40,15 @@ async function buildWorld(): Promise<void> {
 	await addUser(database, 'sup1', 'supervisor', 'labour');
 	await addUser(database, 'plan1', 'planner', 'police');
 	await db.insert(s.municipalities).values([
-		{ id: id.M1!, code: 'prishtine', nameSq: 'Prishtinë', nameSr: 'Priština', nameEn: 'Pristina', lat: 42.66, lng: 21.17 },
+		{
+			id: id.M1!,
+			code: 'prishtine',
+			nameSq: 'Prishtinë',
+			nameSr: 'Priština',
+			nameEn: 'Pristina',
+			lat: 42.66,
+			lng: 21.17
+		},
 		{ id: id.M2!, code: 'prizren', nameSq: 'Prizren', nameSr: 'Prizren', nameEn: 'Prizren', lat: 42.21, lng: 20.74 }
 	]);
 	await db.insert(s.locations).values([
@@ -97,8 +105,22 @@ async function buildWorld(): Promise<void> {
 	]);
 
 	await db.insert(s.violationKinds).values([
-		{ id: id.K1!, code: 'LL-01', titleEn: 'No contract', titleSq: 'Pa kontratë', titleSr: 'Bez ugovora', severity: 'serious' },
-		{ id: id.K2!, code: 'SHW-03', titleEn: 'No training', titleSq: 'Pa trajnim', titleSr: 'Bez obuke', severity: 'minor' }
+		{
+			id: id.K1!,
+			code: 'LL-01',
+			titleEn: 'No contract',
+			titleSq: 'Pa kontratë',
+			titleSr: 'Bez ugovora',
+			severity: 'serious'
+		},
+		{
+			id: id.K2!,
+			code: 'SHW-03',
+			titleEn: 'No training',
+			titleSq: 'Pa trajnim',
+			titleSr: 'Bez obuke',
+			severity: 'minor'
+		}
 	]);
 	const violation = (inspectionKey: string, kind: string, more = {}) => ({
 		id: randomUUID(),
@@ -120,7 +142,12 @@ async function buildWorld(): Promise<void> {
 		]);
 
 	type Decision = typeof s.decisions.$inferInsert;
-	const decision = (inspectionKey: string, kind: Decision['kind'], amountEur: number | null, more: Partial<Decision> = {}) => ({
+	const decision = (
+		inspectionKey: string,
+		kind: Decision['kind'],
+		amountEur: number | null,
+		more: Partial<Decision> = {}
+	) => ({
 		id: randomUUID(),
 		inspectionId: id[inspectionKey]!,
 		kind,
@@ -128,19 +155,27 @@ async function buildWorld(): Promise<void> {
 		amountEur,
 		...more
 	});
-	await db.insert(s.decisions).values([
-		decision('I1', 'fine', 500),
-		decision('I1', 'fine', 1500, { appeal: 'filed' }),
-		decision('I4', 'fine', 800, { appeal: 'upheld' }),
-		decision('I4', 'suspension', null, { appeal: 'overturned' }),
-		decision('I2', 'misdemeanour_request', null),
-		decision('I2', 'fine', 100),
-		decision('I1', 'fine', 9999, { deletedAt: DELETED }),
-		decision('I3', 'fine', 2000)
-	]);
+	await db
+		.insert(s.decisions)
+		.values([
+			decision('I1', 'fine', 500),
+			decision('I1', 'fine', 1500, { appeal: 'filed' }),
+			decision('I4', 'fine', 800, { appeal: 'upheld' }),
+			decision('I4', 'suspension', null, { appeal: 'overturned' }),
+			decision('I2', 'misdemeanour_request', null),
+			decision('I2', 'fine', 100),
+			decision('I1', 'fine', 9999, { deletedAt: DELETED }),
+			decision('I3', 'fine', 2000)
+		]);
 
 	type Control = typeof s.controlInspections.$inferInsert;
-	const control = (venue: string, source: string, dueOn: string, status: Control['status'], more: Partial<Control> = {}) => ({
+	const control = (
+		venue: string,
+		source: string,
+		dueOn: string,
+		status: Control['status'],
+		more: Partial<Control> = {}
+	) => ({
 		id: randomUUID(),
 		locationId: id[venue]!,
 		sourceInspectionId: id[source]!,
@@ -148,18 +183,26 @@ async function buildWorld(): Promise<void> {
 		status,
 		...more
 	});
-	await db.insert(s.controlInspections).values([
-		control('V1', 'I1', '2026-04-10', 'done'),
-		control('V1', 'I1', '2026-04-10', 'escalated'),
-		control('V2', 'I2', '2026-06-20', 'due', { id: id.CI3! }),
-		control('V1', 'I4', '2099-01-01', 'due'),
-		control('V1', 'I4', '2026-07-01', 'cancelled'),
-		control('V2', 'I2', '2026-06-20', 'due', { deletedAt: DELETED }),
-		control('V1', 'I3', '2026-06-20', 'due')
-	]);
+	await db
+		.insert(s.controlInspections)
+		.values([
+			control('V1', 'I1', '2026-04-10', 'done'),
+			control('V1', 'I1', '2026-04-10', 'escalated'),
+			control('V2', 'I2', '2026-06-20', 'due', { id: id.CI3! }),
+			control('V1', 'I4', '2099-01-01', 'due'),
+			control('V1', 'I4', '2026-07-01', 'cancelled'),
+			control('V2', 'I2', '2026-06-20', 'due', { deletedAt: DELETED }),
+			control('V1', 'I3', '2026-06-20', 'due')
+		]);
 
 	type Worker = typeof s.checkedWorkers.$inferInsert;
-	const worker = (inspectionKey: string, isMinor: boolean, contract: Worker['contractBeforeWork'], declared: Worker['declaredToTax'], more: Partial<Worker> = {}) => ({
+	const worker = (
+		inspectionKey: string,
+		isMinor: boolean,
+		contract: Worker['contractBeforeWork'],
+		declared: Worker['declaredToTax'],
+		more: Partial<Worker> = {}
+	) => ({
 		id: randomUUID(),
 		inspectionId: id[inspectionKey]!,
 		sex: 'female' as const,
@@ -174,14 +217,16 @@ async function buildWorld(): Promise<void> {
 		residencePermit: 'not_needed' as const,
 		...more
 	});
-	await db.insert(s.checkedWorkers).values([
-		worker('I1', true, 'no', 'no'),
-		worker('I1', false, 'yes', 'no'),
-		worker('I4', false, 'no', 'yes'),
-		worker('I2', true, 'unknown', 'unknown'),
-		worker('I1', true, 'no', 'no', { deletedAt: DELETED }),
-		worker('I3', true, 'no', 'no')
-	]);
+	await db
+		.insert(s.checkedWorkers)
+		.values([
+			worker('I1', true, 'no', 'no'),
+			worker('I1', false, 'yes', 'no'),
+			worker('I4', false, 'no', 'yes'),
+			worker('I2', true, 'unknown', 'unknown'),
+			worker('I1', true, 'no', 'no', { deletedAt: DELETED }),
+			worker('I3', true, 'no', 'no')
+		]);
 
 	// Possible victims: P1 at I2, identified by the police; P2 at I4; P3 at I5 (2025).
 	const person = (inspectionKey: string) => ({
@@ -191,7 +236,10 @@ async function buildWorld(): Promise<void> {
 		ageBand: '18_22',
 		result: 'possible_victim' as const
 	});
-	const [p1] = await db.insert(s.screenedPersons).values([person('I2'), person('I4'), person('I5')]).returning();
+	const [p1] = await db
+		.insert(s.screenedPersons)
+		.values([person('I2'), person('I4'), person('I5')])
+		.returning();
 	await db.insert(s.referrals).values({
 		id: randomUUID(),
 		personId: p1!.id,

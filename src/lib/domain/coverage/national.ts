@@ -25,9 +25,21 @@ export type ViolationRow = {
 };
 export type MunicipalityColumn = { municipalityId: string; code: string; name: Text };
 /** Amounts in whole euros; the median is null when no decision of the row has an amount. */
-export type DecisionRow = { kind: string; count: number; withAmount: number; totalEur: number; medianEur: number | null };
+export type DecisionRow = {
+	kind: string;
+	count: number;
+	withAmount: number;
+	totalEur: number;
+	medianEur: number | null;
+};
 export type FollowUps = { done: number; escalated: number; due: number; overdue: number; cancelled: number };
-export type WorkersRow = { agency: string; workers: number; minors: number; withoutContract: number; undeclared: number };
+export type WorkersRow = {
+	agency: string;
+	workers: number;
+	minors: number;
+	withoutContract: number;
+	undeclared: number;
+};
 
 export type NationalTables = {
 	/** The years of the criminal tables: those the period touches, and any other a report was filed in. */

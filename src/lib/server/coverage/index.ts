@@ -41,6 +41,11 @@ export async function coverageReport(
 		...breakdown,
 		trend: monthly.trend,
 		overdue,
-		report: { ...tables, operations: monthly.operations, aggravating, national: withVictims(national, tables.victimsByYear) }
+		report: {
+			...tables,
+			operations: monthly.operations,
+			aggravating,
+			national: withVictims(national, tables.victimsByYear)
+		}
 	};
 }

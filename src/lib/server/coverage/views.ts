@@ -76,7 +76,12 @@ export async function coverageReportTables(
 	return {
 		period: scope.period,
 		totals: breakdown.totals,
-		report: { ...tables, operations: monthly.operations, aggravating, national: withVictims(national, tables.victimsByYear) },
+		report: {
+			...tables,
+			operations: monthly.operations,
+			aggravating,
+			national: withVictims(national, tables.victimsByYear)
+		},
 		options
 	};
 }
