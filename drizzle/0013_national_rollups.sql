@@ -1,6 +1,6 @@
 -- Copied from drizzle/custom/national_rollups.sql (the lead regenerates the numbered file at merge).
 -- The national tables' rollups (issue 16): what the counted inspections of one Kosovo calendar day led
--- to after the visit, per venue municipality and kind, kept like the coverage rollups of migration 0004
+-- to after the visit (and the aggravating circumstances found at it), per venue municipality and kind, kept like the coverage rollups of migration 0004
 -- by src/lib/server/coverage/rollup.ts (the same days noted in coverage_dirty are rebuilt from the same
 -- SQL that counts from the records: src/lib/server/coverage/national/rows.ts). `day` is always the
 -- inspection's day, so the period selects these rows as it selects every coverage figure.
@@ -56,6 +56,17 @@ CREATE TABLE "coverage_workers_daily" (
 	"undeclared" integer NOT NULL
 );--> statement-breakpoint
 CREATE INDEX "coverage_workers_daily_day_idx" ON "coverage_workers_daily" USING btree ("day");--> statement-breakpoint
+-- The aggravating circumstances (src/lib/server/coverage/aggravatingRows.ts), which counted from the
+-- inspections took most of a year's report; the inspections' and persons' triggers already note them.
+CREATE TABLE "coverage_aggravating_daily" (
+	"day" date NOT NULL,
+	"municipality_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"inspections_near_children" integer NOT NULL,
+	"victims_under_18" integer NOT NULL,
+	"victims_near_children" integer NOT NULL
+);--> statement-breakpoint
+CREATE INDEX "coverage_aggravating_daily_day_idx" ON "coverage_aggravating_daily" USING btree ("day");--> statement-breakpoint
 -- Records kept per inspection count with their inspection's day and venue (function of migration 0004).
 CREATE TRIGGER "coverage_criminal_reports_insert" AFTER INSERT ON "criminal_reports" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION coverage_mark_inspection_children();--> statement-breakpoint
 CREATE TRIGGER "coverage_criminal_reports_update" AFTER UPDATE ON "criminal_reports" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION coverage_mark_inspection_children();--> statement-breakpoint
@@ -87,13 +98,7 @@ END $$;--> statement-breakpoint
 CREATE TRIGGER "coverage_controls_insert" AFTER INSERT ON "control_inspections" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION coverage_mark_controls();--> statement-breakpoint
 CREATE TRIGGER "coverage_controls_update" AFTER UPDATE ON "control_inspections" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION coverage_mark_controls();--> statement-breakpoint
 CREATE TRIGGER "coverage_controls_delete" AFTER DELETE ON "control_inspections" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION coverage_mark_controls();--> statement-breakpoint
--- Records stored before this migration are counted at the first coverage query after it.
+-- Every day with a counted inspection is rebuilt at the first coverage query after this migration
+-- (the aggravating circumstances are in every day's rollup), as after migration 0004.
 INSERT INTO "coverage_dirty" (day, location_id)
-SELECT DISTINCT (i.started_at AT TIME ZONE 'Europe/Belgrade')::date, i.location_id FROM inspections i
-WHERE i.status = 'submitted' AND (
-	EXISTS (SELECT 1 FROM criminal_reports x WHERE x.inspection_id = i.id)
-	OR EXISTS (SELECT 1 FROM violations x WHERE x.inspection_id = i.id)
-	OR EXISTS (SELECT 1 FROM decisions x WHERE x.inspection_id = i.id)
-	OR EXISTS (SELECT 1 FROM checked_workers x WHERE x.inspection_id = i.id)
-	OR EXISTS (SELECT 1 FROM control_inspections x WHERE x.source_inspection_id = i.id)
-);
+SELECT DISTINCT (started_at AT TIME ZONE 'Europe/Belgrade')::date, location_id FROM inspections WHERE status = 'submitted';

@@ -392,7 +392,7 @@ describe(`national tables on ${testEngine}`, () => {
 
 	it('narrow to a municipality and a kind from the rollups as from the records', async () => {
 		for (const query of [
-			{ from: '2026-01-01', to: '2026-12-31', municipalityId: id.M1! },
+			{ from: '2026-01-01', to: '2026-12-31', municipalityId: id.M1! } as Record<string, string>,
 			{ from: '2026-01-01', to: '2026-12-31', kind: 'night_club' }
 		]) {
 			const { fromRollups, fromRecords } = await both(query);

@@ -14,6 +14,7 @@ import { firstRow } from '../db/rows.ts';
 import { possibleVictimSql } from '../db/screening.ts';
 import { DAYS_IN_MASK, emptyMask, type YearMask } from '../../domain/coverage/dayMasks.ts';
 import {
+	countedInspections,
 	countedWhere,
 	findingFigures,
 	findingsPerInspection,
@@ -22,7 +23,8 @@ import {
 	startOfDay,
 	type CoverageScope
 } from './counted.ts';
-import { nationalRollupList } from './national/rows.ts';
+import { nationalRollupList, type DayRollup } from './national/rows.ts';
+import { aggravatingRollup } from './aggravatingRows.ts';
 
 /** Serialises rebuilds: two at once would each delete and re-insert the same days. */
 const REFRESH_LOCK = 7_411_007;
@@ -110,8 +112,9 @@ async function rebuild(db: Db): Promise<RefreshResult & { noted: number }> {
 			where r.deleted_at is null
 			group by 1, 2, 3, 4, 5`);
 
-		// The national tables' rollups (migration 0013), from the same SELECTs as their direct count.
-		for (const rollup of nationalRollupList) {
+		// The rollups of migration 0013 (national tables, aggravating circumstances), from the same
+		// SELECTs as their direct count (`dayCells`).
+		for (const rollup of [...nationalRollupList, aggravatingRollup]) {
 			const table = sql.raw(rollup.table);
 			await tx.execute(sql`delete from ${table} where day in ${dirtyDays}`);
 			await tx.execute(sql`insert into ${table} (${sql.raw(rollup.columns)})
@@ -145,6 +148,15 @@ export function dailyWithin({ period, filters }: CoverageScope): SQL {
 	if (filters.municipalityId) conditions.push(sql`d.municipality_id = ${filters.municipalityId}`);
 	if (filters.kind) conditions.push(sql`d.kind = ${filters.kind}`);
 	return sql.join(conditions, sql` and `);
+}
+
+/**
+ * `d as (…)`: the cells of a rollup of migration 0013 within the scope, read from its table, or
+ * counted from the records with the SELECT that fills it where the rollups cannot answer.
+ */
+export function dayCells(scope: CoverageScope, rollup: DayRollup): SQL {
+	if (usesRollups(scope)) return sql`d as (select * from ${sql.raw(rollup.table)} d where ${dailyWithin(scope)})`;
+	return sql`${countedInspections(scope)}, d as (${rollup.select})`;
 }
 
 /**

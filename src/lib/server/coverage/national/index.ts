@@ -3,7 +3,7 @@
  * of migration 0013, or counted from the records where the filters cut across the rollups' grain
  * (plan, agency) — both through the same per-day SELECTs (rows.ts).
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/index.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { periodYears } from '../../../domain/coverage/victimYears.ts';
@@ -21,15 +21,9 @@ import {
 	type WorkersRow
 } from '../../../domain/coverage/national.ts';
 import type { CoverageReport } from '../../../domain/coverage/report.ts';
-import { countedInspections, type CoverageScope } from '../counted.ts';
-import { dailyWithin, usesRollups } from '../rollup.ts';
-import { nationalRollups, type NationalRollup } from './rows.ts';
-
-/** `d as (…)`: the cells of one table within the scope. */
-function cells(scope: CoverageScope, rollup: NationalRollup): SQL {
-	if (usesRollups(scope)) return sql`d as (select * from ${sql.raw(rollup.table)} d where ${dailyWithin(scope)})`;
-	return sql`${countedInspections(scope)}, d as (${rollup.select})`;
-}
+import type { CoverageScope } from '../counted.ts';
+import { dayCells as cells } from '../rollup.ts';
+import { nationalRollups } from './rows.ts';
 
 async function offenceCounts(db: Db, scope: CoverageScope): Promise<OffenceCount[]> {
 	return rowsOf<OffenceCount>(

@@ -7,9 +7,10 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 
-export type NationalRollup = { table: string; columns: string; select: SQL };
+/** A rollup table of per-day cells and the SELECT (after `counted as (…)`) that fills it. */
+export type DayRollup = { table: string; columns: string; select: SQL };
 
-const criminal: NationalRollup = {
+const criminal: DayRollup = {
 	table: 'coverage_criminal_daily',
 	columns: 'day, municipality_id, kind, offence, year, reports, arrests, detentions',
 	select: sql`select c.day, c.municipality_id, c.kind, cr.offence, extract(year from cr.filed_on)::int as year,
@@ -19,7 +20,7 @@ const criminal: NationalRollup = {
 		group by 1, 2, 3, 4, 5`
 };
 
-const violations: NationalRollup = {
+const violations: DayRollup = {
 	table: 'coverage_violations_daily',
 	columns: 'day, municipality_id, kind, violation_kind_id, violations',
 	select: sql`select c.day, c.municipality_id, c.kind, v.kind_id as violation_kind_id, count(*)::int as violations
@@ -28,7 +29,7 @@ const violations: NationalRollup = {
 		group by 1, 2, 3, 4`
 };
 
-const decisions: NationalRollup = {
+const decisions: DayRollup = {
 	table: 'coverage_decisions_daily',
 	columns: 'day, municipality_id, kind, decision_kind, appeal, amount_eur, decisions',
 	select: sql`select c.day, c.municipality_id, c.kind, dc.kind as decision_kind, dc.appeal, dc.amount_eur,
@@ -39,7 +40,7 @@ const decisions: NationalRollup = {
 };
 
 // A control inspection belongs to the inspection whose deadline made it.
-const controls: NationalRollup = {
+const controls: DayRollup = {
 	table: 'coverage_controls_daily',
 	columns: 'day, municipality_id, kind, status, due_on, controls',
 	select: sql`select c.day, c.municipality_id, c.kind, ci.status, ci.due_on, count(*)::int as controls
@@ -50,7 +51,7 @@ const controls: NationalRollup = {
 
 // Workers count for the agency of the user who recorded the inspection (an inspection has one author,
 // where a joint team has two agencies).
-const workers: NationalRollup = {
+const workers: DayRollup = {
 	table: 'coverage_workers_daily',
 	columns: 'day, municipality_id, kind, agency, workers, minors, without_contract, undeclared',
 	select: sql`select c.day, c.municipality_id, c.kind, ag.code as agency, count(*)::int as workers,
@@ -64,4 +65,4 @@ const workers: NationalRollup = {
 };
 
 export const nationalRollups = { criminal, violations, decisions, controls, workers };
-export const nationalRollupList: NationalRollup[] = Object.values(nationalRollups);
+export const nationalRollupList: DayRollup[] = Object.values(nationalRollups);
