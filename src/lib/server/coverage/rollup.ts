@@ -1,7 +1,9 @@
 /**
  * The coverage rollups (migration 0004): per-day sums by municipality and kind, the operations counted under each day, the
  * possible victims and referrals by report category, and a bit mask of the days each venue was
- * inspected per year. Triggers note in `coverage_dirty` which days and venues changed; a coverage
+ * inspected per year; and (migration 0013) the national tables' cells and the aggravating
+ * circumstances per day (national/rows.ts, aggravatingRows.ts). Triggers note in `coverage_dirty`
+ * which days and venues changed; a coverage
  * query first rebuilds exactly those (`refreshCoverageRollups`) from the same definition of a
  * counted inspection as the direct queries (counted.ts), then reads the small tables.
  *
