@@ -3,9 +3,9 @@
  * possible victims and referrals by report category, and a bit mask of the days each venue was
  * inspected per year; and (migration 0013) the national tables' cells and the aggravating
  * circumstances per day (national/rows.ts, aggravatingRows.ts). Triggers note in `coverage_dirty`
- * which days and venues changed; a coverage
- * query first rebuilds exactly those (`refreshCoverageRollups`) from the same definition of a
- * counted inspection as the direct queries (counted.ts), then reads the small tables.
+ * which days and venues changed; a coverage query first rebuilds exactly those
+ * (`refreshCoverageRollups`) from the same definition of a counted inspection as the direct queries
+ * (counted.ts), then reads the small tables.
  *
  * The plan and agency filters cut across the rollups' grain (an agency is that of a team's members),
  * so figures narrowed by them are counted from the inspections directly: see `usesRollups`.
