@@ -4,7 +4,9 @@
  * over 1,000,000 inspections at 50,000 venues, on PostgreSQL (target ≤ 300 ms median) and on
  * PGlite beside it — read from the coverage rollups (migration 0004), with the time to build them
  * after the bulk load, the time right after one new inspection, and the same report counted
- * directly from the inspections beside it.
+ * directly from the inspections beside it. The after-inspection records (issue 16) are generated
+ * beside the inspections, and the report is timed with and without its national tables
+ * (server/coverage/national/), back to back.
  *
  * The data is generated inside the database with `INSERT … SELECT generate_series` (setseed makes
  * it repeatable): two years of inspections, so the year asked for holds about half of them.
@@ -18,9 +20,14 @@ import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../src/lib/server/db/index.ts';
 import { rowsOf } from '../src/lib/server/db/rows.ts';
-import { coverageReport } from '../src/lib/server/coverage/index.ts';
+import { coverageReport, OVERDUE_SHOWN } from '../src/lib/server/coverage/index.ts';
 import { refreshCoverageRollups, type RefreshResult } from '../src/lib/server/coverage/rollup.ts';
-import { coverageFiltersSchema } from '../src/lib/domain/coverage/filters.ts';
+import { coverageBreakdown } from '../src/lib/server/coverage/figures.ts';
+import { monthlyFigures } from '../src/lib/server/coverage/trend.ts';
+import { overdueVenues } from '../src/lib/server/coverage/overdue.ts';
+import { reportTables } from '../src/lib/server/coverage/victims.ts';
+import { aggravatingCircumstances } from '../src/lib/server/coverage/aggravating.ts';
+import { coverageFiltersSchema, resolvePeriod } from '../src/lib/domain/coverage/filters.ts';
 import { municipalities } from '../src/lib/domain/municipalities.ts';
 
 const VENUES = 50_000;
@@ -142,15 +149,84 @@ async function generate(database: Database, inspections: number): Promise<number
 			(array['police_anti_trafficking','victim_advocate','shelter','centre_for_social_work'])[1 + k], now(), true, 'made'
 		from screened_persons sp, generate_series(0, 1) k where sp.result = 'possible_victim'`
 	);
+	await afterInspection(step);
 	await step('analyse', sql`analyze`);
-	const counts = rowsOf<{ inspections: number; persons: number; referrals: number }>(
+	const counts = rowsOf<Record<string, number>>(
 		await db.execute(sql`select (select count(*) from inspections)::int as inspections,
-			(select count(*) from screened_persons)::int as persons, (select count(*) from referrals)::int as referrals`)
-	)[0];
+			(select count(*) from screened_persons)::int as persons, (select count(*) from referrals)::int as referrals,
+			(select count(*) from violations)::int as violations, (select count(*) from checked_workers)::int as workers,
+			(select count(*) from decisions)::int as decisions, (select count(*) from control_inspections)::int as controls,
+			(select count(*) from criminal_reports)::int as criminal_reports`)
+	)[0]!;
+	recordCounts.set(database.engine, counts);
 	log(
 		`${database.engine}: generated ${JSON.stringify(counts)} in ${((performance.now() - started) / 1000).toFixed(1)} s`
 	);
 	return (performance.now() - started) / 1000;
+}
+
+/** What each engine's load generated, for the section's table. */
+const recordCounts = new Map<string, Record<string, number>>();
+
+type Step = (label: string, query: ReturnType<typeof sql>) => Promise<void>;
+
+/**
+ * The records made after the inspections, keyed on a hash of each inspection's id (a part the
+ * screened persons' hash does not use): 2 % with one to three violations (a 30-day remedy deadline
+ * and its control inspection), half of those fined or otherwise decided, 4 % with workers checked,
+ * 0.5 % with a criminal report and its arrests.
+ */
+async function afterInspection(step: Step): Promise<void> {
+	const hashed = sql`(select id, location_id, (started_at at time zone 'Europe/Belgrade')::date as day,
+		('x' || substr(id::text, 5, 4))::bit(16)::int as h from inspections)`;
+	await step(
+		'violation kinds',
+		sql`insert into violation_kinds (id, code, title_sq, title_sr, title_en, severity)
+		select gen_random_uuid(), 'BV-' || lpad(n::text, 2, '0'), 'Shkelje ' || n, 'Povreda ' || n, 'Violation ' || n,
+			(array['minor','serious','very_serious'])[1 + n % 3]
+		from generate_series(1, 20) n`
+	);
+	await step(
+		'violations',
+		sql`insert into violations (id, inspection_id, kind_id, remedy_deadline)
+		select gen_random_uuid(), i.id, vk.id, i.day + 30
+		from ${hashed} i cross join generate_series(0, 2) k
+		join (select id, row_number() over (order by code) - 1 as r from violation_kinds) vk on vk.r = (i.h + k * 7) % 20
+		where i.h % 50 = 0 and k < 1 + (i.h / 50) % 3`
+	);
+	await step(
+		'control inspections',
+		sql`insert into control_inspections (id, location_id, source_inspection_id, due_on, status)
+		select gen_random_uuid(), i.location_id, i.id, i.day + 30,
+			case when i.day + 30 < ${TODAY}::date then (array['done','escalated','due','done'])[1 + (i.h / 50) % 4] else 'due' end
+		from ${hashed} i where i.h % 50 = 0`
+	);
+	await step(
+		'decisions',
+		sql`insert into decisions (id, inspection_id, kind, decided_on, amount_eur, appeal)
+		select gen_random_uuid(), i.id, (array['fine','fine','fine','misdemeanour_request','suspension','closure'])[1 + (i.h / 100) % 6],
+			i.day + 10, case when (i.h / 100) % 6 < 3 then (array[200, 500, 1000, 2000, 4000])[1 + (i.h / 600) % 5] end,
+			(array['none','none','none','filed','upheld','overturned','partly_upheld'])[1 + (i.h / 700) % 7]
+		from ${hashed} i where i.h % 100 = 0`
+	);
+	await step(
+		'checked workers',
+		sql`insert into checked_workers (id, inspection_id, sex, is_minor, "foreign", contract_before_work, declared_to_tax,
+			pension_contributions, wage_at_least_minimum, working_time_respected, work_permit, residence_permit)
+		select gen_random_uuid(), i.id, (array['female','male'])[1 + k % 2], (i.h + k) % 17 = 0, (i.h + k) % 9 = 0,
+			(array['yes','no','unknown'])[1 + (i.h / 50 + k) % 3], (array['yes','yes','no'])[1 + (i.h / 150 + k) % 3],
+			'unknown', 'unknown', 'unknown', 'not_needed', 'not_needed'
+		from ${hashed} i cross join generate_series(0, 3) k
+		where i.h % 50 < 2 and k < 1 + (i.h / 50) % 4`
+	);
+	await step(
+		'criminal reports',
+		sql`insert into criminal_reports (id, inspection_id, offence, filed_on, arrests, detentions)
+		select gen_random_uuid(), i.id,
+			(array['trafficking_in_persons','facilitating_prostitution','using_victim_sexual_services','slavery','other'])[1 + (i.h / 200) % 5],
+			i.day + i.h % 20, (i.h / 200) % 3, (i.h / 400) % 2
+		from ${hashed} i where i.h % 200 = 1`
+	);
 }
 
 type Timing = { median: number; min: number; max: number };
@@ -191,6 +267,7 @@ type Row = {
 	buildMs: number;
 	rebuilt: RefreshResult;
 	fromRollups: Timing;
+	withoutNational: Timing;
 	afterOneWrite: Timing;
 	direct: Timing;
 	agree: boolean;
@@ -207,7 +284,27 @@ async function measure(database: Database, inspections: number): Promise<Row> {
 	const report = () => coverageReport(database.db, FILTERS, TODAY);
 	const first = await report();
 	const nothing = async () => {};
-	const fromRollups = await timeRuns(database, 'from rollups', RUNS, nothing, report);
+	// With and without the national tables, alternately, so both meet the same load on the machine.
+	const withTimes: number[] = [];
+	const withoutTimes: number[] = [];
+	for (let i = 1; i <= RUNS; i++) {
+		for (const [label, run, times] of [
+			['from rollups', report, withTimes],
+			['without the national tables', () => reportWithoutNational(database), withoutTimes]
+		] as const) {
+			const t = performance.now();
+			await run();
+			times.push(performance.now() - t);
+			log(`${database.engine} ${label} run ${i}/${RUNS}: ${times.at(-1)!.toFixed(0)} ms`);
+		}
+	}
+	const timing = (times: number[]): Timing => ({
+		median: median(times),
+		min: Math.min(...times),
+		max: Math.max(...times)
+	});
+	const fromRollups = timing(withTimes);
+	const withoutNational = timing(withoutTimes);
 	const afterOneWrite = await timeRuns(database, 'after one new inspection', RUNS, () => submitOne(database), report);
 	const direct = await timeRuns(database, 'counted from the inspections', DIRECT_RUNS, nothing, () =>
 		coverageReport(database.db, FILTERS, TODAY, { source: 'inspections' })
@@ -226,10 +323,24 @@ async function measure(database: Database, inspections: number): Promise<Row> {
 		buildMs,
 		rebuilt,
 		fromRollups,
+		withoutNational,
 		afterOneWrite,
 		direct,
 		agree
 	};
+}
+
+/** The report as it was before the national tables: the same parts, without `nationalCounts`. */
+async function reportWithoutNational(database: Database): Promise<void> {
+	await refreshCoverageRollups(database.db);
+	const scope = { period: resolvePeriod(FILTERS, TODAY), filters: FILTERS };
+	await Promise.all([
+		coverageBreakdown(database.db, scope),
+		monthlyFigures(database.db, scope),
+		overdueVenues(database.db, scope, OVERDUE_SHOWN),
+		reportTables(database.db, scope),
+		aggravatingCircumstances(database.db, scope)
+	]);
 }
 
 async function onPostgres(): Promise<Row | string> {
@@ -278,12 +389,23 @@ console.log(
 		`with nothing changed since (median of ${RUNS}); "after one write" inserts one submitted inspection before each of`,
 		`${RUNS} reports, so each pays for rebuilding that day and venue. "Counted directly" is the same report from the`,
 		`inspections (\`source: 'inspections'\`, what the plan and agency filters still use), median of ${DIRECT_RUNS}.`,
+		'The national tables (criminal reports, arrests, violations, decisions, follow-ups, workers: issue 16) are read from',
+		'the rollups of migration 0014, rebuilt with the others; "without national tables" is the same report without them,',
+		`timed alternately with "from rollups" (${RUNS} runs each). The after-inspection records loaded beside the inspections:`,
 		'',
-		'| engine | inspections (all) | counted in the year | load | build rollups | from rollups | after one write | counted directly | same report |',
-		'|---|---:|---:|---:|---:|---:|---:|---:|---|',
+		'| engine | violations | controls | decisions | workers checked | criminal reports |',
+		'|---|---:|---:|---:|---:|---:|',
+		...rows.map((r) => {
+			const c = recordCounts.get(r.engine) ?? {};
+			const n = (key: string) => (c[key] ?? 0).toLocaleString('en');
+			return `| ${r.engine} | ${n('violations')} | ${n('controls')} | ${n('decisions')} | ${n('workers')} | ${n('criminal_reports')} |`;
+		}),
+		'',
+		'| engine | inspections (all) | counted in the year | load | build rollups | from rollups | without national tables | after one write | counted directly | same report |',
+		'|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
 		...rows.map(
 			(r) =>
-				`| ${r.engine} | ${r.inspections.toLocaleString('en')} | ${r.inYear.toLocaleString('en')} | ${r.loadSeconds.toFixed(0)} s | ${(r.buildMs / 1000).toFixed(1)} s (${r.rebuilt.days} days, ${r.rebuilt.venueYears.toLocaleString('en')} venue-years) | ${ms(r.fromRollups.median)} (${ms(r.fromRollups.min)} – ${ms(r.fromRollups.max)}) | ${ms(r.afterOneWrite.median)} | ${ms(r.direct.median)} | ${r.agree ? 'yes' : '**NO**'} |`
+				`| ${r.engine} | ${r.inspections.toLocaleString('en')} | ${r.inYear.toLocaleString('en')} | ${r.loadSeconds.toFixed(0)} s | ${(r.buildMs / 1000).toFixed(1)} s (${r.rebuilt.days} days, ${r.rebuilt.venueYears.toLocaleString('en')} venue-years) | ${ms(r.fromRollups.median)} (${ms(r.fromRollups.min)} – ${ms(r.fromRollups.max)}) | ${ms(r.withoutNational.median)} (${ms(r.withoutNational.min)} – ${ms(r.withoutNational.max)}) | ${ms(r.afterOneWrite.median)} | ${ms(r.direct.median)} | ${r.agree ? 'yes' : '**NO**'} |`
 		),
 		'',
 		...rows.map(

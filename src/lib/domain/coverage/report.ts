@@ -14,6 +14,7 @@ import { ageBands } from '../screening/screen.ts';
 import type { CoverageFilters, Period } from './filters.ts';
 import type { CoverageFigures } from './figures.ts';
 import type { VictimYearRow } from './victimYears.ts';
+import type { NationalTables } from './national.ts';
 
 export { ageBands, referralStatuses, referralTargets, sexes };
 
@@ -93,5 +94,7 @@ export type CoverageReport = {
 			possibleVictimsUnder18: number;
 			possibleVictimsNearChildren: number;
 		};
+		/** What the inspections led to: criminal reports, arrests, labour findings (national.ts). */
+		national: NationalTables;
 	};
 };

@@ -77,6 +77,58 @@ const tables = {
 		header: ['circumstance', 'count'],
 		rows: Object.entries(r.report.aggravating).map(([circumstance, count]) => [circumstance, count])
 	}),
+	// The national tables (national.ts), long format like the victim tables by year.
+	criminalReports: (r) => ({
+		header: ['offence', 'year', 'criminalReports'],
+		rows: r.report.national.offences.flatMap((row) =>
+			r.report.national.years.map((year) => [row.offence, year, row.years[year]?.reports ?? 0])
+		)
+	}),
+	arrests: (r) => ({
+		header: ['offence', 'year', 'arrests', 'detentions'],
+		rows: r.report.national.offences.flatMap((row) =>
+			r.report.national.years.map((year) => [
+				row.offence,
+				year,
+				row.years[year]?.arrests ?? 0,
+				row.years[year]?.detentions ?? 0
+			])
+		)
+	}),
+	victimsPerYear: (r) => ({
+		header: ['year', 'possibleVictims', 'identifiedVictims'],
+		rows: r.report.national.victims.map((v) => [v.year, v.possible, v.identified])
+	}),
+	violations: (r) => ({
+		header: ['violationCode', 'titleSq', 'titleSr', 'titleEn', 'municipalityCode', 'violations'],
+		rows: r.report.national.violations.rows.flatMap((row) =>
+			r.report.national.violations.municipalities
+				.filter((m) => row.municipalities[m.municipalityId])
+				.map((m) => [row.code, row.title.sq, row.title.sr, row.title.en, m.code, row.municipalities[m.municipalityId]!])
+		)
+	}),
+	decisions: (r) => ({
+		header: ['decisionKind', 'decisions', 'withAmount', 'totalEur', 'medianEur'],
+		rows: [...r.report.national.decisions.byKind, r.report.national.decisions.all].map((d) => [
+			d.kind,
+			d.count,
+			d.withAmount,
+			d.totalEur,
+			d.medianEur
+		])
+	}),
+	appeals: (r) => ({
+		header: ['appeal', 'decisions'],
+		rows: r.report.national.decisions.appeals.map((a) => [a.appeal, a.count])
+	}),
+	followUps: (r) => ({
+		header: ['status', 'controlInspections'],
+		rows: Object.entries(r.report.national.followUps).map(([status, count]) => [status, count])
+	}),
+	workersChecked: (r) => ({
+		header: ['agency', 'workers', 'minors', 'withoutContract', 'undeclared'],
+		rows: r.report.national.workers.map((w) => [w.agency, w.workers, w.minors, w.withoutContract, w.undeclared])
+	}),
 	operations: (r) => ({
 		header: ['month', 'plans', 'operations', 'locationsControlled'],
 		rows: r.report.operations.byMonth.map((m) => [m.month, m.plans, m.operations, m.locationsControlled])

@@ -2,36 +2,26 @@
  * The aggravating circumstances of the Criminal Code that Kontrolla records (docs/DOMAIN.md,
  * "Places"): counted inspections at venues within the child-site radius at check-in (the flag the
  * server recorded, server/inspections/childSiteFlag.ts), possible victims under 18, and possible
- * victims met at venues near children. Counted from the inspections directly: the rollups do not
- * carry the flag, and the counts are a handful of rows per period.
+ * victims met at venues near children. Read from the rollup of migration 0014 (aggravatingRows.ts),
+ * or counted from the inspections with the same SELECT where the rollups cannot answer.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { firstRow } from '../db/rows.ts';
-import { possibleVictimSql } from '../db/screening.ts';
 import type { CoverageReport } from '../../domain/coverage/report.ts';
-import { countedInspections, type CoverageScope } from './counted.ts';
-
-const nearChildren = sql`jsonb_typeof(i.check_in -> 'nearChildren') = 'object'`;
+import type { CoverageScope } from './counted.ts';
+import { dayCells } from './rollup.ts';
+import { aggravatingRollup } from './aggravatingRows.ts';
 
 export async function aggravatingCircumstances(
 	db: Db,
 	scope: CoverageScope
 ): Promise<CoverageReport['report']['aggravating']> {
 	return firstRow(
-		await db.execute(sql`with ${countedInspections(scope)},
-			flagged as (
-				select c.id, ${nearChildren} as near_children
-				from counted c join inspections i on i.id = c.id
-			),
-			victims as (
-				select sp.is_minor, f.near_children
-				from screened_persons sp join flagged f on f.id = sp.inspection_id
-				where sp.deleted_at is null and sp.result = ${possibleVictimSql}
-			)
-			select
-				(select count(*) from flagged where near_children)::int as "inspectionsNearChildren",
-				(select count(*) from victims where is_minor)::int as "possibleVictimsUnder18",
-				(select count(*) from victims where near_children)::int as "possibleVictimsNearChildren"`)
+		await db.execute(sql`with ${dayCells(scope, aggravatingRollup)}
+			select coalesce(sum(d.inspections_near_children), 0)::int as "inspectionsNearChildren",
+				coalesce(sum(d.victims_under_18), 0)::int as "possibleVictimsUnder18",
+				coalesce(sum(d.victims_near_children), 0)::int as "possibleVictimsNearChildren"
+			from d`)
 	);
 }

@@ -10,6 +10,7 @@ import { monthlyFigures } from './trend.ts';
 import { overdueVenues } from './overdue.ts';
 import { reportTables } from './victims.ts';
 import { aggravatingCircumstances } from './aggravating.ts';
+import { nationalCounts, withVictims } from './national/index.ts';
 import { refreshCoverageRollups } from './rollup.ts';
 import type { CoverageScope } from './counted.ts';
 
@@ -25,12 +26,13 @@ export async function coverageReport(
 	const period = resolvePeriod(filters, today);
 	const scope: CoverageScope = { period, filters, source };
 	await refreshCoverageRollups(db);
-	const [breakdown, monthly, overdue, tables, aggravating] = await Promise.all([
+	const [breakdown, monthly, overdue, tables, aggravating, national] = await Promise.all([
 		coverageBreakdown(db, scope),
 		monthlyFigures(db, scope),
 		overdueVenues(db, scope, overdueLimit),
 		reportTables(db, scope),
-		aggravatingCircumstances(db, scope)
+		aggravatingCircumstances(db, scope),
+		nationalCounts(db, scope, today)
 	]);
 	const { from: _from, to: _to, ...otherFilters } = filters;
 	return {
@@ -39,6 +41,11 @@ export async function coverageReport(
 		...breakdown,
 		trend: monthly.trend,
 		overdue,
-		report: { ...tables, operations: monthly.operations, aggravating }
+		report: {
+			...tables,
+			operations: monthly.operations,
+			aggravating,
+			national: withVictims(national, tables.victimsByYear)
+		}
 	};
 }

@@ -1,9 +1,11 @@
 /**
  * The coverage rollups (migration 0004): per-day sums by municipality and kind, the operations counted under each day, the
  * possible victims and referrals by report category, and a bit mask of the days each venue was
- * inspected per year. Triggers note in `coverage_dirty` which days and venues changed; a coverage
- * query first rebuilds exactly those (`refreshCoverageRollups`) from the same definition of a
- * counted inspection as the direct queries (counted.ts), then reads the small tables.
+ * inspected per year; and (migration 0014) the national tables' cells and the aggravating
+ * circumstances per day (national/rows.ts, aggravatingRows.ts). Triggers note in `coverage_dirty`
+ * which days and venues changed; a coverage query first rebuilds exactly those
+ * (`refreshCoverageRollups`) from the same definition of a counted inspection as the direct queries
+ * (counted.ts), then reads the small tables.
  *
  * The plan and agency filters cut across the rollups' grain (an agency is that of a team's members),
  * so figures narrowed by them are counted from the inspections directly: see `usesRollups`.
@@ -14,6 +16,7 @@ import { firstRow } from '../db/rows.ts';
 import { possibleVictimSql } from '../db/screening.ts';
 import { DAYS_IN_MASK, emptyMask, type YearMask } from '../../domain/coverage/dayMasks.ts';
 import {
+	countedInspections,
 	countedWhere,
 	findingFigures,
 	findingsPerInspection,
@@ -22,6 +25,8 @@ import {
 	startOfDay,
 	type CoverageScope
 } from './counted.ts';
+import { nationalRollupList, type DayRollup } from './national/rows.ts';
+import { aggravatingRollup } from './aggravatingRows.ts';
 
 /** Serialises rebuilds: two at once would each delete and re-insert the same days. */
 const REFRESH_LOCK = 7_411_007;
@@ -109,6 +114,15 @@ async function rebuild(db: Db): Promise<RefreshResult & { noted: number }> {
 			where r.deleted_at is null
 			group by 1, 2, 3, 4, 5`);
 
+		// The rollups of migration 0014 (national tables, aggravating circumstances), from the same
+		// SELECTs as their direct count (`dayCells`).
+		for (const rollup of [...nationalRollupList, aggravatingRollup]) {
+			const table = sql.raw(rollup.table);
+			await tx.execute(sql`delete from ${table} where day in ${dirtyDays}`);
+			await tx.execute(sql`insert into ${table} (${sql.raw(rollup.columns)})
+				with ${countedWhere(onDirtyDays)} ${rollup.select}`);
+		}
+
 		// A venue's mask for a year is rebuilt whole from its counted inspections of that year.
 		const pairs = sql`(select distinct location_id, extract(year from day)::int as year from ${taken})`;
 		await tx.execute(
@@ -136,6 +150,15 @@ export function dailyWithin({ period, filters }: CoverageScope): SQL {
 	if (filters.municipalityId) conditions.push(sql`d.municipality_id = ${filters.municipalityId}`);
 	if (filters.kind) conditions.push(sql`d.kind = ${filters.kind}`);
 	return sql.join(conditions, sql` and `);
+}
+
+/**
+ * `d as (…)`: the cells of a rollup of migration 0014 within the scope, read from its table, or
+ * counted from the records with the SELECT that fills it where the rollups cannot answer.
+ */
+export function dayCells(scope: CoverageScope, rollup: DayRollup): SQL {
+	if (usesRollups(scope)) return sql`d as (select * from ${sql.raw(rollup.table)} d where ${dailyWithin(scope)})`;
+	return sql`${countedInspections(scope)}, d as (${rollup.select})`;
 }
 
 /**

@@ -105,7 +105,7 @@ async function referralTable(db: Db, scope: CoverageScope): Promise<ReferralRow[
 export async function reportTables(
 	db: Db,
 	scope: CoverageScope
-): Promise<Omit<CoverageReport['report'], 'operations' | 'aggravating'>> {
+): Promise<Omit<CoverageReport['report'], 'operations' | 'aggravating' | 'national'>> {
 	const [victims, referrals, byYear] = await Promise.all([
 		victimCounts(db, scope),
 		referralTable(db, scope),

@@ -19,6 +19,7 @@ import { filterOptions } from './options.ts';
 import { countedInspectionList, venueCoverage } from './venues.ts';
 import { refreshCoverageRollups } from './rollup.ts';
 import { aggravatingCircumstances } from './aggravating.ts';
+import { nationalCounts, withVictims } from './national/index.ts';
 
 /** Enough rows for a screen; the totals are always complete. */
 const OVERDUE_ON_MAP = 200;
@@ -64,17 +65,23 @@ export async function coverageReportTables(
 	today: string
 ): Promise<CoverageReportTables> {
 	const scope = await scopeOf(db, filters, today);
-	const [breakdown, monthly, tables, aggravating, options] = await Promise.all([
+	const [breakdown, monthly, tables, aggravating, national, options] = await Promise.all([
 		coverageBreakdown(db, scope),
 		monthlyFigures(db, scope),
 		reportTables(db, scope),
 		aggravatingCircumstances(db, scope),
+		nationalCounts(db, scope, today),
 		filterOptions(db)
 	]);
 	return {
 		period: scope.period,
 		totals: breakdown.totals,
-		report: { ...tables, operations: monthly.operations, aggravating },
+		report: {
+			...tables,
+			operations: monthly.operations,
+			aggravating,
+			national: withVictims(national, tables.victimsByYear)
+		},
 		options
 	};
 }
