@@ -43,6 +43,12 @@ import { PERSON_MISSING, SUBMITTED_LOCKED } from '../../domain/sync/refusals.ts'
 import { checkSelfAnswered } from '../personInfo/selfAnswered.ts';
 import { storedNationality } from '../nationality/mappings.ts';
 import { childSiteFlagFor } from '../inspections/childSiteFlag.ts';
+import type {
+	CriminalReportData,
+	CustodyTransferData,
+	EvidenceItemData
+} from '../../domain/records/afterInspection.ts';
+import { criminalReport, custodyTransfer, evidenceItem } from './policeRules.ts';
 
 /** What a device sends for each entity it may write; the others are authored on the server only. */
 type FieldDataOf = {
@@ -52,6 +58,9 @@ type FieldDataOf = {
 	attachment: AttachmentData;
 	location: ProposedLocationData;
 	assignment: z.infer<typeof assignmentStatusDataSchema>;
+	criminalReport: CriminalReportData;
+	evidenceItem: EvidenceItemData;
+	custodyTransfer: CustodyTransferData;
 };
 export type FieldEntity = keyof FieldDataOf;
 export type FieldData<E extends FieldEntity> = FieldDataOf[E];
@@ -76,6 +85,8 @@ export type FieldRule<E extends FieldEntity> = {
 		origin: Origin,
 		op: 'upsert' | 'delete'
 	): Promise<{ columns: SyncedColumns<E>; changeScope: ChangeScope }>;
+	/** What the write's audit entry says besides its mutation and version (ids and hashes only). */
+	auditNote?(id: string, columns: SyncedColumns<E>): string;
 };
 
 /** A time as the device sends it (ISO text), as the database stores it. */
@@ -144,7 +155,7 @@ async function cached<T>(tx: Db, key: string, read: () => Promise<T | undefined>
 	return row;
 }
 
-async function inspectionInScope(tx: Db, scope: Scope, inspectionId: string) {
+export async function inspectionInScope(tx: Db, scope: Scope, inspectionId: string) {
 	const inspection = await cached(tx, inspectionId, () =>
 		one(
 			tx
@@ -368,7 +379,10 @@ export const fieldRules: { [E in FieldEntity]: FieldRule<E> } = {
 	referral,
 	attachment,
 	location,
-	assignment
+	assignment,
+	criminalReport,
+	evidenceItem,
+	custodyTransfer
 };
 
 export function isFieldEntity(entity: SyncEntity): entity is FieldEntity {

@@ -1,0 +1,288 @@
+/**
+ * The police outcome of a visit through the real push endpoint on the engine under test: criminal
+ * reports, the evidence log and its chain of custody. Only police members of the visit's team write
+ * them; a report stays open after the submission, an item locks with the visit, a hand-over is
+ * written once, in order; and the audit log proves the chain, so a row changed in the database is found.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { openTestDatabase, testEngine } from '../support/database.ts';
+import { startApp, type TestApp, type TestClient } from '../support/app.ts';
+import { buildSyncWorld, inspectionData, visitRecords, type SyncWorld } from '../support/syncWorld.ts';
+import type { Database } from '../../src/lib/server/db/index.ts';
+import * as s from '../../src/lib/server/db/schema.ts';
+import type { MutationResult } from '../../src/lib/domain/sync/wire.ts';
+import { SUBMITTED_LOCKED } from '../../src/lib/domain/sync/refusals.ts';
+import { verifyCustody } from '../../src/lib/server/evidence/verifyCustody.ts';
+import { verifyAuditChain } from '../../src/lib/server/audit/verify.ts';
+
+let database: Database;
+let app: TestApp;
+let world: SyncWorld;
+let a1: TestClient;
+
+beforeAll(async () => {
+	database = await openTestDatabase();
+	app = await startApp(database);
+	world = await buildSyncWorld(database);
+	a1 = await app.signedIn('inspector_a1');
+});
+afterAll(async () => database?.close());
+
+type Sent = {
+	mutationId: string;
+	entity: string;
+	id: string;
+	op: 'upsert' | 'delete';
+	baseVersion: number;
+	data: unknown;
+	deviceSeq?: number;
+};
+
+async function push(client: TestClient, deviceId: string, mutations: Sent[]): Promise<MutationResult[]> {
+	const response = await client.post('/api/sync/push', { deviceId, mutations });
+	expect(response.status).toBe(200);
+	return (await response.json()).results;
+}
+
+const sent = (entity: string, id: string, data: unknown, deviceSeq?: number, baseVersion = 0): Sent => ({
+	mutationId: randomUUID(),
+	entity,
+	id,
+	op: 'upsert',
+	baseVersion,
+	data,
+	deviceSeq
+});
+const deleted = (entity: string, id: string, baseVersion: number): Sent => ({
+	...sent(entity, id, null, undefined, baseVersion),
+	op: 'delete'
+});
+
+const report = (inspectionId: string, overrides: Record<string, unknown> = {}) => ({
+	inspectionId,
+	offence: 'trafficking_in_persons',
+	filedOn: '2026-11-27',
+	policeCaseNo: 'PK-2026-114',
+	arrests: 2,
+	detentions: 1,
+	...overrides
+});
+const item = (inspectionId: string, overrides: Record<string, unknown> = {}) => ({
+	inspectionId,
+	kind: 'passport',
+	description: 'Passport held by the manager',
+	whereFound: 'Office safe',
+	foundBy: world.users.a1.id,
+	foundAt: '2026-11-24T21:10:00Z',
+	attachmentId: null,
+	sealNo: 'S-0042',
+	...overrides
+});
+const transfer = (
+	inspectionId: string,
+	evidenceItemId: string,
+	at: string,
+	overrides: Record<string, unknown> = {}
+) => ({
+	inspectionId,
+	evidenceItemId,
+	handedBy: world.users.a1.id,
+	receivedBy: 'Officer Gashi',
+	receivedUnit: 'Anti-trafficking unit',
+	at,
+	reference: 'RV-7',
+	...overrides
+});
+
+const statuses = (results: MutationResult[]) => results.map((r) => r.status);
+const refusal = (results: MutationResult[]) => results.map((r) => (r.status === 'rejected' ? r.errors : null));
+
+/** A draft visit of team A with a photo, on a device of its own. */
+async function draftVisit(device = randomUUID()) {
+	const inspectionId = randomUUID();
+	const photoId = randomUUID();
+	const visit = visitRecords(world, inspectionId);
+	const results = await push(a1, device, [
+		sent('inspection', inspectionId, inspectionData(world), 1),
+		sent('attachment', photoId, visit.photo(1), 2)
+	]);
+	expect(statuses(results)).toEqual(['applied', 'applied']);
+	return { inspectionId, photoId, visit, device };
+}
+
+describe(`who records the police outcome, on ${testEngine}`, () => {
+	it('refuses another agency and answers out of scope like missing', async () => {
+		const { inspectionId } = await draftVisit();
+		const a2 = await app.signedIn('inspector_a2');
+		const b1 = await app.signedIn('inspector_b1');
+		for (const entity of ['criminalReport', 'evidenceItem', 'custodyTransfer']) {
+			const data = {
+				criminalReport: report(inspectionId),
+				evidenceItem: item(inspectionId),
+				custodyTransfer: transfer(inspectionId, randomUUID(), '2026-11-25T09:00:00Z')
+			}[entity];
+			const results = await push(a2, randomUUID(), [sent(entity, randomUUID(), data)]);
+			expect(refusal(results)[0]![0]!.field, entity).toBe('entity');
+		}
+		const outside = await push(b1, randomUUID(), [sent('criminalReport', randomUUID(), report(inspectionId))]);
+		expect(refusal(outside)).toEqual([[{ field: 'data.inspectionId', message: 'no such inspection' }]]);
+		expect(
+			(await push(a1, randomUUID(), [sent('criminalReport', randomUUID(), report(inspectionId))]))[0]!.status
+		).toBe('applied');
+	});
+
+	it('checks who found an item and that its photo is of the same visit', async () => {
+		const { inspectionId, device } = await draftVisit();
+		const other = await draftVisit();
+		const outsider = await push(a1, device, [
+			sent('evidenceItem', randomUUID(), item(inspectionId, { foundBy: world.users.b1.id }), 3)
+		]);
+		expect(refusal(outsider)[0]![0]!.field).toBe('data.foundBy');
+		const labourMember = await push(a1, device, [
+			sent('evidenceItem', randomUUID(), item(inspectionId, { foundBy: world.users.a2.id }), 4)
+		]);
+		expect(statuses(labourMember)).toEqual(['applied']);
+		const otherPhoto = await push(a1, device, [
+			sent('evidenceItem', randomUUID(), item(inspectionId, { attachmentId: other.photoId }), 5)
+		]);
+		expect(refusal(otherPhoto)[0]![0]!.field).toBe('data.attachmentId');
+	});
+});
+
+describe(`after the visit is submitted, on ${testEngine}`, () => {
+	it('criminal reports are filed, changed and deleted; items lock; hand-overs go on', async () => {
+		const { inspectionId, photoId, visit, device } = await draftVisit();
+		const itemId = randomUUID();
+		const before = await push(a1, device, [
+			sent('evidenceItem', itemId, item(inspectionId, { attachmentId: photoId }), 3),
+			sent('inspection', inspectionId, visit.submitted(), 10, 1)
+		]);
+		expect(statuses(before)).toEqual(['applied', 'applied']);
+
+		const office = randomUUID();
+		const reportId = randomUUID();
+		expect(statuses(await push(a1, office, [sent('criminalReport', reportId, report(inspectionId))]))).toEqual([
+			'applied'
+		]);
+		const changed = await push(a1, office, [
+			sent('criminalReport', reportId, report(inspectionId, { prosecutorCaseNo: 'PP-88', arrests: 3 }), undefined, 1)
+		]);
+		expect(changed).toMatchObject([{ status: 'applied', version: 2 }]);
+		expect(statuses(await push(a1, office, [deleted('criminalReport', reportId, 2)]))).toEqual(['applied']);
+
+		const late = await push(a1, office, [sent('evidenceItem', randomUUID(), item(inspectionId))]);
+		expect(refusal(late)).toEqual([[{ field: 'data.inspectionId', message: SUBMITTED_LOCKED }]]);
+		const edit = await push(a1, office, [
+			sent('evidenceItem', itemId, item(inspectionId, { sealNo: 'S-9' }), undefined, 1)
+		]);
+		expect(refusal(edit)).toEqual([[{ field: 'data.inspectionId', message: SUBMITTED_LOCKED }]]);
+
+		const handOver = await push(a1, office, [
+			sent('custodyTransfer', randomUUID(), transfer(inspectionId, itemId, '2026-11-25T09:00:00Z'))
+		]);
+		expect(statuses(handOver)).toEqual(['applied']);
+	});
+});
+
+describe(`the chain of custody, on ${testEngine}`, () => {
+	async function itemWithChain() {
+		const { inspectionId, photoId, device } = await draftVisit();
+		const itemId = randomUUID();
+		const first = randomUUID();
+		const second = randomUUID();
+		const results = await push(a1, device, [
+			sent('evidenceItem', itemId, item(inspectionId, { attachmentId: photoId }), 3),
+			sent('custodyTransfer', first, transfer(inspectionId, itemId, '2026-11-24T23:00:00Z'), 4),
+			sent(
+				'custodyTransfer',
+				second,
+				transfer(inspectionId, itemId, '2026-11-25T10:00:00Z', { receivedBy: 'Evidence room' }),
+				5
+			)
+		]);
+		expect(statuses(results)).toEqual(['applied', 'applied', 'applied']);
+		return { inspectionId, itemId, first, second, device };
+	}
+
+	it('is append-only: a hand-over is neither changed nor deleted; resending it changes nothing', async () => {
+		const { inspectionId, itemId, first, device } = await itemWithChain();
+		const again = transfer(inspectionId, itemId, '2026-11-24T23:00:00.000Z');
+		expect(await push(a1, device, [sent('custodyTransfer', first, again, 6, 1)])).toMatchObject([
+			{ status: 'applied', version: 1 }
+		]);
+		const changed = await push(a1, device, [
+			sent('custodyTransfer', first, { ...again, receivedBy: 'Someone else' }, 7, 1)
+		]);
+		expect(refusal(changed)[0]![0]!.field).toBe('data.receivedBy');
+		expect(refusal(await push(a1, device, [deleted('custodyTransfer', first, 1)]))[0]![0]!.field).toBe('op');
+		const [row] = await database.db.select().from(s.custodyTransfers).where(eq(s.custodyTransfers.id, first));
+		expect(row).toMatchObject({ receivedBy: 'Officer Gashi', version: 1, deletedAt: null });
+		// Nor does the item go while its chain exists.
+		expect(refusal(await push(a1, device, [deleted('evidenceItem', itemId, 1)]))[0]![0]!.field).toBe('id');
+	});
+
+	it('runs forward in time: not before the item was found nor before the last hand-over', async () => {
+		const { inspectionId, itemId, device } = await itemWithChain();
+		const beforeFound = await push(a1, device, [
+			sent('custodyTransfer', randomUUID(), transfer(inspectionId, itemId, '2026-11-24T21:00:00Z'), 8)
+		]);
+		expect(refusal(beforeFound)[0]![0]!.field).toBe('data.at');
+		const beforeLast = await push(a1, device, [
+			sent('custodyTransfer', randomUUID(), transfer(inspectionId, itemId, '2026-11-25T09:59:00Z'), 9)
+		]);
+		expect(refusal(beforeLast)[0]![0]!.field).toBe('data.at');
+		const byLabour = await push(a1, device, [
+			sent(
+				'custodyTransfer',
+				randomUUID(),
+				transfer(inspectionId, itemId, '2026-11-26T09:00:00Z', { handedBy: world.users.a2.id }),
+				10
+			)
+		]);
+		expect(refusal(byLabour)[0]![0]!.field).toBe('data.handedBy');
+		const other = await draftVisit();
+		const foreignItem = await push(a1, device, [
+			sent('custodyTransfer', randomUUID(), transfer(other.inspectionId, itemId, '2026-11-26T09:00:00Z'), 11)
+		]);
+		expect(refusal(foreignItem)[0]![0]!.field).toBe('data.evidenceItemId');
+	});
+
+	it('is proved by the audit log, and a row altered or removed in the database is found', async () => {
+		const { itemId, first, second } = await itemWithChain();
+		expect(await verifyCustody(database.db, itemId)).toEqual({ ok: true, links: 2, problems: [] });
+
+		await database.db.execute(sql`UPDATE custody_transfers SET received_by = 'Someone else' WHERE id = ${first}`);
+		expect(await verifyCustody(database.db, itemId)).toEqual({
+			ok: false,
+			links: 2,
+			problems: [{ kind: 'altered', entity: 'custodyTransfer', recordId: first }]
+		});
+		await database.db.execute(sql`UPDATE evidence_items SET seal_no = 'S-1' WHERE id = ${itemId}`);
+		await database.db.execute(sql`DELETE FROM custody_transfers WHERE id = ${second}`);
+		expect(await verifyCustody(database.db, itemId)).toEqual({
+			ok: false,
+			links: 1,
+			problems: [
+				{ kind: 'altered', entity: 'evidenceItem', recordId: itemId },
+				{ kind: 'altered', entity: 'custodyTransfer', recordId: first },
+				{ kind: 'missing', entity: 'custodyTransfer', recordId: second }
+			]
+		});
+		// The audit chain itself is untouched by all this: the log still proves what was written.
+		expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+	});
+
+	it('finds an audit entry rewritten to match an altered row', async () => {
+		const { itemId, first } = await itemWithChain();
+		const [entry] = await database.db.select().from(s.auditLog).where(eq(s.auditLog.recordId, first));
+		await database.db.execute(
+			sql`UPDATE audit_log SET summary = ${entry!.summary.replace(/sha256=[0-9a-f]+/, `sha256=${'0'.repeat(64)}`)} WHERE seq = ${entry!.seq}`
+		);
+		expect(await verifyCustody(database.db, itemId)).toMatchObject({
+			ok: false,
+			problems: expect.arrayContaining([{ kind: 'audit_broken', entity: 'custodyTransfer', recordId: first }])
+		});
+	});
+});
