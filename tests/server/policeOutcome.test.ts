@@ -16,6 +16,7 @@ import type { MutationResult } from '../../src/lib/domain/sync/wire.ts';
 import { SUBMITTED_LOCKED } from '../../src/lib/domain/sync/refusals.ts';
 import { verifyCustody } from '../../src/lib/server/evidence/verifyCustody.ts';
 import { verifyAuditChain } from '../../src/lib/server/audit/verify.ts';
+import { operationPoliceOutcome } from '../../src/lib/server/evidence/policeView.ts';
 
 let database: Database;
 let app: TestApp;
@@ -283,6 +284,75 @@ describe(`the chain of custody, on ${testEngine}`, () => {
 		expect(await verifyCustody(database.db, itemId)).toMatchObject({
 			ok: false,
 			problems: expect.arrayContaining([{ kind: 'audit_broken', entity: 'custodyTransfer', recordId: first }])
+		});
+	});
+});
+
+describe(`the police outcome in the office, on ${testEngine}`, () => {
+	it('shows reports to whoever sees the visit, evidence only to those who may read persons, audited', async () => {
+		const { inspectionId, device } = await draftVisit();
+		const itemId = randomUUID();
+		const transferId = randomUUID();
+		const results = await push(a1, device, [
+			sent('evidenceItem', itemId, item(inspectionId), 3),
+			sent('custodyTransfer', transferId, transfer(inspectionId, itemId, '2026-11-25T08:00:00Z'), 4),
+			sent('criminalReport', randomUUID(), report(inspectionId), 5),
+			sent('criminalReport', randomUUID(), report(inspectionId, { offence: 'slavery', arrests: 1, detentions: 0 }), 6)
+		]);
+		expect(statuses(results)).toEqual(['applied', 'applied', 'applied', 'applied']);
+		const page = async (username: string) => {
+			const response = await (await app.signedIn(username)).get(`/inspections/${inspectionId}`);
+			expect(response.status).toBe(200);
+			return response.text();
+		};
+		const viewsOfEvidence = async () =>
+			(
+				await database.db
+					.select()
+					.from(s.auditLog)
+					.where(sql`${s.auditLog.action} = 'inspection.view_evidence' AND ${s.auditLog.recordId} = ${inspectionId}`)
+			).length;
+
+		const supervisor = await page('supervisor_x');
+		expect(supervisor).toContain(`data-evidence-id="${itemId}"`);
+		expect(supervisor).toContain(`data-transfer-id="${transferId}"`);
+		expect(supervisor).toContain('data-custody="verified"');
+		expect(supervisor).toContain('data-report-offence="slavery"');
+		expect(await viewsOfEvidence()).toBe(1);
+
+		// The labour inspector of the same team and the planner read the reports, not the evidence.
+		for (const username of ['inspector_a2', 'planner_x']) {
+			const html = await page(username);
+			expect(html, username).toContain('data-report-offence="trafficking_in_persons"');
+			expect(html, username).not.toContain('data-evidence-id');
+		}
+		expect(await viewsOfEvidence()).toBe(1);
+
+		await database.db.execute(sql`UPDATE custody_transfers SET reference = 'RV-8' WHERE id = ${transferId}`);
+		expect(await page('supervisor_x')).toContain('data-custody="broken"');
+	});
+
+	it("sums an operation's reports by offence over its visits", async () => {
+		const first = await draftVisit();
+		const second = await draftVisit();
+		const before = await operationPoliceOutcome(database.db, world.ids.operation);
+		const withdrawn = randomUUID();
+		await push(a1, first.device, [
+			sent('criminalReport', randomUUID(), report(first.inspectionId, { arrests: 2, detentions: 1 }), 5),
+			sent('criminalReport', withdrawn, report(first.inspectionId, { arrests: 9 }), 6)
+		]);
+		await push(a1, second.device, [
+			sent('criminalReport', randomUUID(), report(second.inspectionId, { arrests: 1, detentions: 3 }), 5)
+		]);
+		await push(a1, first.device, [deleted('criminalReport', withdrawn, 1)]);
+		const after = await operationPoliceOutcome(database.db, world.ids.operation);
+		const trafficking = (rows: typeof after) =>
+			rows.find((row) => row.offence === 'trafficking_in_persons') ?? { reports: 0, arrests: 0, detentions: 0 };
+		expect(trafficking(after)).toEqual({
+			offence: 'trafficking_in_persons',
+			reports: trafficking(before).reports + 2,
+			arrests: trafficking(before).arrests + 3,
+			detentions: trafficking(before).detentions + 4
 		});
 	});
 });
