@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { openTestDatabase, testEngine } from '../support/database.ts';
 import { startApp, type TestApp, type TestClient } from '../support/app.ts';
+import { addUser } from '../support/fixtures.ts';
 import { buildSyncWorld, inspectionData, visitRecords, type SyncWorld } from '../support/syncWorld.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
@@ -354,5 +355,76 @@ describe(`the police outcome in the office, on ${testEngine}`, () => {
 			arrests: trafficking(before).arrests + 3,
 			detentions: trafficking(before).detentions + 4
 		});
+	});
+});
+
+describe(`a team's police records and its members, on ${testEngine}`, () => {
+	/** Posts a form action the way the enhanced form does. */
+	async function formAction(client: TestClient, path: string, fields: [string, string][]) {
+		const response = await client.request(path, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'application/json',
+				'x-sveltekit-action': 'true'
+			},
+			body: new URLSearchParams(fields).toString()
+		});
+		return (await response.json()) as { type: string };
+	}
+	const teamB = (members: string[]): [string, string][] => [
+		['teamId', world.ids.teamB],
+		['name', 'B'],
+		['compositionReason', 'testing'],
+		['leader', members[0]!],
+		...members.map((id): [string, string] => ['members', id])
+	];
+	async function pulled(client: TestClient, cursor = '') {
+		const response = await client.get(`/api/sync/pull?cursor=${cursor}&limit=1000`);
+		expect(response.status).toBe(200);
+		return (await response.json()) as { changes: { entity: string; id: string; op: string }[]; cursor: string };
+	}
+
+	it('reach a newcomer to the team and leave the device of one who left', async () => {
+		const d1 = await addUser(database, 'inspector_d1', 'inspector', 'police');
+		const b1 = await app.signedIn('inspector_b1');
+		const inspectionId = randomUUID();
+		const itemId = randomUUID();
+		const transferId = randomUUID();
+		const reportId = randomUUID();
+		const visit = inspectionData(world, {
+			teamId: world.ids.teamB,
+			assignmentId: world.ids.assignmentB,
+			locationId: world.ids.venues[1]
+		});
+		const results = await push(b1, randomUUID(), [
+			sent('inspection', inspectionId, visit, 1),
+			sent('evidenceItem', itemId, item(inspectionId, { foundBy: world.users.b1.id }), 2),
+			sent(
+				'custodyTransfer',
+				transferId,
+				transfer(inspectionId, itemId, '2026-11-25T08:00:00Z', { handedBy: world.users.b1.id }),
+				3
+			),
+			sent('criminalReport', reportId, report(inspectionId), 4)
+		]);
+		expect(statuses(results)).toEqual(['applied', 'applied', 'applied', 'applied']);
+		const records = [`evidenceItem:${itemId}`, `custodyTransfer:${transferId}`, `criminalReport:${reportId}`];
+		const keys = (changes: { entity: string; id: string; op: string }[], op: string) =>
+			new Set(changes.filter((c) => c.op === op).map((c) => `${c.entity}:${c.id}`));
+
+		const d1Client = await app.signedIn('inspector_d1');
+		const before = await pulled(d1Client);
+		const planner = await app.signedIn('planner_x');
+		const operation = `/plan/operations/${world.ids.operation}`;
+		expect((await formAction(planner, `${operation}?/updateTeam`, teamB([world.users.b1.id, d1.id]))).type).toBe(
+			'success'
+		);
+		const welcome = await pulled(d1Client, before.cursor);
+		for (const key of records) expect(keys(welcome.changes, 'upsert'), key).toContain(key);
+
+		expect((await formAction(planner, `${operation}?/updateTeam`, teamB([world.users.b1.id]))).type).toBe('success');
+		const farewell = await pulled(d1Client, welcome.cursor);
+		for (const key of records) expect(keys(farewell.changes, 'delete'), key).toContain(key);
 	});
 });

@@ -13,6 +13,9 @@ import type { Db, Tx } from '../db/index.ts';
 import {
 	agencies,
 	assignments,
+	criminalReports,
+	custodyTransfers,
+	evidenceItems,
 	attachments,
 	inspections,
 	operations,
@@ -90,6 +93,7 @@ async function liveAssignments(tx: Db, teamId: string) {
 }
 
 type FieldRecord = Pick<ChangeInput, 'entity' | 'recordId' | 'version' | 'restricted'>;
+type PoliceTable = typeof criminalReports | typeof evidenceItems | typeof custodyTransfers;
 
 /** The live records the team made in the field: inspections, and the persons, referrals and photos of them. */
 async function teamFieldRecords(tx: Db, teamId: string): Promise<FieldRecord[]> {
@@ -100,15 +104,16 @@ async function teamFieldRecords(tx: Db, teamId: string): Promise<FieldRecord[]> 
 	if (visits.length === 0) return [];
 	const ids = visits.map((v) => v.id);
 	const children = async (
-		entity: 'screenedPerson' | 'referral' | 'attachment',
-		table: typeof screenedPersons | typeof referrals | typeof attachments
+		entity: 'screenedPerson' | 'referral' | 'attachment' | 'criminalReport' | 'evidenceItem' | 'custodyTransfer',
+		table: typeof screenedPersons | typeof referrals | typeof attachments | PoliceTable,
+		restricted = true
 	) =>
 		(
 			await tx
 				.select({ id: table.id, version: table.version })
 				.from(table)
 				.where(and(inArray(table.inspectionId, ids), isNull(table.deletedAt)))
-		).map((r): FieldRecord => ({ entity, recordId: r.id, version: r.version, restricted: true }));
+		).map((r): FieldRecord => ({ entity, recordId: r.id, version: r.version, restricted }));
 	return [
 		...visits.map((v): FieldRecord => ({
 			entity: 'inspection',
@@ -118,7 +123,11 @@ async function teamFieldRecords(tx: Db, teamId: string): Promise<FieldRecord[]> 
 		})),
 		...(await children('screenedPerson', screenedPersons)),
 		...(await children('referral', referrals)),
-		...(await children('attachment', attachments))
+		...(await children('attachment', attachments)),
+		// The police outcome (sync/policeRules.ts): the reports are counts, the evidence is person-level.
+		...(await children('criminalReport', criminalReports, false)),
+		...(await children('evidenceItem', evidenceItems)),
+		...(await children('custodyTransfer', custodyTransfers))
 	];
 }
 
