@@ -2,9 +2,10 @@
  * A police inspector logs evidence on a phone with no network: the network is cut before the visit
  * starts. At the venue she takes a photo, logs a passport held by the manager with that photo, hands
  * it over to a named officer and records a criminal report (trafficking in persons, two arrests).
- * When the network returns the phone sends it all by itself; the server has the item, its hand-over
- * and the report (a teammate's pull through the API), and the supervisor's inspection page shows the
- * chain of custody verified against the audit log.
+ * When the network returns the phone sends it all by itself; the server has the item and its
+ * hand-over (the officer's pull through the API) and the report (her labour teammate's pull, which
+ * carries no evidence: that is the police's), and the supervisor's inspection page shows the chain of
+ * custody verified against the audit log.
  */
 import { describe, expect, it } from 'vitest';
 import { serverAndBrowser } from '../support/e2e.ts';
@@ -12,6 +13,7 @@ import { newPage, PHONE, screenshot } from '../support/browser.ts';
 import {
 	DEMO_PASSWORD,
 	goOffline,
+	pullAll,
 	signInOnline,
 	startFirstAssignment,
 	waitForServerRecord,
@@ -74,13 +76,14 @@ describe('evidence logged offline by a police inspector', () => {
 		await item.evaluate((element) => element.scrollIntoView({ block: 'start' }));
 		await screenshot(page, 'evidence-chain-360');
 
-		// Back online: the phone sends the records itself; a teammate's pull shows what the server holds.
+		// Back online: the phone sends the records itself; the pulls show what the server holds.
 		await context.setOffline(false);
 		await waitForServerRecord(page.request, 'custodyTransfer', transferId, () => true, 90_000);
 		const teammate = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signInOnline(teammate.page, 'labour1');
 		const request = teammate.page.request;
-		expect(await waitForServerRecord(request, 'evidenceItem', itemId, () => true)).toMatchObject({
+		// Evidence is the police's: the labour teammate's phone gets the report, the police officer's the evidence.
+		expect(await waitForServerRecord(page.request, 'evidenceItem', itemId, () => true)).toMatchObject({
 			inspectionId,
 			kind: 'passport',
 			description: 'Moldovan passport held by the manager',
@@ -88,7 +91,7 @@ describe('evidence logged offline by a police inspector', () => {
 			attachmentId: photoId,
 			sealNo: 'S-0042'
 		});
-		expect(await waitForServerRecord(request, 'custodyTransfer', transferId, () => true)).toMatchObject({
+		expect(await waitForServerRecord(page.request, 'custodyTransfer', transferId, () => true)).toMatchObject({
 			evidenceItemId: itemId,
 			receivedBy: 'Officer Arben Krasniqi',
 			receivedUnit: 'Anti-trafficking unit, Prishtinë',
@@ -100,6 +103,7 @@ describe('evidence logged offline by a police inspector', () => {
 			arrests: 2,
 			policeCaseNo: 'PK-2026-114'
 		});
+		expect((await pullAll(request)).has(`evidenceItem:${itemId}`)).toBe(false);
 
 		// The supervisor's page proves the chain from the audit log.
 		const office = await newPage(e2e.browser, e2e.server.url, PHONE);

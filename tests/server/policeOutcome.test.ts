@@ -321,7 +321,14 @@ describe(`the police outcome in the office, on ${testEngine}`, () => {
 		expect(supervisor).toContain('data-report-offence="slavery"');
 		expect(await viewsOfEvidence()).toBe(1);
 
-		// The labour inspector of the same team and the planner read the reports, not the evidence.
+		// The labour inspector of the same team gets the visit's reports on the phone, not its evidence.
+		const a2Pull = await (await (await app.signedIn('inspector_a2')).get('/api/sync/pull?limit=1000')).json();
+		const a2Entities = new Set((a2Pull.changes as { entity: string }[]).map((change) => change.entity));
+		expect(a2Entities).toContain('criminalReport');
+		expect(a2Entities).not.toContain('evidenceItem');
+		expect(a2Entities).not.toContain('custodyTransfer');
+
+		// Nor on the office page, where the planner too reads the reports only.
 		for (const username of ['inspector_a2', 'planner_x']) {
 			const html = await page(username);
 			expect(html, username).toContain('data-report-offence="trafficking_in_persons"');
