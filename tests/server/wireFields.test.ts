@@ -69,6 +69,8 @@ describe(`what a device pulls, on ${testEngine}`, () => {
 		const a1 = await app.signedIn('inspector_a1');
 		const inspectionId = randomUUID();
 		const personId = randomUUID();
+		const photoId = randomUUID();
+		const itemId = randomUUID();
 		const visit = visitRecords(world, inspectionId);
 		const response = await a1.post('/api/sync/push', {
 			deviceId: randomUUID(),
@@ -76,7 +78,35 @@ describe(`what a device pulls, on ${testEngine}`, () => {
 				{ entity: 'inspection', id: inspectionId, data: inspectionData(world) },
 				{ entity: 'screenedPerson', id: personId, data: visit.person('female') },
 				{ entity: 'referral', id: randomUUID(), data: visit.referral(personId) },
-				{ entity: 'attachment', id: randomUUID(), data: visit.photo(1) },
+				{ entity: 'attachment', id: photoId, data: visit.photo(1) },
+				{
+					entity: 'criminalReport',
+					id: randomUUID(),
+					data: { inspectionId, offence: 'trafficking_in_persons', filedOn: '2026-11-25', arrests: 1 }
+				},
+				{
+					entity: 'evidenceItem',
+					id: itemId,
+					data: {
+						inspectionId,
+						kind: 'passport',
+						description: 'Passport',
+						foundBy: world.users.a1.id,
+						foundAt: '2026-11-24T21:00:00Z',
+						attachmentId: photoId
+					}
+				},
+				{
+					entity: 'custodyTransfer',
+					id: randomUUID(),
+					data: {
+						inspectionId,
+						evidenceItemId: itemId,
+						handedBy: world.users.a1.id,
+						receivedBy: 'Officer',
+						at: '2026-11-25T08:00:00Z'
+					}
+				},
 				{
 					entity: 'location',
 					id: randomUUID(),
@@ -93,6 +123,9 @@ describe(`what a device pulls, on ${testEngine}`, () => {
 		});
 		expect(response.status).toBe(200);
 		expect((await response.json()).results.map((r: { status: string }) => r.status)).toEqual([
+			'applied',
+			'applied',
+			'applied',
 			'applied',
 			'applied',
 			'applied',
@@ -116,10 +149,7 @@ describe(`what a device pulls, on ${testEngine}`, () => {
 			'checkedWorker',
 			'violation',
 			'decision',
-			'violationCheck',
-			'criminalReport',
-			'evidenceItem',
-			'custodyTransfer'
+			'violationCheck'
 		];
 		expect([...syncEntities].filter((entity) => !seen.has(entity))).toEqual(['plan', ...notYetPushed]);
 		const plans = await readWireRecords(database.db, 'plan', [world.ids.plan]);

@@ -96,8 +96,10 @@ async function applyFieldMutation<E extends FieldEntity>(
 	}
 	const { columns, changeScope } = await rule.check(tx, scope, data, existing, originOf(deviceId, mutation), 'upsert');
 
+	// A rule may add to the entry what the log must prove of the record (evidence: its content hash).
+	const note = rule.auditNote ? ` ${rule.auditNote(id, columns)}` : '';
 	const summary = (version: number) =>
-		`mutation=${mutation.mutationId} version=${version}${conflicts.length ? ` conflicts=${conflicts.join(',')}` : ''}`;
+		`mutation=${mutation.mutationId} version=${version}${conflicts.length ? ` conflicts=${conflicts.join(',')}` : ''}${note}`;
 	const audit = (action: 'create' | 'update'): WriteAudit => ({
 		userId: scope.user.id,
 		action: `sync.${entity}.${action}`,

@@ -43,9 +43,16 @@ import { PERSON_MISSING, SUBMITTED_LOCKED } from '../../domain/sync/refusals.ts'
 import { checkSelfAnswered } from '../personInfo/selfAnswered.ts';
 import { storedNationality } from '../nationality/mappings.ts';
 import { childSiteFlagFor } from '../inspections/childSiteFlag.ts';
-import { violationCheckDataSchema, type ViolationCheckData } from '../../domain/records/afterInspection.ts';
+import {
+	violationCheckDataSchema,
+	type CriminalReportData,
+	type CustodyTransferData,
+	type EvidenceItemData,
+	type ViolationCheckData
+} from '../../domain/records/afterInspection.ts';
 import type { AgencyCode } from '../../domain/auth.ts';
 import { settleControl, syncControlsOf } from '../labour/controls.ts';
+import { criminalReport, custodyTransfer, evidenceItem } from './policeRules.ts';
 
 /** What a device sends for each entity it may write; the others are authored on the server only. */
 type FieldDataOf = {
@@ -56,6 +63,9 @@ type FieldDataOf = {
 	location: ProposedLocationData;
 	assignment: z.infer<typeof assignmentStatusDataSchema>;
 	violationCheck: ViolationCheckData;
+	criminalReport: CriminalReportData;
+	evidenceItem: EvidenceItemData;
+	custodyTransfer: CustodyTransferData;
 };
 export type FieldEntity = keyof FieldDataOf;
 export type FieldData<E extends FieldEntity> = FieldDataOf[E];
@@ -85,6 +95,8 @@ export type FieldRule<E extends FieldEntity> = {
 	 * transaction: a control inspection made from a violation's deadline, settled by a check.
 	 */
 	afterWrite?(tx: Tx, scope: Scope, written: AfterWrite<E>, book: Ledger): Promise<void>;
+	/** What the write's audit entry says besides its mutation and version (ids and hashes only). */
+	auditNote?(id: string, columns: SyncedColumns<E>): string;
 };
 
 export type AfterWrite<E extends FieldEntity> = {
@@ -160,7 +172,7 @@ async function cached<T>(tx: Db, key: string, read: () => Promise<T | undefined>
 	return row;
 }
 
-async function inspectionInScope(tx: Db, scope: Scope, inspectionId: string) {
+export async function inspectionInScope(tx: Db, scope: Scope, inspectionId: string) {
 	const inspection = await cached(tx, inspectionId, () =>
 		one(
 			tx
@@ -435,7 +447,10 @@ export const fieldRules: { [E in FieldEntity]: FieldRule<E> } = {
 	attachment,
 	location,
 	assignment,
-	violationCheck
+	violationCheck,
+	criminalReport,
+	evidenceItem,
+	custodyTransfer
 };
 
 export function isFieldEntity(entity: SyncEntity): entity is FieldEntity {

@@ -3,12 +3,12 @@
  * value read first: every row at or below it has committed (seq is taken under the counter's row
  * lock), so advancing the cursor to it can never skip a late commit.
  */
-import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { appMeta, changes, syncCounter } from '../db/schema.ts';
 import { pullCursorText, type Change, type PullCursor, type PullResponse } from '../../domain/sync/wire.ts';
 import type { SyncEntity } from '../../domain/sync/entities.ts';
-import { personLevelEntities, referenceEntities, type Scope } from './scope.ts';
+import { personLevelEntities, policeOnlyEntities, referenceEntities, type Scope } from './scope.ts';
 import { audit } from '../audit/log.ts';
 import { readWireRecords } from './wireRecords.ts';
 
@@ -82,7 +82,7 @@ async function auditPersonLevelReads(db: Db, scope: Scope, out: Change[]): Promi
 
 function visibleTo(scope: Scope): SQL {
 	if (!scope.syncs) return sql`false`;
-	return or(
+	const visible = or(
 		inArray(changes.entity, [...referenceEntities]),
 		and(eq(changes.entity, 'operation'), inArray(changes.recordId, scope.operationIds)),
 		inArray(changes.teamId, scope.teamIds),
@@ -90,4 +90,6 @@ function visibleTo(scope: Scope): SQL {
 		// team's records off the device of someone who left it (planning/teams.ts).
 		and(isNull(changes.teamId), eq(changes.userId, scope.user.id))
 	)!;
+	if (scope.user.agencyCode === 'police') return visible;
+	return and(visible, notInArray(changes.entity, [...policeOnlyEntities]))!;
 }

@@ -14,6 +14,7 @@ import { addTopSuggestions, suggestionsFor } from '$lib/server/planning/suggesti
 import { operationWarnings } from '$lib/server/planning/warnings.ts';
 import { agencyChoices, operationDetail, teamCandidates } from '$lib/server/planning/operationDetail.ts';
 import { formAction } from '$lib/server/formAction.ts';
+import { operationPoliceOutcome } from '$lib/server/evidence/policeView.ts';
 import { readForm } from '$lib/server/http.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,11 +26,12 @@ export const load: PageServerLoad = async ({ params }) => {
 	const operation = await operationDetail(database, params.operationId);
 	if (!operation) error(404, 'No such operation');
 	const register = await mapData(database);
-	const [warnings, suggestions, candidates, agencies] = await Promise.all([
+	const [warnings, suggestions, candidates, agencies, police] = await Promise.all([
 		operationWarnings(database, operation.id),
 		suggestionsFor(database, operation.id, SUGGESTIONS_SHOWN, new Date(), register.venues),
 		teamCandidates(database),
-		agencyChoices(database)
+		agencyChoices(database),
+		operationPoliceOutcome(database, operation.id)
 	]);
 	return {
 		operation,
@@ -37,6 +39,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		suggestions,
 		candidates,
 		agencies,
+		police,
 		venues: register.venues,
 		municipalities: register.municipalities,
 		radiusMetres: register.radiusMetres
