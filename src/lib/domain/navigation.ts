@@ -3,7 +3,16 @@ import type { Role } from './auth.ts';
 
 export type NavItem = {
 	path: string;
-	key: 'map' | 'today' | 'sync' | 'plan' | 'coverage' | 'admin_users' | 'admin_audit' | 'admin_persons' | 'admin_texts'
+	key:
+		| 'map'
+		| 'today'
+		| 'sync'
+		| 'plan'
+		| 'coverage'
+		| 'admin_users'
+		| 'admin_audit'
+		| 'admin_persons'
+		| 'admin_texts'
 		| 'admin_violations';
 };
 
