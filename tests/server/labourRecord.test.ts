@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { parse as parseDevalue } from 'devalue';
 import { openTestDatabase, testEngine } from '../support/database.ts';
 import { startApp, type TestApp, type TestClient } from '../support/app.ts';
+import { submitAction } from '../support/formActions.ts';
 import { addUser } from '../support/fixtures.ts';
 import { buildSyncWorld, completeVenueAnswers, inspectionData, type SyncWorld } from '../support/syncWorld.ts';
 import { KIND_UNDECLARED, labourRecords } from '../support/labour.ts';
@@ -283,26 +283,43 @@ describe(`the lock of a submitted labour inspection, on ${testEngine}`, () => {
 	});
 });
 
-type ActionAnswer = { status: number; type?: string; data?: Record<string, unknown> };
+describe(`the office page of a visit, on ${testEngine}`, () => {
+	it('shows the labour inspection; the workers only to those who see the people met, each read audited', async () => {
+		const { inspectionId, device, make } = await draftVisit();
+		const workerId = randomUUID();
+		const results = await push(labour, device, [
+			{ entity: 'labourRecord', id: randomUUID(), data: make.record({ notes: 'the manager named Ana' }) },
+			{ entity: 'checkedWorker', id: workerId, data: make.worker({ name: 'Ana' }) },
+			{ entity: 'violation', id: randomUUID(), data: make.violation([workerId], { remedyDeadline: '2026-12-24' }) }
+		]);
+		expect(statuses(results)).toEqual(['applied', 'applied', 'applied']);
+		const viewsOf = () =>
+			database.db
+				.select()
+				.from(s.auditLog)
+				.where(and(eq(s.auditLog.action, 'inspection.view_workers'), eq(s.auditLog.recordId, inspectionId)));
 
-async function act(client: TestClient, action: string, fields: Record<string, string>): Promise<ActionAnswer> {
-	const response = await client.request(`/admin/violations?/${action}`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			accept: 'application/json',
-			'x-sveltekit-action': 'true'
-		},
-		body: new URLSearchParams(fields).toString()
+		const supervisor = await app.signedIn('supervisor_x');
+		const html = await (await supervisor.get(`/inspections/${inspectionId}`)).text();
+		expect(html).toContain('data-labour');
+		expect(html).toContain('Bar Ltd');
+		expect(html).toContain('data-table="workers"');
+		expect(html).toContain('Ana');
+		expect(html).toContain('No written employment contract before work started');
+		expect(await viewsOf()).toHaveLength(1);
+
+		const planner = await app.signedIn('planner_x');
+		const venuePart = await (await planner.get(`/inspections/${inspectionId}`)).text();
+		expect(venuePart).toContain('Bar Ltd');
+		expect(venuePart).toContain('data-workers="restricted"');
+		expect(venuePart).not.toContain('Ana');
+		expect(await viewsOf()).toHaveLength(1);
 	});
-	if (!response.headers.get('content-type')?.includes('application/json')) return { status: response.status };
-	const body = (await response.json()) as { type: string; status?: number; data?: string };
-	return {
-		status: body.status ?? response.status,
-		type: body.type,
-		data: body.data ? parseDevalue(body.data) : undefined
-	};
-}
+});
+
+/** Submits a form of /admin/violations the way `use:enhance` does. */
+const act = (client: TestClient, action: string, fields: Record<string, string>) =>
+	submitAction(client, `/admin/violations?/${action}`, fields);
 
 describe(`the admin's catalogue page, on ${testEngine}`, () => {
 	it('lists, adds, edits and deactivates kinds; a deactivated kind stays on recorded violations', async () => {

@@ -401,6 +401,24 @@ async function labourParent(tx: Db, scope: Scope, inspectionId: string, existing
 	return inspectionInScope(tx, scope, inspectionId);
 }
 
+/**
+ * A record found on site locks with its submitted visit, as persons and photos do, except its open
+ * fields; a new one is refused once the visit is submitted.
+ */
+function lockedButOpenFields<E extends FieldEntity>(
+	entity: E,
+	parent: Parameters<typeof acceptsChild>[0],
+	origin: Origin,
+	existing: SyncedRow<E> | null,
+	data: FieldData<E>,
+	op: 'upsert' | 'delete',
+	openFields: readonly string[]
+): void {
+	if (!existing) {
+		if (!acceptsChild(parent, origin, true)) reject('data.inspectionId', SUBMITTED_LOCKED);
+	} else if (!acceptsChild(parent, origin, false)) onlyOpenFieldsChanged(entity, existing, data, op, openFields);
+}
+
 const teamScope = (parent: { teamId: string | null; createdBy: string | null }, restricted: boolean): ChangeScope => ({
 	teamId: parent.teamId,
 	userId: parent.createdBy,
@@ -413,8 +431,9 @@ const labourRecord: FieldRule<'labourRecord'> = {
 	mayCreate: true,
 	async check(tx, scope, data, existing, origin, op) {
 		const parent = await labourParent(tx, scope, data.inspectionId, existing);
+		// The hand-over to the police or the prosecutor comes days later; the rest was found on site.
+		lockedButOpenFields('labourRecord', parent, origin, existing, data, op, labourRecordOpenFields);
 		if (!existing) {
-			if (!acceptsChild(parent, origin, true)) reject('data.inspectionId', SUBMITTED_LOCKED);
 			const other = await one(
 				tx
 					.select({ id: s.labourRecords.id })
@@ -423,9 +442,6 @@ const labourRecord: FieldRule<'labourRecord'> = {
 					.limit(1)
 			);
 			if (other) reject('data.inspectionId', 'this inspection has its labour record already');
-		} else if (!acceptsChild(parent, origin, false)) {
-			// The hand-over to the police or the prosecutor comes days later; the rest was found on site.
-			onlyOpenFieldsChanged('labourRecord', existing, data, op, labourRecordOpenFields);
 		}
 		return { columns: data, changeScope: teamScope(parent, false) };
 	}
@@ -449,9 +465,7 @@ const violation: FieldRule<'violation'> = {
 	mayCreate: true,
 	async check(tx, scope, data, existing, origin, op) {
 		const parent = await labourParent(tx, scope, data.inspectionId, existing);
-		if (!existing && !acceptsChild(parent, origin, true)) reject('data.inspectionId', SUBMITTED_LOCKED);
-		if (existing && !acceptsChild(parent, origin, false))
-			onlyOpenFieldsChanged('violation', existing, data, op, violationOpenFields);
+		lockedButOpenFields('violation', parent, origin, existing, data, op, violationOpenFields);
 		const kind = await one(
 			tx.select({ active: s.violationKinds.active }).from(s.violationKinds).where(eq(s.violationKinds.id, data.kindId))
 		);
