@@ -152,6 +152,18 @@ describe(`the references of violations and decisions, on ${testEngine}`, () => {
 		expect(results[2]).toMatchObject(refused('data.violationIds.1', 'no such violation in this inspection'));
 		expect(results[3]).toMatchObject(refused('data.amountEur'));
 		expect(results[4]!.status).toBe('applied');
+		// Nothing is deleted from under a record that names it: the device takes it out first.
+		const deletes = await push(labour, here.device, [
+			{ entity: 'checkedWorker', id: worker, baseVersion: 1, op: 'delete', data: null },
+			{ entity: 'violation', id: violation, baseVersion: 1, op: 'delete', data: null }
+		]);
+		expect(deletes[0]).toMatchObject(refused('id', 'a violation still names this record'));
+		expect(deletes[1]).toMatchObject(refused('id', 'a decision still names this record'));
+		const unlinked = await push(labour, here.device, [
+			{ entity: 'violation', id: violation, baseVersion: 1, data: here.make.violation([]) },
+			{ entity: 'checkedWorker', id: worker, baseVersion: 1, op: 'delete', data: null }
+		]);
+		expect(statuses(unlinked)).toEqual(['applied', 'applied']);
 		// The worker is person-level: the change feed marks it restricted.
 		const [feed] = await database.db
 			.select()

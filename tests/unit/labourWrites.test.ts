@@ -8,6 +8,8 @@ import {
 	addViolation,
 	addWorker,
 	readLabourInspection,
+	removeViolation,
+	removeWorker,
 	saveLabourRecord,
 	updateViolation,
 	updateWorker
@@ -59,6 +61,27 @@ describe('the labour inspection on the device', () => {
 		expect(held.workers.map((worker) => worker.id)).toEqual([first, second]);
 		expect(held.workers[0]).toMatchObject({ name: 'Ana', foreign: true, workPermit: 'no' });
 		expect(held.violations[0]).toMatchObject({ kindId, workerIds: [first], remedyDeadline: '2026-12-24' });
+	});
+
+	it('takes a removed worker out of its violations, and a removed violation out of its decisions, first', async () => {
+		const db = device();
+		const workerId = await addWorker(db, userId, inspectionId);
+		const violationId = await addViolation(db, userId, { inspectionId, kindId, workerIds: [workerId] });
+		const decisionId = await addDecision(db, userId, {
+			inspectionId,
+			kind: 'closure',
+			decidedOn: '2026-11-26',
+			violationIds: [violationId]
+		});
+		await removeWorker(db, userId, workerId);
+		await removeViolation(db, userId, violationId);
+		const held = await readLabourInspection(db, inspectionId);
+		expect(held.workers).toEqual([]);
+		expect(held.violations).toEqual([]);
+		expect(held.decisions.find((d) => d.id === decisionId)?.violationIds).toEqual([]);
+		// What goes out says so too: the decision names no violation.
+		const decision = (await outbox(db)).find((entry) => entry.entity === 'decision');
+		expect(decision?.data).toMatchObject({ violationIds: [] });
 	});
 
 	it('keeps the chosen ids in the cards’ order whatever the order of the taps', () => {

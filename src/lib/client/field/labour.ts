@@ -139,7 +139,34 @@ export function addWorker(db: LocalDb, userId: string, inspectionId: string): Pr
 export const updateWorker = (db: LocalDb, userId: string, id: string, changes: Changes<CheckedWorkerData>) =>
 	change(db, userId, 'checkedWorker', id, changes);
 
-export const removeWorker = (db: LocalDb, userId: string, id: string) => remove(db, userId, 'checkedWorker', id);
+/**
+ * Takes `id` out of every record of the visit that names it, then deletes it, in one transaction:
+ * the outbox sends the changed records first, so the server never holds a reference to nothing.
+ */
+async function removeNamed(
+	db: LocalDb,
+	userId: string,
+	entity: 'checkedWorker' | 'violation',
+	id: string,
+	namedBy: { entity: 'violation'; key: 'workerIds' } | { entity: 'decision'; key: 'violationIds' }
+): Promise<void> {
+	const own = db.records(entity);
+	const naming = db.records(namedBy.entity);
+	await db.transaction('rw', [own, naming, ...outboxTables(db)], async () => {
+		const record = await own.get(id);
+		if (!record) return;
+		const users = await childrenOf<LocalRecord>(db, namedBy.entity, String(record.inspectionId));
+		for (const user of users) {
+			const ids = (user[namedBy.key] as string[] | undefined) ?? [];
+			if (ids.includes(id))
+				await change(db, userId, namedBy.entity, user.id, { [namedBy.key]: ids.filter((each) => each !== id) });
+		}
+		await remove(db, userId, entity, id);
+	});
+}
+
+export const removeWorker = (db: LocalDb, userId: string, id: string) =>
+	removeNamed(db, userId, 'checkedWorker', id, { entity: 'violation', key: 'workerIds' });
 
 export const addViolation = (db: LocalDb, userId: string, input: ViolationInput) =>
 	create(db, userId, 'violation', input);
@@ -147,7 +174,8 @@ export const addViolation = (db: LocalDb, userId: string, input: ViolationInput)
 export const updateViolation = (db: LocalDb, userId: string, id: string, changes: Changes<ViolationData>) =>
 	change(db, userId, 'violation', id, changes);
 
-export const removeViolation = (db: LocalDb, userId: string, id: string) => remove(db, userId, 'violation', id);
+export const removeViolation = (db: LocalDb, userId: string, id: string) =>
+	removeNamed(db, userId, 'violation', id, { entity: 'decision', key: 'violationIds' });
 
 export const addDecision = (db: LocalDb, userId: string, input: DecisionInput) => create(db, userId, 'decision', input);
 

@@ -3,7 +3,7 @@
  * the checklist template version, the lock on submitted inspections. Each rule returns the row
  * to store and the scope of its change-feed entry.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db/index.ts';
 import * as s from '../db/schema.ts';
@@ -452,9 +452,10 @@ const checkedWorker: FieldRule<'checkedWorker'> = {
 	schema: checkedWorkerDataSchema,
 	mergePerKey: [],
 	mayCreate: true,
-	async check(tx, scope, data, existing, origin) {
+	async check(tx, scope, data, existing, origin, op) {
 		const parent = await labourParent(tx, scope, data.inspectionId, existing);
 		if (!acceptsChild(parent, origin, !existing)) reject('data.inspectionId', SUBMITTED_LOCKED);
+		if (op === 'delete' && existing) await notReferenced(tx, s.violations.workerIds, existing.id, 'a violation');
 		return { columns: data, changeScope: teamScope(parent, true) };
 	}
 };
@@ -466,6 +467,7 @@ const violation: FieldRule<'violation'> = {
 	async check(tx, scope, data, existing, origin, op) {
 		const parent = await labourParent(tx, scope, data.inspectionId, existing);
 		lockedButOpenFields('violation', parent, origin, existing, data, op, violationOpenFields);
+		if (op === 'delete' && existing) await notReferenced(tx, s.decisions.violationIds, existing.id, 'a decision');
 		const kind = await one(
 			tx.select({ active: s.violationKinds.active }).from(s.violationKinds).where(eq(s.violationKinds.id, data.kindId))
 		);
@@ -491,6 +493,25 @@ const decision: FieldRule<'decision'> = {
 		return { columns: data, changeScope: teamScope(parent, false) };
 	}
 };
+
+/**
+ * A worker named by a violation, or a violation named by a decision, is not deleted from under it:
+ * the device takes it out of those first (client/field/labour.ts).
+ */
+async function notReferenced(
+	tx: Db,
+	column: typeof s.violations.workerIds | typeof s.decisions.violationIds,
+	id: string,
+	what: string
+): Promise<void> {
+	const table = column.table as typeof s.violations | typeof s.decisions;
+	const [user] = await tx
+		.select({ id: table.id })
+		.from(table)
+		.where(and(sql`${column} @> ${JSON.stringify([id])}::jsonb`, isNull(table.deletedAt)))
+		.limit(1);
+	if (user) reject('id', `${what} still names this record`);
+}
 
 /** Every id must be a record of this inspection, not deleted; the field names the first that is not. */
 async function checkChildrenOf(
