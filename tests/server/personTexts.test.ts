@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { parse as parseDevalue } from 'devalue';
 import { openTestDatabase, testEngine } from '../support/database.ts';
 import { startApp, type TestApp, type TestClient } from '../support/app.ts';
+import { submitAction } from '../support/formActions.ts';
 import { addUser } from '../support/fixtures.ts';
 import { randomUUID } from 'node:crypto';
 import { buildSyncWorld, inspectionData, visitRecords, type SyncWorld } from '../support/syncWorld.ts';
@@ -28,27 +28,9 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-type ActionAnswer = { status: number; type?: string; data?: Record<string, unknown> };
-
-/** Submits a form of /admin/texts the way `use:enhance` does, and reads SvelteKit's answer. */
-async function act(client: TestClient, action: string, fields: Record<string, string>): Promise<ActionAnswer> {
-	const response = await client.request(`/admin/texts?/${action}`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			accept: 'application/json',
-			'x-sveltekit-action': 'true'
-		},
-		body: new URLSearchParams(fields).toString()
-	});
-	if (!response.headers.get('content-type')?.includes('application/json')) return { status: response.status };
-	const body = (await response.json()) as { type: string; status?: number; data?: string };
-	return {
-		status: body.status ?? response.status,
-		type: body.type,
-		data: body.data ? parseDevalue(body.data) : undefined
-	};
-}
+/** Submits a form of /admin/texts the way `use:enhance` does. */
+const act = (client: TestClient, action: string, fields: Record<string, string>) =>
+	submitAction(client, `/admin/texts?/${action}`, fields);
 
 const textsOf = (key: string, language: 'ro' | 'sq') =>
 	database.db

@@ -17,6 +17,7 @@ import { syncEntities, type SyncEntity } from '../../src/lib/domain/sync/entitie
 import { attachedWireFields, wireFields } from '../../src/lib/domain/sync/wireFields.ts';
 import { entityTables, readWireRecords, serverOnlyColumns } from '../../src/lib/server/sync/wireRecords.ts';
 import type { Change } from '../../src/lib/domain/sync/wire.ts';
+import { labourRecords } from '../support/labour.ts';
 
 let database: Database;
 let app: TestApp;
@@ -72,6 +73,10 @@ describe(`what a device pulls, on ${testEngine}`, () => {
 		const photoId = randomUUID();
 		const itemId = randomUUID();
 		const visit = visitRecords(world, inspectionId);
+		// The labour inspection, by the labour inspector of the same team (a police officer may not write it).
+		const labour = labourRecords(inspectionId);
+		const workerId = randomUUID();
+		const violationId = randomUUID();
 		const response = await a1.post('/api/sync/push', {
 			deviceId: randomUUID(),
 			mutations: [
@@ -132,6 +137,22 @@ describe(`what a device pulls, on ${testEngine}`, () => {
 			'applied',
 			'applied'
 		]);
+		const a2 = await app.signedIn('inspector_a2');
+		const labourPush = await a2.post('/api/sync/push', {
+			deviceId: randomUUID(),
+			mutations: [
+				{ entity: 'labourRecord', id: randomUUID(), data: labour.record() },
+				{ entity: 'checkedWorker', id: workerId, data: labour.worker() },
+				{ entity: 'violation', id: violationId, data: labour.violation([workerId]) },
+				{ entity: 'decision', id: randomUUID(), data: labour.decision([violationId]) }
+			].map((m) => ({ mutationId: randomUUID(), op: 'upsert', baseVersion: 0, ...m }))
+		});
+		expect((await labourPush.json()).results.map((r: { status: string }) => r.status)).toEqual([
+			'applied',
+			'applied',
+			'applied',
+			'applied'
+		]);
 
 		const page = await (await a1.get('/api/sync/pull?limit=1000')).json();
 		const seen = new Set<SyncEntity>();
@@ -142,15 +163,7 @@ describe(`what a device pulls, on ${testEngine}`, () => {
 		}
 		// Plans travel to no device today (inspectors do not receive them); their wire form is checked directly.
 		// The records of the work after the inspection are pushed here as each lands (issue 16).
-		const notYetPushed = [
-			'violationKind',
-			'controlInspection',
-			'labourRecord',
-			'checkedWorker',
-			'violation',
-			'decision',
-			'violationCheck'
-		];
+		const notYetPushed = ['controlInspection', 'violationCheck'];
 		expect([...syncEntities].filter((entity) => !seen.has(entity))).toEqual(['plan', ...notYetPushed]);
 		const plans = await readWireRecords(database.db, 'plan', [world.ids.plan]);
 		expect(Object.keys(plans.get(world.ids.plan)!.data).sort()).toEqual(allowed('plan'));

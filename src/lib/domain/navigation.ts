@@ -3,7 +3,17 @@ import type { Role } from './auth.ts';
 
 export type NavItem = {
 	path: string;
-	key: 'map' | 'today' | 'sync' | 'plan' | 'coverage' | 'admin_users' | 'admin_audit' | 'admin_persons' | 'admin_texts';
+	key:
+		| 'map'
+		| 'today'
+		| 'sync'
+		| 'plan'
+		| 'coverage'
+		| 'admin_users'
+		| 'admin_audit'
+		| 'admin_persons'
+		| 'admin_texts'
+		| 'admin_violations';
 };
 
 const items: Record<NavItem['key'], Role[]> = {
@@ -15,7 +25,8 @@ const items: Record<NavItem['key'], Role[]> = {
 	admin_users: ['admin'],
 	admin_audit: ['admin'],
 	admin_persons: ['admin'],
-	admin_texts: ['admin']
+	admin_texts: ['admin'],
+	admin_violations: ['admin']
 };
 
 const paths: Record<NavItem['key'], string> = {
@@ -27,7 +38,8 @@ const paths: Record<NavItem['key'], string> = {
 	admin_users: '/admin/users',
 	admin_audit: '/admin/audit',
 	admin_persons: '/admin/persons',
-	admin_texts: '/admin/texts'
+	admin_texts: '/admin/texts',
+	admin_violations: '/admin/violations'
 };
 
 export function navigationFor(role: Role): NavItem[] {

@@ -58,7 +58,8 @@ export const carriesPersonLevelData: Record<string, boolean> = {
 	'/(app)/admin/users': false,
 	'/(app)/admin/audit': false,
 	'/(app)/admin/persons': true,
-	'/(app)/admin/texts': false
+	'/(app)/admin/texts': false,
+	'/(app)/admin/violations': false
 };
 
 /** By SvelteKit route id (a page's `__data.json` has its page's id); unknown or none: person-level. */

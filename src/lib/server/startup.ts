@@ -10,6 +10,7 @@ import { auditKey } from './audit/key.ts';
 import { checkpointAudit, CHECKPOINT_EVERY_MS } from './audit/checkpointer.ts';
 import { describeError } from './errorLog.ts';
 import { seedPersonTexts } from './personInfo/texts.ts';
+import { seedViolationKindsIfAbsent } from './labour/violationKinds.ts';
 import { normaliseStoredNationalities } from './nationality/backfill.ts';
 
 const DAY_MS = 86_400_000;
@@ -39,6 +40,9 @@ async function prepare(): Promise<StartupState> {
 	// The texts shown to a person in their language must be on every server, demo or not.
 	const seededTexts = await seedPersonTexts(db);
 	if (seededTexts > 0) console.log(`[kontrolla] ${seededTexts} person texts seeded (not yet reviewed)`);
+	// The labour inspectors' catalogue of violations, likewise on every server.
+	const seededKinds = await seedViolationKindsIfAbsent(db);
+	if (seededKinds > 0) console.log(`[kontrolla] ${seededKinds} violation kinds seeded`);
 	const demoData = await isDemoLoaded(db);
 	if (demoData) {
 		const { demoAccounts, DEMO_PASSWORD } = await import('./demo/accounts.ts');

@@ -6,6 +6,7 @@
 import type { AnswerSection } from '../checklist/answerView.ts';
 import type { Text } from '../text.ts';
 import type { AggravatingCircumstances } from '../field/aggravating.ts';
+import type { LabourView } from './labour.ts';
 
 export type ReferralView = {
 	id: string;
@@ -93,5 +94,7 @@ export type InspectionView = {
 	childProtection: { awaiting: number; venueMinors: number; reason: string | null; settled: boolean } | null;
 	/** The venue's child-site flag for every viewer; the count of minors only with the persons. */
 	aggravating: AggravatingCircumstances;
+	/** The labour inspection of the visit; null when none was recorded (domain/views/labour.ts). */
+	labour: LabourView | null;
 	auditTrail: AuditTrailEntry[];
 };

@@ -61,7 +61,8 @@ export const routeAccess: Record<string, Access> = {
 	'/(app)/admin/users': ['admin'],
 	'/(app)/admin/audit': ['admin'],
 	'/(app)/admin/persons': ['admin'],
-	'/(app)/admin/texts': ['admin']
+	'/(app)/admin/texts': ['admin'],
+	'/(app)/admin/violations': ['admin']
 };
 
 export type Decision = 'allow' | 'signIn' | 'forbidden' | 'notFound';

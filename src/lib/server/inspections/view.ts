@@ -35,6 +35,7 @@ import { answerSections } from '../../domain/checklist/answerView.ts';
 import { templateSchema, type ChecklistTemplate } from '../../domain/checklist/template.ts';
 import type { AuditTrailEntry, InspectionView, PersonView } from '../../domain/views/inspection.ts';
 import { aggravatingCircumstances } from '../../domain/field/aggravating.ts';
+import { labourView } from '../labour/view.ts';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
@@ -227,11 +228,27 @@ export async function inspectionView(
 		});
 	}
 
+	const labour = await labourView(db, id, personLevel);
+	if (labour?.workers?.length) {
+		// The workers checked are person-level like the persons screened: their read is on the record too.
+		await audit(db, {
+			userId: viewer.id,
+			action: 'inspection.view_workers',
+			entity: 'inspection',
+			recordId: id,
+			summary: `workers=${labour.workers.length}`
+		});
+	}
+
 	const trail = await auditTrail(db, [
 		{ entity: 'inspection', ids: [id] },
 		{ entity: 'attachment', ids: photos.map((photo) => photo.id) },
 		{ entity: 'screenedPerson', ids: persons?.map((person) => person.id) ?? [] },
-		{ entity: 'referral', ids: persons?.flatMap((person) => person.referrals.map((referral) => referral.id)) ?? [] }
+		{ entity: 'referral', ids: persons?.flatMap((person) => person.referrals.map((referral) => referral.id)) ?? [] },
+		{ entity: 'labourRecord', ids: labour?.record ? [labour.record.id] : [] },
+		{ entity: 'checkedWorker', ids: labour?.workers?.map((worker) => worker.id) ?? [] },
+		{ entity: 'violation', ids: labour?.violations.map((violation) => violation.id) ?? [] },
+		{ entity: 'decision', ids: labour?.decisions.map((decision) => decision.id) ?? [] }
 	]);
 
 	return {
@@ -275,6 +292,7 @@ export async function inspectionView(
 		childProtection: persons && childProtectionOf(persons, inspection),
 		// The flag is about the venue, not a person: planners see it too.
 		aggravating: aggravatingCircumstances(inspection.checkIn, persons),
+		labour,
 		auditTrail: trail
 	};
 }

@@ -3,7 +3,7 @@
  * the checklist template version, the lock on submitted inspections. Each rule returns the row
  * to store and the scope of its change-feed entry.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../db/index.ts';
 import * as s from '../db/schema.ts';
@@ -22,6 +22,18 @@ import {
 	type ReferralData,
 	type ScreenedPersonData
 } from '../../domain/records/fieldRecords.ts';
+import {
+	checkedWorkerDataSchema,
+	decisionDataSchema,
+	labourRecordDataSchema,
+	labourRecordOpenFields,
+	violationDataSchema,
+	violationOpenFields,
+	type CheckedWorkerData,
+	type DecisionData,
+	type LabourRecordData,
+	type ViolationData
+} from '../../domain/records/afterInspection.ts';
 import { sameValue } from '../../domain/sync/threeWayMerge.ts';
 import type { Ledger, SyncedColumns, SyncedRow } from '../records/syncedWrite.ts';
 import { toWire } from './wireRecords.ts';
@@ -66,6 +78,10 @@ type FieldDataOf = {
 	criminalReport: CriminalReportData;
 	evidenceItem: EvidenceItemData;
 	custodyTransfer: CustodyTransferData;
+	labourRecord: LabourRecordData;
+	checkedWorker: CheckedWorkerData;
+	violation: ViolationData;
+	decision: DecisionData;
 };
 export type FieldEntity = keyof FieldDataOf;
 export type FieldData<E extends FieldEntity> = FieldDataOf[E];
@@ -306,14 +322,8 @@ const referral: FieldRule<'referral'> = {
 		}
 		// Referrals go on after submission (accepted, closed) and new ones may be made: only their
 		// open fields stay open. What the visit recorded of them locks with it, as persons and photos do.
-		if (existing && !acceptsChild(parent, origin, false)) {
-			if (op === 'delete') reject('data.inspectionId', SUBMITTED_LOCKED);
-			const stored = toWire('referral', existing).data;
-			const frozen = Object.entries(data).find(
-				([key, value]) => !isReferralOpen(key) && !sameValue(value, stored[key])
-			);
-			if (frozen) reject(`data.${frozen[0]}`, SUBMITTED_LOCKED);
-		}
+		if (existing && !acceptsChild(parent, origin, false))
+			onlyOpenFieldsChanged('referral', existing, data, op, referralOpenFields);
 		return {
 			columns: {
 				...data,
@@ -325,7 +335,24 @@ const referral: FieldRule<'referral'> = {
 	}
 };
 
-const isReferralOpen = (key: string): boolean => (referralOpenFields as readonly string[]).includes(key);
+/**
+ * A record of a submitted visit that the submitting device cannot place before the submission: it
+ * may change its open fields only (the follow-up that comes days later), and is never deleted.
+ */
+function onlyOpenFieldsChanged<E extends FieldEntity>(
+	entity: E,
+	existing: SyncedRow<E>,
+	data: FieldData<E>,
+	op: 'upsert' | 'delete',
+	openFields: readonly string[]
+): void {
+	if (op === 'delete') reject('data.inspectionId', SUBMITTED_LOCKED);
+	const stored = toWire(entity, existing).data;
+	const frozen = Object.entries(data).find(
+		([key, value]) => !openFields.includes(key) && !sameValue(value, stored[key])
+	);
+	if (frozen) reject(`data.${frozen[0]}`, SUBMITTED_LOCKED);
+}
 
 const attachment: FieldRule<'attachment'> = {
 	schema: attachmentDataSchema,
@@ -439,6 +466,154 @@ function requireAgency(scope: Scope, agency: AgencyCode): void {
 		reject('entity', `only the ${agency === 'labour' ? 'labour inspectorate' : 'police'} records this`);
 }
 
+// ── The labour inspection (docs/DOMAIN.md, "After the inspection: the labour inspection") ───────
+
+/**
+ * The labour inspection's records are the labour inspectorate's: a police member of the same team
+ * reads them (they sync to the team) but never writes them. Returns the parent inspection, in scope.
+ */
+async function labourParent(tx: Db, scope: Scope, inspectionId: string, existing: { inspectionId: string } | null) {
+	if (scope.user.agencyCode !== 'labour') reject('entity', 'only the labour inspectorate records a labour inspection');
+	if (existing && existing.inspectionId !== inspectionId)
+		reject('data.inspectionId', 'a record cannot move to another inspection');
+	return inspectionInScope(tx, scope, inspectionId);
+}
+
+/**
+ * A record found on site locks with its submitted visit, as persons and photos do, except its open
+ * fields; a new one is refused once the visit is submitted.
+ */
+function lockedButOpenFields<E extends FieldEntity>(
+	entity: E,
+	parent: Parameters<typeof acceptsChild>[0],
+	origin: Origin,
+	existing: SyncedRow<E> | null,
+	data: FieldData<E>,
+	op: 'upsert' | 'delete',
+	openFields: readonly string[]
+): void {
+	if (!existing) {
+		if (!acceptsChild(parent, origin, true)) reject('data.inspectionId', SUBMITTED_LOCKED);
+	} else if (!acceptsChild(parent, origin, false)) onlyOpenFieldsChanged(entity, existing, data, op, openFields);
+}
+
+const teamScope = (parent: { teamId: string | null; createdBy: string | null }, restricted: boolean): ChangeScope => ({
+	teamId: parent.teamId,
+	userId: parent.createdBy,
+	restricted
+});
+
+const labourRecord: FieldRule<'labourRecord'> = {
+	schema: labourRecordDataSchema,
+	mergePerKey: [],
+	mayCreate: true,
+	async check(tx, scope, data, existing, origin, op) {
+		const parent = await labourParent(tx, scope, data.inspectionId, existing);
+		// The hand-over to the police or the prosecutor comes days later; the rest was found on site.
+		lockedButOpenFields('labourRecord', parent, origin, existing, data, op, labourRecordOpenFields);
+		if (!existing) {
+			const other = await one(
+				tx
+					.select({ id: s.labourRecords.id })
+					.from(s.labourRecords)
+					.where(and(eq(s.labourRecords.inspectionId, parent.id), isNull(s.labourRecords.deletedAt)))
+					.limit(1)
+			);
+			if (other) reject('data.inspectionId', 'this inspection has its labour record already');
+		}
+		return { columns: data, changeScope: teamScope(parent, false) };
+	}
+};
+
+/** A worker checked: person-level, locked with the visit like a screened person. */
+const checkedWorker: FieldRule<'checkedWorker'> = {
+	schema: checkedWorkerDataSchema,
+	mergePerKey: [],
+	mayCreate: true,
+	async check(tx, scope, data, existing, origin, op) {
+		const parent = await labourParent(tx, scope, data.inspectionId, existing);
+		if (!acceptsChild(parent, origin, !existing)) reject('data.inspectionId', SUBMITTED_LOCKED);
+		if (op === 'delete' && existing) await notReferenced(tx, s.violations.workerIds, existing.id, 'a violation');
+		return { columns: data, changeScope: teamScope(parent, true) };
+	}
+};
+
+const violation: FieldRule<'violation'> = {
+	schema: violationDataSchema,
+	mergePerKey: [],
+	mayCreate: true,
+	async check(tx, scope, data, existing, origin, op) {
+		const parent = await labourParent(tx, scope, data.inspectionId, existing);
+		lockedButOpenFields('violation', parent, origin, existing, data, op, violationOpenFields);
+		if (op === 'delete' && existing) await notReferenced(tx, s.decisions.violationIds, existing.id, 'a decision');
+		const kind = await one(
+			tx.select({ active: s.violationKinds.active }).from(s.violationKinds).where(eq(s.violationKinds.id, data.kindId))
+		);
+		if (!kind) reject('data.kindId', 'no such violation kind');
+		// A kind deactivated later stays on the violations recorded with it.
+		const kindChanged = !existing || existing.kindId !== data.kindId;
+		if (kindChanged && !kind.active) reject('data.kindId', 'this violation kind is no longer in use');
+		if (op === 'upsert')
+			await checkChildrenOf(tx, s.checkedWorkers, parent.id, data.workerIds, 'data.workerIds', 'worker');
+		return { columns: data, changeScope: teamScope(parent, false) };
+	},
+	async afterWrite(tx, scope, { data }, book) {
+		// The deadline is the order to remedy: the visit's control inspections follow it.
+		await syncControlsOf(tx, data.inspectionId, scope.user.id, book);
+	}
+};
+
+/** Decisions are office work, days after the visit: a labour member of the team may make and change them. */
+const decision: FieldRule<'decision'> = {
+	schema: decisionDataSchema,
+	mergePerKey: [],
+	mayCreate: true,
+	async check(tx, scope, data, existing, _origin, op) {
+		const parent = await labourParent(tx, scope, data.inspectionId, existing);
+		if (op === 'upsert')
+			await checkChildrenOf(tx, s.violations, parent.id, data.violationIds, 'data.violationIds', 'violation');
+		return { columns: data, changeScope: teamScope(parent, false) };
+	}
+};
+
+/**
+ * A worker named by a violation, or a violation named by a decision, is not deleted from under it:
+ * the device takes it out of those first (client/field/labour.ts).
+ */
+async function notReferenced(
+	tx: Db,
+	column: typeof s.violations.workerIds | typeof s.decisions.violationIds,
+	id: string,
+	what: string
+): Promise<void> {
+	const table = column.table as typeof s.violations | typeof s.decisions;
+	const [user] = await tx
+		.select({ id: table.id })
+		.from(table)
+		.where(and(sql`${column} @> ${JSON.stringify([id])}::jsonb`, isNull(table.deletedAt)))
+		.limit(1);
+	if (user) reject('id', `${what} still names this record`);
+}
+
+/** Every id must be a record of this inspection, not deleted; the field names the first that is not. */
+async function checkChildrenOf(
+	tx: Db,
+	table: typeof s.checkedWorkers | typeof s.violations,
+	inspectionId: string,
+	ids: readonly string[],
+	field: string,
+	what: string
+): Promise<void> {
+	if (ids.length === 0) return;
+	const found = await tx
+		.select({ id: table.id })
+		.from(table)
+		.where(and(inArray(table.id, [...ids]), eq(table.inspectionId, inspectionId), isNull(table.deletedAt)));
+	const held = new Set(found.map((row) => row.id));
+	const missing = ids.findIndex((id) => !held.has(id));
+	if (missing >= 0) reject(`${field}.${missing}`, `no such ${what} in this inspection`);
+}
+
 /** The entities a device may write, each with its rule. */
 export const fieldRules: { [E in FieldEntity]: FieldRule<E> } = {
 	inspection,
@@ -450,7 +625,11 @@ export const fieldRules: { [E in FieldEntity]: FieldRule<E> } = {
 	violationCheck,
 	criminalReport,
 	evidenceItem,
-	custodyTransfer
+	custodyTransfer,
+	labourRecord,
+	checkedWorker,
+	violation,
+	decision
 };
 
 export function isFieldEntity(entity: SyncEntity): entity is FieldEntity {
