@@ -31,6 +31,8 @@ export const carriesPersonLevelData: Record<string, boolean> = {
 	'/api/locations/[id]/merge': false,
 	'/api/register/import': false,
 	'/api/register/export': false,
+	// Venues and what links them (an owner's name, a phone): about businesses, not the people met.
+	'/api/register/reopenings': false,
 	'/api/coverage/venues': false,
 	'/api/plans/operations/[id]/assignments': false,
 	'/api/plans/assignments/[id]': false,
