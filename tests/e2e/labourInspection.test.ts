@@ -2,14 +2,26 @@
  * A labour inspection at a venue without network, on a 360 px phone: the labour inspector signs
  * in, the network is cut before the visit opens, and she records the employer, two workers, two
  * violations picked from the catalogue her phone pulled (one ordered remedied within 30 days and
- * linked to a worker) and the minutes. When the network comes back the phone syncs on its own; the
- * test then reads the SERVER through the API (the team's pull), not the screen.
+ * linked to a worker) and the minutes, and submits the visit. When the network comes back the phone
+ * syncs on its own; the test then reads the SERVER through the API (the team's pull), not the screen,
+ * and the planner finds the control inspection due on the deadline in the planners' queue.
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { serverAndBrowser } from '../support/e2e.ts';
-import { newPage, PHONE, screenshot } from '../support/browser.ts';
-import { goOffline, pullAll, signInOnline, startFirstAssignment, waitForTodayList } from '../support/field.ts';
+import { DESKTOP, newPage, PHONE, screenshot } from '../support/browser.ts';
+import {
+	answerRemainingRequired,
+	goOffline,
+	pullAll,
+	recordOutcome,
+	signInOnline,
+	startFirstAssignment,
+	submitInspection,
+	waitForTodayList
+} from '../support/field.ts';
+import { signInAtDesk } from '../support/desk.ts';
+import { formatDay } from '../../src/lib/domain/format/localeFormat.ts';
 import { readLocal, tap } from '../support/visit.ts';
 import { REPORTING_TIME_ZONE, todayIn } from '../../src/lib/domain/coverage/filters.ts';
 import { addDays } from '../../src/lib/domain/field/teamDays.ts';
@@ -79,6 +91,11 @@ describe('a labour inspection, offline', () => {
 		await violation.evaluate((element) => element.scrollIntoView({ block: 'start' }));
 		await screenshot(page, 'labour-inspection-360');
 
+		// Submitted on site, still offline: the order to remedy counts from the submission.
+		await answerRemainingRequired(page);
+		await recordOutcome(page, /labour violations/i, 'Two workers without papers');
+		await submitInspection(page);
+
 		await context.setOffline(false);
 		const records = async () =>
 			[...(await pullAll(page.request)).values()].filter(
@@ -125,5 +142,19 @@ describe('a labour inspection, offline', () => {
 		expect(ordered).toMatchObject({ remedyDeadline: deadline, workerIds: [ana!.id as string] });
 		expect(violations.find((v) => v.kindId === undeclared!.id)).toMatchObject({ remedyDeadline: null, workerIds: [] });
 		await context.close();
+
+		// The planner sees the control inspection due on the deadline, with the visit that ordered it.
+		const desk = await newPage(e2e.browser, e2e.server.url, DESKTOP);
+		await signInAtDesk(desk.page, 'planner');
+		await desk.page.goto('/plan');
+		const followUp = desk.page
+			.locator('.follow-ups li')
+			.filter({ has: desk.page.locator(`a[href="/inspections/${inspectionId}"]`) });
+		await followUp.getByText(`Due ${formatDay(deadline, 'en')}`).waitFor();
+		await followUp.getByText('1 violations to check').waitFor();
+		await followUp.getByText('Not planned yet').waitFor();
+		await followUp.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+		await screenshot(desk.page, 'follow-up-due-1280');
+		await desk.context.close();
 	});
 });

@@ -5,7 +5,7 @@
  * changed status comes from its versions in `record_versions`, which every register change keeps
  * (register/venues.ts).
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { locations, recordVersions } from '../db/schema.ts';
 import type { LocationStatus } from '../../domain/records/codes.ts';
@@ -117,9 +117,33 @@ function reopeningsAmong(venues: RegisterVenue[]) {
 	};
 }
 
+/**
+ * The last answer per database, with the register's state it was computed from. The list is asked
+ * on every planner's map and planning page while the register rarely changes; a register write
+ * moves `updated_at` (a tombstone too), and a closure's date comes with that same write, so one
+ * aggregate row tells whether the answer still holds.
+ */
+const lastAnswer = new WeakMap<Db, { state: string; found: PossibleReopening[] }>();
+
+async function registerState(db: Db): Promise<string> {
+	const [row] = await db
+		.select({
+			count: sql<number>`count(*)::int`,
+			latest: sql<string>`max(${locations.updatedAt})::text`,
+			versions: sql<string>`sum(${locations.version})::text`
+		})
+		.from(locations);
+	return `${row?.count}|${row?.latest}|${row?.versions}`;
+}
+
 /** Open venues that appeared after a linked venue was closed by the authorities, newest first. */
 export async function possibleReopenings(db: Db): Promise<PossibleReopening[]> {
-	return reopeningsAmong(await registerVenues(db))(db);
+	const state = await registerState(db);
+	const known = lastAnswer.get(db);
+	if (known?.state === state) return known.found;
+	const found = await reopeningsAmong(await registerVenues(db))(db);
+	lastAnswer.set(db, { state, found });
+	return found;
 }
 
 /** A venue's network (the other venues linked to it, directly or through others) and its reopening flags. */
