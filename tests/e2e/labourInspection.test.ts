@@ -150,8 +150,8 @@ describe('a labour inspection, offline', () => {
 		const followUp = desk.page
 			.locator('.follow-ups li')
 			.filter({ has: desk.page.locator(`a[href="/inspections/${inspectionId}"]`) });
-		await followUp.getByText(`Due ${formatDay(deadline, 'en')}`).waitFor();
-		await followUp.getByText('1 violations to check').waitFor();
+		await followUp.getByText(`Due ${formatDay(deadline, 'en', 'weekday')}`).waitFor();
+		await followUp.getByText('Violations to check: 1').waitFor();
 		await followUp.getByText('Not planned yet').waitFor();
 		await followUp.evaluate((element) => element.scrollIntoView({ block: 'center' }));
 		await screenshot(desk.page, 'follow-up-due-1280');
