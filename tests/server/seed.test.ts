@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db/index.ts';
+import * as s from '../../src/lib/server/db/schema.ts';
 import { openTestDatabase, testEngine } from '../support/database.ts';
 import {
 	assignments,
@@ -79,6 +80,33 @@ describe.each(engines)('demo data on %s', (engine) => {
 		);
 		expect(await db.$count(referrals)).toBe(summary.referrals);
 		expect(summary.referrals).toBeGreaterThanOrEqual(summary.possibleVictims);
+	});
+
+	it('records the work after the inspections: violations with their controls, and criminal reports', async () => {
+		const db = database.db;
+		expect(await db.$count(s.violations)).toBe(summary.violations);
+		expect(await db.$count(s.controlInspections)).toBe(summary.controls);
+		expect(await db.$count(s.criminalReports)).toBe(summary.criminalReports);
+		expect(summary.violations).toBeGreaterThan(100);
+		expect(summary.controls).toBeGreaterThan(20);
+		expect(summary.criminalReports).toBeGreaterThan(5);
+		// Every control checks violations ordered remedied by its own day, at the venue of its visit.
+		const controls = await db.select().from(s.controlInspections);
+		const byId = new Map((await db.select().from(s.violations)).map((v) => [v.id, v]));
+		for (const control of controls) {
+			for (const v of control.violations) {
+				expect(byId.get(v.violationId)).toMatchObject({
+					remedyDeadline: control.dueOn,
+					inspectionId: control.sourceInspectionId
+				});
+			}
+		}
+		// Only labour-violation visits have a labour record.
+		const visits = await db
+			.select({ outcome: inspections.outcome })
+			.from(s.labourRecords)
+			.innerJoin(inspections, eq(inspections.id, s.labourRecords.inspectionId));
+		expect(new Set(visits.map((v) => v.outcome))).toEqual(new Set(['labour_violations']));
 	});
 
 	it('places every venue inside Kosovo, a realistic share of them within 350 m of a child site', async () => {

@@ -14,6 +14,7 @@ import { person, seedAccounts } from './accounts.ts';
 import { addDays, kosovoDate, kosovoTime } from './calendar.ts';
 import { planHistory } from './history.ts';
 import { insertFieldRecords, recordInspections } from './inspections.ts';
+import { insertAfterInspection } from './afterInspection.ts';
 import { planThisWeek } from './operations.ts';
 import { insertPlans } from './planning.ts';
 import { seedReference } from './reference.ts';
@@ -35,6 +36,9 @@ export type SeedSummary = {
 	screenedPersons: number;
 	possibleVictims: number;
 	referrals: number;
+	violations: number;
+	controls: number;
+	criminalReports: number;
 };
 
 export async function seedDemoData(db: Db, options: { now: Date }): Promise<SeedSummary> {
@@ -69,6 +73,13 @@ export async function seedDemoData(db: Db, options: { now: Date }): Promise<Seed
 		const plans = [...history.plans, thisWeek];
 		await insertPlans(tx, plans);
 		await insertFieldRecords(tx, records);
+		const after = await insertAfterInspection(
+			tx,
+			random.fork('after-inspection'),
+			records,
+			new Map(reference.venues.map((venue) => [venue.id, venue.name])),
+			today
+		);
 
 		const operations = plans.flatMap((plan) => plan.operations);
 		const teams = operations.flatMap((operation) => operation.teams);
@@ -85,7 +96,8 @@ export async function seedDemoData(db: Db, options: { now: Date }): Promise<Seed
 			inspections: records.inspections.length,
 			screenedPersons: records.persons.length,
 			possibleVictims: records.persons.filter((p) => p.result === POSSIBLE_VICTIM).length,
-			referrals: records.referrals.length
+			referrals: records.referrals.length,
+			...after
 		};
 		await audited(tx, {
 			userId: null,
