@@ -150,14 +150,15 @@ export async function insertAfterInspection(
 		}
 		// The controls of the deadlines (server/labour/controls.ts makes them the same way for real visits).
 		for (const [dueOn, list] of ordered) {
-			const past = dueOn < today;
-			const status = !past
-				? 'due'
-				: random.weighted([
-						['done', 7],
-						['escalated', 2],
-						['due', 1]
-					] as const);
+			// Settled long ago, or recently due and some not yet checked: overdue as a real queue would be.
+			const recent = dueOn >= addDays(today, -45);
+			const status =
+				dueOn >= today || (recent && random.chance(0.4))
+					? 'due'
+					: random.weighted([
+							['done', 8],
+							['escalated', 2]
+						] as const);
 			controls.push({
 				id: random.uuid(),
 				locationId: inspection.locationId,
