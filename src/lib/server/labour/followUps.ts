@@ -62,7 +62,7 @@ export async function followUpsDue(db: Db, today: string, limit = 100): Promise<
 	}));
 }
 
-/** The due controls of a set of venues, soonest first: the ranked suggestions name them. */
+/** Each venue's earliest control still due (venue id → day): the ranked suggestions name them. */
 export async function dueControlsAt(db: Db): Promise<Map<string, string>> {
 	const rows = await db
 		.select({ locationId: controlInspections.locationId, dueOn: sql<string>`min(${controlInspections.dueOn})` })

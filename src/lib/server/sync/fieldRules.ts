@@ -62,7 +62,6 @@ import {
 	type EvidenceItemData,
 	type ViolationCheckData
 } from '../../domain/records/afterInspection.ts';
-import type { AgencyCode } from '../../domain/auth.ts';
 import { settleControl, syncControlsOf } from '../labour/controls.ts';
 import { criminalReport, custodyTransfer, evidenceItem } from './policeRules.ts';
 
@@ -432,13 +431,12 @@ const violationCheck: FieldRule<'violationCheck'> = {
 	mergePerKey: [],
 	mayCreate: true,
 	async check(tx, scope, data, existing, origin) {
-		requireAgency(scope, 'labour');
 		if (
 			existing &&
 			(existing.controlInspectionId !== data.controlInspectionId || existing.violationId !== data.violationId)
 		)
 			reject('data.violationId', 'a check cannot move to another violation; record a new one');
-		const parent = await inspectionInScope(tx, scope, data.inspectionId);
+		const parent = await labourParent(tx, scope, data.inspectionId, existing);
 		if (!acceptsChild(parent, origin, !existing)) reject('data.inspectionId', SUBMITTED_LOCKED);
 		const [control] = await tx
 			.select()
@@ -450,21 +448,12 @@ const violationCheck: FieldRule<'violationCheck'> = {
 		if (control.status === 'cancelled') reject('data.controlInspectionId', 'this control inspection was cancelled');
 		if (!control.violations.some((v) => v.violationId === data.violationId))
 			reject('data.violationId', 'this violation is not checked by this control inspection');
-		return {
-			columns: data,
-			changeScope: { teamId: parent.teamId, userId: parent.createdBy, restricted: false }
-		};
+		return { columns: data, changeScope: teamScope(parent, false) };
 	},
 	async afterWrite(tx, scope, { data }, book) {
 		await settleControl(tx, data.controlInspectionId, scope.user.id, book);
 	}
 };
-
-/** Records only the agency's own officers write (the labour inspectorate's, the police's). */
-function requireAgency(scope: Scope, agency: AgencyCode): void {
-	if (scope.user.agencyCode !== agency)
-		reject('entity', `only the ${agency === 'labour' ? 'labour inspectorate' : 'police'} records this`);
-}
 
 // ── The labour inspection (docs/DOMAIN.md, "After the inspection: the labour inspection") ───────
 
