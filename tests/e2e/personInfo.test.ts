@@ -22,10 +22,15 @@ describe('information in the person’s language', () => {
 		const { context, page } = await newPage(e2e.browser, e2e.server.url, PHONE);
 		await signInOnline(page, 'police1');
 		await waitForTodayList(page);
-		// The texts are reference data the first pull brought: the screen needs no network.
-		expect(
-			(await readLocal<{ language: string }>(page, 'personTexts')).filter((t) => t.language === 'ro').length
-		).toBeGreaterThan(0);
+		// The texts are reference data the first pull brings: the screen needs no network. The pull
+		// is paged, so today's list can show before the last page has landed; wait for it.
+		await expect
+			.poll(
+				async () =>
+					(await readLocal<{ language: string }>(page, 'personTexts')).filter((t) => t.language === 'ro').length,
+				{ timeout: 30_000, interval: 250 }
+			)
+			.toBeGreaterThan(0);
 
 		await goOffline(context, page);
 		await startFirstAssignment(page);
