@@ -7,6 +7,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import {
+	linkIndex,
+	linksOf,
 	networks,
 	reopeningCandidates,
 	venueLinks,
@@ -61,6 +63,12 @@ const components = time('networks', () => networks(venues));
 const candidates = time('reopening candidates', () => reopeningCandidates(venues));
 // What a venue's card computes (server/register/networks.ts `venueNetwork`), before its reopenings' dates.
 const card = time('a venue card', () => venueLinks(venues, venues[0]!.id));
+// The server keeps the register's index while the register is unchanged (server/register/networks.ts):
+// a card is then a look-up; the venue in the largest network is the dearest one.
+const index = linkIndex(venues);
+const inLargest = [...index.networkOf.entries()].reduce((a, b) => (b[1].length > a[1].length ? b : a))[0];
+const kept = time('a venue card, index kept', () => linksOf(index, venues[0]!.id));
+const keptLargest = time('a card in the largest network, index kept', () => linksOf(index, inLargest));
 const linked = components.result.reduce((sum, members) => sum + members.length, 0);
 const largest = Math.max(...components.result.map((members) => members.length));
 
@@ -79,7 +87,12 @@ console.log(
 		'|---|---:|---:|---:|',
 		row('networks (union–find over the key index)', components.timesMs),
 		row('reopening candidates (closed venues × key index)', candidates.timesMs),
-		row("one venue's card (`venueLinks`: its network and direct links)", card.timesMs),
+		row("one venue's card, register indexed for it (`venueLinks`: its network and direct links)", card.timesMs),
+		row(
+			"one venue's card from the kept index (`linksOf`, as the server answers while the register is unchanged)",
+			kept.timesMs
+		),
+		row('the same for a venue of the largest network', keptLargest.timesMs),
 		'',
 		`- Networks: ${components.result.length.toLocaleString('en')}, holding ${linked.toLocaleString('en')} venues; the largest has ${largest.toLocaleString('en')}`,
 		`- Reopening candidates (before the dates are checked): ${candidates.result.length.toLocaleString('en')}`

@@ -147,6 +147,16 @@ describe(`networks on ${testEngine}`, () => {
 		const fromD = await card(planner, d);
 		expect(fromD.network!.members.find((member) => member.id === c)!.links).toEqual(['person']);
 	});
+
+	it('follow an edit of the register at once: the kept networks are not answered stale', async () => {
+		const a = await register({ name: 'Kept A', phone: '049 333 444' });
+		const b = await register({ name: 'Kept B', phone: '049 333 444' });
+		expect((await card(planner, a)).network!.members.map((member) => member.id)).toEqual([b]);
+		const row = await database.db.query.locations.findFirst({ where: (l, { eq }) => eq(l.id, b) });
+		expect((await edit(b, { name: 'Kept B', phone: '049 999 000', lat: row!.lat, lng: row!.lng })).status).toBe(200);
+		expect((await card(planner, a)).network!.members).toEqual([]);
+		expect((await card(planner, b)).network!.members).toEqual([]);
+	});
 });
 
 describe(`possible reopenings on ${testEngine}`, () => {

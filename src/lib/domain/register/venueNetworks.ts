@@ -96,29 +96,58 @@ export function networks(venues: LinkableVenue[]): string[][] {
 }
 
 /**
- * What a venue's card shows of its links, normalising each venue's keys once: its network (the
- * other venues linked to it directly or through others, each with what links the two directly —
- * empty when only the chain does), and every venue linked to it directly, address included (the
- * pairs among which its reopenings are).
+ * The register's links, computed once per register state (the server keeps it while the register
+ * is unchanged): each venue's keys, address included, the venues holding each key, and each venue's
+ * network. A card then costs the size of its network and of its direct links, not the register's.
  */
-export function venueLinks(
-	venues: LinkableVenue[],
+export type LinkIndex = {
+	keysById: Map<string, Key[]>;
+	holders: Map<Key, string[]>;
+	networkOf: Map<string, string[]>;
+};
+
+export function linkIndex(venues: LinkableVenue[]): LinkIndex {
+	const keys = venues.map((venue) => keysOf(venue, true));
+	const keysById = new Map<string, Key[]>();
+	const holders = new Map<Key, string[]>();
+	venues.forEach((venue, index) => {
+		keysById.set(venue.id, keys[index]!);
+		for (const key of keys[index]!) {
+			const held = holders.get(key);
+			if (held) held.push(venue.id);
+			else holders.set(key, [venue.id]);
+		}
+	});
+	const networkOf = new Map<string, string[]>();
+	for (const members of components(
+		venues,
+		keys.map((held) => held.filter(makesNetwork))
+	)) {
+		for (const id of members) networkOf.set(id, members);
+	}
+	return { keysById, holders, networkOf };
+}
+
+/**
+ * What a venue's card shows of its links: its network (the other venues linked to it directly or
+ * through others, each with what links the two directly — empty when only the chain does), and
+ * every venue linked to it directly, address included (the pairs among which its reopenings are).
+ */
+export function linksOf(
+	index: LinkIndex,
 	id: string
 ): { network: Map<string, LinkKind[]>; direct: Map<string, LinkKind[]> } {
-	const keys = venues.map((venue) => keysOf(venue, true));
-	const selfIndex = venues.findIndex((venue) => venue.id === id);
 	const network = new Map<string, LinkKind[]>();
 	const direct = new Map<string, LinkKind[]>();
-	if (selfIndex < 0) return { network, direct };
-	const mine = new Set(keys[selfIndex]);
-	venues.forEach((venue, index) => {
-		if (index === selfIndex) return;
-		const shared = sharedKinds(mine, keys[index]!);
-		if (shared.length) direct.set(venue.id, shared);
-	});
-	const networkKeys = keys.map((held) => held.filter(makesNetwork));
-	const members = components(venues, networkKeys).find((ids) => ids.includes(id)) ?? [];
-	for (const member of members) {
+	const own = index.keysById.get(id);
+	if (!own) return { network, direct };
+	const mine = new Set(own);
+	for (const key of own) {
+		for (const other of index.holders.get(key) ?? []) {
+			if (other !== id && !direct.has(other)) direct.set(other, sharedKinds(mine, index.keysById.get(other)!));
+		}
+	}
+	for (const member of index.networkOf.get(id) ?? []) {
 		if (member === id) continue;
 		network.set(
 			member,
@@ -126,6 +155,14 @@ export function venueLinks(
 		);
 	}
 	return { network, direct };
+}
+
+/** One venue's links over the register, without a kept index. */
+export function venueLinks(
+	venues: LinkableVenue[],
+	id: string
+): { network: Map<string, LinkKind[]>; direct: Map<string, LinkKind[]> } {
+	return linksOf(linkIndex(venues), id);
 }
 
 /** A venue still trading: not closed by the authorities, not gone. */

@@ -12,9 +12,11 @@ import type { LocationStatus } from '../../domain/records/codes.ts';
 import {
 	closedSince,
 	openSince,
+	linkIndex,
+	linksOf,
 	reopeningCandidates,
-	venueLinks,
 	type LinkableVenue,
+	type LinkIndex,
 	type VenueVersion
 } from '../../domain/register/venueNetworks.ts';
 import type { NetworkMember, PossibleReopening } from '../../domain/views/register.ts';
@@ -118,12 +120,21 @@ function reopeningsAmong(venues: RegisterVenue[]) {
 }
 
 /**
- * The last answer per database, with the register's state it was computed from. The list is asked
- * on every planner's map and planning page while the register rarely changes; a register write
- * moves `updated_at` (a tombstone too), and a closure's date comes with that same write, so one
- * aggregate row tells whether the answer still holds.
+ * The register as last read per database, with the state it was read in and what was computed from
+ * it. The reopenings list is asked on every planner's map and planning page, and a venue card
+ * needs the whole register's networks, while the register rarely changes: a register write moves
+ * `updated_at` (a tombstone too) and a closure's date comes with that same write, so one aggregate
+ * row tells whether the answers still hold. Each server process keeps its own copy and checks that
+ * row every time, so servers sharing one database never answer from a stale register.
  */
-const lastAnswer = new WeakMap<Db, { state: string; found: PossibleReopening[] }>();
+type Snapshot = {
+	state: string;
+	venues: RegisterVenue[];
+	reopenings?: PossibleReopening[];
+	index?: LinkIndex;
+	byId?: Map<string, RegisterVenue>;
+};
+const snapshots = new WeakMap<Db, Snapshot>();
 
 async function registerState(db: Db): Promise<string> {
 	const [row] = await db
@@ -136,14 +147,20 @@ async function registerState(db: Db): Promise<string> {
 	return `${row?.count}|${row?.latest}|${row?.versions}`;
 }
 
+async function snapshotOf(db: Db): Promise<Snapshot> {
+	const state = await registerState(db);
+	const known = snapshots.get(db);
+	if (known?.state === state) return known;
+	const fresh: Snapshot = { state, venues: await registerVenues(db) };
+	snapshots.set(db, fresh);
+	return fresh;
+}
+
 /** Open venues that appeared after a linked venue was closed by the authorities, newest first. */
 export async function possibleReopenings(db: Db): Promise<PossibleReopening[]> {
-	const state = await registerState(db);
-	const known = lastAnswer.get(db);
-	if (known?.state === state) return known.found;
-	const found = await reopeningsAmong(await registerVenues(db))(db);
-	lastAnswer.set(db, { state, found });
-	return found;
+	const snapshot = await snapshotOf(db);
+	snapshot.reopenings ??= await reopeningsAmong(snapshot.venues)(db);
+	return snapshot.reopenings;
 }
 
 /** A venue's network (the other venues linked to it, directly or through others) and its reopening flags. */
@@ -151,16 +168,20 @@ export async function venueNetwork(
 	db: Db,
 	id: string
 ): Promise<{ members: NetworkMember[]; reopenings: PossibleReopening[] }> {
-	const venues = await registerVenues(db);
-	const self = venues.find((venue) => venue.id === id);
+	const snapshot = await snapshotOf(db);
+	const index = (snapshot.index ??= linkIndex(snapshot.venues));
+	const byId = (snapshot.byId ??= new Map(snapshot.venues.map((venue) => [venue.id, venue])));
+	const self = byId.get(id);
 	if (!self) return { members: [], reopenings: [] };
-	const { network, direct } = venueLinks(venues, id);
-	const members = venues
-		.filter((venue) => network.has(venue.id))
-		.map((venue) => ({ id: venue.id, name: venue.name, status: venue.status, links: network.get(venue.id)! }))
+	const { network, direct } = linksOf(index, id);
+	const members = [...network]
+		.map(([member, links]) => {
+			const venue = byId.get(member)!;
+			return { id: venue.id, name: venue.name, status: venue.status, links };
+		})
 		.sort((a, b) => b.links.length - a.links.length || a.name.localeCompare(b.name));
 	// Only the pairs this venue is part of: the closed venue and its linked venues are few.
-	const own = venues.filter((venue) => venue.id === id || direct.has(venue.id));
+	const own = [self, ...[...direct.keys()].map((other) => byId.get(other)!)];
 	const reopenings = (await reopeningsAmong(own)(db)).filter(
 		(flag) => flag.venueId === id || flag.closedVenueId === id
 	);
