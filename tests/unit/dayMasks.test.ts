@@ -32,7 +32,19 @@ describe('day masks of the coverage rollups', () => {
 
 	it('give one mask for a single day', () => {
 		expect(yearMasks('2025-06-04', '2025-06-04')).toEqual([
-			{ year: 2025, mask: maskOf(155, 155), firstDay: 155, lastDay: 155 }
+			{ year: 2025, mask: maskOf(155, 155), firstDay: 155, lastDay: 155, months: null }
 		]);
+	});
+
+	it('name the whole months of a year, which the rollups test as an integer', () => {
+		const masks = yearMasks('2024-12-01', '2026-02-28');
+		expect(masks.map(({ year, months }) => [year, months])).toEqual([
+			[2024, 0b1000_0000_0000],
+			[2025, 0b1111_1111_1111],
+			[2026, 0b11]
+		]);
+		expect(yearMasks('2024-02-01', '2024-02-28')[0]!.months).toBeNull();
+		expect(yearMasks('2024-02-01', '2024-02-29')[0]!.months).toBe(0b10);
+		expect(yearMasks('2025-03-02', '2025-12-31')[0]!.months).toBeNull();
 	});
 });

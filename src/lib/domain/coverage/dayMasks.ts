@@ -8,7 +8,12 @@
 
 export const DAYS_IN_MASK = 366;
 
-export type YearMask = { year: number; mask: string; firstDay: number; lastDay: number };
+/**
+ * `months`: when the year's days in the period are whole calendar months, those months as bits
+ * (January the rightmost), which the rollups also keep per venue and year: testing an integer is
+ * cheaper than testing 366 bits. Null when the period starts or ends inside a month of that year.
+ */
+export type YearMask = { year: number; mask: string; firstDay: number; lastDay: number; months: number | null };
 
 const utc = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
@@ -32,7 +37,20 @@ export function yearMasks(from: string, to: string): YearMask[] {
 	for (let year = first; year <= last; year++) {
 		const firstDay = year === first ? dayOfYear(from) : 1;
 		const lastDay = year === last ? dayOfYear(to) : dayOfYear(`${year}-12-31`);
-		masks.push({ year, mask: maskOf(firstDay, lastDay), firstDay, lastDay });
+		const start = year === first ? from : `${year}-01-01`;
+		const end = year === last ? to : `${year}-12-31`;
+		masks.push({ year, mask: maskOf(firstDay, lastDay), firstDay, lastDay, months: wholeMonths(start, end) });
 	}
 	return masks;
+}
+
+/** The months from `start` to `end` (one year) as bits, if they are whole months; else null. */
+function wholeMonths(start: string, end: string): number | null {
+	const next = new Date(utc(end) + 86_400_000).toISOString().slice(0, 10);
+	if (start.slice(8) !== '01' || next.slice(8) !== '01') return null;
+	const firstMonth = Number(start.slice(5, 7));
+	const lastMonth = Number(end.slice(5, 7));
+	let bits = 0;
+	for (let month = firstMonth; month <= lastMonth; month++) bits |= 1 << (month - 1);
+	return bits;
 }

@@ -29,15 +29,21 @@ function lastVisits(scope: CoverageScope) {
 		return sql`${countedInspections(scope, { sinceStart: false })},
 			last_visit as (select location_id, max(day) as day from counted group by location_id)`;
 	}
-	// Day k of a year is bit k from the right, so the last visit up to day k is the first set bit of
-	// the mask's leftmost part from bit k: found at position p, it is day k - p + 1.
+	// Each venue-year row keeps its last day: the last visit up to the period's end is that day for
+	// every earlier year, and for the period's year too unless the venue was visited after the end.
+	// Only then is the mask read: day k of a year is bit k from the right, so the last visit up to day
+	// k is the first set bit of the mask's leftmost part from bit k: found at position p, it is day
+	// k - p + 1.
 	const year = Number(scope.period.to.slice(0, 4));
-	const upTo = sql`(case when v.year = ${year} then ${dayOfYear(scope.period.to)} else 366 end)`;
+	const upTo = dayOfYear(scope.period.to);
+	const found = sql`position(B'1' in substring(v.days from ${367 - upTo}::int))`;
 	return sql`last_visit as (
-		select location_id, max(make_date(year, 1, 1) + (up_to - found)) as day
-		from (select v.location_id, v.year, ${upTo} as up_to, position(B'1' in substring(v.days from 367 - ${upTo})) as found
-			from coverage_venue_days v where v.year <= ${year}) masks
-		where found > 0 group by location_id
+		select v.location_id, max(case
+			when v.year < ${year} or v.last_day <= ${scope.period.to}::date then v.last_day
+			when ${found} > 0 then make_date(v.year, 1, 1) + (${upTo}::int - ${found})
+		end) as day
+		from coverage_venue_days v where v.year <= ${year}
+		group by v.location_id
 	)`;
 }
 

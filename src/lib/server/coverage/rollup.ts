@@ -27,6 +27,7 @@ import {
 } from './counted.ts';
 import { nationalRollupList, type DayRollup } from './national/rows.ts';
 import { aggravatingRollup } from './aggravatingRows.ts';
+import { cellsWithin, rebuildMonths } from './months.ts';
 
 /** Serialises rebuilds: two at once would each delete and re-insert the same days. */
 const REFRESH_LOCK = 7_411_007;
@@ -123,6 +124,9 @@ async function rebuild(db: Db): Promise<RefreshResult & { noted: number }> {
 				with ${countedWhere(onDirtyDays)} ${rollup.select}`);
 		}
 
+		// The months of those days, from the day tables just rebuilt (months.ts).
+		await rebuildMonths(tx, sql`(select distinct date_trunc('month', day)::date from ${taken})`, top.first, top.last);
+
 		// A venue's mask for a year is rebuilt whole from its counted inspections of that year.
 		const pairs = sql`(select distinct location_id, extract(year from day)::int as year from ${taken})`;
 		await tx.execute(
@@ -133,10 +137,10 @@ async function rebuild(db: Db): Promise<RefreshResult & { noted: number }> {
 		const ofDirtyVenueYears = sql`i.location_id in (select location_id from dirty_pairs)
 			and (i.location_id, extract(year from ${inspectionDay})::int) in (select location_id, year from dirty_pairs)
 			and i.started_at >= ${startOfDay(`${firstYear}-01-01`, -1)} and i.started_at < ${startOfDay(`${lastYear + 1}-01-01`, 1)}`;
-		await tx.execute(sql`insert into coverage_venue_days (location_id, year, days, months)
+		await tx.execute(sql`insert into coverage_venue_days (location_id, year, days, months, last_day)
 			with dirty_pairs as ${pairs}, ${countedWhere(ofDirtyVenueYears)}
 			select c.location_id, extract(year from c.day)::int, bit_or(${dayOneBit} << (${dayOfYear(sql`c.day`)} - 1)),
-				bit_or(1 << (extract(month from c.day)::int - 1))
+				bit_or(1 << (extract(month from c.day)::int - 1)), max(c.day)
 			from counted c group by 1, 2`);
 
 		await tx.execute(sql`delete from ${taken}`);
@@ -144,30 +148,22 @@ async function rebuild(db: Db): Promise<RefreshResult & { noted: number }> {
 	});
 }
 
-/** Rollup rows of days within the period, narrowed by municipality and kind; `d` is the table. */
-export function dailyWithin({ period, filters }: CoverageScope): SQL {
-	const conditions = [sql`d.day between ${period.from}::date and ${period.to}::date`];
-	if (filters.municipalityId) conditions.push(sql`d.municipality_id = ${filters.municipalityId}`);
-	if (filters.kind) conditions.push(sql`d.kind = ${filters.kind}`);
-	return sql.join(conditions, sql` and `);
-}
-
 /**
  * `d as (…)`: the cells of a rollup of migration 0014 within the scope, read from its table, or
  * counted from the records with the SELECT that fills it where the rollups cannot answer.
  */
 export function dayCells(scope: CoverageScope, rollup: DayRollup): SQL {
-	if (usesRollups(scope)) return sql`d as (select * from ${sql.raw(rollup.table)} d where ${dailyWithin(scope)})`;
+	if (usesRollups(scope)) return sql`d as (select * from ${cellsWithin(scope, rollup.table)})`;
 	return sql`${countedInspections(scope)}, d as (${rollup.select})`;
 }
 
 /**
- * The same for `coverage_operations_daily`, which holds each day twice: per municipality and kind,
- * and for the whole country (both null), the rows an unnarrowed count reads.
+ * `coverage_operations_daily` holds each day twice: per municipality and kind, and for the whole
+ * country (both null), the rows an unnarrowed count reads; this picks the rows the scope reads.
  */
-export function operationsWithin(scope: CoverageScope): SQL {
+export function operationRows(scope: CoverageScope): SQL {
 	const narrowed = scope.filters.municipalityId || scope.filters.kind;
-	return sql`${dailyWithin(scope)} and ${narrowed ? sql`d.municipality_id is not null` : sql`d.municipality_id is null and d.kind is null`}`;
+	return narrowed ? sql`d.municipality_id is not null` : sql`d.municipality_id is null and d.kind is null`;
 }
 
 const bits = (mask: string) => sql`${mask}::bit(${sql.raw(String(DAYS_IN_MASK))})`;
@@ -176,7 +172,11 @@ const bits = (mask: string) => sql`${mask}::bit(${sql.raw(String(DAYS_IN_MASK))}
 export function inspectedOn(masks: readonly YearMask[]): SQL {
 	if (masks.length === 0) return sql`false`;
 	return sql`(${sql.join(
-		masks.map(({ year, mask }) => sql`(v.year = ${year} and (v.days & ${bits(mask)}) <> ${bits(emptyMask)})`),
+		masks.map(({ year, mask, months }) =>
+			months === null
+				? sql`(v.year = ${year} and (v.days & ${bits(mask)}) <> ${bits(emptyMask)})`
+				: sql`(v.year = ${year} and (v.months & ${months}) <> 0)`
+		),
 		sql` or `
 	)})`;
 }

@@ -10,7 +10,8 @@ import { monthsOf } from '../../domain/coverage/figures.ts';
 import type { OperationsRow, TrendRow } from '../../domain/coverage/report.ts';
 import { yearMasks } from '../../domain/coverage/dayMasks.ts';
 import { countedInspections, venueFilters, type CoverageScope } from './counted.ts';
-import { dailyWithin, inspectedOn, operationsWithin, usesRollups } from './rollup.ts';
+import { inspectedOn, operationRows as countryOrPlaceRows, usesRollups } from './rollup.ts';
+import { cellsWithin } from './months.ts';
 
 type MonthRow = {
 	month: string | null;
@@ -73,32 +74,37 @@ async function monthRowsFromRollups(db: Db, scope: CoverageScope): Promise<Month
 				: inspectedOn(yearMasks(first < from ? from : first, last > to ? to : last));
 		return { month, inspected };
 	});
-	const byMonth = (table: SQL, within: SQL, columns: SQL) =>
+	// A venue has one row a year: within one year no venue is counted twice. Every venue with a
+	// counted inspection is on the register (its row is never removed), so the join is only for the
+	// filters.
+	const oneRowPerVenue = from.slice(0, 4) === to.slice(0, 4);
+	const narrowed = Boolean(scope.filters.municipalityId || scope.filters.kind);
+	const byMonth = (cells: SQL, within: SQL, columns: SQL) =>
 		db.execute(sql`select month, grouping(month)::int as whole_period, ${columns}
-			from (select to_char(d.day, 'YYYY-MM') as month, d.* from ${table} d where ${within}) days
+			from (select to_char(d.day, 'YYYY-MM') as month, d.* from ${cells} where ${within}) days
 			group by grouping sets ((), (month))`);
 	const [sums, operations, venues] = await Promise.all([
 		byMonth(
-			sql`coverage_daily`,
-			dailyWithin(scope),
+			cellsWithin(scope, 'coverage_daily'),
+			sql`true`,
 			sql`coalesce(sum(inspections), 0)::int as inspections,
 			coalesce(sum(possible_victims), 0)::int as possible_victims`
 		),
 		byMonth(
-			sql`coverage_operations_daily`,
-			operationsWithin(scope),
+			cellsWithin(scope, 'coverage_operations_daily'),
+			countryOrPlaceRows(scope),
 			sql`count(distinct plan_id)::int as plans,
 			count(distinct operation_id)::int as operations`
 		),
-		db.execute(sql`select count(distinct v.location_id)::int as whole,
+		db.execute(sql`select ${oneRowPerVenue ? sql`count(*)` : sql`count(distinct v.location_id)`}::int as whole,
 				${sql.join(
 					months.map(
 						({ inspected }, i) => sql`(count(*) filter (where ${inspected}))::int as ${sql.identifier(`m${i}`)}`
 					),
 					sql`, `
 				)}
-			from coverage_venue_days v join locations l on l.id = v.location_id
-			where ${inspectedOn(yearMasks(from, to))} and ${venueFilters(scope)}`)
+			from coverage_venue_days v ${narrowed ? sql`join locations l on l.id = v.location_id` : sql``}
+			where ${inspectedOn(yearMasks(from, to))} ${narrowed ? sql`and ${venueFilters(scope)}` : sql``}`)
 	]);
 	type Sums = { month: string | null; whole_period: number; inspections: number; possible_victims: number };
 	type Operations = { month: string | null; whole_period: number; plans: number; operations: number };

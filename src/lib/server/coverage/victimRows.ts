@@ -6,7 +6,8 @@
 import { sql } from 'drizzle-orm';
 import { possibleVictimSql } from '../db/screening.ts';
 import { countedInspections, known, type CoverageScope } from './counted.ts';
-import { dailyWithin, usesRollups } from './rollup.ts';
+import { usesRollups } from './rollup.ts';
+import { cellsWithin } from './months.ts';
 
 /** `victims (year, age_band, sex, nationality, education, recruitment, exploitation_form, n)`. */
 export function victims(scope: CoverageScope) {
@@ -14,7 +15,7 @@ export function victims(scope: CoverageScope) {
 		return sql`victims as (
 			select extract(year from d.day)::int as year, d.age_band, d.sex, d.nationality, d.education, d.recruitment,
 				d.exploitation_form, d.victims as n
-			from coverage_victims_daily d where ${dailyWithin(scope)}
+			from ${cellsWithin(scope, 'coverage_victims_daily')}
 		)`;
 	}
 	return sql`${countedInspections(scope)},

@@ -20,7 +20,8 @@ import {
 	type Sex
 } from '../../domain/coverage/report.ts';
 import { countedInspections, type CoverageScope } from './counted.ts';
-import { dailyWithin, usesRollups } from './rollup.ts';
+import { usesRollups } from './rollup.ts';
+import { cellsWithin } from './months.ts';
 import { victimYearTables } from './victimYears.ts';
 import { victims } from './victimRows.ts';
 
@@ -81,7 +82,7 @@ async function referralTable(db: Db, scope: CoverageScope): Promise<ReferralRow[
 		await db.execute(
 			usesRollups(scope)
 				? sql`select d.target, d.status, sum(d.referrals)::int as count
-					from coverage_referrals_daily d where ${dailyWithin(scope)}
+					from ${cellsWithin(scope, 'coverage_referrals_daily')}
 					group by d.target, d.status`
 				: sql`with ${countedInspections(scope)}
 					select r.target, r.status, count(*)::int as count
