@@ -18,7 +18,7 @@ import { exportPurposes, limitToPurpose, taggedFields } from '../../src/lib/doma
 let database: Database;
 let app: TestApp;
 let world: SyncWorld;
-const ids = { inspection: randomUUID(), person: randomUUID() };
+const ids = { inspection: randomUUID(), person: randomUUID(), worker: randomUUID() };
 const PERIOD = 'from=2026-11-01&to=2026-11-30';
 
 beforeAll(async () => {
@@ -26,6 +26,7 @@ beforeAll(async () => {
 	app = await startApp(database);
 	world = await buildSyncWorld(database);
 	await addUser(database, 'admin_pl', 'admin', 'police');
+	await addUser(database, 'police_sup', 'supervisor', 'police');
 	await database.db.insert(s.inspections).values({
 		id: ids.inspection,
 		locationId: world.ids.venues[0]!,
@@ -45,6 +46,20 @@ beforeAll(async () => {
 		ageBand: '18_22',
 		nationality: 'MD',
 		result: 'possible_victim'
+	});
+	await database.db.insert(s.checkedWorkers).values({
+		id: ids.worker,
+		inspectionId: ids.inspection,
+		sex: 'male',
+		isMinor: false,
+		foreign: true,
+		contractBeforeWork: 'no',
+		declaredToTax: 'no',
+		pensionContributions: 'unknown',
+		wageAtLeastMinimum: 'unknown',
+		workingTimeRespected: 'unknown',
+		workPermit: 'no',
+		residencePermit: 'no'
 	});
 });
 afterAll(async () => database?.close());
@@ -129,11 +144,24 @@ describe(`purpose limits on ${testEngine}`, () => {
 
 	it('tags the workers’ permits and the persons’ nationality, and only purposes that may have them get them', () => {
 		expect(Object.keys(taggedFields.checkedWorker).sort()).toEqual(['foreign', 'residencePermit', 'workPermit']);
-		const worker = { id: 'w', sex: 'male', foreign: true, workPermit: 'missing', residencePermit: 'missing' };
+		const worker = { id: 'w', sex: 'male', foreign: true, workPermit: 'no', residencePermit: 'missing' };
 		for (const purpose of exportPurposes) {
 			const kept = limitToPurpose('checkedWorker', worker, purpose);
 			const allowed = ['labour_enforcement', 'victim_assistance', 'data_subject_request'].includes(purpose);
 			expect(kept, purpose).toEqual(allowed ? worker : { id: 'w', sex: 'male' });
 		}
+	});
+
+	it('shows the workers’ permits on the inspection page to labour enforcement, not to the police', async () => {
+		const data = async (who: string) =>
+			(await (await signedIn(who)).get(`/inspections/${ids.inspection}/__data.json`)).text();
+		const labour = await data('supervisor_x');
+		expect(labour).toContain(ids.worker);
+		for (const field of ['"residencePermit"', '"workPermit"', '"foreign"']) expect(labour).toContain(field);
+		const police = await data('police_sup');
+		expect(police).toContain(ids.worker);
+		for (const field of ['"residencePermit"', '"workPermit"', '"foreign"']) expect(police).not.toContain(field);
+		// The rest of the worker's record is there for both.
+		expect(police).toContain('"contractBeforeWork"');
 	});
 });

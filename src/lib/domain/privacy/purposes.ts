@@ -71,3 +71,12 @@ export function limitToPurpose<T extends Record<string, unknown>>(
 	const withheld = new Set(withheldFields(entity, purpose));
 	return Object.fromEntries(Object.entries(record).filter(([key]) => !withheld.has(key))) as Partial<T>;
 }
+
+/**
+ * The purpose a desk reader's view of an inspection serves, by their agency: the labour
+ * inspectorate enforces labour law (permits are part of it); the police investigate the crime,
+ * which does not need a worker's residence status.
+ */
+export function viewPurposeOf(agencyCode: string): ExportPurpose {
+	return agencyCode === 'labour' ? 'labour_enforcement' : 'criminal_investigation';
+}
