@@ -109,6 +109,9 @@ describe('the planner keeps the venue register', () => {
 		const { context, page } = await newPage(e2e.browser, e2e.server.url);
 		await signIn(page, 'planner');
 		await page.getByText('Register', { exact: true }).click();
+		// The download link waits for the export's purpose (domain/privacy/purposes.ts).
+		expect(await page.getByRole('link', { name: /geojson/i }).count()).toBe(0);
+		await page.getByLabel('Purpose of the export').selectOption('statistics');
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
 			page.getByRole('link', { name: /geojson/i }).click()
