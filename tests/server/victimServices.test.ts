@@ -41,6 +41,7 @@ beforeAll(async () => {
 	app = await startApp(database);
 	world = await buildSyncWorld(database);
 	const db = database.db;
+	await addUser(database, 'admin_v', 'admin', 'police');
 	users.advocate = await addUser(database, 'advocate_v', 'victim_services', 'police', {
 		organisation: 'victim_advocate'
 	});
@@ -274,5 +275,56 @@ describe(`victim services on ${testEngine}`, () => {
 		expect([police2!.status, social!.status]).toEqual(['made', 'made']);
 		// No screening through the device door either.
 		expect((await advocate.post('/api/sync/push', { deviceId: randomUUID(), mutations: [] })).status).toBe(403);
+	});
+
+	it('an admin gives a victim-services account its organisation and municipalities, and changes them', async () => {
+		const admin = await signedIn('admin_v');
+		const account = {
+			username: 'shelter_v',
+			displayName: 'Shelter worker',
+			password: 'a long enough password',
+			role: 'victim_services',
+			agencyCode: 'police'
+		};
+		const missing = await formAction(admin, '/admin/users?/create', account);
+		expect(missing).toMatchObject({ type: 'failure', status: 400 });
+		expect(missing.data).toContain('organisation');
+		const onInspector = await formAction(admin, '/admin/users?/create', {
+			...account,
+			role: 'inspector',
+			organisation: 'shelter'
+		});
+		expect(onInspector).toMatchObject({ type: 'failure', status: 400 });
+		expect((await formAction(admin, '/admin/users?/create', { ...account, organisation: 'shelter' })).type).toBe(
+			'success'
+		);
+		const [created] = await database.db.select().from(s.users).where(eq(s.users.username, 'shelter_v'));
+		expect(created).toMatchObject({ role: 'victim_services', organisation: 'shelter', municipalityIds: [] });
+
+		const moved = new URLSearchParams({ userId: created!.id, organisation: 'ngo' });
+		moved.append('municipalityIds', ids.otherMunicipality);
+		const response = await admin.request('/admin/users?/organisation', {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'application/json',
+				'x-sveltekit-action': 'true'
+			},
+			body: moved.toString()
+		});
+		expect(((await response.json()) as { type: string }).type).toBe('success');
+		const [changed] = await database.db.select().from(s.users).where(eq(s.users.id, created!.id));
+		expect(changed).toMatchObject({ organisation: 'ngo', municipalityIds: [ids.otherMunicipality] });
+		const [entry] = await database.db
+			.select()
+			.from(s.auditLog)
+			.where(and(eq(s.auditLog.action, 'user.set_organisation'), eq(s.auditLog.recordId, created!.id)));
+		expect(entry?.summary).toBe('organisation=ngo municipalities=1');
+		// Not for another role's account.
+		const inspector = await formAction(admin, '/admin/users?/organisation', {
+			userId: world.users.a1.id,
+			organisation: 'ngo'
+		});
+		expect(inspector).toMatchObject({ type: 'failure', status: 400 });
 	});
 });
