@@ -7,19 +7,22 @@ import { database } from '../src/lib/server/db/index.ts';
 import { createUser } from '../src/lib/server/auth/users.ts';
 import { UserInputError } from '../src/lib/server/errors.ts';
 import { roles, agencyCodes, type CreateUser } from '../src/lib/domain/auth.ts';
+import { victimServiceOrganisations } from '../src/lib/domain/victimServices.ts';
 
 const { values } = parseArgs({
 	options: {
 		username: { type: 'string' },
 		name: { type: 'string' },
 		agency: { type: 'string', default: 'police' },
-		role: { type: 'string', default: 'admin' }
+		role: { type: 'string', default: 'admin' },
+		// A victim-services account's organisation (domain/victimServices.ts).
+		organisation: { type: 'string' }
 	}
 });
 
 function usage(message: string): never {
 	console.error(
-		`${message}\nusage: npm run user:create -- --username NAME --name "Display Name" --agency ${agencyCodes.join('|')} [--role ${roles.join('|')}]`
+		`${message}\nusage: npm run user:create -- --username NAME --name "Display Name" --agency ${agencyCodes.join('|')} [--role ${roles.join('|')}] [--organisation ${victimServiceOrganisations.join('|')}]`
 	);
 	process.exit(2);
 }
@@ -44,7 +47,8 @@ const input = {
 	displayName: values.name,
 	password,
 	role: values.role,
-	agencyCode: values.agency
+	agencyCode: values.agency,
+	organisation: values.organisation ?? null
 } as CreateUser;
 const opened = await database();
 try {

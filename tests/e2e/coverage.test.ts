@@ -75,6 +75,9 @@ describe('the supervisor reviews coverage', () => {
 		const { context, page } = await newPage(e2e.browser, e2e.server.url);
 		await signInAsSupervisor(page);
 		await page.goto('/coverage?preset=quarter');
+		// The links wait for the export's purpose (domain/privacy/purposes.ts), asked once for the screen.
+		expect(await page.locator('[data-csv=municipalities]').getAttribute('aria-disabled')).toBe('true');
+		await page.getByLabel('Purpose of the export').selectOption('statistics');
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
 			page.locator('[data-csv=municipalities]').click()

@@ -28,7 +28,7 @@ async function signIn(page: Page, username: string): Promise<void> {
 type Feature = { geometry: { coordinates: [number, number] }; properties: Record<string, string | number | null> };
 
 async function exported(page: Page, query: string): Promise<Feature[]> {
-	const response = await page.request.get(`/api/register/export?${query}`);
+	const response = await page.request.get(`/api/register/export?${query}&purpose=statistics`);
 	expect(response.status()).toBe(200);
 	return JSON.parse(await response.text()).features;
 }
@@ -109,6 +109,9 @@ describe('the planner keeps the venue register', () => {
 		const { context, page } = await newPage(e2e.browser, e2e.server.url);
 		await signIn(page, 'planner');
 		await page.getByText('Register', { exact: true }).click();
+		// The download link waits for the export's purpose (domain/privacy/purposes.ts).
+		expect(await page.getByRole('link', { name: /geojson/i }).count()).toBe(0);
+		await page.getByLabel('Purpose of the export').selectOption('statistics');
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
 			page.getByRole('link', { name: /geojson/i }).click()

@@ -110,7 +110,9 @@ describe('a venue named with markup', () => {
 		const desk = await newPage(e2e.browser, e2e.server.url, DESKTOP);
 		const deskForeign = foreignRequests(desk.context, e2e.server.url);
 		await signIn(desk.page, 'planner');
-		const register = JSON.parse(await (await desk.page.request.get('/api/register/export?format=geojson')).text()) as {
+		const register = JSON.parse(
+			await (await desk.page.request.get('/api/register/export?format=geojson&purpose=statistics')).text()
+		) as {
 			features: { properties: Record<string, string> }[];
 		};
 		const taken = new Set(register.features.map((f) => `${f.properties.municipality}|${f.properties.kind}`));

@@ -551,7 +551,9 @@ describe('GET /api/coverage', () => {
 	});
 
 	it('exports a table as CSV for Excel, and audits the export', async () => {
-		const response = await (await signedIn('sup1')).get(`/api/coverage?${Q1}&format=csv&table=municipalities`);
+		const response = await (
+			await signedIn('sup1')
+		).get(`/api/coverage?${Q1}&format=csv&table=municipalities&purpose=statistics`);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
 		expect(response.headers.get('content-disposition')).toBe(
@@ -569,12 +571,15 @@ describe('GET /api/coverage', () => {
 		const [entry] = await database.db.select().from(s.auditLog).orderBy(desc(s.auditLog.seq)).limit(1);
 		expect(entry).toMatchObject({
 			action: 'coverage.export',
-			summary: 'format=csv table=municipalities filters=from=2026-01-01&to=2026-03-31&overdueDays=90'
+			summary:
+				'purpose=statistics parts=coverage.municipalities:count=3 format=csv filters=from=2026-01-01&to=2026-03-31&overdueDays=90'
 		});
 	});
 
 	it('exports every overdue venue with formulas defused', async () => {
-		const response = await (await signedIn('sup1')).get(`/api/coverage?${Q1}&format=csv&table=overdue`);
+		const response = await (
+			await signedIn('sup1')
+		).get(`/api/coverage?${Q1}&format=csv&table=overdue&purpose=statistics`);
 		const text = (await response.text()).replace(/^\uFEFF/, '');
 		expect(text.split('\r\n')).toEqual([
 			'locationId,name,kind,municipalityCode,status,lastInspectedOn,daysSinceInspection',

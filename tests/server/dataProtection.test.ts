@@ -241,7 +241,7 @@ describe(`a person's record on request on ${testEngine}`, () => {
 		const page = await admin.get(`/admin/persons?q=${ids.referralOpen}`);
 		expect(page.status).toBe(200);
 		expect(await page.text()).toContain(`data-person="${ids.stillOpen}"`);
-		const response = await admin.get(`/api/admin/persons/${ids.stillOpen}/export`);
+		const response = await admin.get(`/api/admin/persons/${ids.stillOpen}/export?purpose=data_subject_request`);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-disposition')).toContain('attachment');
 		const record = (await response.json()) as {
@@ -257,8 +257,10 @@ describe(`a person's record on request on ${testEngine}`, () => {
 			.from(s.auditLog)
 			.where(and(eq(s.auditLog.action, 'person.export'), eq(s.auditLog.recordId, ids.stillOpen)));
 		expect(exports).toHaveLength(1);
-		expect((await admin.get(`/api/admin/persons/${randomUUID()}/export`)).status).toBe(404);
-		expect((await admin.get('/api/admin/persons/not-an-id/export')).status).toBe(404);
+		expect((await admin.get(`/api/admin/persons/${randomUUID()}/export?purpose=data_subject_request`)).status).toBe(
+			404
+		);
+		expect((await admin.get('/api/admin/persons/not-an-id/export?purpose=data_subject_request')).status).toBe(404);
 	});
 
 	it('erases a person’s details with a reason, and refuses without one', async () => {
@@ -298,7 +300,10 @@ describe(`a person's record on request on ${testEngine}`, () => {
 	it('refuses everyone but admins', async () => {
 		for (const username of ['supervisor_x', 'planner_x', 'inspector_a1']) {
 			const client = await signedIn(username);
-			expect((await client.get(`/api/admin/persons/${ids.stillOpen}/export`)).status, username).toBe(403);
+			expect(
+				(await client.get(`/api/admin/persons/${ids.stillOpen}/export?purpose=data_subject_request`)).status,
+				username
+			).toBe(403);
 			expect((await client.get(`/admin/persons?q=${ids.stillOpen}`)).status, username).toBe(403);
 		}
 	});

@@ -346,7 +346,9 @@ async function national(query: string): Promise<NationalTables> {
 }
 
 async function csv(table: string, query = YEAR): Promise<string[]> {
-	const response = await (await app.signedIn('sup1')).get(`/api/coverage?${query}&format=csv&table=${table}`);
+	const response = await (
+		await app.signedIn('sup1')
+	).get(`/api/coverage?${query}&format=csv&table=${table}&purpose=statistics`);
 	expect(response.status, table).toBe(200);
 	return (await response.text()).replace(/^\uFEFF/, '').split('\r\n');
 }
@@ -506,7 +508,10 @@ describe(`national tables on ${testEngine}`, () => {
 		for (const username of ['plan1', 'pol1']) {
 			const client = await app.signedIn(username);
 			expect((await client.get(`/api/coverage?${YEAR}`)).status, username).toBe(403);
-			expect((await client.get(`/api/coverage?${YEAR}&format=csv&table=criminalReports`)).status, username).toBe(403);
+			expect(
+				(await client.get(`/api/coverage?${YEAR}&format=csv&table=criminalReports&purpose=statistics`)).status,
+				username
+			).toBe(403);
 		}
 	});
 });

@@ -104,7 +104,7 @@ describe(`person-level answers are never kept by a cache, on ${testEngine}`, () 
 		const admin = await app.signedIn('admin_x');
 		await expectNoStore(admin, '/admin/persons?q=moldova');
 		await expectNoStore(admin, '/admin/persons/__data.json?q=moldova');
-		await expectNoStore(admin, `/api/admin/persons/${person}/export`);
+		await expectNoStore(admin, `/api/admin/persons/${person}/export?purpose=data_subject_request`);
 	});
 
 	it('marks a refusal of a person-level page no-store too', async () => {

@@ -360,7 +360,7 @@ describe(`identified victims in the national report, by year, on ${testEngine}`,
 			}
 		]);
 
-		const csv = await supervisor.get(`/api/coverage?${query}&format=csv&table=victimsByNationality`);
+		const csv = await supervisor.get(`/api/coverage?${query}&format=csv&table=victimsByNationality&purpose=statistics`);
 		expect(csv.status).toBe(200);
 		const lines = (await csv.text()).replace(/^\uFEFF/, '').split('\r\n');
 		expect(lines.slice(0, 3)).toEqual([

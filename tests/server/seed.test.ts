@@ -65,14 +65,24 @@ describe.each(engines)('demo data on %s', (engine) => {
 		expect(await isDemoLoaded(database.db)).toBe(true);
 	});
 
+	it('gives the demo victim advocate a couple of persons referred to the advocates', async () => {
+		const [advocate] = await database.db.select().from(s.users).where(eq(s.users.username, 'advocate'));
+		expect(advocate).toMatchObject({ role: 'victim_services', organisation: 'victim_advocate' });
+		const referred = await database.db
+			.selectDistinct({ personId: s.referrals.personId })
+			.from(s.referrals)
+			.where(eq(s.referrals.target, 'victim_advocate'));
+		expect(referred.length).toBeGreaterThanOrEqual(2);
+	});
+
 	it('writes the reference layers, the accounts and a year of inspections', async () => {
 		const { db } = database;
 		expect(await db.$count(municipalities)).toBe(38);
-		expect(await db.$count(users)).toBe(7);
+		expect(await db.$count(users)).toBe(8);
 		expect(await db.$count(locations)).toBe(600);
 		expect(await db.$count(childSites)).toBe(150);
 		expect(await db.$count(inspections)).toBe(1500);
-		expect(summary).toMatchObject({ municipalities: 38, venues: 600, childSites: 150, users: 7, inspections: 1500 });
+		expect(summary).toMatchObject({ municipalities: 38, venues: 600, childSites: 150, users: 8, inspections: 1500 });
 		expect(summary.possibleVictims).toBeGreaterThanOrEqual(20);
 		expect(summary.possibleVictims).toBeLessThanOrEqual(100);
 		expect(await db.$count(screenedPersons, eq(screenedPersons.result, 'possible_victim'))).toBe(

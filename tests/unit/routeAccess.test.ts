@@ -41,4 +41,20 @@ describe('the route access table', () => {
 		expect(decideAccess('/(app)/admin/users', 'inspector')).toBe('forbidden');
 		expect(decideAccess('/(app)/admin/users', 'admin')).toBe('allow');
 	});
+
+	it('lets victim services reach their own pages and the sign-in routes, and refuses every other route', () => {
+		const own = ['/(app)/referred', '/(app)/referred/[personId]'];
+		// Signing in and out, who am I, and ending a session on one's own device: every account has these.
+		const account = ['/api/auth/me', '/api/auth/devices/[id]/revoke'];
+		for (const routeId of Object.keys(routeAccess)) {
+			const decision = decideAccess(routeId, 'victim_services');
+			if (routeAccess[routeId] === 'anonymous') continue;
+			if (own.includes(routeId) || account.includes(routeId)) expect(decision, routeId).toBe('allow');
+			else expect(decision, routeId).toBe('forbidden');
+		}
+		for (const routeId of own) {
+			for (const role of ['inspector', 'planner', 'supervisor', 'admin'] as const)
+				expect(decideAccess(routeId, role), `${role} ${routeId}`).toBe('forbidden');
+		}
+	});
 });

@@ -1,8 +1,14 @@
 /** Who may sign in and what they are: shared by the login form, the API and the server. */
 import { z } from 'zod';
+import { victimServiceOrganisations } from './victimServices.ts';
 
-export const roles = ['inspector', 'planner', 'supervisor', 'admin'] as const;
+export const roles = ['inspector', 'planner', 'supervisor', 'admin', 'victim_services'] as const;
 export type Role = (typeof roles)[number];
+/**
+ * The roles of the two agencies' own staff. Victim services (advocates, social workers of the
+ * organisations persons are referred to) are outside them: they reach only their own referrals.
+ */
+export const staffRoles = ['inspector', 'planner', 'supervisor', 'admin'] as const satisfies readonly Role[];
 
 export const agencyCodes = ['police', 'labour'] as const;
 export type AgencyCode = (typeof agencyCodes)[number];
@@ -34,11 +40,42 @@ export const usernameSchema = z
 /** Long passphrases beat complexity rules; a floor of 10 characters keeps guessing impractical. */
 export const passwordSchema = z.string().min(10, 'password: at least 10 characters').max(200);
 
-export const createUserSchema = z.object({
-	username: usernameSchema,
-	displayName: z.string().trim().min(1, 'displayName is required').max(120),
-	password: passwordSchema,
-	role: z.enum(roles),
-	agencyCode: z.enum(agencyCodes)
+/**
+ * Where a victim-services user works: the referral target organisation (required for the role,
+ * refused for any other) and, optionally, the municipalities it covers (none: all of them).
+ */
+export const organisationSchema = z.object({
+	organisation: z
+		.enum(victimServiceOrganisations, { message: 'organisation: choose a victim-services organisation' })
+		.nullable()
+		.default(null),
+	municipalityIds: z.array(z.uuid('municipalityIds must be municipality ids')).max(50).default([])
 });
-export type CreateUser = z.infer<typeof createUserSchema>;
+export type Organisation = z.infer<typeof organisationSchema>;
+
+function organisationFitsRole(
+	data: { role: Role; organisation: string | null; municipalityIds: string[] },
+	ctx: z.RefinementCtx
+) {
+	if (data.role === 'victim_services' && !data.organisation)
+		ctx.addIssue({ code: 'custom', path: ['organisation'], message: 'organisation: required for victim services' });
+	if (data.role !== 'victim_services' && (data.organisation || data.municipalityIds.length))
+		ctx.addIssue({ code: 'custom', path: ['organisation'], message: 'organisation: only for victim services' });
+}
+
+export const createUserSchema = z
+	.object({
+		username: usernameSchema,
+		displayName: z.string().trim().min(1, 'displayName is required').max(120),
+		password: passwordSchema,
+		role: z.enum(roles),
+		agencyCode: z.enum(agencyCodes),
+		...organisationSchema.shape
+	})
+	.superRefine(organisationFitsRole);
+export type CreateUser = z.input<typeof createUserSchema>;
+
+/** An admin's change of a victim-services user's organisation and municipalities. */
+export const setOrganisationSchema = organisationSchema
+	.extend({ role: z.enum(roles) })
+	.superRefine(organisationFitsRole);

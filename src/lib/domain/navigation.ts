@@ -13,7 +13,8 @@ export type NavItem = {
 		| 'admin_audit'
 		| 'admin_persons'
 		| 'admin_texts'
-		| 'admin_violations';
+		| 'admin_violations'
+		| 'referred';
 };
 
 const items: Record<NavItem['key'], Role[]> = {
@@ -26,7 +27,8 @@ const items: Record<NavItem['key'], Role[]> = {
 	admin_audit: ['admin'],
 	admin_persons: ['admin'],
 	admin_texts: ['admin'],
-	admin_violations: ['admin']
+	admin_violations: ['admin'],
+	referred: ['victim_services']
 };
 
 const paths: Record<NavItem['key'], string> = {
@@ -39,7 +41,8 @@ const paths: Record<NavItem['key'], string> = {
 	admin_audit: '/admin/audit',
 	admin_persons: '/admin/persons',
 	admin_texts: '/admin/texts',
-	admin_violations: '/admin/violations'
+	admin_violations: '/admin/violations',
+	referred: '/referred'
 };
 
 export function navigationFor(role: Role): NavItem[] {
@@ -49,6 +52,7 @@ export function navigationFor(role: Role): NavItem[] {
 }
 
 export function homePathFor(role: Role): string {
+	if (role === 'victim_services') return '/referred';
 	return role === 'inspector' ? '/today' : role === 'admin' ? '/admin/users' : '/map';
 }
 

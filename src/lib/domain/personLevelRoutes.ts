@@ -61,7 +61,10 @@ export const carriesPersonLevelData: Record<string, boolean> = {
 	'/(app)/admin/audit': false,
 	'/(app)/admin/persons': true,
 	'/(app)/admin/texts': false,
-	'/(app)/admin/violations': false
+	'/(app)/admin/violations': false,
+	// The persons referred to a victim-services organisation, and one of them with the referrals.
+	'/(app)/referred': true,
+	'/(app)/referred/[personId]': true
 };
 
 /** By SvelteKit route id (a page's `__data.json` has its page's id); unknown or none: person-level. */

@@ -7,7 +7,8 @@ const roleMessages: Messages<Role> = {
 	inspector: m.role_inspector,
 	planner: m.role_planner,
 	supervisor: m.role_supervisor,
-	admin: m.role_admin
+	admin: m.role_admin,
+	victim_services: m.role_victim_services
 };
 
 export function roleLabel(role: string): string {

@@ -3,11 +3,15 @@
  * A route missing from this table is refused (fail closed), so a new route cannot ship unguarded.
  */
 import type { Role } from '../../domain/auth.ts';
-import { roles } from '../../domain/auth.ts';
+import { staffRoles } from '../../domain/auth.ts';
 
 export type Access = 'anonymous' | 'signedIn' | readonly Role[];
 
-const everyone = roles;
+/**
+ * Every role of the agencies' staff. Victim services are not in it: they reach their own pages
+ * (/referred) and the sign-in routes, nothing else (tests/unit/routeAccess.test.ts).
+ */
+const everyone = staffRoles;
 
 export const routeAccess: Record<string, Access> = {
 	'/': 'anonymous',
@@ -29,7 +33,7 @@ export const routeAccess: Record<string, Access> = {
 	'/api/coverage': ['supervisor', 'admin'],
 	'/api/locations': ['planner', 'admin'],
 	// Every reader may open a venue's card; who may change which venue is decided per venue.
-	'/api/locations/[id]': 'signedIn',
+	'/api/locations/[id]': everyone,
 	'/api/locations/[id]/status': ['planner', 'admin'],
 	'/api/locations/[id]/verify': ['planner', 'admin'],
 	'/api/locations/[id]/merge': ['planner', 'admin'],
@@ -62,7 +66,11 @@ export const routeAccess: Record<string, Access> = {
 	'/(app)/admin/audit': ['admin'],
 	'/(app)/admin/persons': ['admin'],
 	'/(app)/admin/texts': ['admin'],
-	'/(app)/admin/violations': ['admin']
+	'/(app)/admin/violations': ['admin'],
+	// Persons referred to the victim-services user's organisation, decided per person
+	// (server/victimServices/access.ts): another person answers 404.
+	'/(app)/referred': ['victim_services'],
+	'/(app)/referred/[personId]': ['victim_services']
 };
 
 export type Decision = 'allow' | 'signIn' | 'forbidden' | 'notFound';

@@ -2,7 +2,13 @@
 import { asc, eq } from 'drizzle-orm';
 import { db as openDb, type Db } from '../db/index.ts';
 import { agencies, users } from '../db/schema.ts';
-import { createUserSchema, passwordSchema, type CreateUser, type SessionUser } from '../../domain/auth.ts';
+import {
+	createUserSchema,
+	passwordSchema,
+	setOrganisationSchema,
+	type CreateUser,
+	type SessionUser
+} from '../../domain/auth.ts';
 import { hashPassword } from './password.ts';
 import { revokeUserSessions } from './sessions.ts';
 import { audited } from '../records/syncedWrite.ts';
@@ -15,6 +21,9 @@ export type UserListItem = {
 	role: SessionUser['role'];
 	agencyCode: string;
 	active: boolean;
+	/** A victim-services user's organisation and municipalities (domain/victimServices.ts). */
+	organisation: string | null;
+	municipalityIds: string[];
 	createdAt: Date;
 };
 
@@ -28,6 +37,8 @@ export async function listUsers(database?: Db): Promise<UserListItem[]> {
 			role: users.role,
 			agencyCode: agencies.code,
 			active: users.active,
+			organisation: users.organisation,
+			municipalityIds: users.municipalityIds,
 			createdAt: users.createdAt
 		})
 		.from(users)
@@ -60,7 +71,9 @@ export async function createUser(actor: SessionUser | null, input: CreateUser, d
 				displayName: data.displayName,
 				passwordHash,
 				role: data.role,
-				agencyId: agency.id
+				agencyId: agency.id,
+				organisation: data.organisation,
+				municipalityIds: data.municipalityIds
 			})
 			.returning({ id: users.id });
 		if (!created) throw new Error('insert returned no row');
@@ -69,7 +82,7 @@ export async function createUser(actor: SessionUser | null, input: CreateUser, d
 			action: 'user.create',
 			entity: 'user',
 			recordId: created.id,
-			summary: `role=${data.role} agency=${data.agencyCode}`
+			summary: `role=${data.role} agency=${data.agencyCode}${data.organisation ? ` organisation=${data.organisation} municipalities=${data.municipalityIds.length}` : ''}`
 		});
 		return created;
 	});
@@ -117,5 +130,31 @@ export async function setUserActive(actor: SessionUser, userId: string, active: 
 		active ? 'user.activate' : 'user.deactivate',
 		`active=${active}`,
 		database
+	);
+}
+
+/**
+ * Moves a victim-services user to another organisation or other municipalities: what they may read
+ * changes at their next request (victimServices/access.ts reads the row each time); their sessions
+ * end all the same, so no page open under the old scope carries on.
+ */
+export async function setOrganisation(
+	actor: SessionUser,
+	userId: string,
+	input: { organisation: string | null; municipalityIds: string[] },
+	database?: Db
+): Promise<void> {
+	requireUuid(userId, 'userId', 'user');
+	const db = database ?? (await openDb());
+	const [user] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
+	if (!user) throw new UserInputError('userId', 'no such user', 404);
+	const data = parseOrThrow(setOrganisationSchema.safeParse({ ...input, role: user.role }));
+	await updateUser(
+		actor,
+		userId,
+		{ organisation: data.organisation, municipalityIds: data.municipalityIds },
+		'user.set_organisation',
+		`organisation=${data.organisation} municipalities=${data.municipalityIds.length}`,
+		db
 	);
 }

@@ -3,6 +3,8 @@
  * and PGlite (PostgreSQL 18) accept, because the same migrations run on both.
  */
 import type { ListResult } from '../../domain/screening/screenAnswers.ts';
+import { roles } from '../../domain/auth.ts';
+import { victimServiceOrganisations } from '../../domain/victimServices.ts';
 import { sql } from 'drizzle-orm';
 import {
 	bigint,
@@ -84,15 +86,24 @@ export const users = pgTable(
 		username: text('username').notNull().unique(),
 		displayName: text('display_name').notNull(),
 		passwordHash: text('password_hash').notNull(),
-		role: text('role', { enum: ['inspector', 'planner', 'supervisor', 'admin'] }).notNull(),
+		role: text('role', { enum: roles }).notNull(),
 		agencyId: uuid('agency_id')
 			.notNull()
 			.references(() => agencies.id),
 		active: boolean('active').notNull().default(true),
+		// A victim-services user's organisation (a referral target: domain/victimServices.ts) and the
+		// municipalities it covers (empty: all); null and empty for every other role.
+		organisation: text('organisation', { enum: victimServiceOrganisations }),
+		municipalityIds: jsonb('municipality_ids').$type<string[]>().notNull().default([]),
 		createdAt: tstz('created_at').notNull().defaultNow(),
 		updatedAt: tstz('updated_at').notNull().defaultNow()
 	},
-	(t) => [check('users_role_check', sql`${t.role} in ('inspector','planner','supervisor','admin')`)]
+	(t) => [
+		check('users_role_check', sql`${t.role} in ('inspector','planner','supervisor','admin','victim_services')`),
+		// A victim-services account without an organisation would read no one; one with it on another
+		// role would read as if it were one.
+		check('users_organisation_check', sql`(${t.role} = 'victim_services') = (${t.organisation} is not null)`)
+	]
 );
 
 export const devices = pgTable('devices', {

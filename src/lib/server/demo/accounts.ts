@@ -1,16 +1,25 @@
 /**
  * The demo's agencies and people: one of each role, and two joint teams' worth of inspectors
- * (a police officer and a labour inspector each), all with one published password.
+ * (a police officer and a labour inspector each), all with one published password. The victim
+ * advocate is no agency's staff; an account needs an agency, and theirs is never read for them.
  */
 import { inArray } from 'drizzle-orm';
 import type { AgencyCode, Role } from '../../domain/auth.ts';
+import type { VictimServiceOrganisation } from '../../domain/victimServices.ts';
 import type { Tx } from '../db/index.ts';
 import { agencies, users } from '../db/schema.ts';
 import { hashPassword } from '../auth/password.ts';
 
 export const DEMO_PASSWORD = 'kontrolla-demo';
 
-export type DemoAccount = { username: string; displayName: string; role: Role; agency: AgencyCode };
+export type DemoAccount = {
+	username: string;
+	displayName: string;
+	role: Role;
+	agency: AgencyCode;
+	/** A victim-services account's organisation (domain/victimServices.ts). */
+	organisation?: VictimServiceOrganisation;
+};
 
 export const demoAccounts: readonly DemoAccount[] = [
 	{ username: 'admin', displayName: 'Driton Hoxha', role: 'admin', agency: 'police' },
@@ -19,7 +28,15 @@ export const demoAccounts: readonly DemoAccount[] = [
 	{ username: 'police1', displayName: 'Arton Morina', role: 'inspector', agency: 'police' },
 	{ username: 'labour1', displayName: 'Teuta Bytyqi', role: 'inspector', agency: 'labour' },
 	{ username: 'police2', displayName: 'Marko Jovanović', role: 'inspector', agency: 'police' },
-	{ username: 'labour2', displayName: 'Drita Kelmendi', role: 'inspector', agency: 'labour' }
+	{ username: 'labour2', displayName: 'Drita Kelmendi', role: 'inspector', agency: 'labour' },
+	// A victim advocate: reads the persons the demo's teams referred to the victim advocates' office.
+	{
+		username: 'advocate',
+		displayName: 'Lirije Shala',
+		role: 'victim_services',
+		agency: 'police',
+		organisation: 'victim_advocate'
+	}
 ];
 
 const agencyNames: Record<AgencyCode, { en: string; sq: string; sr: string }> = {
@@ -61,7 +78,8 @@ export async function seedAccounts(tx: Tx, newId: () => string): Promise<DemoPeo
 				displayName: account.displayName,
 				passwordHash,
 				role: account.role,
-				agencyId: agencyIds[account.agency]
+				agencyId: agencyIds[account.agency],
+				organisation: account.organisation ?? null
 			}))
 		)
 		.onConflictDoNothing({ target: users.username })

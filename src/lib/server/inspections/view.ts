@@ -36,6 +36,7 @@ import { templateSchema, type ChecklistTemplate } from '../../domain/checklist/t
 import type { AuditTrailEntry, InspectionView, PersonView } from '../../domain/views/inspection.ts';
 import { aggravatingCircumstances } from '../../domain/field/aggravating.ts';
 import { labourView } from '../labour/view.ts';
+import { limitToPurpose, viewPurposeOf } from '../../domain/privacy/purposes.ts';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
@@ -229,6 +230,14 @@ export async function inspectionView(
 	}
 
 	const labour = await labourView(db, id, personLevel);
+	// Purpose limits (domain/privacy/purposes.ts): a police reader's view leaves out the workers' permits.
+	if (labour?.workers) {
+		const purpose = viewPurposeOf(viewer.agencyCode);
+		labour.workers = labour.workers.map((worker) => ({
+			...limitToPurpose('checkedWorker', worker, purpose),
+			id: worker.id
+		})) as typeof labour.workers;
+	}
 	if (labour?.workers?.length) {
 		// The workers checked are person-level like the persons screened: their read is on the record too.
 		await audit(db, {

@@ -7,7 +7,9 @@
 import { asc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { auditLog, inspections, locations, referrals, screenedPersons, teams } from '../db/schema.ts';
-import { audit, type AuditEntry } from '../audit/log.ts';
+import type { AuditEntry } from '../audit/log.ts';
+import { auditExport } from './exports.ts';
+import { limitToPurpose, withheldFields, type ExportPurpose } from '../../domain/privacy/purposes.ts';
 import { audited } from '../records/syncedWrite.ts';
 import { isUuid } from '../errors.ts';
 import { anonymisePerson } from './anonymise.ts';
@@ -84,8 +86,17 @@ export async function searchPersons(db: Db, adminId: string, query: string): Pro
 	return persons;
 }
 
-/** Everything held on the person, for the person (or their representative): audited. */
-export async function exportPerson(db: Db, adminId: string, personId: string): Promise<Record<string, unknown> | null> {
+/**
+ * Everything held on the person, for the person (or their representative): audited with the
+ * purpose. A purpose other than the person's own request leaves out the tagged fields it may not
+ * receive (domain/privacy/purposes.ts).
+ */
+export async function exportPerson(
+	db: Db,
+	adminId: string,
+	personId: string,
+	purpose: ExportPurpose
+): Promise<Record<string, unknown> | null> {
 	if (!isUuid(personId)) return null;
 	const [row] = await db
 		.select({
@@ -121,16 +132,29 @@ export async function exportPerson(db: Db, adminId: string, personId: string): P
 		.from(auditLog)
 		.where(inArray(auditLog.recordId, [personId, row.inspection.id, ...referred.map((r) => r.id)]))
 		.orderBy(asc(auditLog.seq));
-	await audit(db, {
+	const person = limitToPurpose('screenedPerson', row.person, purpose);
+	await auditExport(db, {
 		userId: adminId,
 		action: 'person.export',
 		entity: 'screenedPerson',
 		recordId: personId,
-		summary: `referrals=${referred.length}`
+		purpose,
+		parts: [
+			{
+				table: 'screenedPerson',
+				count: 1,
+				fields: Object.keys(person),
+				withheld: withheldFields('screenedPerson', purpose)
+			},
+			{ table: 'referral', count: referred.length },
+			{ table: 'auditTrail', count: trail.length }
+		],
+		extra: `referrals=${referred.length}`
 	});
 	return {
 		exportedAt: new Date().toISOString(),
-		person: row.person,
+		purpose,
+		person,
 		inspection: row.inspection,
 		referrals: referred,
 		auditTrail: trail.map((entry) => ({ ...entry, seq: Number(entry.seq) }))

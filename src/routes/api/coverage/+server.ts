@@ -4,7 +4,8 @@ import { coverageFiltersSchema, REPORTING_TIME_ZONE, todayIn } from '$lib/domain
 import { exportTable, exportTableSchema } from '$lib/domain/coverage/tables.ts';
 import { toCsv } from '$lib/domain/csv.ts';
 import { db } from '$lib/server/db/index.ts';
-import { audit } from '$lib/server/audit/log.ts';
+import { auditExport } from '$lib/server/privacy/exports.ts';
+import { purposeSchema } from '$lib/domain/privacy/purposes.ts';
 import { coverageReport } from '$lib/server/coverage/index.ts';
 import { handleErrors, readQuery } from '$lib/server/http.ts';
 import type { RequestHandler } from './$types';
@@ -14,7 +15,7 @@ const exportSchema = z.preprocess(
 	(query: Record<string, string>) => ({ ...query, format: query.format || 'json' }),
 	z.discriminatedUnion('format', [
 		z.object({ format: z.literal('json') }),
-		z.object({ format: z.literal('csv'), table: exportTableSchema })
+		z.object({ format: z.literal('csv'), table: exportTableSchema, ...purposeSchema.shape })
 	])
 );
 
@@ -27,14 +28,18 @@ export const GET: RequestHandler = ({ url, locals }) =>
 		const headers = { 'cache-control': 'no-store' };
 		if (output.format === 'json') return json(await coverageReport(database, filters, today), { headers });
 
-		const { table } = output;
+		// Every table is counts (or venues): no person's tagged field is in it, whatever the purpose;
+		// the purpose is still required and recorded (domain/privacy/purposes.ts).
+		const { table, purpose } = output;
 		const report = await coverageReport(database, filters, today, { overdueLimit: null });
 		const { header, rows } = exportTable(report, table);
 		const described = new URLSearchParams({ ...report.period, ...stringValues(report.filters) }).toString();
-		await audit(database, {
+		await auditExport(database, {
 			userId: locals.user!.id,
 			action: 'coverage.export',
-			summary: `format=csv table=${table} filters=${described}`
+			purpose,
+			parts: [{ table: `coverage.${table}`, count: rows.length }],
+			extra: `format=csv filters=${described}`
 		});
 		return new Response(toCsv(header, rows), {
 			headers: {

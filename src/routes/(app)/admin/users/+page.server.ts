@@ -1,6 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { createUserSchema, passwordSchema, type SessionUser } from '$lib/domain/auth.ts';
-import { createUser, listUsers, resetPassword, setUserActive } from '$lib/server/auth/users.ts';
+import { createUser, listUsers, resetPassword, setOrganisation, setUserActive } from '$lib/server/auth/users.ts';
+import { municipalities } from '$lib/server/db/schema.ts';
+import { asc } from 'drizzle-orm';
 import { UserInputError } from '$lib/server/errors.ts';
 import { db } from '$lib/server/db/index.ts';
 import { listDevices, releaseDevice, revokeDevice, signOutEverywhere } from '$lib/server/auth/devices.ts';
@@ -8,7 +10,7 @@ import { blockedSignIns, unlockSignIn } from '$lib/server/auth/throttle.ts';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
-type UserAction = 'create' | 'reset' | 'active' | 'devices' | 'unlock';
+type UserAction = 'create' | 'reset' | 'active' | 'devices' | 'unlock' | 'organisation';
 
 /** What every action answers, so the page reads one shape: which form, which user, which field. */
 type AdminUsersResult = {
@@ -16,7 +18,14 @@ type AdminUsersResult = {
 	userId?: string;
 	field?: string;
 	message?: string;
-	values?: { username: string; displayName: string; role: string; agencyCode: string };
+	values?: {
+		username: string;
+		displayName: string;
+		role: string;
+		agencyCode: string;
+		organisation: string;
+		municipalityIds: string[];
+	};
 };
 
 // The route guard already limits this page to admins; checking again here means a change to the
@@ -39,6 +48,10 @@ function fieldMessage(field: string): string {
 			return m.admin_users_error_role();
 		case 'agencyCode':
 			return m.admin_users_error_agency();
+		case 'organisation':
+			return m.admin_users_error_organisation();
+		case 'municipalityIds':
+			return m.admin_users_error_municipalities();
 		default:
 			return m.admin_users_error_generic();
 	}
@@ -47,6 +60,11 @@ function fieldMessage(field: string): string {
 function text(form: FormData, name: string): string {
 	const value = form.get(name);
 	return typeof value === 'string' ? value : '';
+}
+
+/** The ticked municipalities of a victim-services user (a multiple select sends each under its name). */
+function municipalityIdsOf(form: FormData): string[] {
+	return form.getAll('municipalityIds').filter((value): value is string => typeof value === 'string' && value !== '');
 }
 
 function failWith(result: AdminUsersResult, status: 400 | 404 | 409 | 422 = 400) {
@@ -89,7 +107,12 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const signInBlockedUntil = Object.fromEntries(
 		users.flatMap((u) => (blocked.has(u.username) ? [[u.id, blocked.get(u.username)!.toISOString()]] : []))
 	);
-	return { users, devices, signInBlockedUntil, currentUserId: admin.id };
+	// The municipalities a victim-services user may be limited to.
+	const municipalityOptions = await database
+		.select({ id: municipalities.id, en: municipalities.nameEn, sq: municipalities.nameSq, sr: municipalities.nameSr })
+		.from(municipalities)
+		.orderBy(asc(municipalities.nameEn));
+	return { users, devices, signInBlockedUntil, currentUserId: admin.id, municipalityOptions };
 };
 
 export const actions: Actions = {
@@ -100,14 +123,29 @@ export const actions: Actions = {
 			username: text(form, 'username'),
 			displayName: text(form, 'displayName'),
 			role: text(form, 'role'),
-			agencyCode: text(form, 'agencyCode')
+			agencyCode: text(form, 'agencyCode'),
+			organisation: text(form, 'organisation'),
+			municipalityIds: municipalityIdsOf(form)
 		};
-		const parsed = createUserSchema.safeParse({ ...values, password: text(form, 'password') });
+		const parsed = createUserSchema.safeParse({
+			...values,
+			organisation: values.organisation || null,
+			password: text(form, 'password')
+		});
 		if (!parsed.success) {
 			const field = String(parsed.error.issues[0]?.path[0] ?? '');
 			return failWith({ action: 'create', field, message: fieldMessage(field), values });
 		}
 		return attempt({ action: 'create', values }, () => createUser(admin, parsed.data));
+	},
+
+	/** A victim-services user's organisation and municipalities (the "edit" of the role's own fields). */
+	organisation: async ({ locals, request }) => {
+		const admin = requireAdmin(locals);
+		const form = await request.formData();
+		const userId = text(form, 'userId');
+		const input = { organisation: text(form, 'organisation') || null, municipalityIds: municipalityIdsOf(form) };
+		return attempt({ action: 'organisation', userId }, () => setOrganisation(admin, userId, input));
 	},
 
 	reset: async ({ locals, request }) => {

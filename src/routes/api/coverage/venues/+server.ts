@@ -3,7 +3,8 @@ import { coverageFiltersSchema, REPORTING_TIME_ZONE, resolvePeriod, todayIn } fr
 import { filterQuery } from '$lib/domain/coverage/query.ts';
 import { venuesGeoJson } from '$lib/domain/coverage/venues.ts';
 import { db } from '$lib/server/db/index.ts';
-import { audit } from '$lib/server/audit/log.ts';
+import { auditExport } from '$lib/server/privacy/exports.ts';
+import { purposeSchema } from '$lib/domain/privacy/purposes.ts';
 import { venueCoverage } from '$lib/server/coverage/venues.ts';
 import { handleErrors, readQuery } from '$lib/server/http.ts';
 import type { RequestHandler } from './$types';
@@ -12,14 +13,17 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = ({ url, locals }) =>
 	handleErrors(async () => {
 		const filters = readQuery(url, coverageFiltersSchema);
+		const { purpose } = readQuery(url, purposeSchema);
 		const database = await db();
 		const period = resolvePeriod(filters, todayIn(REPORTING_TIME_ZONE));
 		const venues = await venueCoverage(database, { period, filters });
 		const described = filterQuery({ ...filters, preset: undefined, ...period });
-		await audit(database, {
+		await auditExport(database, {
 			userId: locals.user!.id,
 			action: 'coverage.export',
-			summary: `format=geojson venues=${venues.length} filters=${described}`
+			purpose,
+			parts: [{ table: 'coverage.venues', count: venues.length }],
+			extra: `format=geojson filters=${described}`
 		});
 		return json(venuesGeoJson(venues, period, filters.overdueDays), {
 			headers: {
