@@ -240,7 +240,8 @@ export async function setReleaseTime(
 		await updateSynced(tx, {
 			entity: 'operation',
 			id: operationId,
-			set: { releaseAt },
+			// A new briefing time plans a withdrawn operation again: it is released when the time comes.
+			set: releaseAt ? { releaseAt, withdrawnAt: null } : { releaseAt },
 			scope: { operationId },
 			audit: {
 				userId: actor.id,
