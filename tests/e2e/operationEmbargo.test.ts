@@ -112,6 +112,10 @@ describe('an operation planned in secret', () => {
 			.filter({ hasText: /not released/i })
 			.waitFor();
 		await screenshot(desk.page, 'embargo-unreleased-1280');
+		await desk.page.setViewportSize(PHONE);
+		await desk.page.getByTestId('embargo').scrollIntoViewIfNeeded();
+		await screenshot(desk.page, 'embargo-unreleased-360');
+		await desk.page.setViewportSize(DESKTOP);
 		await desk.page.getByTestId('release').click();
 		await desk.page.getByTestId('withdraw').waitFor();
 		await screenshot(desk.page, 'embargo-released-1280');

@@ -320,6 +320,9 @@ export async function removeCommander(db: Db, actor: SessionUser, operationId: s
 	});
 }
 
+/** How many operations one pull releases or expires at most: a backlog (a first start) drains over a few pulls. */
+const OPERATIONS_PER_PULL = 100;
+
 /**
  * Emits, once each, the feed rows of what became due without anyone pressing a button: operations
  * past their briefing time (released by the clock) and operations past their date plus the expiry
@@ -340,13 +343,15 @@ export async function embargoMaintenance(db: Db, now = new Date()): Promise<{ re
 				isNull(operations.expiredAt),
 				releasedSql(now)
 			)
-		);
+		)
+		.limit(OPERATIONS_PER_PULL);
 	const dueExpiry = await db
 		.select({ id: operations.id })
 		.from(operations)
 		.where(
 			and(isNull(operations.deletedAt), isNull(operations.expiredAt), sql`${operations.date} < ${expiryCutoffDay(now)}`)
-		);
+		)
+		.limit(OPERATIONS_PER_PULL);
 	let released = 0;
 	let expired = 0;
 	for (const { id } of dueRelease) {

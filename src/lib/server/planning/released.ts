@@ -7,8 +7,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { operations } from '../db/schema.ts';
 import { readConfig } from '../config.ts';
 
-export function releasedSql(now: Date): SQL {
-	return sql`(${operations.withdrawnAt} is null and (${operations.releasedAt} is not null or ${operations.releaseAt} <= ${now}))`;
+export function releasedSql(now: Date): SQL<boolean> {
+	return sql<boolean>`(${operations.withdrawnAt} is null and (${operations.releasedAt} is not null or ${operations.releaseAt} <= ${now}))`;
 }
 
 export function isReleased(

@@ -4,7 +4,7 @@ import { db } from '$lib/server/db/index.ts';
 import { handleErrors, readJson } from '$lib/server/http.ts';
 import { moveAssignment, removeAssignment } from '$lib/server/planning/assignments.ts';
 import type { AssignmentMoved, AssignmentRemoved } from '$lib/domain/views/planning.ts';
-import { requireOperationVisible, requireVisibleVia } from '$lib/server/planning/embargo.ts';
+import { requireVisibleVia } from '$lib/server/planning/embargo.ts';
 import type { RequestHandler } from './$types';
 
 /** Moves the assignment to another team of its operation. */
