@@ -8,7 +8,8 @@ import { operations } from '../db/schema.ts';
 import { readConfig } from '../config.ts';
 
 export function releasedSql(now: Date): SQL<boolean> {
-	return sql<boolean>`(${operations.withdrawnAt} is null and (${operations.releasedAt} is not null or ${operations.releaseAt} <= ${now}))`;
+	// An ISO text cast in SQL: a raw Date parameter is not serialised alike by both drivers.
+	return sql<boolean>`(${operations.withdrawnAt} is null and (${operations.releasedAt} is not null or ${operations.releaseAt} <= ${now.toISOString()}::timestamptz))`;
 }
 
 export function isReleased(

@@ -93,7 +93,7 @@ export async function visitsOffDevices(db: Db, inspectionIds: string[], now = ne
 		.where(
 			and(
 				inArray(inspections.id, [...new Set(inspectionIds)]),
-				sql`(${inspections.personsOffDevicesAt} is not null or (${inspections.status} = 'submitted' and ${inspections.updatedAt} < ${personCutoff(now)}))`
+				sql`(${inspections.personsOffDevicesAt} is not null or (${inspections.status} = 'submitted' and ${inspections.updatedAt} < ${personCutoff(now).toISOString()}::timestamptz))`
 			)
 		);
 	return new Set(rows.map((r) => r.id));
