@@ -138,6 +138,13 @@ describe(`an operation planned in secret, on ${testEngine}`, () => {
 			expect(await list.text()).not.toContain('Night raid');
 		}
 		const planner = await signedIn('planner_y');
+		// The released operation's page warns of its members booked elsewhere, without naming the secret one.
+		const other = await planner.get(`/plan/operations/${world.ids.operation}`);
+		expect(other.status).toBe(200);
+		const otherText = await other.text();
+		expect(otherText).toContain('—');
+		expect(otherText).not.toContain('Night raid');
+		expect(otherText).not.toContain('Secret team');
 		const assign = await planner.post(`/api/plans/operations/${secret.operation}/assignments`, {
 			teamId: secret.team,
 			locationIds: [world.ids.venues[0]]
