@@ -130,7 +130,10 @@ async function operationWithTeam(date: string, members: string[]) {
 		planId: world.ids.plan,
 		title: `Control ${date}`,
 		date,
-		leadAgencyId: agencyIds.labour!
+		leadAgencyId: agencyIds.labour!,
+		// Released explicitly: the team pulls what is planned with it (planning/embargo.ts).
+		releasedAt: new Date(),
+		releaseSentAt: new Date()
 	});
 	await database.db.insert(s.teams).values({ id: teamId, operationId, name: `T ${date}`, compositionReason: 'test' });
 	for (const userId of members) {

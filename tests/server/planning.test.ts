@@ -2,6 +2,7 @@
  * Operations planning against the real server modules: who may change plans, the warnings a
  * planner sees, and that assignments reach exactly their team's devices through the change feed.
  */
+import { releaseOperation } from '../../src/lib/server/planning/embargo.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -115,6 +116,8 @@ async function pullAs(user: SessionUser) {
 async function newOperation(date?: string) {
 	const { id: planId } = await createPlan(database.db, people.planner!, { ...plan, municipalityIds: [municipalityId] });
 	const { id } = await createOperation(database.db, people.planner!, planId, operation(date));
+	// Released explicitly, as the planner does on its page: these tests are about what members pull.
+	await releaseOperation(database.db, people.planner!, id);
 	return { planId, operationId: id };
 }
 
@@ -143,7 +146,12 @@ describe(`plan permissions on ${testEngine}`, () => {
 			status: 409
 		});
 		const audit = await database.db.select().from(s.auditLog).where(eq(s.auditLog.recordId, operationId));
-		expect(audit.map((a) => a.action)).toEqual(['operation.create', 'operation.status', 'operation.status']);
+		expect(audit.map((a) => a.action)).toEqual([
+			'operation.create',
+			'operation.release',
+			'operation.status',
+			'operation.status'
+		]);
 	});
 
 	it('refuses inspectors assigning venues', async () => {

@@ -30,6 +30,7 @@ export async function buildSyncWorld(database: Database) {
 		string,
 		string
 	>;
+	const today = new Date().toISOString().slice(0, 10);
 	const ids = {
 		municipality: randomUUID(),
 		venues: [randomUUID(), randomUUID(), randomUUID()],
@@ -67,16 +68,21 @@ export async function buildSyncWorld(database: Database) {
 			templateVersion: template.version,
 			definition: template
 		});
+		// Dated today (not expired: its target list is on the devices), and released explicitly, as
+		// the planner's release would leave it (planning/embargo.ts); the planner is on its list.
 		await tx
 			.insert(s.plans)
-			.values({ id: ids.plan, title: 'Plan', periodStart: '2026-11-01', periodEnd: '2026-11-30' });
+			.values({ id: ids.plan, title: 'Plan', periodStart: shiftDay(today, -30), periodEnd: shiftDay(today, 30) });
 		await tx.insert(s.operations).values({
 			id: ids.operation,
 			planId: ids.plan,
 			title: 'Op',
-			date: '2026-11-24',
-			leadAgencyId: agencyIds.police!
+			date: today,
+			leadAgencyId: agencyIds.police!,
+			releasedAt: new Date(),
+			releaseSentAt: new Date()
 		});
+		await tx.insert(s.operationCommanders).values({ operationId: ids.operation, userId: users.planner.id });
 		await tx.insert(s.teams).values([
 			{ id: ids.teamA, operationId: ids.operation, name: 'A' },
 			{ id: ids.teamB, operationId: ids.operation, name: 'B' }
@@ -117,6 +123,10 @@ export async function buildSyncWorld(database: Database) {
 		]);
 	});
 	return { users, ids, template };
+}
+
+function shiftDay(day: string, days: number): string {
+	return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Answers a complete venue part would have: required items answered plainly. */

@@ -22,6 +22,10 @@ export type ServerConfig = {
 	lockAfterMinutes: number;
 	/** Days after which person-level details of closed cases are anonymised. */
 	retentionDays: number;
+	/** `OPERATION_EXPIRY_DAYS`: days after an operation's date when its target list leaves the devices. */
+	operationExpiryDays: number;
+	/** `DEVICE_PERSON_DAYS`: days after a visit's submission when its person-level records leave the devices. */
+	devicePersonDays: number;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -37,7 +41,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		demoData: !production && env.DEMO_DATA !== 'off',
 		secureCookies: origin.startsWith('https://'),
 		lockAfterMinutes: positiveNumber(env.LOCK_AFTER_MINUTES, 5),
-		retentionDays: positiveNumber(env.RETENTION_DAYS, DEFAULT_RETENTION_DAYS)
+		retentionDays: positiveNumber(env.RETENTION_DAYS, DEFAULT_RETENTION_DAYS),
+		operationExpiryDays: positiveNumber(env.OPERATION_EXPIRY_DAYS, 3),
+		devicePersonDays: positiveNumber(env.DEVICE_PERSON_DAYS, 7)
 	};
 }
 

@@ -166,3 +166,17 @@ export type FollowUp = {
 	venue: { id: string; name: string; municipality: Text };
 	planned: { operationId: string; operationTitle: string; date: string } | null;
 };
+
+/** The embargo of one operation as its page shows it (server/planning/embargo.ts). */
+export type OperationEmbargoView = {
+	state: 'unreleased' | 'released' | 'withdrawn' | 'expired';
+	releasedAt: string | null;
+	/** The briefing time as a `datetime-local` value in the operations' time zone. */
+	releaseAt: string | null;
+	withdrawnAt: string | null;
+	expiredAt: string | null;
+	/** Whether the reader is on the need-to-know list (may release, withdraw and keep the list). */
+	onList: boolean;
+	commanders: { userId: string; displayName: string; username: string; role: string }[];
+	candidates: { userId: string; displayName: string; username: string; role: string }[];
+};

@@ -238,9 +238,35 @@ export const operations = pgTable(
 			.notNull()
 			.references(() => agencies.id),
 		status: text('status', { enum: operationStatuses }).notNull().default('planned'),
+		/**
+		 * The embargo (server/planning/embargo.ts): an operation is released once `released_at` is
+		 * set or the briefing time `release_at` has passed, unless withdrawn. Until then it is in no
+		 * inspector's pull. `release_sent_at`/`expired_at` mark the feed rows already emitted for a
+		 * release and for the expiry from devices, so each is emitted once. Never sent to devices.
+		 */
+		releasedAt: tstz('released_at'),
+		releaseAt: tstz('release_at'),
+		withdrawnAt: tstz('withdrawn_at'),
+		releaseSentAt: tstz('release_sent_at'),
+		expiredAt: tstz('expired_at'),
 		...synced
 	},
 	(t) => [index('operations_plan_idx').on(t.planId), index('operations_date_idx').on(t.date)]
+);
+
+/** The need-to-know list of an unreleased operation: who besides admins may see it. */
+export const operationCommanders = pgTable(
+	'operation_commanders',
+	{
+		operationId: uuid('operation_id')
+			.notNull()
+			.references(() => operations.id),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id),
+		addedAt: tstz('added_at').notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.operationId, t.userId] }), index('operation_commanders_user_idx').on(t.userId)]
 );
 
 export const teams = pgTable(
@@ -394,6 +420,8 @@ export const inspections = pgTable(
 		correctionReason: text('correction_reason'),
 		/** Why a minor met was not referred to the Centre for Social Work (docs/DOMAIN.md, "Minors"). */
 		childProtectionReason: text('child_protection_reason'),
+		/** When the deletes of this visit's person-level records went to the team's devices (sync/deviceHolding.ts). */
+		personsOffDevicesAt: tstz('persons_off_devices_at'),
 		createdBy: uuid('created_by')
 			.notNull()
 			.references(() => users.id),

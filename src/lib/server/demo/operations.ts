@@ -18,11 +18,13 @@ export type World = {
 };
 
 /** Days from today, with where each team works; today's pair is the demo's main story. */
-const schedule: readonly { inDays: number; teamA: string; teamB: string }[] = [
+const schedule: readonly { inDays: number; teamA: string; teamB: string; embargoed?: boolean }[] = [
 	{ inDays: 0, teamA: 'prishtine', teamB: 'ferizaj' },
 	{ inDays: 1, teamA: 'prizren', teamB: 'gjilan' },
 	{ inDays: 2, teamA: 'peje', teamB: 'fushe-kosove' },
-	{ inDays: 4, teamA: 'prishtine', teamB: 'gjakove' }
+	{ inDays: 4, teamA: 'prishtine', teamB: 'gjakove' },
+	// Planned in secret: on no phone until the planner releases it (docs/DOMAIN.md, "Planning in secret").
+	{ inDays: 6, teamA: 'prizren', teamB: 'ferizaj', embargoed: true }
 ];
 
 export function planThisWeek(random: Random, world: World): Plan {
@@ -33,7 +35,7 @@ export function planThisWeek(random: Random, world: World): Plan {
 	const usable = (venue: Venue) => venue.status === 'active' && !taken.has(venue.id);
 	const nightBars = operationFoci[0]?.[0] as OperationFocus;
 
-	const operations = schedule.map(({ inDays, teamA: codeA, teamB: codeB }): Operation => {
+	const operations = schedule.map(({ inDays, teamA: codeA, teamB: codeB, embargoed }): Operation => {
 		const date = addDays(world.today, inDays);
 		const focus = inDays === 0 ? nightBars : random.weighted(operationFoci);
 		const teams = [
@@ -55,7 +57,8 @@ export function planThisWeek(random: Random, world: World): Plan {
 			focus,
 			leadAgencyId: world.people.agencyIds[daytime ? 'labour' : 'police'],
 			status: inDays === 0 ? 'active' : 'planned',
-			teams
+			teams,
+			embargoed
 		};
 	});
 

@@ -5,7 +5,7 @@
 import type { Random } from './random.ts';
 import type { Tx } from '../db/index.ts';
 import type { AssignmentStatus, OperationStatus } from '../../domain/records/codes.ts';
-import { assignments, operations, plans, teamMembers, teams } from '../db/schema.ts';
+import { assignments, operationCommanders, operations, plans, teamMembers, teams } from '../db/schema.ts';
 import type { ChangeInput } from '../sync/changeFeed.ts';
 import { announce } from '../records/syncedWrite.ts';
 import { clock } from './calendar.ts';
@@ -34,6 +34,8 @@ export type Operation = {
 	teams: Team[];
 	/** When the rows were last touched; unset for this week's, which are being planned now. */
 	recordedAt?: Date;
+	/** Still planned in secret (planning/embargo.ts); every other demo operation is released. */
+	embargoed?: boolean;
 };
 export type Plan = {
 	id: string;
@@ -99,8 +101,17 @@ export async function insertPlans(tx: Tx, planList: readonly Plan[]): Promise<vo
 			area: area(operation),
 			leadAgencyId: operation.leadAgencyId,
 			status: operation.status,
+			...(operation.embargoed
+				? {}
+				: { releasedAt: operation.recordedAt ?? new Date(), releaseSentAt: operation.recordedAt ?? new Date() }),
 			...stamp(operation.recordedAt)
 		}))
+	);
+	// The planner who made the plan is on each operation's need-to-know list.
+	await insertRows(
+		tx,
+		operationCommanders,
+		opList.map(({ plan, operation }) => ({ operationId: operation.id, userId: plan.createdBy }))
 	);
 	await insertRows(
 		tx,

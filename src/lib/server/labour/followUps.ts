@@ -6,6 +6,8 @@
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { assignments, controlInspections, locations, municipalities, operations } from '../db/schema.ts';
+import { hiddenOperationIds } from '../planning/embargo.ts';
+import type { SessionUser } from '../../domain/auth.ts';
 import type { FollowUp } from '../../domain/views/planning.ts';
 
 /** How far ahead the queue looks: a control due within this is planned with the coming operations. */
@@ -18,7 +20,7 @@ function addDays(day: string, days: number): string {
 }
 
 /** Due controls up to the horizon, overdue first, then by day; at most `limit`. */
-export async function followUpsDue(db: Db, today: string, limit = 100): Promise<FollowUp[]> {
+export async function followUpsDue(db: Db, today: string, limit = 100, reader?: SessionUser): Promise<FollowUp[]> {
 	const rows = await db
 		.select({
 			id: controlInspections.id,
@@ -48,6 +50,14 @@ export async function followUpsDue(db: Db, today: string, limit = 100): Promise<
 		)
 		.orderBy(asc(controlInspections.dueOn), asc(locations.name))
 		.limit(limit);
+	// A control planned on an operation under embargo shows as not planned to those not on its list.
+	const hidden = reader
+		? await hiddenOperationIds(
+				db,
+				reader,
+				rows.flatMap((r) => (r.operationId ? [r.operationId] : []))
+			)
+		: new Set<string>();
 	return rows.map((r) => ({
 		id: r.id,
 		dueOn: r.dueOn,
@@ -56,7 +66,7 @@ export async function followUpsDue(db: Db, today: string, limit = 100): Promise<
 		sourceInspectionId: r.sourceInspectionId,
 		venue: { id: r.venueId, name: r.venueName, municipality: { sq: r.nameSq, sr: r.nameSr, en: r.nameEn } },
 		planned:
-			r.operationId && r.operationTitle && r.operationDate
+			r.operationId && r.operationTitle && r.operationDate && !hidden.has(r.operationId)
 				? { operationId: r.operationId, operationTitle: r.operationTitle, date: r.operationDate }
 				: null
 	}));

@@ -20,6 +20,8 @@ import type {
 	TeamCandidate
 } from '../../domain/views/planning.ts';
 import { readRow } from './records.ts';
+import { visibleOperationSql } from './embargo.ts';
+import type { SessionUser } from '../../domain/auth.ts';
 
 export async function operationDetail(db: Db, id: string): Promise<OperationDetail | null> {
 	const operation = await readRow(db, 'operation', id);
@@ -132,7 +134,7 @@ export async function municipalityChoices(db: Db): Promise<MunicipalityChoice[]>
 }
 
 /** A plan with its operations (newest last), for the plan page. */
-export async function planDetail(db: Db, id: string): Promise<PlanDetail | null> {
+export async function planDetail(db: Db, id: string, reader: SessionUser): Promise<PlanDetail | null> {
 	const plan = await readRow(db, 'plan', id);
 	if (!plan) return null;
 	const list = await db
@@ -146,7 +148,8 @@ export async function planDetail(db: Db, id: string): Promise<PlanDetail | null>
 			status: operations.status
 		})
 		.from(operations)
-		.where(and(eq(operations.planId, id), isNull(operations.deletedAt)))
+		// An operation under embargo is left out for anyone not on its list (planning/embargo.ts).
+		.where(and(eq(operations.planId, id), isNull(operations.deletedAt), visibleOperationSql(reader)))
 		.orderBy(asc(operations.date), asc(operations.startTime));
 	const { title, objective, periodStart, periodEnd, municipalityIds } = plan;
 	return { id, title, objective, periodStart, periodEnd, municipalityIds, operations: list };

@@ -13,12 +13,20 @@ import type { Db } from '../db/index.ts';
 import { agencies, assignments, operations, plans, teams } from '../db/schema.ts';
 import type { DetailMember, PlanOperation, PlanOverviewPage } from '../../domain/views/planning.ts';
 import { membersOfTeams } from './operationDetail.ts';
+import { visibleOperationSql } from './embargo.ts';
+import type { SessionUser } from '../../domain/auth.ts';
 
 /*
  * One row per operation, and one for each plan that has none yet (the left join's null): the items
  * the overview pages through. A plan without operations is dated by its period.
  */
-const operationJoin = and(eq(operations.planId, plans.id), isNull(operations.deletedAt));
+const operationJoin = (reader: SessionUser | undefined) =>
+	and(
+		eq(operations.planId, plans.id),
+		isNull(operations.deletedAt),
+		// An operation under embargo is left out for anyone not on its list (planning/embargo.ts).
+		reader ? visibleOperationSql(reader) : undefined
+	);
 const itemDate = sql<string>`coalesce(${operations.date}, ${plans.periodEnd})`;
 const itemStart = sql<string>`coalesce(${operations.date}, ${plans.periodStart})`;
 
@@ -41,12 +49,17 @@ function itemConditions(query: PlanListQuery, today: string): SQL {
  * Newest relevant first: coming operations soonest first (tonight's on top), past ones latest
  * first. Each page's operations are then grouped under their plans, in the order first met.
  */
-export async function planOverviews(database: Db, query: PlanListQuery, today: string): Promise<PlanOverviewPage> {
+export async function planOverviews(
+	database: Db,
+	query: PlanListQuery,
+	today: string,
+	reader?: SessionUser
+): Promise<PlanOverviewPage> {
 	const where = itemConditions(query, today);
 	const [counted] = await database
 		.select({ total: sql<number>`count(*)::int` })
 		.from(plans)
-		.leftJoin(operations, operationJoin)
+		.leftJoin(operations, operationJoin(reader))
 		.where(where);
 	const total = counted?.total ?? 0;
 	const { page, pageCount, offset } = pageWithin(total, query.page);
@@ -56,7 +69,7 @@ export async function planOverviews(database: Db, query: PlanListQuery, today: s
 	const items = await database
 		.select({ planId: plans.id, operationId: operations.id })
 		.from(plans)
-		.leftJoin(operations, operationJoin)
+		.leftJoin(operations, operationJoin(reader))
 		.where(where)
 		.orderBy(
 			direction(itemStart),

@@ -11,6 +11,7 @@ import { requirePlanner } from './access.ts';
 import { insertSynced, tombstone, updateSynced } from '../records/syncedWrite.ts';
 import { lockRow } from './records.ts';
 import { tombstoneTeam } from './teams.ts';
+import { addCreator } from './embargo.ts';
 
 async function requireMunicipalities(tx: Db, ids: string[]): Promise<void> {
 	if (ids.length === 0) return;
@@ -83,6 +84,8 @@ export async function createOperation(
 			scope: { operationId: id },
 			audit: { userId: actor.id, action: 'operation.create', summary: `plan=${planId}` }
 		});
+		// Planned in secret: its planner is the first on the need-to-know list (planning/embargo.ts).
+		await addCreator(tx, id, actor.id);
 		return { id };
 	});
 }

@@ -35,6 +35,7 @@ import { requirePlanner } from './access.ts';
 import { lockRow } from './records.ts';
 import type { MemberDoubleBooking } from '../../domain/views/planning.ts';
 import { memberDoubleBookings } from './warnings.ts';
+import { isReleased } from './released.ts';
 
 export type TeamSaved = { id: string; gaps: CompositionGap[]; doubleBookings: MemberDoubleBooking[] };
 
@@ -148,7 +149,11 @@ async function teamFieldRecords(tx: Db, teamId: string): Promise<FieldRecord[]> 
 }
 
 /** Feed rows that hand a newcomer's device the team's operation, assignments and field records. */
-async function welcomeFeed(tx: Db, operation: { id: string; version: number }, teamId: string): Promise<ChangeInput[]> {
+export async function welcomeFeed(
+	tx: Db,
+	operation: { id: string; version: number },
+	teamId: string
+): Promise<ChangeInput[]> {
 	const list = await liveAssignments(tx, teamId);
 	return [
 		{
@@ -185,8 +190,6 @@ async function farewellFeed(
 	left: string[]
 ): Promise<ChangeInput[]> {
 	if (left.length === 0) return [];
-	const list = await liveAssignments(tx, team.id);
-	const records = await teamFieldRecords(tx, team.id);
 	const [operation] = await tx
 		.select({ version: operations.version })
 		.from(operations)
@@ -203,7 +206,40 @@ async function farewellFeed(
 				ne(teams.id, team.id)
 			)
 		);
-	return left.flatMap((userId): ChangeInput[] => [
+	return [
+		...(await departureFeed(tx, team, left, true)),
+		...left.flatMap((userId): ChangeInput[] =>
+			stillIn.some((m) => m.userId === userId) || !operation
+				? []
+				: [
+						{
+							entity: 'operation' as const,
+							recordId: team.operationId,
+							op: 'delete' as const,
+							version: operation.version,
+							userId
+						}
+					]
+		)
+	];
+}
+
+/**
+ * Deletes addressed to each of `userIds` (no team id: nobody else reads them) for the team and its
+ * assignments, and with `withFieldRecords` for the field records it made too. Leaving a team and
+ * withdrawing an operation take all of it; an operation's expiry only its target list
+ * (planning/embargo.ts).
+ */
+export async function departureFeed(
+	tx: Db,
+	team: { id: string; version: number },
+	userIds: string[],
+	withFieldRecords: boolean
+): Promise<ChangeInput[]> {
+	if (userIds.length === 0) return [];
+	const list = await liveAssignments(tx, team.id);
+	const records = withFieldRecords ? await teamFieldRecords(tx, team.id) : [];
+	return userIds.flatMap((userId): ChangeInput[] => [
 		...records.map((r): ChangeInput => ({ ...r, op: 'delete', userId })),
 		...list.map((a): ChangeInput => ({
 			entity: 'assignment',
@@ -212,18 +248,7 @@ async function farewellFeed(
 			version: a.version,
 			userId
 		})),
-		{ entity: 'team', recordId: team.id, op: 'delete', version: team.version, userId },
-		...(stillIn.some((m) => m.userId === userId) || !operation
-			? []
-			: [
-					{
-						entity: 'operation' as const,
-						recordId: team.operationId,
-						op: 'delete' as const,
-						version: operation.version,
-						userId
-					}
-				])
+		{ entity: 'team', recordId: team.id, op: 'delete', version: team.version, userId }
 	]);
 }
 
@@ -265,7 +290,8 @@ export async function createTeam(
 		});
 		if (members.rows.length) {
 			await tx.insert(teamMembers).values(members.rows.map((m) => ({ teamId: id, ...m })));
-			await announce(tx, await welcomeFeed(tx, operation, id));
+			// Under embargo the release sends all of it (planning/embargo.ts).
+			if (isReleased(operation)) await announce(tx, await welcomeFeed(tx, operation, id));
 		}
 		return { id, gaps: members.gaps, doubleBookings: await memberDoubleBookings(tx, operationId) };
 	});
@@ -286,7 +312,9 @@ export async function updateTeam(db: Db, actor: SessionUser, teamId: string, inp
 		const joined = [...now].filter((id) => !before.some((m) => m.userId === id));
 
 		// Deletes addressed to those who left only: the team's other readers get the upsert after them.
-		const farewell = await farewellFeed(tx, team, left);
+		// An operation still under embargo never reached a device: there is nothing to take back.
+		const released = isReleased(operation);
+		const farewell = released ? await farewellFeed(tx, team, left) : [];
 		const leftNames = left.length
 			? await tx.select({ id: users.id, username: users.username }).from(users).where(inArray(users.id, left))
 			: [];
@@ -302,7 +330,7 @@ export async function updateTeam(db: Db, actor: SessionUser, teamId: string, inp
 			before: farewell
 		});
 		// After the farewell deletes, everyone still entitled receives the assignments again.
-		if (joined.length || left.length) await announce(tx, await welcomeFeed(tx, operation, teamId));
+		if (released && (joined.length || left.length)) await announce(tx, await welcomeFeed(tx, operation, teamId));
 		return { id: teamId, gaps: members.gaps, doubleBookings: await memberDoubleBookings(tx, operation.id) };
 	});
 }

@@ -11,6 +11,7 @@ import type { SyncEntity } from '../../domain/sync/entities.ts';
 import { personLevelEntities, policeOnlyEntities, referenceEntities, type Scope } from './scope.ts';
 import { audit } from '../audit/log.ts';
 import { readWireRecords } from './wireRecords.ts';
+import { keepDevicesCurrent, visitsOffDevices } from './deviceHolding.ts';
 
 export class CursorExpired extends Error {}
 
@@ -25,6 +26,8 @@ export async function pullPage(db: Db, scope: Scope, from: number | PullCursor, 
 	if (cursor > 0 && cursor < horizon && resyncedAfter < horizon) throw new CursorExpired();
 	const carried = cursor === 0 ? horizon : resyncedAfter;
 
+	// What became due (a release by the clock, an expiry, visits' persons) is on the feed before the page is read.
+	await keepDevicesCurrent(db);
 	const [counter] = await db.select({ seq: syncCounter.seq }).from(syncCounter).where(eq(syncCounter.id, 1));
 	const upTo = Number(counter?.seq ?? 0);
 	const rows = await db
@@ -48,10 +51,27 @@ export async function pullPage(db: Db, scope: Scope, from: number | PullCursor, 
 	const records = new Map<string, Awaited<ReturnType<typeof readWireRecords>>>();
 	for (const [entity, ids] of byEntity) records.set(entity, await readWireRecords(db, entity, ids));
 
+	// Person-level records of visits past `DEVICE_PERSON_DAYS` no longer travel (sync/deviceHolding.ts).
+	const visitIds: string[] = [];
+	for (const entity of personLevelEntities)
+		for (const record of records.get(entity)?.values() ?? []) {
+			const visit = record.data.inspectionId;
+			if (typeof visit === 'string') visitIds.push(visit);
+		}
+	const offDevices = await visitsOffDevices(db, visitIds);
+
 	const out: Change[] = [];
 	for (const row of [...latest.values()].sort((a, b) => a.seq - b.seq)) {
 		const entity = row.entity as SyncEntity;
 		const record = records.get(entity)?.get(row.recordId);
+		const visit = record?.data.inspectionId;
+		if (
+			row.op === 'upsert' &&
+			personLevelEntities.includes(entity) &&
+			typeof visit === 'string' &&
+			offDevices.has(visit)
+		)
+			continue;
 		if (row.op === 'delete' || !record || record.deleted) {
 			out.push({ entity, id: row.recordId, op: 'delete', version: record?.version ?? row.version, data: null });
 		} else {
@@ -80,12 +100,17 @@ async function auditPersonLevelReads(db: Db, scope: Scope, out: Change[]): Promi
 	});
 }
 
+/** What an operation sends its teams to do: it leaves the devices with the operation (planning/embargo.ts). */
+const targetEntities: SyncEntity[] = ['team', 'assignment'];
+
 function visibleTo(scope: Scope): SQL {
 	if (!scope.syncs) return sql`false`;
 	const visible = or(
 		inArray(changes.entity, [...referenceEntities]),
 		and(eq(changes.entity, 'operation'), inArray(changes.recordId, scope.operationIds)),
-		inArray(changes.teamId, scope.teamIds),
+		// A team's target list (the team, its assignments) until its operation expires; its field records after too.
+		and(inArray(changes.entity, targetEntities), inArray(changes.teamId, scope.targetTeamIds)),
+		and(notInArray(changes.entity, targetEntities), inArray(changes.teamId, scope.teamIds)),
 		// Rows addressed to the user: records kept outside any team, and the deletes that take a
 		// team's records off the device of someone who left it (planning/teams.ts).
 		and(isNull(changes.teamId), eq(changes.userId, scope.user.id))

@@ -5,15 +5,20 @@
  * and audit every read; the pull has nothing for them (the route refuses them, and the scope here
  * is empty should a caller forget).
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { teamMembers, teams } from '../db/schema.ts';
+import { operations, teamMembers, teams } from '../db/schema.ts';
+import { expiredSql, releasedSql } from '../planning/released.ts';
 import type { SessionUser } from '../../domain/auth.ts';
 import type { SyncEntity } from '../../domain/sync/entities.ts';
 
 export type Scope = {
 	user: SessionUser;
+	/** Teams of released operations the user is a member of now: their field records, and what the user may push. */
 	teamIds: string[];
+	/** Of those, the teams whose operation has not expired: their target list (team, assignments) travels. */
+	targetTeamIds: string[];
+	/** Released operations not yet expired (planning/embargo.ts). */
 	operationIds: string[];
 	/** Whether the user syncs a device at all (inspectors only). */
 	syncs: boolean;
@@ -45,16 +50,25 @@ export const personLevelEntities: readonly SyncEntity[] = [
  */
 export const policeOnlyEntities: readonly SyncEntity[] = ['evidenceItem', 'custodyTransfer'];
 
-export async function scopeOf(db: Db, user: SessionUser): Promise<Scope> {
+/**
+ * An operation under embargo counts for nothing: its teams are not the user's teams until it is
+ * released, so neither its records nor a push naming it get through. After its expiry the target
+ * list stops travelling, while the team's field records stay the user's (a late push of an
+ * inspection is evidence and is accepted).
+ */
+export async function scopeOf(db: Db, user: SessionUser, now = new Date()): Promise<Scope> {
 	const rows = await db
-		.select({ teamId: teamMembers.teamId, operationId: teams.operationId })
+		.select({ teamId: teamMembers.teamId, operationId: teams.operationId, expired: expiredSql(now) })
 		.from(teamMembers)
 		.innerJoin(teams, eq(teams.id, teamMembers.teamId))
-		.where(eq(teamMembers.userId, user.id));
+		.innerJoin(operations, eq(operations.id, teams.operationId))
+		.where(and(eq(teamMembers.userId, user.id), releasedSql(now)));
+	const current = rows.filter((r) => !r.expired);
 	return {
 		user,
 		teamIds: rows.map((r) => r.teamId),
-		operationIds: [...new Set(rows.map((r) => r.operationId))],
+		targetTeamIds: current.map((r) => r.teamId),
+		operationIds: [...new Set(current.map((r) => r.operationId))],
 		syncs: user.role === 'inspector'
 	};
 }

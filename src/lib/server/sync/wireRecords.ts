@@ -51,14 +51,15 @@ export const serverOnlyColumns: Record<SyncEntity, readonly string[]> = {
 	location: [...bookkeeping, 'ownerName', 'managerName', 'phone'],
 	childSite: bookkeeping,
 	plan: bookkeeping,
-	operation: bookkeeping,
+	// The embargo's state is the server's: a device only ever holds released operations.
+	operation: [...bookkeeping, 'releasedAt', 'releaseAt', 'withdrawnAt', 'releaseSentAt', 'expiredAt'],
 	team: bookkeeping,
 	assignment: bookkeeping,
 	checklistTemplate: bookkeeping,
 	// Who reviewed a text is for the admin's list; the device needs only whether it was.
 	personText: [...bookkeeping, 'reviewedBy', 'reviewedAt', 'createdBy'],
 	helpline: bookkeeping,
-	inspection: [...bookkeeping, 'submittedDeviceId', 'submittedDeviceSeq'],
+	inspection: [...bookkeeping, 'submittedDeviceId', 'submittedDeviceSeq', 'personsOffDevicesAt'],
 	screenedPerson: [...bookkeeping, 'anonymisedAt'],
 	// The end is derived from the start by the one domain function; devices compute it themselves.
 	referral: [...bookkeeping, 'reflectionEnd'],

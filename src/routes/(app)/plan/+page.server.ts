@@ -21,14 +21,14 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const { query, error } = readPlanListQuery(url.searchParams);
 	const database = await db();
 	const today = todayIn(OPERATIONS_TIME_ZONE);
-	const overview = await planOverviews(database, query, today);
+	const overview = await planOverviews(database, query, today, locals.user!);
 	return {
 		...overview,
 		// The page actually shown: a page past the last one shows the last.
 		query: { ...query, page: overview.page },
 		queryError: error,
 		municipalities: await municipalityChoices(database),
-		followUps: await followUpsDue(database, today),
+		followUps: await followUpsDue(database, today, undefined, locals.user!),
 		reopenings: keepsRegister(locals.user!) ? await reopeningsQueue(database) : null
 	};
 };

@@ -8,9 +8,9 @@ import { formAction } from '$lib/server/formAction.ts';
 import { readForm } from '$lib/server/http.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
 	const database = await db();
-	const plan = await planDetail(database, params.planId);
+	const plan = await planDetail(database, params.planId, locals.user!);
 	if (!plan) error(404, 'No such plan');
 	return { plan, agencies: await agencyChoices(database), municipalities: await municipalityChoices(database) };
 };
