@@ -84,14 +84,17 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
+// Dates count from today: an operation's target list expires from the devices a few days after its
+// date (OPERATION_EXPIRY_DAYS), so fixed dates would stop reaching the members' pulls in time.
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const plan = {
 	title: 'Winter bars',
 	objective: 'Night venues',
-	periodStart: '2026-12-01',
-	periodEnd: '2026-12-31',
+	periodStart: inDays(0),
+	periodEnd: inDays(40),
 	municipalityIds: [] as string[]
 };
-const operation = (date = '2026-12-05') => ({
+const operation = (date = inDays(5)) => ({
 	title: 'Prizren night',
 	date,
 	startTime: '20:00',
@@ -133,7 +136,7 @@ describe(`plan permissions on ${testEngine}`, () => {
 
 	it('refuses an operation dated outside its plan’s period', async () => {
 		const { id } = await createPlan(database.db, people.planner!, plan);
-		await expect(createOperation(database.db, people.planner!, id, operation('2027-01-02'))).rejects.toMatchObject({
+		await expect(createOperation(database.db, people.planner!, id, operation(inDays(45)))).rejects.toMatchObject({
 			field: 'date'
 		});
 	});
@@ -189,8 +192,8 @@ describe(`joint team warnings on ${testEngine}`, () => {
 	});
 
 	it('flags a person put on two teams at the same time', async () => {
-		const first = await newOperation('2026-12-10');
-		const second = await newOperation('2026-12-10');
+		const first = await newOperation(inDays(10));
+		const second = await newOperation(inDays(10));
 		await createTeam(database.db, people.planner!, first.operationId, joint(people.police2!, people.labour2!));
 		const saved = await createTeam(
 			database.db,
@@ -203,8 +206,8 @@ describe(`joint team warnings on ${testEngine}`, () => {
 	});
 
 	it('does not flag the same person on teams on different evenings', async () => {
-		const first = await newOperation('2026-12-14');
-		const second = await newOperation('2026-12-16');
+		const first = await newOperation(inDays(14));
+		const second = await newOperation(inDays(16));
 		await createTeam(database.db, people.planner!, first.operationId, joint(people.police2!, people.labour2!));
 		const saved = await createTeam(
 			database.db,
@@ -216,8 +219,8 @@ describe(`joint team warnings on ${testEngine}`, () => {
 	});
 
 	it('warns when a venue is assigned twice on the same day, and skips it when already on the operation', async () => {
-		const first = await newOperation('2026-12-20');
-		const second = await newOperation('2026-12-20');
+		const first = await newOperation(inDays(20));
+		const second = await newOperation(inDays(20));
 		const a = await createTeam(
 			database.db,
 			people.planner!,
@@ -243,7 +246,7 @@ describe(`joint team warnings on ${testEngine}`, () => {
 
 describe(`assignments through sync on ${testEngine}`, () => {
 	it('reaches the members of the team and not another team; a move gives the old team a delete', async () => {
-		const { operationId } = await newOperation('2026-12-24');
+		const { operationId } = await newOperation(inDays(24));
 		const teamA = await createTeam(database.db, people.planner!, operationId, joint(people.police1!, people.labour1!));
 		const teamB = await createTeam(database.db, people.planner!, operationId, {
 			...joint(people.police2!, people.labour2!),
@@ -267,7 +270,7 @@ describe(`assignments through sync on ${testEngine}`, () => {
 	});
 
 	it('hands a newcomer the team’s operation and assignments already planned', async () => {
-		const { operationId } = await newOperation('2026-12-26');
+		const { operationId } = await newOperation(inDays(26));
 		const team = await createTeam(database.db, people.planner!, operationId, joint(people.police1!, people.labour1!));
 		const { assigned } = await assignVenues(database.db, people.planner!, operationId, team.id, venues.slice(4, 6));
 		const scope = await scopeOf(database.db, people.labour2!);
@@ -289,7 +292,7 @@ describe(`assignments through sync on ${testEngine}`, () => {
 	});
 
 	it('sends a member who leaves deletes of the team and its assignments', async () => {
-		const { operationId } = await newOperation('2026-12-27');
+		const { operationId } = await newOperation(inDays(27));
 		const team = await createTeam(database.db, people.planner!, operationId, {
 			...joint(people.police1!, people.labour1!),
 			members: [...joint(people.police1!, people.labour1!).members, { userId: people.labour2!.id, isLeader: false }]
@@ -309,7 +312,7 @@ describe(`assignments through sync on ${testEngine}`, () => {
 	});
 
 	it('reorders a team’s visits, bumping only the moved ones, and refuses a list that is not the team’s', async () => {
-		const { operationId } = await newOperation('2026-12-28');
+		const { operationId } = await newOperation(inDays(28));
 		const team = await createTeam(database.db, people.planner!, operationId, joint(people.police1!, people.labour1!));
 		const { assigned } = await assignVenues(database.db, people.planner!, operationId, team.id, venues.slice(0, 3));
 		const { changed } = await setVisitOrder(database.db, people.planner!, team.id, [
@@ -331,7 +334,7 @@ describe(`assignments through sync on ${testEngine}`, () => {
 
 describe(`a reorder and a device's change to the same visit on ${testEngine}`, () => {
 	it('merge: the planner’s new order and the team’s status both stand', async () => {
-		const { operationId } = await newOperation('2026-12-27');
+		const { operationId } = await newOperation(inDays(27));
 		const team = await createTeam(database.db, people.planner!, operationId, joint(people.police1!, people.labour1!));
 		const { assigned } = await assignVenues(database.db, people.planner!, operationId, team.id, venues.slice(0, 2));
 		// What the phone holds: the first visit at its first version.
@@ -363,7 +366,7 @@ describe(`a reorder and a device's change to the same visit on ${testEngine}`, (
 
 describe(`suggestions on ${testEngine}`, () => {
 	it('ranks never-inspected massage parlours first, with reasons, and adds the top N in one action', async () => {
-		const { operationId } = await newOperation('2026-12-29');
+		const { operationId } = await newOperation(inDays(29));
 		const team = await createTeam(database.db, people.planner!, operationId, joint(people.police1!, people.labour1!));
 		const ranked = await suggestionsFor(database.db, operationId, 5);
 		expect(ranked.slice(0, 2).map((v) => v.kind)).toEqual(['massage_parlour', 'massage_parlour']);
@@ -379,7 +382,7 @@ describe(`planning endpoints on ${testEngine}`, () => {
 	const signedIn = (username: string) => app.signedIn(username);
 
 	it('lets a planner assign and reorder over HTTP, refuses supervisors and inspectors, and names a bad field', async () => {
-		const { operationId } = await newOperation('2026-12-30');
+		const { operationId } = await newOperation(inDays(30));
 		const team = await createTeam(database.db, people.planner!, operationId, joint(people.police1!, people.labour1!));
 		const url = `/api/plans/operations/${operationId}/assignments`;
 		const body = { teamId: team.id, locationIds: venues.slice(0, 2) };
@@ -402,7 +405,7 @@ describe(`planning endpoints on ${testEngine}`, () => {
 	});
 
 	it('lets a supervisor read an operation’s planning page and its briefing', async () => {
-		const { operationId } = await newOperation('2026-12-31');
+		const { operationId } = await newOperation(inDays(31));
 		const supervisor = await signedIn('p_supervisor');
 		expect((await supervisor.request(`/plan/operations/${operationId}`)).status).toBe(200);
 		expect((await supervisor.request(`/plan/operations/${operationId}/briefing`)).status).toBe(200);
@@ -410,7 +413,7 @@ describe(`planning endpoints on ${testEngine}`, () => {
 	});
 
 	it('deletes a plan made by mistake with its operations, teams and assignments, sending devices deletes', async () => {
-		const { planId, operationId } = await newOperation('2026-12-30');
+		const { planId, operationId } = await newOperation(inDays(30));
 		const team = await createTeam(database.db, people.planner!, operationId, joint(people.police1!, people.labour1!));
 		const { assigned } = await assignVenues(database.db, people.planner!, operationId, team.id, venues.slice(0, 2));
 		const scope = await scopeOf(database.db, people.police1!);
@@ -438,7 +441,7 @@ describe(`planning endpoints on ${testEngine}`, () => {
 	});
 
 	it('refuses to delete a plan whose operation has started, and changes nothing', async () => {
-		const { planId, operationId } = await newOperation('2026-12-29');
+		const { planId, operationId } = await newOperation(inDays(29));
 		await changeOperationStatus(database.db, people.planner!, operationId, 'active');
 		await expect(deletePlan(database.db, people.planner!, planId)).rejects.toMatchObject({
 			field: 'status',
