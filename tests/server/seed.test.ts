@@ -68,7 +68,7 @@ describe.each(engines)('demo data on %s', (engine) => {
 	it('writes the reference layers, the accounts and a year of inspections', async () => {
 		const { db } = database;
 		expect(await db.$count(municipalities)).toBe(38);
-		expect(await db.$count(users)).toBe(7);
+		expect(await db.$count(users)).toBe(8);
 		expect(await db.$count(locations)).toBe(600);
 		expect(await db.$count(childSites)).toBe(150);
 		expect(await db.$count(inspections)).toBe(1500);

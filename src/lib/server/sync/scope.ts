@@ -39,12 +39,6 @@ export const personLevelEntities: readonly SyncEntity[] = [
 	'custodyTransfer'
 ];
 
-/**
- * Evidence is the police's (sync/policeRules.ts): a labour inspector on the same team neither writes
- * nor receives it, though the team's visit, persons and criminal reports reach them.
- */
-export const policeOnlyEntities: readonly SyncEntity[] = ['evidenceItem', 'custodyTransfer'];
-
 export async function scopeOf(db: Db, user: SessionUser): Promise<Scope> {
 	const rows = await db
 		.select({ teamId: teamMembers.teamId, operationId: teams.operationId })
