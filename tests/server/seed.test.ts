@@ -72,7 +72,7 @@ describe.each(engines)('demo data on %s', (engine) => {
 		expect(await db.$count(locations)).toBe(600);
 		expect(await db.$count(childSites)).toBe(150);
 		expect(await db.$count(inspections)).toBe(1500);
-		expect(summary).toMatchObject({ municipalities: 38, venues: 600, childSites: 150, users: 7, inspections: 1500 });
+		expect(summary).toMatchObject({ municipalities: 38, venues: 600, childSites: 150, users: 8, inspections: 1500 });
 		expect(summary.possibleVictims).toBeGreaterThanOrEqual(20);
 		expect(summary.possibleVictims).toBeLessThanOrEqual(100);
 		expect(await db.$count(screenedPersons, eq(screenedPersons.result, 'possible_victim'))).toBe(
