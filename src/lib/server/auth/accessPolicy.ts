@@ -6,7 +6,7 @@
  */
 import type { Db } from '../db/index.ts';
 import type { SessionUser } from '../../domain/auth.ts';
-import { checklistOwnersFor, levelOf, may, type AccessSection } from '../../domain/accessPolicy.ts';
+import { checklistOwnersFor, levelOf, may, viewerOf, type AccessSection } from '../../domain/accessPolicy.ts';
 import type { SyncEntity } from '../../domain/sync/entities.ts';
 import type { ChecklistTemplate } from '../../domain/checklist/template.ts';
 import { hiddenItemIds } from '../../domain/checklist/ownership.ts';
@@ -24,6 +24,8 @@ type Visit = { teamId: string | null; createdBy: string | null };
 export async function inspectionAccess(db: Db, viewer: SessionUser, visit: Visit): Promise<InspectionAccess> {
 	if (viewer.role === 'inspector')
 		return inTeamScope(await scopeOf(db, viewer), visit.teamId, visit.createdBy) ? 'persons' : 'hidden';
+	// A role the matrix does not name sees no visit at all (fail closed).
+	if (viewerOf(viewer) === null) return 'hidden';
 	return personLevelOf(viewer, 'persons');
 }
 
@@ -38,7 +40,11 @@ export function personLevelOf(viewer: SessionUser, section: AccessSection): 'per
  * of the visit it belongs to. The hook for roles that read only some persons — those referred to
  * them — is here: such a role answers from its own link to the person, not from the matrix.
  */
-export async function mayReadPerson(db: Db, viewer: SessionUser, person: { visit: Visit }): Promise<boolean> {
+export async function mayReadPerson(
+	db: Db,
+	viewer: SessionUser,
+	person: { id?: string; visit: Visit }
+): Promise<boolean> {
 	return (await inspectionAccess(db, viewer, person.visit)) === 'persons';
 }
 

@@ -81,6 +81,9 @@ async function applyFieldMutation<E extends FieldEntity>(
 
 	const parsed = rule.schema.safeParse(mutation.data ?? {});
 	if (!parsed.success) throw new Rejection(zodErrors(parsed.error.issues));
+	const unfit = firstUnfitColumn(entityTables[entity], parsed.data, 'data');
+	if (unfit) reject(unfit.field, unfit.message);
+	// After the columns' ranges are checked: the guard reads the template the record names.
 	const deviceData: FieldData<E> = await keepWithheldAnswers(
 		tx,
 		scope.user,
@@ -88,8 +91,6 @@ async function applyFieldMutation<E extends FieldEntity>(
 		parsed.data as WithAnswers<E>,
 		existing as { answers: unknown } | null
 	);
-	const unfit = firstUnfitColumn(entityTables[entity], deviceData, 'data');
-	if (unfit) reject(unfit.field, unfit.message);
 
 	let data = deviceData;
 	let conflicts: string[] = [];
