@@ -19,6 +19,11 @@ import { publishedTemplate } from '../templates/published.ts';
 type Data = Record<string, unknown>;
 type TemplateRef = { templateId: string; templateVersion: number };
 
+const refOf = (data: Data): TemplateRef => ({
+	templateId: String(data.templateId),
+	templateVersion: Number(data.templateVersion)
+});
+
 export async function limitToAgency(db: Db, user: SessionUser, changes: Change[]): Promise<Change[]> {
 	const parents = await templatesOfParents(db, changes);
 	const out: Change[] = [];
@@ -47,7 +52,7 @@ export async function limitRecord(
 	}
 	const ref =
 		entity === 'inspection'
-			? (data as TemplateRef)
+			? refOf(data)
 			: entity === 'screenedPerson'
 				? (parents.get(String(data.inspectionId)) ?? (await parentTemplate(db, String(data.inspectionId))))
 				: undefined;
@@ -61,7 +66,7 @@ export async function limitRecord(
 async function templatesOfParents(db: Db, changes: Change[]): Promise<Map<string, TemplateRef>> {
 	const refs = new Map<string, TemplateRef>();
 	for (const change of changes)
-		if (change.entity === 'inspection' && change.data) refs.set(change.id, change.data as TemplateRef);
+		if (change.entity === 'inspection' && change.data) refs.set(change.id, refOf(change.data));
 	const missing = [
 		...new Set(
 			changes
@@ -98,11 +103,12 @@ export async function keepWithheldAnswers<D extends { answers: Data }>(
 	data: D,
 	stored: { answers: unknown } | null
 ): Promise<D> {
+	const fields: Data = data;
 	const ref =
 		entity === 'inspection'
-			? (data as unknown as TemplateRef)
+			? refOf(fields)
 			: entity === 'screenedPerson'
-				? await parentTemplate(db, String((data as unknown as Data).inspectionId))
+				? await parentTemplate(db, String(fields.inspectionId))
 				: undefined;
 	if (!ref) return data;
 	// An unpublished version is refused by the entity's rule, naming it.
