@@ -158,7 +158,7 @@ describe(`the aggravating circumstances, on ${testEngine}`, () => {
 			displayName: 'Supervisor',
 			role: 'supervisor',
 			agencyId: randomUUID(),
-			agencyCode: 'labour'
+			agencyCode: 'police'
 		};
 		const view = await inspectionView(database.db, supervisor, id);
 		expect(view?.aggravating).toMatchObject({ nearChildren: { distanceMetres: 50 }, minors: 1 });

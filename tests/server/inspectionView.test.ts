@@ -164,7 +164,7 @@ describe(`the read-only inspection on ${testEngine}`, () => {
 			displayName: 'Supervisor',
 			role: 'supervisor',
 			agencyId: randomUUID(),
-			agencyCode: 'labour'
+			agencyCode: 'police'
 		};
 		const view = await inspectionView(database.db, supervisor, teamAInspection);
 		const lines = view!.venueAnswers.flatMap((section) => section.lines);

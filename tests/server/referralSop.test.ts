@@ -96,7 +96,7 @@ describe(`a referral under the current SOP, on ${testEngine}`, () => {
 		});
 	});
 
-	it('shows the case and the period’s dates to a supervisor on the inspection', async () => {
+	it('shows the case and the period’s dates to a police supervisor on the inspection', async () => {
 		const { inspectionId, adult, visit, device } = await openVisit();
 		await push(a1, device, [{ entity: 'referral', id: randomUUID(), data: policeReferral(visit, adult) }]);
 		const supervisor: SessionUser = {
@@ -104,7 +104,7 @@ describe(`a referral under the current SOP, on ${testEngine}`, () => {
 			displayName: 'Supervisor',
 			role: 'supervisor',
 			agencyId: randomUUID(),
-			agencyCode: 'labour'
+			agencyCode: 'police'
 		};
 		const view = await inspectionView(database.db, supervisor, inspectionId);
 		const person = view!.persons!.find((p) => p.id === adult);

@@ -24,7 +24,9 @@ export async function buildSyncWorld(database: Database) {
 		a2: await addUser(database, 'inspector_a2', 'inspector', 'labour'),
 		b1: await addUser(database, 'inspector_b1', 'inspector', 'police'),
 		planner: await addUser(database, 'planner_x', 'planner', 'police'),
-		supervisor: await addUser(database, 'supervisor_x', 'supervisor', 'labour')
+		// A police supervisor reads every visit's persons (domain/accessPolicy.ts); tests of the labour
+		// inspectorate's supervisor add one.
+		supervisor: await addUser(database, 'supervisor_x', 'supervisor', 'police')
 	};
 	const agencyIds = Object.fromEntries((await db.select().from(s.agencies)).map((a) => [a.code, a.id])) as Record<
 		string,

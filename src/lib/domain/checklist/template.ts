@@ -14,6 +14,14 @@ export type TemplateScope = (typeof templateScopes)[number];
 
 // `country`: an ISO 3166-1 alpha-2 code (XK for Kosovo) or `unknown`, from a searchable list
 // (domain/records/nationalityCodes.ts); the national tables count nationality by these codes.
+/**
+ * Which agency's part of the joint visit a section or item is (domain/checklist/ownership.ts): the
+ * labour inspectorate's administrative inspection, the police's observations about a crime, or both.
+ * Who may read and write each is in domain/accessPolicy.ts. Unstated is joint.
+ */
+export const checklistOwners = ['labour', 'police', 'joint'] as const;
+export type ChecklistOwner = (typeof checklistOwners)[number];
+
 export const itemKinds = ['yesNo', 'indicator', 'number', 'text', 'choice', 'multiChoice', 'country'] as const;
 export type ItemKind = (typeof itemKinds)[number];
 
@@ -66,7 +74,9 @@ export const itemSchema = z
 		more: z.boolean().optional(),
 		// Venue answers that propose this indicator as observed by the team (kind indicator only):
 		// a yes/no item with the answer named, or a count above nought (observations.ts).
-		observedFrom: z.array(observationSchema).min(1).optional()
+		observedFrom: z.array(observationSchema).min(1).optional(),
+		// Overrides its section's owner.
+		owner: z.enum(checklistOwners).optional()
 	})
 	.superRefine((item, ctx) => {
 		const takesOptions = choiceKinds.includes(item.kind);
@@ -116,6 +126,7 @@ export const sectionSchema = z.object({
 	id: keySchema,
 	scope: z.enum(templateScopes),
 	title: textSchema,
+	owner: z.enum(checklistOwners).optional(),
 	items: z.array(itemSchema).min(1)
 });
 export type ChecklistSection = z.infer<typeof sectionSchema>;

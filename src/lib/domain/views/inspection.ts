@@ -87,6 +87,8 @@ export type InspectionView = {
 	}[];
 	/** Null when the viewer's role may not see person-level records. */
 	persons: PersonView[] | null;
+	/** How many persons were screened, for a viewer who sees counts, not persons; null otherwise. */
+	personsCounted: number | null;
 	/**
 	 * The child-protection step (domain/records/minors.ts): minors met with no referral to the
 	 * Centre for Social Work, and the team's reason. Null with `persons`.

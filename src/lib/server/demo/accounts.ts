@@ -1,7 +1,8 @@
 /**
- * The demo's agencies and people: one of each role, and two joint teams' worth of inspectors
- * (a police officer and a labour inspector each), all with one published password. The victim
- * advocate is no agency's staff; an account needs an agency, and theirs is never read for them.
+ * The demo's agencies and people: one of each role (a supervisor of each agency), and two joint
+ * teams' worth of inspectors (a police officer and a labour inspector each), all with one published
+ * password. The victim advocate is no agency's staff; an account needs an agency, and theirs is never
+ * read for them.
  */
 import { inArray } from 'drizzle-orm';
 import type { AgencyCode, Role } from '../../domain/auth.ts';
@@ -24,7 +25,9 @@ export type DemoAccount = {
 export const demoAccounts: readonly DemoAccount[] = [
 	{ username: 'admin', displayName: 'Driton Hoxha', role: 'admin', agency: 'police' },
 	{ username: 'planner', displayName: 'Besnik Gashi', role: 'planner', agency: 'police' },
-	{ username: 'supervisor', displayName: 'Vjosa Berisha', role: 'supervisor', agency: 'labour' },
+	// One supervisor of each agency: the police's reads the persons, the labour inspectorate's their counts.
+	{ username: 'supervisor', displayName: 'Vjosa Berisha', role: 'supervisor', agency: 'police' },
+	{ username: 'labour_supervisor', displayName: 'Shpresa Krasniqi', role: 'supervisor', agency: 'labour' },
 	{ username: 'police1', displayName: 'Arton Morina', role: 'inspector', agency: 'police' },
 	{ username: 'labour1', displayName: 'Teuta Bytyqi', role: 'inspector', agency: 'labour' },
 	{ username: 'police2', displayName: 'Marko Jovanović', role: 'inspector', agency: 'police' },

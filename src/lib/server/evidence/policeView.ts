@@ -13,6 +13,7 @@ import type { SessionUser } from '../../domain/auth.ts';
 import { criminalOffences, type CriminalOffence } from '../../domain/records/codes.ts';
 import type { EvidenceItemView, OperationPoliceRow, PoliceOutcomeView } from '../../domain/views/police.ts';
 import { verifyCustody } from './verifyCustody.ts';
+import { mayReadEvidence } from '../auth/accessPolicy.ts';
 
 /**
  * `personLevel`: whether the viewer may see the inspection's persons (inspections/view.ts `accessTo`),
@@ -29,7 +30,7 @@ export async function policeOutcomeOf(
 		.from(s.criminalReports)
 		.where(and(eq(s.criminalReports.inspectionId, inspectionId), isNull(s.criminalReports.deletedAt)))
 		.orderBy(asc(s.criminalReports.filedOn), asc(s.criminalReports.id));
-	const mayReadEvidence = personLevel && (viewer.role !== 'inspector' || viewer.agencyCode === 'police');
+	const readsEvidence = personLevel && mayReadEvidence(viewer);
 	return {
 		reports: reports.map((r) => ({
 			id: r.id,
@@ -42,7 +43,7 @@ export async function policeOutcomeOf(
 			detentions: r.detentions,
 			notes: r.notes
 		})),
-		evidence: mayReadEvidence ? await evidenceOf(db, viewer, inspectionId) : null
+		evidence: readsEvidence ? await evidenceOf(db, viewer, inspectionId) : null
 	};
 }
 

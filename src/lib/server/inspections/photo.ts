@@ -9,7 +9,7 @@ import { attachments, inspections } from '../db/schema.ts';
 import { audit } from '../audit/log.ts';
 import { readAttachment } from '../storage/attachments.ts';
 import type { SessionUser } from '../../domain/auth.ts';
-import { accessTo } from './view.ts';
+import { mayReadPerson } from '../auth/accessPolicy.ts';
 
 export type PhotoFile = { bytes: Uint8Array; mime: string; sha256: string };
 
@@ -27,7 +27,7 @@ export async function readPhoto(db: Db, viewer: SessionUser, id: string): Promis
 		.innerJoin(inspections, eq(inspections.id, attachments.inspectionId))
 		.where(and(eq(attachments.id, id), isNull(attachments.deletedAt), isNull(inspections.deletedAt)));
 	if (!row || row.storedAt === null) return null;
-	if ((await accessTo(db, viewer, row)) !== 'persons') return null;
+	if (!(await mayReadPerson(db, viewer, { visit: row }))) return null;
 	const bytes = await readAttachment(row.sha256);
 	if (!bytes) return null;
 	await audit(db, {

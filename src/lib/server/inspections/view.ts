@@ -3,10 +3,12 @@
  * template's labels, photos, corrections and the record's audit trail — and, for those the
  * security rules allow, the screened persons and their referrals.
  *
- * Who sees what (docs/ARCHITECTURE.md, sync scope): supervisors and admins see everything; an inspector
- * sees only the inspections of their own teams (or their own unplanned visits), persons included;
- * planners see the venue part without person-level records. An inspection the viewer may not see
- * is answered exactly like one that does not exist, so its id cannot be probed.
+ * Who sees what is the access policy's (server/auth/accessPolicy.ts): an inspector sees only the
+ * inspections of their own teams (or their own unplanned visits), persons included; police
+ * supervisors and admins see every one with its persons; labour inspectorate supervisors see the
+ * persons' count, planners the venue part only; the checklist answers each as the viewer's agency
+ * may read them. An inspection the viewer may not see is answered exactly like one that does not
+ * exist, so its id cannot be probed.
  */
 import { childProtection } from '../../domain/records/minors.ts';
 import { minorsCounted } from '../../domain/field/peoplePresent.ts';
@@ -29,7 +31,8 @@ import {
 	users
 } from '../db/schema.ts';
 import { audit } from '../audit/log.ts';
-import { inTeamScope, scopeOf } from '../sync/scope.ts';
+import { inspectionAccess, itemsHiddenFrom } from '../auth/accessPolicy.ts';
+import { answersFor } from '../../domain/checklist/ownership.ts';
 import type { SessionUser } from '../../domain/auth.ts';
 import { answerSections } from '../../domain/checklist/answerView.ts';
 import { templateSchema, type ChecklistTemplate } from '../../domain/checklist/template.ts';
@@ -49,7 +52,21 @@ async function templateOf(db: Db, templateId: string, version: number): Promise<
 	return parsed.success ? parsed.data : null;
 }
 
-async function personsOf(db: Db, inspectionId: string, template: ChecklistTemplate | null): Promise<PersonView[]> {
+/** How many persons were screened: all a viewer of counts learns of them. */
+async function personCount(db: Db, inspectionId: string): Promise<number> {
+	const [row] = await db
+		.select({ count: sql<number>`count(*)::int` })
+		.from(screenedPersons)
+		.where(and(eq(screenedPersons.inspectionId, inspectionId), isNull(screenedPersons.deletedAt)));
+	return Number(row?.count ?? 0);
+}
+
+async function personsOf(
+	db: Db,
+	inspectionId: string,
+	template: ChecklistTemplate | null,
+	hidden: ReadonlySet<string>
+): Promise<PersonView[]> {
 	const [people, referred] = await Promise.all([
 		db
 			.select()
@@ -71,7 +88,7 @@ async function personsOf(db: Db, inspectionId: string, template: ChecklistTempla
 		dimensionsPresent: person.dimensionsPresent,
 		catalogueVersion: person.catalogueVersion,
 		listResults: person.listResults,
-		answers: answerSections(template, 'person', person.answers),
+		answers: answerSections(template, 'person', answersFor(person.answers, hidden)),
 		referrals: referred
 			.filter((referral) => referral.personId === person.id)
 			.map((referral) => ({
@@ -143,21 +160,6 @@ async function auditTrail(db: Db, records: { entity: string; ids: string[] }[]):
 	return rows.map((row) => ({ ...row, seq: Number(row.seq), at: row.at.toISOString() }));
 }
 
-/**
- * What a viewer may see of one inspection: nothing (answered as not found), the venue part, or the
- * person-level records too — screened persons, referrals and photos, which may show people.
- */
-export async function accessTo(
-	db: Db,
-	viewer: SessionUser,
-	inspection: { teamId: string | null; createdBy: string }
-): Promise<'hidden' | 'venue' | 'persons'> {
-	if (viewer.role === 'supervisor' || viewer.role === 'admin') return 'persons';
-	if (viewer.role === 'inspector')
-		return inTeamScope(await scopeOf(db, viewer), inspection.teamId, inspection.createdBy) ? 'persons' : 'hidden';
-	return 'venue';
-}
-
 /** `withPersons: false`: the venue part only, whoever asks (a page copy that is no one's view: viewRequest.ts). */
 export async function inspectionView(
 	db: Db,
@@ -197,7 +199,7 @@ export async function inspectionView(
 	if (!row) return null;
 	const { inspection } = row;
 
-	const access = await accessTo(db, viewer, inspection);
+	const access = await inspectionAccess(db, viewer, inspection);
 	if (access === 'hidden') return null;
 	const personLevel = access === 'persons' && withPersons;
 
@@ -216,7 +218,9 @@ export async function inspectionView(
 			)
 			.limit(1)
 	]);
-	const persons = personLevel ? await personsOf(db, id, template) : null;
+	// The items the viewer's agency may not read are left out of the answers, venue and persons alike.
+	const hidden = template ? itemsHiddenFrom(viewer, template) : new Set<string>();
+	const persons = personLevel ? await personsOf(db, id, template, hidden) : null;
 	if (persons?.length) {
 		// Person-level records are the most sensitive the system holds: every look at them is on the record.
 		const referralCount = persons.reduce((sum, person) => sum + person.referrals.length, 0);
@@ -287,7 +291,7 @@ export async function inspectionView(
 		correctionOf: inspection.correctionOf,
 		correctionReason: inspection.correctionReason,
 		correctedBy: correction?.id ?? null,
-		venueAnswers: answerSections(template, 'venue', inspection.answers),
+		venueAnswers: answerSections(template, 'venue', answersFor(inspection.answers, hidden)),
 		photos: photos.map((photo) => ({
 			id: photo.id,
 			caption: personLevel ? photo.caption : '',
@@ -298,6 +302,7 @@ export async function inspectionView(
 			viewable: personLevel && photo.storedAt !== null
 		})),
 		persons,
+		personsCounted: access === 'counts' && withPersons ? await personCount(db, id) : null,
 		childProtection: persons && childProtectionOf(persons, inspection),
 		// The flag is about the venue, not a person: planners see it too.
 		aggravating: aggravatingCircumstances(inspection.checkIn, persons),

@@ -24,6 +24,7 @@ import { entityTables, toWire } from './wireRecords.ts';
 import { Rejection, reject, zodErrors } from './rejection.ts';
 import { firstUnfitColumn, firstUnstorableText, INT4_MAX } from '../storable.ts';
 import type { Scope } from './scope.ts';
+import { keepWithheldAnswers, limitRecord } from './agencyFilter.ts';
 import type { Origin } from './submissionLock.ts';
 
 type Row = Record<string, unknown>;
@@ -37,6 +38,9 @@ export type Bookkeeping = Ledger & {
 	/** The record was written: what was read of it before is stale. */
 	written(recordId: string): void;
 };
+
+/** Field data as the answers guard sees it: visits and persons carry answers, the others pass untouched. */
+type WithAnswers<E extends FieldEntity> = FieldData<E> & { answers: Record<string, unknown> };
 
 /** A mutation of an entity devices may write. */
 type FieldMutation<E extends FieldEntity> = Mutation & { entity: E };
@@ -77,9 +81,16 @@ async function applyFieldMutation<E extends FieldEntity>(
 
 	const parsed = rule.schema.safeParse(mutation.data ?? {});
 	if (!parsed.success) throw new Rejection(zodErrors(parsed.error.issues));
-	const deviceData = parsed.data;
-	const unfit = firstUnfitColumn(entityTables[entity], deviceData, 'data');
+	const unfit = firstUnfitColumn(entityTables[entity], parsed.data, 'data');
 	if (unfit) reject(unfit.field, unfit.message);
+	// After the columns' ranges are checked: the guard reads the template the record names.
+	const deviceData: FieldData<E> = await keepWithheldAnswers(
+		tx,
+		scope.user,
+		entity,
+		parsed.data as WithAnswers<E>,
+		existing as { answers: unknown } | null
+	);
 
 	let data = deviceData;
 	let conflicts: string[] = [];
@@ -144,7 +155,7 @@ async function applyFieldMutation<E extends FieldEntity>(
 			status: 'conflict',
 			version,
 			conflicts,
-			server: toWire(entity, current!).data
+			server: await limitRecord(tx, scope.user, entity, toWire(entity, current!).data)
 		};
 	}
 	return { mutationId: mutation.mutationId, status: 'applied', version };

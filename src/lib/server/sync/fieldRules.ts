@@ -37,12 +37,8 @@ import {
 import { sameValue } from '../../domain/sync/threeWayMerge.ts';
 import type { Ledger, SyncedColumns, SyncedRow } from '../records/syncedWrite.ts';
 import { toWire } from './wireRecords.ts';
-import {
-	templateSchema,
-	validateAnswers,
-	type ChecklistTemplate,
-	type TemplateScope
-} from '../../domain/checklist/template.ts';
+import { publishedTemplate } from '../templates/published.ts';
+import { validateAnswers, type ChecklistTemplate, type TemplateScope } from '../../domain/checklist/template.ts';
 import { peoplePresentFromAnswers } from '../../domain/field/peoplePresent.ts';
 import { listResults, screenAnswers } from '../../domain/screening/screenAnswers.ts';
 import { isInBounds } from '../../domain/geo/bounds.ts';
@@ -132,23 +128,9 @@ async function one<T>(rows: Promise<T[]>): Promise<T | undefined> {
 	return (await rows)[0];
 }
 
-// Published templates never change, so a parsed one is valid for the life of the process; parsing
-// (with its cross-item checks) on every pushed record was the largest cost of a push.
-const parsedTemplates = new Map<string, ChecklistTemplate>();
-
-async function templateOf(tx: Db, templateId: string, version: number): Promise<ChecklistTemplate> {
-	const key = `${templateId}@${version}`;
-	const cached = parsedTemplates.get(key);
-	if (cached) return cached;
-	const row = await one(
-		tx
-			.select({ definition: s.checklistTemplates.definition })
-			.from(s.checklistTemplates)
-			.where(and(eq(s.checklistTemplates.templateId, templateId), eq(s.checklistTemplates.templateVersion, version)))
-	);
-	if (!row) reject('data.templateVersion', `checklist template ${templateId} version ${version} is not published`);
-	const template = templateSchema.parse(row.definition);
-	parsedTemplates.set(key, template);
+export async function templateOf(tx: Db, templateId: string, version: number): Promise<ChecklistTemplate> {
+	const template = await publishedTemplate(tx, templateId, version);
+	if (!template) reject('data.templateVersion', `checklist template ${templateId} version ${version} is not published`);
 	return template;
 }
 

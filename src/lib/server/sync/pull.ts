@@ -8,7 +8,9 @@ import type { Db } from '../db/index.ts';
 import { appMeta, changes, syncCounter } from '../db/schema.ts';
 import { pullCursorText, type Change, type PullCursor, type PullResponse } from '../../domain/sync/wire.ts';
 import type { SyncEntity } from '../../domain/sync/entities.ts';
-import { personLevelEntities, policeOnlyEntities, referenceEntities, type Scope } from './scope.ts';
+import { personLevelEntities, referenceEntities, type Scope } from './scope.ts';
+import { entitiesWithheldFrom } from '../auth/accessPolicy.ts';
+import { limitToAgency } from './agencyFilter.ts';
 import { audit } from '../audit/log.ts';
 import { readWireRecords } from './wireRecords.ts';
 import { keepDevicesCurrent, visitsOffDevices } from './deviceHolding.ts';
@@ -79,7 +81,11 @@ export async function pullPage(db: Db, scope: Scope, from: number | PullCursor, 
 		}
 	}
 	await auditPersonLevelReads(db, scope, out);
-	return { changes: out, cursor: pullCursorText({ seq: nextCursor, horizon: carried }), hasMore };
+	return {
+		changes: await limitToAgency(db, scope.user, out),
+		cursor: pullCursorText({ seq: nextCursor, horizon: carried }),
+		hasMore
+	};
 }
 
 /**
@@ -115,6 +121,8 @@ function visibleTo(scope: Scope): SQL {
 		// team's records off the device of someone who left it (planning/teams.ts).
 		and(isNull(changes.teamId), eq(changes.userId, scope.user.id))
 	)!;
-	if (scope.user.agencyCode === 'police') return visible;
-	return and(visible, notInArray(changes.entity, [...policeOnlyEntities]))!;
+	// Evidence is the police's (sync/policeRules.ts): a labour inspector on the same team neither writes
+	// nor receives it, though the team's visit, persons and criminal reports reach them.
+	const withheld = entitiesWithheldFrom(scope.user);
+	return withheld.length ? and(visible, notInArray(changes.entity, withheld))! : visible;
 }

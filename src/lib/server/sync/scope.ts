@@ -45,12 +45,6 @@ export const personLevelEntities: readonly SyncEntity[] = [
 ];
 
 /**
- * Evidence is the police's (sync/policeRules.ts): a labour inspector on the same team neither writes
- * nor receives it, though the team's visit, persons and criminal reports reach them.
- */
-export const policeOnlyEntities: readonly SyncEntity[] = ['evidenceItem', 'custodyTransfer'];
-
-/**
  * An operation under embargo counts for nothing: its teams are not the user's teams until it is
  * released, so neither its records nor a push naming it get through. After its expiry the target
  * list stops travelling, while the team's field records stay the user's (a late push of an

@@ -22,7 +22,8 @@ import type {
 	ReferredPersonPage,
 	ReferredReferral
 } from '../../domain/views/referred.ts';
-import { personInScope, referralToScope, victimServicesMayReadPerson, victimServicesScope } from './access.ts';
+import { personInScope, referralToScope, victimServicesScope } from './access.ts';
+import { mayReadPerson } from '../auth/accessPolicy.ts';
 
 const PURPOSE: ExportPurpose = 'victim_assistance';
 
@@ -125,7 +126,7 @@ export async function referredPerson(
 	viewer: SessionUser,
 	personId: string
 ): Promise<ReferredPersonPage | null> {
-	if (!(await victimServicesMayReadPerson(db, viewer, personId))) return null;
+	if (!(await mayReadPerson(db, viewer, { id: personId }))) return null;
 	const scope = (await victimServicesScope(db, viewer))!;
 	const rows = await referredRows(
 		db,
@@ -164,7 +165,7 @@ export async function updateReferredReferral(db: Db, viewer: SessionUser, input:
 	return db.transaction(async (tx) => {
 		const referral = await lockSynced(tx, 'referral', input.referralId);
 		if (!referral || referral.deletedAt || referral.target !== scope.organisation) throw notFound();
-		if (!(await victimServicesMayReadPerson(tx, viewer, referral.personId))) throw notFound();
+		if (!(await mayReadPerson(tx, viewer, { id: referral.personId }))) throw notFound();
 		const [inspection] = await tx
 			.select({ teamId: inspections.teamId, createdBy: inspections.createdBy })
 			.from(inspections)

@@ -1,4 +1,8 @@
-/** The venue part of the default template: what the joint team observes on site. */
+/**
+ * The venue part of the default template: what the joint team observes on site. Each part has an
+ * owner (domain/checklist/ownership.ts): the labour inspectorate's administrative questions, the
+ * police's observations of coercion and crime, and what both see of the premises and the people.
+ */
 import { text } from '../../text.ts';
 import type { ChecklistSection } from '../template.ts';
 import { yesNo } from './build.ts';
@@ -7,6 +11,7 @@ const business: ChecklistSection = {
 	id: 'venue_business',
 	scope: 'venue',
 	title: text('The business', 'Biznesi', 'Firma'),
+	owner: 'labour',
 	items: [
 		yesNo(
 			'business_registered',
@@ -39,7 +44,8 @@ const business: ChecklistSection = {
 				'Does the manager hold workers’ identity documents?',
 				'A i mban menaxheri dokumentet e identitetit të punëtorëve?',
 				'Da li rukovodilac drži lične isprave radnika?'
-			)
+			),
+			{ owner: 'police' }
 		)
 	]
 };
@@ -86,7 +92,8 @@ const workers: ChecklistSection = {
 				'Do all workers present have written contracts?',
 				'A kanë të gjithë punëtorët e pranishëm kontrata me shkrim?',
 				'Da li svi prisutni radnici imaju pisane ugovore?'
-			)
+			),
+			{ owner: 'labour' }
 		),
 		yesNo(
 			'social_insurance',
@@ -94,7 +101,8 @@ const workers: ChecklistSection = {
 				'Are all workers present registered for social insurance?',
 				'A janë të gjithë punëtorët e pranishëm të regjistruar për sigurim social?',
 				'Da li su svi prisutni radnici prijavljeni na socijalno osiguranje?'
-			)
+			),
+			{ owner: 'labour' }
 		),
 		yesNo(
 			'foreign_workers',
@@ -107,7 +115,7 @@ const workers: ChecklistSection = {
 				'A kanë të gjithë punëtorët e huaj leje pune dhe qëndrimi?',
 				'Da li svi strani radnici imaju radne i boravišne dozvole?'
 			),
-			{ showIf: { item: 'foreign_workers', equals: 'yes' } }
+			{ showIf: { item: 'foreign_workers', equals: 'yes' }, owner: 'labour' }
 		),
 		yesNo(
 			'brought_by_employer',
@@ -123,7 +131,8 @@ const workers: ChecklistSection = {
 				'Are there workers who may not speak alone with inspectors, or for whom someone else speaks?',
 				'A ka punëtorë që nuk lejohen të flasin vetëm me inspektorët, ose në emër të të cilëve flet dikush tjetër?',
 				'Ima li radnika kojima nije dozvoljeno da sami razgovaraju sa inspektorima, ili umesto kojih govori neko drugi?'
-			)
+			),
+			{ owner: 'police' }
 		)
 	]
 };
@@ -147,7 +156,8 @@ const premises: ChecklistSection = {
 				'Are doors or windows locked from outside or barred, or are exits blocked?',
 				'A janë dyert ose dritaret të mbyllura nga jashtë ose me hekura, apo daljet të bllokuara?',
 				'Da li su vrata ili prozori zaključani spolja ili sa rešetkama, ili su izlazi blokirani?'
-			)
+			),
+			{ owner: 'police' }
 		),
 		yesNo(
 			'cameras_on_staff',
@@ -163,7 +173,8 @@ const premises: ChecklistSection = {
 				'Are there rooms with beds, price lists or other signs of sexual services?',
 				'A ka dhoma me shtretër, lista çmimesh ose shenja të tjera të shërbimeve seksuale?',
 				'Ima li soba sa krevetima, cenovnika ili drugih znakova seksualnih usluga?'
-			)
+			),
+			{ owner: 'police' }
 		),
 		yesNo(
 			'health_safety_hazards',
@@ -171,15 +182,39 @@ const premises: ChecklistSection = {
 				'Are there health and safety hazards?',
 				'A ka rreziqe për shëndetin dhe sigurinë?',
 				'Ima li opasnosti po zdravlje i bezbednost?'
-			)
+			),
+			{ owner: 'labour' }
 		),
 		{
 			id: 'health_safety_details',
 			kind: 'text',
 			label: text('Which hazards?', 'Cilat rreziqe?', 'Koje opasnosti?'),
-			showIf: { item: 'health_safety_hazards', equals: 'yes' }
+			showIf: { item: 'health_safety_hazards', equals: 'yes' },
+			owner: 'labour'
 		}
 	]
 };
 
-export const venueSections: ChecklistSection[] = [business, workers, premises];
+/** What only the police look for: a crime's instruments, kept off the labour inspectorate's phones. */
+const policeObservations: ChecklistSection = {
+	id: 'venue_police',
+	scope: 'venue',
+	title: text('Police observations', 'Vëzhgimet e policisë', 'Zapažanja policije'),
+	owner: 'police',
+	items: [
+		yesNo(
+			'weapons_seen',
+			text('Were weapons seen on the premises?', 'A u panë armë në lokal?', 'Da li je u prostorijama viđeno oružje?')
+		),
+		yesNo(
+			'drugs_seen',
+			text(
+				'Were drugs or signs of drug dealing seen?',
+				'A u panë drogë ose shenja të shitjes së drogës?',
+				'Da li su viđene droge ili znaci prodaje droge?'
+			)
+		)
+	]
+};
+
+export const venueSections: ChecklistSection[] = [business, workers, premises, policeObservations];

@@ -3,7 +3,7 @@ import { db } from '$lib/server/db/index.ts';
 import { readForm } from '$lib/server/http.ts';
 import { formAction } from '$lib/server/formAction.ts';
 import { referralUpdateSchema, referredPerson, updateReferredReferral } from '$lib/server/victimServices/referred.ts';
-import { victimServicesMayReadPerson } from '$lib/server/victimServices/access.ts';
+import { mayReadPerson } from '$lib/server/auth/accessPolicy.ts';
 import { isFetchedCopy } from '$lib/server/viewRequest.ts';
 import type { ReferredPersonPage } from '$lib/domain/views/referred.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const { locals, params } = event;
 	if (locals.user?.role !== 'victim_services') error(403, 'Not allowed for your role');
 	// A person outside the scope is answered as missing, before anything else is read.
-	if (!(await victimServicesMayReadPerson(await db(), locals.user, params.personId))) error(404, 'Not found');
+	if (!(await mayReadPerson(await db(), locals.user, { id: params.personId }))) error(404, 'Not found');
 	if (isFetchedCopy(event)) return { copy: true as const };
 	const page = await referredPerson(await db(), locals.user, params.personId);
 	if (!page) error(404, 'Not found');
@@ -23,7 +23,7 @@ export const actions: Actions = {
 	update: async ({ locals, params, request }) => {
 		if (locals.user?.role !== 'victim_services') error(403, 'Not allowed for your role');
 		const user = locals.user;
-		if (!(await victimServicesMayReadPerson(await db(), user, params.personId))) error(404, 'Not found');
+		if (!(await mayReadPerson(await db(), user, { id: params.personId }))) error(404, 'Not found');
 		return formAction('update', async () => {
 			const input = await readForm(request, referralUpdateSchema);
 			return { referralId: input.referralId, version: await updateReferredReferral(await db(), user, input) };
