@@ -32,7 +32,8 @@ const callers: { name: string; role: Role | null; agency: 'police' | 'labour' }[
 	{ name: 'labour_planner', role: 'planner', agency: 'labour' },
 	{ name: 'supervisor', role: 'supervisor', agency: 'labour' },
 	{ name: 'police_supervisor', role: 'supervisor', agency: 'police' },
-	{ name: 'admin', role: 'admin', agency: 'police' }
+	{ name: 'admin', role: 'admin', agency: 'police' },
+	{ name: 'victim_services', role: 'victim_services', agency: 'labour' }
 ];
 
 beforeAll(async () => {
@@ -127,7 +128,8 @@ describe(`person-level routes × role × agency on ${testEngine}`, () => {
 
 	/** What the policy promises each caller: the persons, their count, the venue part only, or nothing. */
 	function promised(role: Role, agency: string): 'persons' | 'counts' | 'venue' | 'hidden' {
-		if (role === 'inspector') return 'hidden';
+		// Victim services read only the persons referred to them, on their own pages (victimServices.test.ts).
+		if (role === 'inspector' || role === 'victim_services') return 'hidden';
 		const level = levelOf({ role, agencyCode: agency }, 'persons');
 		return level === 'read' || level === 'write' ? 'persons' : level === 'counts' ? 'counts' : 'venue';
 	}
@@ -151,7 +153,9 @@ describe(`person-level routes × role × agency on ${testEngine}`, () => {
 				).length;
 
 			const page = await client.get(`/inspections/${inspection}`);
-			if (expected === 'hidden') expect(page.status, where('page', page.status)).toBe(404);
+			if (decideAccess('/(app)/inspections/[id]', role) !== 'allow')
+				expect(page.status, where('page', page.status)).toBe(403);
+			else if (expected === 'hidden') expect(page.status, where('page', page.status)).toBe(404);
 			else {
 				expect(page.status, where('page', page.status)).toBe(200);
 				const html = await page.text();
@@ -178,6 +182,10 @@ describe(`person-level routes × role × agency on ${testEngine}`, () => {
 				!listAllowed ? 403 : readsList ? 200 : 404
 			);
 		}
+	});
+
+	it('holds victim services to 404 on a person not referred to them, on their own page too', async () => {
+		expect((await clients.get('victim_services')!.client.get(`/referred/${person}`)).status).toBe(404);
 	});
 
 	it('holds a labour supervisor to 404 on a person’s photo while a police supervisor reads it', async () => {
