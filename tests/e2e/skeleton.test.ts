@@ -169,7 +169,7 @@ describe('screens at phone and desktop width', () => {
 			await page.waitForURL('**/admin/users');
 			const users = page.getByRole('list').filter({ has: page.getByText('police1', { exact: true }) });
 			await users.waitFor();
-			expect(await users.getByRole('listitem').count()).toBe(8);
+			expect(await users.getByRole('listitem').count()).toBe(9);
 			await screenshot(page, `admin-${label}`);
 			await page.goto('/map');
 			await page.waitForFunction(

@@ -155,7 +155,7 @@ describe(`purpose limits on ${testEngine}`, () => {
 	it('shows the workers’ permits on the inspection page to labour enforcement, not to the police', async () => {
 		const data = async (who: string) =>
 			(await (await signedIn(who)).get(`/inspections/${ids.inspection}/__data.json`)).text();
-		const labour = await data('supervisor_x');
+		const labour = await data('inspector_a2');
 		expect(labour).toContain(ids.worker);
 		for (const field of ['"residencePermit"', '"workPermit"', '"foreign"']) expect(labour).toContain(field);
 		const police = await data('police_sup');

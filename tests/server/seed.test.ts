@@ -78,11 +78,11 @@ describe.each(engines)('demo data on %s', (engine) => {
 	it('writes the reference layers, the accounts and a year of inspections', async () => {
 		const { db } = database;
 		expect(await db.$count(municipalities)).toBe(38);
-		expect(await db.$count(users)).toBe(8);
+		expect(await db.$count(users)).toBe(9);
 		expect(await db.$count(locations)).toBe(600);
 		expect(await db.$count(childSites)).toBe(150);
 		expect(await db.$count(inspections)).toBe(1500);
-		expect(summary).toMatchObject({ municipalities: 38, venues: 600, childSites: 150, users: 8, inspections: 1500 });
+		expect(summary).toMatchObject({ municipalities: 38, venues: 600, childSites: 150, users: 9, inspections: 1500 });
 		expect(summary.possibleVictims).toBeGreaterThanOrEqual(20);
 		expect(summary.possibleVictims).toBeLessThanOrEqual(100);
 		expect(await db.$count(screenedPersons, eq(screenedPersons.result, 'possible_victim'))).toBe(
