@@ -1,8 +1,8 @@
 /**
  * Operations planning in Chromium against the built app with the demo data: the planner
  * creates an operation with a joint team, assigns five venues by drawing a rectangle over the
- * filtered map, reorders them and opens the briefing; then police1, a member of that team, sees the
- * five in Today in that order.
+ * filtered map, reorders them, opens the briefing and releases the operation; then police1, a
+ * member of that team, sees the five in Today in that order.
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -124,6 +124,9 @@ describe('the planner plans a joint operation', () => {
 		await phone.page.goto(operationUrl);
 		await phone.page.getByTestId('team-Team E2E').waitFor();
 		await screenshot(phone.page, 'planning-operation-360');
+		// Planned in secret: the team's phones get the operation once the planner releases it.
+		await phone.page.getByTestId('release').click();
+		await phone.page.getByTestId('withdraw').waitFor();
 		await phone.page.goto(briefingUrl);
 		await phone.page.waitForTimeout(500);
 		await screenshot(phone.page, 'planning-briefing-360');

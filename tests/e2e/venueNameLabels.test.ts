@@ -53,11 +53,18 @@ function drawnDot(page: Page): Promise<{ x: number; y: number } | null> {
 				}
 			}
 			if (count === 0) continue;
-			const box = canvas.getBoundingClientRect();
-			return {
-				x: box.left + ((sumX / count) * box.width) / width,
-				y: box.top + ((sumY / count) * box.height) / height
+			// The mouse reaches only what is in the viewport: bring the dot there first (the coverage
+			// screens' header grew with the export purpose, which pushed the map's lower half out).
+			const at = () => {
+				const box = canvas.getBoundingClientRect();
+				return {
+					x: box.left + ((sumX / count) * box.width) / width,
+					y: box.top + ((sumY / count) * box.height) / height
+				};
 			};
+			const first = at();
+			if (first.y < 0 || first.y > window.innerHeight) window.scrollBy(0, first.y - window.innerHeight / 2);
+			return at();
 		}
 		return null;
 	});
