@@ -176,12 +176,27 @@ export async function submitInspection(page: Page): Promise<void> {
 
 type PulledChange = { entity: string; id: string; op: string; version: number; data: Record<string, unknown> | null };
 
+/**
+ * One pull request, sent again once if the connection was reset: a kept-alive socket the server
+ * closed just as the request went out (Node closes idle ones after 5 s) is the test client's
+ * race, not an answer; the app's own sync retries the same way. A pull changes nothing.
+ */
+async function pullPage(request: APIRequestContext, cursor: string) {
+	const url = `/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=1000`;
+	try {
+		return await request.get(url);
+	} catch (error) {
+		if (!/ECONNRESET|socket hang up/.test(String(error))) throw error;
+		return request.get(url);
+	}
+}
+
 /** Everything the server lets this session pull, latest state of each record. */
 export async function pullAll(request: APIRequestContext): Promise<Map<string, PulledChange>> {
 	const records = new Map<string, PulledChange>();
 	let cursor = '';
 	for (;;) {
-		const response = await request.get(`/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=1000`);
+		const response = await pullPage(request, cursor);
 		if (!response.ok()) throw new Error(`pull failed: ${response.status()} ${await response.text()}`);
 		const page = (await response.json()) as { changes: PulledChange[]; cursor: string; hasMore: boolean };
 		for (const change of page.changes) records.set(`${change.entity}:${change.id}`, change);
