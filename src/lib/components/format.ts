@@ -53,3 +53,10 @@ export function formatDateTime(at: Date | string, options: MomentOptions & { sty
 export function formatMoment(iso: string, locale: string): string {
 	return localeFormat.formatDateTime(new Date(iso), localeFormat.toFormatLocale(locale), { style: 'medium' });
 }
+
+/** A size in bytes as the storage screens show it: "840 KB", "12.5 MB", "1.2 GB" (in the reader's numbers). */
+export function formatBytes(bytes: number): string {
+	if (bytes < 1_000_000) return `${formatNumber(Math.max(1, Math.round(bytes / 1000)))} KB`;
+	if (bytes < 1_000_000_000) return `${formatNumber(bytes / 1_000_000, 1)} MB`;
+	return `${formatNumber(bytes / 1_000_000_000, 1)} GB`;
+}

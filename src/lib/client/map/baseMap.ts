@@ -1,8 +1,9 @@
 /**
  * What every map of the app starts from: Leaflet on the element, the view on the deployment's box
  * (the server's `DEPLOYMENT_BOUNDS`, handed down in the root layout's data), the embedded basemap
- * (offlineBasemap.ts) and the tile layer (tiles.ts), whose verdict fills the country shape when no
- * tile answers. The pages' maps (venueMap.ts, coverageMap.ts, planningMap.ts, briefingMap.ts,
+ * (offlineBasemap.ts) and either the self-hosted vector basemap (basemap/vectorLayer.ts, read
+ * from the device first) or the raster tile layer (tiles.ts), whose verdict fills the country
+ * shape when no tile answers. The pages' maps (venueMap.ts, coverageMap.ts, planningMap.ts, briefingMap.ts,
  * assignmentMap.ts) add their own panes and layers to what this returns.
  */
 import type { Map as LeafletMap } from 'leaflet';
@@ -11,6 +12,8 @@ import { municipalities } from '$lib/domain/municipalities.ts';
 import { addBasemap, type Basemap, type Seat } from './offlineBasemap.ts';
 import { loadLeaflet, type Leaflet } from './leaflet.ts';
 import { addTileLayer, type TileStatus } from './tiles.ts';
+import { addVectorBasemap } from './basemap/vectorLayer.ts';
+import { basemapSettings } from './basemap/offlineAreas.svelte.ts';
 
 export type BaseMapOptions = {
 	tileUrl: string;
@@ -80,10 +83,15 @@ export async function createBaseMap(element: HTMLElement, options: BaseMapOption
 	};
 	showOpeningView();
 	// Tiles start loading while the outline is fetched; their verdict is applied once it is drawn.
-	const basemap = addBasemap(L, map, options.seats);
-	addTileLayer(L, map, options.tileUrl, (status) => {
+	// The deployment's own vector archive when it has one (no request leaves our origin), else the
+	// configured raster tile server.
+	const vector = basemapSettings();
+	const basemap = addBasemap(L, map, options.seats, { seatsWithTiles: !vector });
+	const onStatus = (status: TileStatus) => {
 		if (status !== 'loading') void basemap.then((drawn) => drawn.setTilesReachable(status === 'ok'));
 		options.onTileStatus?.(status);
-	});
+	};
+	if (vector) void addVectorBasemap(L, map, vector, onStatus).catch(() => onStatus('unreachable'));
+	else addTileLayer(L, map, options.tileUrl, onStatus);
 	return { L, map, basemap, showOpeningView };
 }

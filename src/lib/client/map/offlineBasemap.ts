@@ -1,14 +1,15 @@
 /**
- * The embedded basemap (docs/ARCHITECTURE.md, "Offline shell and maps"): Kosovo's outline from
- * static/basemap and the municipality seats, always drawn under the venues so the map means
- * something when no tile server is reachable (no network, or none configured).
+ * The embedded basemap (docs/ARCHITECTURE.md, "Offline shell and maps"): Kosovo's outline
+ * (domain/geo/kosovoOutline.json, part of the app's code, so it is there whenever the app is) and
+ * the municipality seats, always drawn under the venues so the map means something when neither a
+ * basemap archive nor a tile server answers.
  */
-import type { GeoJSON, Map as LeafletMap } from 'leaflet';
+import type { GeoJsonObject } from 'geojson';
+import type { Map as LeafletMap } from 'leaflet';
+import outlineData from '../../domain/geo/kosovoOutline.json';
 import type { Leaflet } from './leaflet.ts';
 import { outlineStyle, SEAT_LABEL_MIN_ZOOM } from './style.ts';
 import { textTooltip } from './labels.ts';
-
-export const BASEMAP_URL = '/basemap/kosovo.geojson';
 
 export type Seat = { name: string; lat: number; lng: number };
 
@@ -17,26 +18,28 @@ export type Basemap = {
 	setTilesReachable(reachable: boolean): void;
 };
 
-export async function addBasemap(L: Leaflet, map: LeafletMap, seats: readonly Seat[]): Promise<Basemap> {
+/**
+ * `seatsWithTiles: false` hides the seats while tiles draw: a vector basemap names its places
+ * itself, and the seats would label them twice.
+ */
+export async function addBasemap(
+	L: Leaflet,
+	map: LeafletMap,
+	seats: readonly Seat[],
+	{ seatsWithTiles = true }: { seatsWithTiles?: boolean } = {}
+): Promise<Basemap> {
 	map.createPane('basemap').style.zIndex = '250';
 	map.createPane('seats').style.zIndex = '390';
 	const renderer = L.canvas({ pane: 'basemap' });
 
-	let outline: GeoJSON | null = null;
 	let tilesReachable = true;
-	try {
-		const response = await fetch(BASEMAP_URL);
-		if (response.ok) {
-			outline = L.geoJSON(await response.json(), {
-				pane: 'basemap',
-				interactive: false,
-				style: () => ({ ...(tilesReachable ? outlineStyle.withTiles : outlineStyle.withoutTiles), renderer })
-			}).addTo(map);
-		}
-	} catch {
-		// The outline is precached by the service worker; without it the seats still place the map.
-	}
+	const outline = L.geoJSON(outlineData as GeoJsonObject, {
+		pane: 'basemap',
+		interactive: false,
+		style: () => ({ ...(tilesReachable ? outlineStyle.withTiles : outlineStyle.withoutTiles), renderer })
+	}).addTo(map);
 
+	const seatLayer = L.layerGroup();
 	for (const seat of seats) {
 		L.circleMarker([seat.lat, seat.lng], {
 			pane: 'seats',
@@ -55,8 +58,9 @@ export async function addBasemap(L: Leaflet, map: LeafletMap, seats: readonly Se
 				pane: 'seats',
 				className: 'seat-label'
 			})
-			.addTo(map);
+			.addTo(seatLayer);
 	}
+	if (seatsWithTiles) seatLayer.addTo(map);
 
 	const container = map.getContainer();
 	const showLabelsAtThisZoom = () =>
@@ -67,7 +71,11 @@ export async function addBasemap(L: Leaflet, map: LeafletMap, seats: readonly Se
 	return {
 		setTilesReachable(reachable) {
 			tilesReachable = reachable;
-			outline?.setStyle(reachable ? outlineStyle.withTiles : outlineStyle.withoutTiles);
+			outline.setStyle(reachable ? outlineStyle.withTiles : outlineStyle.withoutTiles);
+			if (!seatsWithTiles) {
+				if (reachable) seatLayer.remove();
+				else seatLayer.addTo(map);
+			}
 		}
 	};
 }

@@ -36,6 +36,8 @@ export type VenueMap<V extends MapPoint, C extends MapPoint> = {
 	setDraft(point: { lat: number; lng: number } | null): void;
 	/** After the container was hidden or resized. */
 	refreshSize(): void;
+	/** The box the map shows now (the area a user may keep offline). */
+	viewBox(): { minLat: number; minLng: number; maxLat: number; maxLng: number };
 	destroy(): void;
 };
 
@@ -153,6 +155,10 @@ export async function createVenueMap<V extends MapPoint, C extends MapPoint>(
 			} else {
 				draft.setLatLng([point.lat, point.lng]);
 			}
+		},
+		viewBox() {
+			const shown = map.getBounds();
+			return { minLat: shown.getSouth(), minLng: shown.getWest(), maxLat: shown.getNorth(), maxLng: shown.getEast() };
 		},
 		refreshSize() {
 			map.invalidateSize();
