@@ -8,11 +8,21 @@ import fc from 'fast-check';
 import { PMTiles, type Source, tileIdToZxy, zxyToTileId } from 'pmtiles';
 import { VectorTile } from '@mapbox/vector-tile';
 import Protobuf from 'pbf';
-import { deserializeDirectory, serializeDirectory, type Entry } from '$lib/domain/geo/pmtiles/directory.ts';
-import { writeArchive, type TileInput } from '$lib/domain/geo/pmtiles/writer.ts';
-import { Compression, TileType } from '$lib/domain/geo/pmtiles/header.ts';
-import { openArchive, type RangeReader } from '$lib/domain/geo/pmtiles/reader.ts';
-import { coalesce, tileCount, tileIdsIn, withMargin } from '$lib/domain/geo/pmtiles/area.ts';
+import {
+	Compression,
+	serializeDirectory,
+	TileType,
+	writeArchive,
+	type TileInput
+} from '$lib/server/basemap/pmtilesWriter.ts';
+import {
+	deserializeDirectory,
+	openArchive,
+	tileIdsIn,
+	type RangeReader
+} from '$lib/client/map/basemap/pmtilesReader.ts';
+import { coalesce, tileCount, withMargin } from '$lib/domain/geo/tiles.ts';
+import type { Entry } from 'pmtiles';
 import { buildDemoArchive } from '$lib/server/basemap/demoArchive.ts';
 
 class BytesSource implements Source {
@@ -200,6 +210,8 @@ describe('the demo basemap', () => {
 		expect(Object.keys(tile.layers).sort()).toEqual(['earth', 'places']);
 		const places = tile.layers.places!;
 		const names = Array.from({ length: places.length }, (_, i) => places.feature(i).properties);
-		expect(names).toContainEqual(expect.objectContaining({ name: 'Prishtinë', 'name:sr': 'Priština', kind: 'locality' }));
+		expect(names).toContainEqual(
+			expect.objectContaining({ name: 'Prishtinë', 'name:sr': 'Priština', kind: 'locality' })
+		);
 	});
 });

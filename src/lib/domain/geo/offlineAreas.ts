@@ -5,8 +5,8 @@
  * long as the target list: when the server withdraws or expires it (server/planning/embargo.ts),
  * the assignments leave the device and the area goes with them.
  */
-import type { LngLatBox } from './pmtiles/area.ts';
-import { withMargin } from './pmtiles/area.ts';
+import type { LngLatBox } from './tiles.ts';
+import { withMargin } from './tiles.ts';
 
 /** Streets and their names around the targets. */
 export const TEAM_AREA_MAX_ZOOM = 16;
@@ -26,7 +26,12 @@ export function teamAreaRequests(targets: readonly TeamTarget[]): TeamAreaReques
 		.map((target) => {
 			const lats = target.points.map((point) => point.lat);
 			const lngs = target.points.map((point) => point.lng);
-			const box = { minLat: Math.min(...lats), maxLat: Math.max(...lats), minLng: Math.min(...lngs), maxLng: Math.max(...lngs) };
+			const box = {
+				minLat: Math.min(...lats),
+				maxLat: Math.max(...lats),
+				minLng: Math.min(...lngs),
+				maxLng: Math.max(...lngs)
+			};
 			return {
 				id: teamAreaId(target.operationId),
 				operationId: target.operationId,

@@ -16,9 +16,8 @@ import GeoJSONVT from 'geojson-vt';
 import { fromGeojsonVt } from 'vt-pbf';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { municipalities } from '../../domain/municipalities.ts';
-import { writeArchive, type TileInput } from '../../domain/geo/pmtiles/writer.ts';
-import { Compression, TileType } from '../../domain/geo/pmtiles/header.ts';
-import { tileX, tileY } from '../../domain/geo/pmtiles/area.ts';
+import { Compression, TileType, writeArchive, type TileInput } from './pmtilesWriter.ts';
+import { tileX, tileY } from '../../domain/geo/tiles.ts';
 
 /** Raised when the archive's content or layout changes: a new name makes devices fetch it anew. */
 export const DEMO_BASEMAP_NAME = 'demo-v1.pmtiles';

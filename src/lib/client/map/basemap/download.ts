@@ -5,8 +5,8 @@
  * is a few long runs of bytes), each stored as it arrives, so a lost connection costs at most the
  * span in flight and the download resumes from there.
  */
-import { coalesce, tileIdsIn, type LngLatBox } from '$lib/domain/geo/pmtiles/area.ts';
-import { FIRST_READ, openArchive, type ByteRange } from '$lib/domain/geo/pmtiles/reader.ts';
+import { coalesce, type LngLatBox } from '$lib/domain/geo/tiles.ts';
+import { FIRST_READ, openArchive, tileIdsIn, type ByteRange } from './pmtilesReader.ts';
 import { fetchRange } from './network.ts';
 import { AreaStore, isComplete, type AreaKind, type AreaRecord } from './store.ts';
 import type { BasemapSettings } from './deviceSource.ts';

@@ -2,7 +2,7 @@
  * Byte ranges of the server's archive (GET /api/basemap with `Range`), checked against the version
  * the reader started with: a range from a replaced archive would mix two files.
  */
-import type { ByteRange } from '$lib/domain/geo/pmtiles/reader.ts';
+import type { ByteRange } from './pmtilesReader.ts';
 
 export class ArchiveChanged extends Error {
 	constructor(readonly etag: string | null) {

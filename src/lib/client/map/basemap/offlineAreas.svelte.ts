@@ -14,7 +14,7 @@ import {
 	teamAreaRequests,
 	type TeamTarget
 } from '$lib/domain/geo/offlineAreas.ts';
-import type { LngLatBox } from '$lib/domain/geo/pmtiles/area.ts';
+import type { LngLatBox } from '$lib/domain/geo/tiles.ts';
 import type { BasemapSettings } from './deviceSource.ts';
 import { continueDownload, planArea, type AreaRequest } from './download.ts';
 import { AreaStore, isComplete, type AreaRecord } from './store.ts';
@@ -118,7 +118,12 @@ export async function sizeOf(box: LngLatBox | null): Promise<number> {
 export async function downloadArea(box: LngLatBox | null): Promise<void> {
 	if (!store) return;
 	void requestPersistence();
-	enqueue({ id: box ? `view:${Date.now()}` : 'country', kind: box ? 'view' : 'country', box, maxZoom: COUNTRY_MAX_ZOOM });
+	enqueue({
+		id: box ? `view:${Date.now()}` : 'country',
+		kind: box ? 'view' : 'country',
+		box,
+		maxZoom: COUNTRY_MAX_ZOOM
+	});
 	await resume({ asked: true });
 }
 
@@ -167,7 +172,7 @@ async function resume(options: { asked?: boolean } = {}): Promise<void> {
 	try {
 		for (;;) {
 			const unfinished = (await store.areas()).find((area) => area.etag === settings!.etag && !isComplete(area));
-			const next = unfinished ? null : (await pending())[0];
+			const next = unfinished ? null : ((await pending())[0] ?? null);
 			if (!unfinished && !next) break;
 			if (!navigator.onLine) {
 				waiting = 'offline';

@@ -10,8 +10,8 @@
  * team areas carry a margin and leave with the operation's target list (offlineAreas.svelte.ts),
  * and the whole cache is deleted on sign-out and wipe (pwa.ts).
  */
-import type { LngLatBox } from '$lib/domain/geo/pmtiles/area.ts';
-import type { ByteRange } from '$lib/domain/geo/pmtiles/reader.ts';
+import type { LngLatBox } from '$lib/domain/geo/tiles.ts';
+import type { ByteRange } from './pmtilesReader.ts';
 
 export const BASEMAP_CACHE = 'kontrolla-basemap-v1';
 const INDEX_URL = '/__basemap/index.json';
@@ -72,7 +72,10 @@ export class AreaStore {
 	async #writeIndex(areas: AreaRecord[]): Promise<void> {
 		this.#index = Promise.resolve(areas);
 		const cache = await this.#open();
-		await cache.put(INDEX_URL, new Response(JSON.stringify(areas), { headers: { 'Content-Type': 'application/json' } }));
+		await cache.put(
+			INDEX_URL,
+			new Response(JSON.stringify(areas), { headers: { 'Content-Type': 'application/json' } })
+		);
 	}
 
 	/** Adds or replaces an area's record (one per area and archive version). */

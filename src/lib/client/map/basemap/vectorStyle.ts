@@ -63,7 +63,13 @@ export const paintRules: PaintRule[] = [
 	{
 		dataLayer: 'water',
 		filter: (_zoom, feature) => feature.geomType === 2,
-		symbolizer: new LineSymbolizer({ color: basemapColours.water, width: exp(1.4, [[9, 0.5], [16, 4]]) })
+		symbolizer: new LineSymbolizer({
+			color: basemapColours.water,
+			width: exp(1.4, [
+				[9, 0.5],
+				[16, 4]
+			])
+		})
 	},
 	{
 		dataLayer: 'buildings',
@@ -75,12 +81,24 @@ export const paintRules: PaintRule[] = [
 		dataLayer: 'roads',
 		minzoom: 12,
 		filter: isKind('minor_road', 'other'),
-		symbolizer: new LineSymbolizer({ color: basemapColours.roadCasing, width: exp(1.6, [[12, 1.5], [17, 12]]) })
+		symbolizer: new LineSymbolizer({
+			color: basemapColours.roadCasing,
+			width: exp(1.6, [
+				[12, 1.5],
+				[17, 12]
+			])
+		})
 	},
 	{
 		dataLayer: 'roads',
 		filter: isKind('major_road', 'highway'),
-		symbolizer: new LineSymbolizer({ color: basemapColours.majorCasing, width: exp(1.6, [[7, 1.5], [17, 18]]) })
+		symbolizer: new LineSymbolizer({
+			color: basemapColours.majorCasing,
+			width: exp(1.6, [
+				[7, 1.5],
+				[17, 18]
+			])
+		})
 	},
 	{
 		dataLayer: 'roads',
@@ -92,17 +110,35 @@ export const paintRules: PaintRule[] = [
 		dataLayer: 'roads',
 		minzoom: 12,
 		filter: isKind('minor_road', 'other'),
-		symbolizer: new LineSymbolizer({ color: basemapColours.road, width: exp(1.6, [[12, 0.75], [17, 10]]) })
+		symbolizer: new LineSymbolizer({
+			color: basemapColours.road,
+			width: exp(1.6, [
+				[12, 0.75],
+				[17, 10]
+			])
+		})
 	},
 	{
 		dataLayer: 'roads',
 		filter: isKind('major_road'),
-		symbolizer: new LineSymbolizer({ color: basemapColours.road, width: exp(1.6, [[7, 0.75], [17, 15]]) })
+		symbolizer: new LineSymbolizer({
+			color: basemapColours.road,
+			width: exp(1.6, [
+				[7, 0.75],
+				[17, 15]
+			])
+		})
 	},
 	{
 		dataLayer: 'roads',
 		filter: isKind('highway'),
-		symbolizer: new LineSymbolizer({ color: basemapColours.highway, width: exp(1.6, [[7, 1], [17, 15]]) })
+		symbolizer: new LineSymbolizer({
+			color: basemapColours.highway,
+			width: exp(1.6, [
+				[7, 1],
+				[17, 15]
+			])
+		})
 	},
 	{
 		dataLayer: 'transit',

@@ -4,12 +4,88 @@
  * interior tiles at high zoom are all the same square of land) and runs of them in one directory
  * entry. Leaf directories are made only when the root would not fit in a reader's first 16 KiB.
  * The `pmtiles` library reads archives but does not write them; this is what the demo basemap
- * (server/basemap/demoArchive.ts) and the tests use.
+ * (demoArchive.ts) and the tests use. Format: https://github.com/protomaps/PMTiles/blob/main/spec/v3/spec.md
  */
 import { gzipSync } from 'fflate';
-import { zxyToTileId } from 'pmtiles';
-import { serializeDirectory, type Entry } from './directory.ts';
-import { Compression, FIRST_READ_BYTES, HEADER_BYTES, headerToBytes, TileType } from './header.ts';
+import { Compression, TileType, zxyToTileId, type Entry, type Header } from 'pmtiles';
+
+export { Compression, TileType };
+
+const HEADER_BYTES = 127;
+/** What a reader fetches first: the header and, by the spec's promise, the whole root directory. */
+const FIRST_READ_BYTES = 16_384;
+
+/** Appends `value` (a non-negative integer, up to 2^53) as an unsigned LEB128 varint. */
+function writeVarint(out: number[], value: number): void {
+	if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`not a varint: ${value}`);
+	let rest = value;
+	while (rest >= 0x80) {
+		out.push((rest % 0x80) | 0x80);
+		rest = Math.floor(rest / 0x80);
+	}
+	out.push(rest);
+}
+
+/**
+ * The uncompressed bytes of a directory, entries sorted by tile id: a run of entries stored
+ * column by column as varints — ids as deltas, and an offset of 0 meaning "right after the
+ * previous entry", which is what makes a clustered archive's directories small.
+ */
+export function serializeDirectory(entries: readonly Entry[]): Uint8Array {
+	const out: number[] = [];
+	writeVarint(out, entries.length);
+	let lastId = 0;
+	for (const entry of entries) {
+		if (entry.tileId < lastId) throw new RangeError('directory entries must be sorted by tile id');
+		writeVarint(out, entry.tileId - lastId);
+		lastId = entry.tileId;
+	}
+	for (const entry of entries) writeVarint(out, entry.runLength);
+	for (const entry of entries) writeVarint(out, entry.length);
+	entries.forEach((entry, index) => {
+		const previous = entries[index - 1];
+		const follows = previous !== undefined && entry.offset === previous.offset + previous.length;
+		writeVarint(out, follows ? 0 : entry.offset + 1);
+	});
+	return Uint8Array.from(out);
+}
+
+const MAGIC = [0x50, 0x4d, 0x54, 0x69, 0x6c, 0x65, 0x73]; // "PMTiles"
+
+/** The fixed 127-byte header: where the directories, metadata and tile data lie, and what the tiles are. */
+function headerToBytes(header: Header): Uint8Array {
+	const bytes = new Uint8Array(HEADER_BYTES);
+	const view = new DataView(bytes.buffer);
+	bytes.set(MAGIC, 0);
+	bytes[7] = 3;
+	const u64 = (offset: number, value: number) => view.setBigUint64(offset, BigInt(value), true);
+	u64(8, header.rootDirectoryOffset);
+	u64(16, header.rootDirectoryLength);
+	u64(24, header.jsonMetadataOffset);
+	u64(32, header.jsonMetadataLength);
+	u64(40, header.leafDirectoryOffset);
+	u64(48, header.leafDirectoryLength ?? 0);
+	u64(56, header.tileDataOffset);
+	u64(64, header.tileDataLength ?? 0);
+	u64(72, header.numAddressedTiles);
+	u64(80, header.numTileEntries);
+	u64(88, header.numTileContents);
+	bytes[96] = header.clustered ? 1 : 0;
+	bytes[97] = header.internalCompression;
+	bytes[98] = header.tileCompression;
+	bytes[99] = header.tileType;
+	bytes[100] = header.minZoom;
+	bytes[101] = header.maxZoom;
+	const e7 = (offset: number, degrees: number) => view.setInt32(offset, Math.round(degrees * 1e7), true);
+	e7(102, header.minLon);
+	e7(106, header.minLat);
+	e7(110, header.maxLon);
+	e7(114, header.maxLat);
+	bytes[118] = header.centerZoom;
+	e7(119, header.centerLon);
+	e7(123, header.centerLat);
+	return bytes;
+}
 
 export type TileInput = { z: number; x: number; y: number; data: Uint8Array };
 

@@ -3,8 +3,9 @@
  * and the spans of bytes a device fetches to keep them — neighbouring tiles lie next to each other
  * in a clustered archive, so a few large requests replace thousands of small ones.
  */
-import { zxyToTileId } from 'pmtiles';
-import type { ByteRange } from './reader.ts';
+
+/** `length` bytes of a file from `offset`. */
+export type ByteRange = { offset: number; length: number };
 
 export type LngLatBox = { minLng: number; minLat: number; maxLng: number; maxLat: number };
 
@@ -22,6 +23,16 @@ export function tileY(lat: number, zoom: number): number {
 	return Math.min(n - 1, Math.max(0, Math.floor(y)));
 }
 
+/** The tile columns and rows covering the box at one zoom. */
+export function tileRange(box: LngLatBox, zoom: number): { x0: number; x1: number; y0: number; y1: number } {
+	return {
+		x0: tileX(box.minLng, zoom),
+		x1: tileX(box.maxLng, zoom),
+		y0: tileY(box.maxLat, zoom),
+		y1: tileY(box.minLat, zoom)
+	};
+}
+
 /** How many tiles cover the box at each zoom from `minZoom` to `maxZoom`. */
 export function tileCount(box: LngLatBox, minZoom: number, maxZoom: number): number {
 	let count = 0;
@@ -29,15 +40,6 @@ export function tileCount(box: LngLatBox, minZoom: number, maxZoom: number): num
 		count += (tileX(box.maxLng, z) - tileX(box.minLng, z) + 1) * (tileY(box.minLat, z) - tileY(box.maxLat, z) + 1);
 	}
 	return count;
-}
-
-/** The tile ids covering the box at each zoom from `minZoom` to `maxZoom`. */
-export function* tileIdsIn(box: LngLatBox, minZoom: number, maxZoom: number): Generator<number> {
-	for (let z = minZoom; z <= maxZoom; z++) {
-		const [x0, x1] = [tileX(box.minLng, z), tileX(box.maxLng, z)];
-		const [y0, y1] = [tileY(box.maxLat, z), tileY(box.minLat, z)];
-		for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) yield zxyToTileId(z, x, y);
-	}
 }
 
 /** The box grown by `metres` on every side. */

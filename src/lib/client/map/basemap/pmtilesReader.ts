@@ -1,15 +1,18 @@
 /**
- * Reading a PMTiles archive through any source of byte ranges, and finding which ranges a set of
- * tiles needs. The map itself reads through the `pmtiles` library; the device uses this to know,
+ * Reading a PMTiles archive (https://github.com/protomaps/PMTiles/blob/main/spec/v3/spec.md)
+ * through any source of byte ranges, and finding which ranges a set of tiles needs. The map itself reads through the `pmtiles` library; the device uses this to know,
  * before the map ever asks, exactly the ranges the library will request for an area (the first
  * 16 KiB, the leaf directories on the way, each tile's bytes), so they can be fetched and kept.
  */
 import { gunzipSync } from 'fflate';
-import { findTile, zxyToTileId } from 'pmtiles';
-import { deserializeDirectory, type Entry } from './directory.ts';
-import { bytesToHeader, Compression, FIRST_READ_BYTES, HEADER_BYTES, type Header } from './header.ts';
+import { bytesToHeader, Compression, findTile, readVarint, zxyToTileId, type Entry, type Header } from 'pmtiles';
+import { tileRange, type ByteRange, type LngLatBox } from '$lib/domain/geo/tiles.ts';
 
-export type ByteRange = { offset: number; length: number };
+export type { ByteRange };
+
+const HEADER_BYTES = 127;
+/** What the `pmtiles` library reads first: the header and, by the spec's promise, the root directory. */
+const FIRST_READ_BYTES = 16_384;
 /** Reads `length` bytes at `offset` (fewer at the end of the file). */
 export type RangeReader = (range: ByteRange) => Promise<Uint8Array>;
 
@@ -20,6 +23,38 @@ export function decompress(bytes: Uint8Array, compression: Compression): Uint8Ar
 	if (compression === Compression.None) return bytes;
 	if (compression === Compression.Gzip) return gunzipSync(bytes);
 	throw new Error(`unsupported PMTiles compression ${compression}`);
+}
+
+/** The entries of an uncompressed directory (the writer is server/basemap/pmtilesWriter.ts). Throws on a truncated one. */
+export function deserializeDirectory(bytes: Uint8Array): Entry[] {
+	const position = { buf: bytes, pos: 0 };
+	const next = () => {
+		if (position.pos >= bytes.length) throw new RangeError('truncated PMTiles directory');
+		return readVarint(position);
+	};
+	const count = next();
+	const entries: Entry[] = [];
+	let lastId = 0;
+	for (let i = 0; i < count; i++) {
+		lastId += next();
+		entries.push({ tileId: lastId, offset: 0, length: 0, runLength: 1 });
+	}
+	for (const entry of entries) entry.runLength = next();
+	for (const entry of entries) entry.length = next();
+	entries.forEach((entry, index) => {
+		const value = next();
+		const previous = entries[index - 1];
+		entry.offset = value === 0 && previous ? previous.offset + previous.length : value - 1;
+	});
+	return entries;
+}
+
+/** The tile ids covering the box at each zoom from `minZoom` to `maxZoom`. */
+export function* tileIdsIn(box: LngLatBox, minZoom: number, maxZoom: number): Generator<number> {
+	for (let z = minZoom; z <= maxZoom; z++) {
+		const { x0, x1, y0, y1 } = tileRange(box, z);
+		for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) yield zxyToTileId(z, x, y);
+	}
 }
 
 export type Archive = {
