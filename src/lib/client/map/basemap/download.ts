@@ -85,7 +85,7 @@ export async function planArea(
  */
 export async function continueDownload(
 	settings: BasemapSettings,
-	store: AreaStore,
+	store: Pick<AreaStore, 'putSpan' | 'save'>,
 	area: AreaRecord,
 	onProgress: (progress: Progress) => void,
 	signal?: AbortSignal
