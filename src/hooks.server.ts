@@ -8,7 +8,8 @@ import { startup } from '$lib/server/startup.ts';
 import { checkpointAudit } from '$lib/server/audit/checkpointer.ts';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions.ts';
 import { decideAccess } from '$lib/server/auth/routeAccess.ts';
-import { readConfig } from '$lib/server/config.ts';
+import { configWarnings, readConfig } from '$lib/server/config.ts';
+import { mapSources } from '$lib/server/basemap/file.ts';
 import { isBrowserRendered } from '$lib/server/browserRendered.ts';
 import { noscriptNotice } from '$lib/server/noscriptNotice.ts';
 import { tileSource, withTileSource } from '$lib/server/csp.ts';
@@ -18,7 +19,11 @@ import { formBodies } from '$lib/server/formBody.ts';
 import type { RevokedDevice } from '$lib/domain/views/auth.ts';
 
 export const init: ServerInit = async () => {
+	for (const warning of configWarnings()) console.warn(`[kontrolla] ${warning}`);
 	await startup();
+	// The basemap's ETag hashes the whole archive once: done now rather than on the first page.
+	// A failure here is met again, and answered, by the first request that needs the archive.
+	void mapSources(config).catch(() => undefined);
 	// adapter-node emits this after the HTTP server has drained on SIGTERM/SIGINT: close the pool
 	// (it would keep the process alive) and let PGlite write its last pages.
 	process.once('sveltekit:shutdown', () => {
@@ -31,7 +36,6 @@ export const init: ServerInit = async () => {
 };
 
 const config = readConfig();
-const tiles = tileSource(config.tileUrl);
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
@@ -39,7 +43,12 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	// proxy's, not the service worker's (which refuses anything marked no-store).
 	if (isPersonLevelRoute(event.route.id)) response.headers.set('Cache-Control', 'private, no-store');
 	const policy = response.headers.get('content-security-policy');
-	if (policy) response.headers.set('content-security-policy', withTileSource(policy, tiles));
+	// The tile server, unless a basemap is served (then no other host: basemap/file.ts, mapSources).
+	if (policy)
+		response.headers.set(
+			'content-security-policy',
+			withTileSource(policy, tileSource((await mapSources(config)).tileUrl))
+		);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');

@@ -24,6 +24,8 @@ export const carriesPersonLevelData: Record<string, boolean> = {
 	'/api/attachments/[id]': true,
 	'/api/attachments/[id]/file': true,
 	'/api/coverage': false,
+	// Streets and places of the country, the same for everyone: the device keeps areas of it.
+	'/api/basemap': false,
 	'/api/locations': false,
 	'/api/locations/[id]': false,
 	'/api/locations/[id]/status': false,

@@ -12,6 +12,9 @@ export const DEFAULT_RETENTION_DAYS = 5 * 365;
 export type ServerConfig = {
 	databaseUrl: string | null;
 	dataDir: string;
+	/** `BASEMAP_FILE`: the self-hosted PMTiles archive (resolved path), or null without one. */
+	basemapFile: string | null;
+	/** The raster tile template; '' with a basemap file, so no page asks another host (README, "Basemap"). */
 	tileUrl: string;
 	/** `DEPLOYMENT_BOUNDS`: the box venues must lie in, and the view every map opens on. */
 	deploymentBounds: Bounds;
@@ -31,10 +34,14 @@ export type ServerConfig = {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 	const production = env.NODE_ENV === 'production';
 	const origin = env.ORIGIN ?? '';
+	const basemapFile = env.BASEMAP_FILE?.trim() ? path.resolve(env.BASEMAP_FILE.trim()) : null;
 	return {
 		databaseUrl: env.DATABASE_URL?.trim() || null,
 		dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
-		tileUrl: env.TILE_URL?.trim() || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+		basemapFile,
+		// Every tile request to another host tells it which streets the planners and teams look at:
+		// with our own archive there is none, whatever TILE_URL says (configWarnings tells the operator).
+		tileUrl: basemapFile ? '' : env.TILE_URL?.trim() || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
 		deploymentBounds: deploymentBounds(env),
 		production,
 		// Demo data is never loaded in production, whatever DEMO_DATA says.
@@ -45,6 +52,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		operationExpiryDays: positiveNumber(env.OPERATION_EXPIRY_DAYS, 3),
 		devicePersonDays: positiveNumber(env.DEVICE_PERSON_DAYS, 7)
 	};
+}
+
+/** Settings the server ignores, said once at start so an operator is not left guessing. No values: only names. */
+export function configWarnings(env: NodeJS.ProcessEnv = process.env): string[] {
+	const warnings: string[] = [];
+	if (env.BASEMAP_FILE?.trim() && env.TILE_URL?.trim())
+		warnings.push('TILE_URL is ignored because BASEMAP_FILE is set: the maps ask no other host for tiles');
+	return warnings;
 }
 
 function positiveNumber(text: string | undefined, fallback: number): number {

@@ -12,7 +12,10 @@ export type AppShell = {
 	user: SessionUser | null;
 	/** The database holds the demonstration data: every page says so. */
 	demoData: boolean;
+	/** The raster tile template (TILE_URL); '' when a basemap is served: the pages then ask no other host. */
 	tileUrl: string;
+	/** The self-hosted vector basemap (README, "Basemap"); null when the server has none or the user has no map. */
+	basemap: BasemapLink | null;
 	/** The deployment's box: the maps' first view (server/config.ts, DEPLOYMENT_BOUNDS). */
 	deploymentBounds: Bounds;
 	/** Idle time before the PIN lock closes the app. */
@@ -20,6 +23,12 @@ export type AppShell = {
 	/** The child-site radius (server/register/settings.ts): a check-in on the phone judges the rule with it. */
 	childRadiusMetres: number;
 };
+
+/**
+ * Where the PMTiles archive is read by byte ranges, and its version: a device whose copy of an area
+ * has another `etag` fetches the area again.
+ */
+export type BasemapLink = { url: '/api/basemap'; etag: string };
 
 /** POST /api/auth/login (the session itself is in the cookie). */
 export const signedInSchema = z.object({ user: sessionUserSchema });

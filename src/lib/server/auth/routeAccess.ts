@@ -31,6 +31,8 @@ export const routeAccess: Record<string, Access> = {
 	// Who may see which photo is decided per photo, by the person-level rule of its inspection.
 	'/api/attachments/[id]/file': ['inspector', 'supervisor', 'admin'],
 	'/api/coverage': ['supervisor', 'admin'],
+	// The map's own basemap, for every reader of a map; victim services have none.
+	'/api/basemap': everyone,
 	'/api/locations': ['planner', 'admin'],
 	// Every reader may open a venue's card; who may change which venue is decided per venue.
 	'/api/locations/[id]': everyone,
