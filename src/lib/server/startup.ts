@@ -1,6 +1,7 @@
 /** What the server does once before serving: open and migrate the database, load demo data. */
 import { database, type Database } from './db/index.ts';
 import { readConfig } from './config.ts';
+import { basemapPath } from './basemap/file.ts';
 // The demo generator (demo/) is imported below only when demo data is loaded or present.
 import { isDatabaseEmpty, isDemoLoaded } from './demo/loaded.ts';
 import { applyRetention } from './privacy/retention.ts';
@@ -30,6 +31,12 @@ async function prepare(): Promise<StartupState> {
 	const config = readConfig();
 	// On the first start this makes DATA_DIR/audit.key, before anything is audited; a bad AUDIT_KEY stops the start here.
 	auditKey({ create: true });
+	// The demo basemap (basemap/demoArchive.ts), made once into DATA_DIR, unless an archive is configured.
+	if (config.demoData && !config.basemapFile) {
+		const { ensureDemoBasemap } = await import('./basemap/demoArchive.ts');
+		const demoArchive = basemapPath(config);
+		if (demoArchive) ensureDemoBasemap(demoArchive);
+	}
 	const { db, engine } = await database();
 	if (config.demoData && (await isDatabaseEmpty(db))) {
 		const { seedDemoData } = await import('./demo/index.ts');

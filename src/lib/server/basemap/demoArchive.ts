@@ -19,8 +19,6 @@ import { municipalities } from '../../domain/municipalities.ts';
 import { Compression, TileType, writeArchive, type TileInput } from './pmtilesWriter.ts';
 import { tileX, tileY } from '../../domain/geo/tiles.ts';
 
-/** Raised when the archive's content or layout changes: a new name makes devices fetch it anew. */
-export const DEMO_BASEMAP_NAME = 'demo-v1.pmtiles';
 export const DEMO_MAX_ZOOM = 14;
 const EXTENT = 4096;
 

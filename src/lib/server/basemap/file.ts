@@ -17,6 +17,9 @@ import type { Stats } from 'node:fs';
 import path from 'node:path';
 import type { ServerConfig } from '../config.ts';
 
+/** The demo archive's file name (demoArchive.ts makes it; a new name when its content changes). */
+export const DEMO_BASEMAP_NAME = 'demo-v1.pmtiles';
+
 type BasemapSettings = Pick<ServerConfig, 'basemapFile' | 'demoData' | 'dataDir' | 'tileUrl'>;
 
 /**
@@ -26,7 +29,7 @@ type BasemapSettings = Pick<ServerConfig, 'basemapFile' | 'demoData' | 'dataDir'
  */
 export function basemapPath(config: BasemapSettings): string | null {
 	if (config.basemapFile) return config.basemapFile;
-	return config.demoData ? path.join(config.dataDir, 'basemap', 'demo-v1.pmtiles') : null;
+	return config.demoData ? path.join(config.dataDir, 'basemap', DEMO_BASEMAP_NAME) : null;
 }
 
 export type BasemapVersion = { etag: string; size: number; modified: Date };
