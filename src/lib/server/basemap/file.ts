@@ -8,8 +8,9 @@
  * throws its areas away (tens of megabytes over a phone's connection) for a file that did not
  * change. The hash is computed once per file version — (device, inode, size, mtime), read from
  * the open file itself so the tag and the bytes served are of the same file even while an
- * operator replaces it — and kept in memory: a country archive of a few hundred megabytes costs a
- * second or two once, at start (hooks.server.ts) or after a replacement, not per request.
+ * operator replaces it — and kept in memory: hashing a country archive (tens of megabytes, a few
+ * hundred at most) takes under a second or two, once at start (hooks.server.ts) or after a
+ * replacement, never per request.
  */
 import { createHash } from 'node:crypto';
 import fs, { type FileHandle } from 'node:fs/promises';
