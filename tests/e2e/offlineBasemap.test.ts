@@ -75,7 +75,7 @@ describe('the offline basemap', () => {
 			.toBeGreaterThan(0);
 		const reads = (await map.getAttribute('data-basemap-reads')) ?? '';
 		expect(reads).toMatch(/^device:[1-9]\d* network:0$/);
-		expect(await drawsLand(page)).toBe(true);
+		await expect.poll(() => drawsLand(page), { timeout: 15_000 }).toBe(true);
 		await screenshot(page, 'offline-map-airplane-360');
 		// Offline, the page did not even try the server for the basemap.
 		expect(requested.filter((url) => url.includes('/api/basemap')).length).toBe(basemapRequestsBefore);
@@ -100,7 +100,7 @@ describe('the offline basemap', () => {
 		await expect
 			.poll(async () => Number(await map.getAttribute('data-basemap-tiles')), { timeout: 20_000 })
 			.toBeGreaterThan(0);
-		expect(await drawsLand(page)).toBe(true);
+		await expect.poll(() => drawsLand(page), { timeout: 15_000 }).toBe(true);
 		await screenshot(page, 'offline-map-planner-1280');
 
 		await page.getByText('Offline map', { exact: true }).click();
@@ -109,9 +109,10 @@ describe('the offline basemap', () => {
 		await screenshot(page, 'offline-map-country-size-1280');
 		await page.getByRole('button', { name: /^download$/i }).click();
 		await page
-			.getByText(/whole country/i)
-			.filter({ hasText: /saved$/ })
+			.getByRole('listitem')
+			.filter({ hasText: /whole country.*saved/i })
 			.waitFor({ timeout: 60_000 });
+		await screenshot(page, 'offline-map-country-saved-1280');
 		const areas = await storedAreas(page);
 		expect(areas).toContainEqual(expect.objectContaining({ id: 'country', kind: 'country' }));
 
