@@ -381,7 +381,8 @@ export async function embargoMaintenance(db: Db, now = new Date()): Promise<{ re
 			// Only a released operation ever reached a device.
 			if (operation.releaseSentAt && isReleased(operation, now))
 				await announce(tx, await dropFeed(tx, operation, false));
-			// ISSUE 18: the offline map area of the operation is removed here with its target list.
+			// The phone's offline map area of the operation goes with these deletes: it lives exactly
+			// as long as the target list on the device (client/map/basemap/offlineAreas.svelte.ts).
 			expired++;
 		});
 	}
