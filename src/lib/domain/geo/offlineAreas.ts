@@ -15,8 +15,9 @@ export const TEAM_AREA_MARGIN_METRES = 1500;
 /** The whole country: towns and main streets; closer views over-zoom. */
 export const COUNTRY_MAX_ZOOM = 15;
 
-export type TeamTarget = { operationId: string; points: readonly { lat: number; lng: number }[] };
-export type TeamAreaRequest = { id: string; operationId: string; box: LngLatBox; maxZoom: number };
+/** `date`: the operation's day, which tells the phone's areas apart on the screen. */
+export type TeamTarget = { operationId: string; date?: string; points: readonly { lat: number; lng: number }[] };
+export type TeamAreaRequest = { id: string; operationId: string; date?: string; box: LngLatBox; maxZoom: number };
 
 export const teamAreaId = (operationId: string) => `team:${operationId}`;
 
@@ -35,6 +36,7 @@ export function teamAreaRequests(targets: readonly TeamTarget[]): TeamAreaReques
 			return {
 				id: teamAreaId(target.operationId),
 				operationId: target.operationId,
+				date: target.date,
 				box: withMargin(box, TEAM_AREA_MARGIN_METRES),
 				maxZoom: TEAM_AREA_MAX_ZOOM
 			};

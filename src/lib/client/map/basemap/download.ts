@@ -20,6 +20,8 @@ export type AreaRequest = {
 	id: string;
 	kind: AreaKind;
 	operationId?: string;
+	/** The operation's day, for a team area. */
+	date?: string;
 	/** Null: the archive's own bounds (the whole country). */
 	box: LngLatBox | null;
 	/** Closest zoom to keep; clamped to what the archive has (the map over-zooms beyond it). */
@@ -65,6 +67,7 @@ export async function planArea(
 		id: request.id,
 		kind: request.kind,
 		operationId: request.operationId,
+		date: request.date,
 		box,
 		minZoom: header.minZoom,
 		maxZoom,

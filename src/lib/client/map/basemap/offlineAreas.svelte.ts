@@ -159,6 +159,7 @@ async function pending(): Promise<AreaRequest[]> {
 			id: area.id,
 			kind: area.kind,
 			operationId: area.operationId,
+			date: area.date,
 			box: area.kind === 'country' ? null : area.box,
 			maxZoom: area.maxZoom
 		}));

@@ -23,6 +23,8 @@ export type AreaRecord = {
 	kind: AreaKind;
 	/** The operation whose target list this area covers (team areas). */
 	operationId?: string;
+	/** The operation's day (team areas), shown beside the area. */
+	date?: string;
 	box: LngLatBox;
 	minZoom: number;
 	maxZoom: number;

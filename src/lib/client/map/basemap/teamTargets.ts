@@ -24,6 +24,7 @@ export async function teamTargets(db: LocalDb, userId: string): Promise<TeamTarg
 		(team) => operationIds.has(team.operationId) && team.members.some((member) => member.userId === userId)
 	);
 	const teamOperation = new Map(teams.map((team) => [team.id, team.operationId]));
+	const dates = new Map(operations.map((operation) => [operation.id, operation.date]));
 	const assignments = parsed(
 		assignmentRecordSchema,
 		await db
@@ -44,5 +45,5 @@ export async function teamTargets(db: LocalDb, userId: string): Promise<TeamTarg
 		if (!operationId || !venue) continue;
 		points.set(operationId, [...(points.get(operationId) ?? []), { lat: venue.lat, lng: venue.lng }]);
 	}
-	return [...points].map(([operationId, list]) => ({ operationId, points: list }));
+	return [...points].map(([operationId, list]) => ({ operationId, date: dates.get(operationId), points: list }));
 }
