@@ -12,7 +12,7 @@ import { continueDownload, planArea } from '$lib/client/map/basemap/download.ts'
 import { AreaStore, findSpan } from '$lib/client/map/basemap/store.ts';
 import { DeviceFirstSource } from '$lib/client/map/basemap/deviceSource.ts';
 import { openArchive, tileIdsIn } from '$lib/client/map/basemap/pmtilesReader.ts';
-import { covers, mayDownloadUnasked, teamAreaRequests } from '$lib/domain/geo/offlineAreas.ts';
+import { covers, mayDownloadUnasked, teamAreaChanges, teamAreaRequests } from '$lib/domain/geo/offlineAreas.ts';
 import { tileIdToZxy } from 'pmtiles';
 
 const archive = buildDemoArchive(12);
@@ -162,6 +162,28 @@ describe('the areas a team keeps', () => {
 		expect(box.maxLng).toBeGreaterThan(21.17 + 0.01);
 		expect(covers(box, { minLat: 42.66, maxLat: 42.661, minLng: 21.16, maxLng: 21.161 })).toBe(true);
 		expect(covers(box, { minLat: 42.0, maxLat: 42.661, minLng: 21.16, maxLng: 21.161 })).toBe(false);
+	});
+
+	it("leave with the operation's target list, and are fetched again for a new archive or a wider list", () => {
+		const [a, b] = teamAreaRequests([
+			{ operationId: 'a', points: prishtina },
+			{ operationId: 'b', points: prishtina }
+		]);
+		const stored = [
+			{ id: 'team:a', kind: 'team', etag: '"v1"', box: a!.box },
+			{ id: 'team:gone', kind: 'team', etag: '"v1"', box: a!.box },
+			{ id: 'country', kind: 'country', etag: '"v1"', box: a!.box }
+		];
+		// Operation "gone" expired (its assignments left the device); "b" is new.
+		expect(teamAreaChanges(stored, [a!, b!], '"v1"')).toEqual({
+			remove: [{ id: 'team:gone', etag: '"v1"' }],
+			fetch: [b]
+		});
+		// A new archive on the server: both are fetched again (the old copies stay until then).
+		expect(teamAreaChanges(stored, [a!, b!], '"v2"').fetch).toEqual([a, b]);
+		// A venue far away joined the list: the stored box no longer covers it.
+		const [wider] = teamAreaRequests([{ operationId: 'a', points: [...prishtina, { lat: 42.2, lng: 20.7 }] }]);
+		expect(teamAreaChanges(stored, [wider!], '"v1"').fetch).toEqual([wider]);
 	});
 
 	it('download on their own unless the browser says the connection is metered or slow', () => {

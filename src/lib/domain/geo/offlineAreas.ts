@@ -53,6 +53,29 @@ export function covers(stored: LngLatBox, wanted: LngLatBox): boolean {
 	);
 }
 
+type StoredArea = { id: string; kind: string; etag: string; box: LngLatBox };
+
+/**
+ * What the phone does with its team areas after a sync: removes those whose operation left the
+ * device (any archive version), and fetches those it lacks for the current archive or that a new
+ * venue on the list widened. Areas of other kinds (the country, a chosen area) are the user's.
+ */
+export function teamAreaChanges(
+	stored: readonly StoredArea[],
+	wanted: readonly TeamAreaRequest[],
+	etag: string
+): { remove: { id: string; etag: string }[]; fetch: TeamAreaRequest[] } {
+	const wantedIds = new Set(wanted.map((request) => request.id));
+	const remove = stored
+		.filter((area) => area.kind === 'team' && !wantedIds.has(area.id))
+		.map(({ id, etag: version }) => ({ id, etag: version }));
+	const fetch = wanted.filter((request) => {
+		const current = stored.find((area) => area.id === request.id && area.etag === etag);
+		return !current || !covers(current.box, request.box);
+	});
+	return { remove, fetch };
+}
+
 type ConnectionHints = { saveData?: boolean; type?: string; effectiveType?: string } | undefined;
 
 /**

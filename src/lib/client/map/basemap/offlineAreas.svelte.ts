@@ -9,8 +9,8 @@
  */
 import {
 	COUNTRY_MAX_ZOOM,
-	covers,
 	mayDownloadUnasked,
+	teamAreaChanges,
 	teamAreaRequests,
 	type TeamTarget
 } from '$lib/domain/geo/offlineAreas.ts';
@@ -93,16 +93,9 @@ function connection() {
  */
 export async function keepTeamAreas(targets: readonly TeamTarget[]): Promise<void> {
 	if (!store || !settings) return;
-	const wanted = teamAreaRequests(targets);
-	const wantedIds = new Set(wanted.map((request) => request.id));
-	for (const area of await store.areas())
-		if (area.kind === 'team' && !wantedIds.has(area.id)) await store.remove(area.id, area.etag);
-	const held = await store.areas();
-	for (const request of wanted) {
-		const current = held.find((area) => area.id === request.id && area.etag === settings!.etag);
-		if (current && covers(current.box, request.box)) continue;
-		enqueue({ ...request, kind: 'team' });
-	}
+	const changes = teamAreaChanges(await store.areas(), teamAreaRequests(targets), settings.etag);
+	for (const gone of changes.remove) await store.remove(gone.id, gone.etag);
+	for (const request of changes.fetch) enqueue({ ...request, kind: 'team' });
 	await refresh();
 	await resume();
 }
