@@ -68,7 +68,7 @@ describe('bars over the field app at 360 × 740', () => {
 		await page.locator('.leaflet-control-attribution').waitFor();
 		// The basemap's credit has arrived (the demo archive's; a country archive's names OpenStreetMap).
 		await expect
-			.poll(() => page.locator('.leaflet-control-attribution').textContent())
+			.poll(() => page.locator('.leaflet-control-attribution').textContent(), { timeout: 20_000 })
 			.toMatch(/OpenStreetMap|basemap/);
 		expect(await mapAndTabs(page)).toEqual({
 			tabsTakeTheTap: true,
