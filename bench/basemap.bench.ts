@@ -314,8 +314,9 @@ try {
 			'',
 			'The device download (`planArea`, then `continueDownload` with an in-memory span store) in Node against the',
 			"built app (`scripts/serve.js`, demo data, `police1`'s session) over loopback HTTP (`bench/basemap.bench.ts`).",
-			'Plan: the header, the directories the area needs and the metadata, read by Range requests, then the spans',
-			'(neighbouring ranges coalesced, gaps ≤ 32 KiB fetched, ≤ 512 KiB each) planned; spans: one Range request each,',
+			"Plan: the first 16 KiB (header, root directory) and the leaf directories the area's tiles need, read by Range",
+			'requests, each tile located, and the spans planned (first read, metadata, directories and tiles; neighbouring',
+			'ranges coalesced, gaps ≤ 32 KiB fetched, ≤ 512 KiB each); download: one Range request per span,',
 			'read to the end. "One request" fetches the same number of bytes as `bytes=0-(N-1)` in the same round. The',
 			'demo archive is the one the server makes at start; the synthetic country archive (`writeArchive`, a second',
 			`server with BASEMAP_FILE) has ${synthetic.tiles.toLocaleString('en')} tiles z0–14 over Kosovo's box of random (incompressible) bytes, sized like a`,
@@ -331,9 +332,10 @@ try {
 			'',
 			...ratios.map((ratio) => `- Spans ÷ one request, ${ratio}`),
 			'- What limits it: client and server share 2 cores (another worker competes for them) over loopback,',
-			'  so the figures are CPU time, not bandwidth: each span pays a request through SvelteKit (session',
-			'  check, file open, ETag lookup) and a stream from the page cache, and the client copies every span.',
-			'  Over a phone connection the round trip per span would dominate instead.'
+			'  so the figures are CPU time, not bandwidth: each span pays a whole request through SvelteKit (session',
+			'  looked up in the database, file opened, ETag from the kept hash) before its bytes stream from the page',
+			'  cache, and many small spans (a team area is a few separate runs of the clustered file) pay it often.',
+			'  Over a phone connection the round trip per span and the bandwidth would dominate instead.'
 		].join('\n')
 	);
 } finally {
