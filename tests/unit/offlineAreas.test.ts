@@ -126,14 +126,18 @@ describe('an offline area', () => {
 		});
 		await expect(cut).rejects.toThrow();
 		const [partial] = await store.areas();
-		expect(partial!.stored).toBe(3);
+		// Three stored, and any spans already fetched ahead before the connection went.
+		expect(partial!.stored).toBeGreaterThanOrEqual(3);
+		expect(partial!.stored).toBeLessThan(area.spans.length);
+		const kept = partial!.stored;
 
 		online = true;
 		requests = [];
 		const done = await continueDownload(settings, store, partial!, () => undefined);
 		expect(done.stored).toBe(area.spans.length);
-		expect(requests.length).toBe(area.spans.length - 3);
-		expect(requests[0]).toBe(`bytes=${area.spans[3]!.offset}-${area.spans[3]!.offset + area.spans[3]!.length - 1}`);
+		expect(requests.length).toBe(area.spans.length - kept);
+		const next = area.spans[kept]!;
+		expect(requests[0]).toBe(`bytes=${next.offset}-${next.offset + next.length - 1}`);
 	});
 
 	it('is not read for another archive version, and offline an older whole one is used', async () => {

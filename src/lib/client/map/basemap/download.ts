@@ -11,8 +11,11 @@ import { fetchRange } from './network.ts';
 import { AreaStore, isComplete, type AreaKind, type AreaRecord } from './store.ts';
 import type { BasemapSettings } from './deviceSource.ts';
 
-/** A gap up to this size is fetched and thrown away rather than cost another request. */
-const MAX_GAP = 32 * 1024;
+/**
+ * A gap up to this size is fetched and thrown away rather than cost another request: on a phone a
+ * request's round trip costs about what 64 KiB take to arrive.
+ */
+const MAX_GAP = 64 * 1024;
 /** One span per request and per cache entry: large enough to be cheap, small enough to lose. */
 const MAX_SPAN = 512 * 1024;
 
@@ -83,6 +86,13 @@ export async function planArea(
 }
 
 /**
+ * Spans fetched at once: over a phone's connection each request costs a round trip of 100 ms or
+ * more, so the next ones are on their way while one is stored. They are still stored in order, so
+ * "the first `stored` spans" stays what resuming relies on.
+ */
+const IN_FLIGHT = 3;
+
+/**
  * Fetches and stores the spans of `area` not yet stored, saving progress after each. Throws when
  * the connection is lost (the area stays, partly stored) or the archive changed on the server.
  */
@@ -94,12 +104,25 @@ export async function continueDownload(
 	signal?: AbortSignal
 ): Promise<AreaRecord> {
 	const current = structuredClone(area);
+	const ahead = new Map<number, Promise<Uint8Array>>();
+	const fetchSpan = (index: number) => {
+		const span = current.spans[index]!;
+		const answer = fetchRange(settings.url, span, { etag: current.etag, signal }).then(({ bytes }) => {
+			if (bytes.length !== span.length) throw new Error('the basemap answered a short range');
+			return bytes;
+		});
+		// A span fetched ahead may fail after an earlier one already stopped the download.
+		answer.catch(() => undefined);
+		ahead.set(index, answer);
+	};
 	onProgress({ storedBytes: current.storedBytes, bytes: current.bytes });
 	while (!isComplete(current)) {
+		const last = Math.min(current.spans.length, current.stored + IN_FLIGHT);
+		for (let index = current.stored; index < last; index++) if (!ahead.has(index)) fetchSpan(index);
 		const span = current.spans[current.stored]!;
-		const answer = await fetchRange(settings.url, span, { etag: current.etag, signal });
-		if (answer.bytes.length !== span.length) throw new Error('the basemap answered a short range');
-		await store.putSpan(current, span, answer.bytes);
+		const bytes = await ahead.get(current.stored)!;
+		ahead.delete(current.stored);
+		await store.putSpan(current, span, bytes);
 		current.stored += 1;
 		current.storedBytes += span.length;
 		if (isComplete(current)) current.completedAt = new Date().toISOString();
