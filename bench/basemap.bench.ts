@@ -316,7 +316,7 @@ try {
 			"built app (`scripts/serve.js`, demo data, `police1`'s session) over loopback HTTP (`bench/basemap.bench.ts`).",
 			"Plan: the first 16 KiB (header, root directory) and the leaf directories the area's tiles need, read by Range",
 			'requests, each tile located, and the spans planned (first read, metadata, directories and tiles; neighbouring',
-			'ranges coalesced, gaps ≤ 32 KiB fetched, ≤ 512 KiB each); download: one Range request per span,',
+			'ranges coalesced, gaps ≤ 64 KiB fetched, ≤ 512 KiB each); download: one Range request per span, three in flight,',
 			'read to the end. "One request" fetches the same number of bytes as `bytes=0-(N-1)` in the same round. The',
 			'demo archive is the one the server makes at start; the synthetic country archive (`writeArchive`, a second',
 			`server with BASEMAP_FILE) has ${synthetic.tiles.toLocaleString('en')} tiles z0–14 over Kosovo's box of random (incompressible) bytes, sized like a`,
