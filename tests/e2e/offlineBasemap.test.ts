@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serverAndBrowser } from '../support/e2e.ts';
-import { DESKTOP, newPage, PHONE, screenshot } from '../support/browser.ts';
+import { clickSignOut, DESKTOP, newPage, PHONE, screenshot } from '../support/browser.ts';
 import { signInOnline, waitForTodayList } from '../support/field.ts';
 
 const e2e = serverAndBrowser();
@@ -82,6 +82,12 @@ describe('the offline basemap', () => {
 
 		const foreign = requested.filter((url) => !url.startsWith(origin) && !/^(data|blob):/.test(url));
 		expect(foreign).toEqual([]);
+
+		// The area shows where the team's targets are: it leaves the phone with the session.
+		await context.setOffline(false);
+		await clickSignOut(page);
+		await page.waitForURL('**/login');
+		expect(await page.evaluate(() => caches.has('kontrolla-basemap-v1'))).toBe(false);
 		await context.close();
 	});
 

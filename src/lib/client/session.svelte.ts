@@ -10,7 +10,7 @@ import { auth, call, type Problem } from './api.ts';
 import { deviceId, forgetDeviceId, storedDeviceId } from './deviceId.ts';
 import { stopLock } from './lock/lock.svelte.ts';
 import { forgetCachedPages } from './pwa.ts';
-import { forgetOfflineAreas } from './map/basemap/store.ts';
+import { forgetOfflineMap } from './map/basemap/offlineAreas.svelte.ts';
 
 /**
  * Why a sign-in did not go through. `revoked`: the device was reported lost or stolen; `wiped`: so
@@ -90,7 +90,7 @@ export async function signOut(confirmKeeping: (unsent: number) => Promise<boolea
 	stopLock({ forget: unsent === 0 });
 	await forgetCachedPages();
 	// A team's map area shows where its targets are: it leaves with the session.
-	await forgetOfflineAreas();
+	await forgetOfflineMap();
 	return 'signedOut';
 }
 
@@ -104,7 +104,7 @@ export async function wipeDevice(): Promise<void> {
 	await Dexie.delete(DATABASE_NAME);
 	stopLock({ forget: true, everyone: true });
 	await forgetCachedPages();
-	await forgetOfflineAreas();
+	await forgetOfflineMap();
 	forgetDeviceId();
 }
 

@@ -224,8 +224,8 @@ async function wipeRevokedDevice(): Promise<void> {
 	stopLock({ forget: true, everyone: true });
 	const { forgetCachedPages } = await import('../pwa.ts');
 	await forgetCachedPages();
-	const { forgetOfflineAreas } = await import('../map/basemap/store.ts');
-	await forgetOfflineAreas();
+	const { forgetOfflineMap } = await import('../map/basemap/offlineAreas.svelte.ts');
+	await forgetOfflineMap();
 	window.location.assign('/login?wiped=1');
 }
 

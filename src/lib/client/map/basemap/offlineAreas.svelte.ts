@@ -16,8 +16,9 @@ import {
 } from '$lib/domain/geo/offlineAreas.ts';
 import type { LngLatBox } from '$lib/domain/geo/tiles.ts';
 import type { BasemapSettings } from './deviceSource.ts';
-import { continueDownload, planArea, type AreaRequest } from './download.ts';
-import { AreaStore, isComplete, type AreaRecord } from './store.ts';
+// The archive reader and the download code load with the first download, not with every page.
+import type { AreaRequest } from './download.ts';
+import { AreaStore, forgetOfflineAreas, isComplete, type AreaRecord } from './store.ts';
 
 export type ActiveDownload = { id: string; kind: AreaRecord['kind']; storedBytes: number; bytes: number };
 export type StorageFacts = { usage: number; quota: number; persisted: boolean };
@@ -55,6 +56,21 @@ export const offlineMap = {
 		return storage;
 	}
 };
+
+/**
+ * Sign-out and the device wipe: every area goes, and so does what this page remembers of them, so
+ * the next user of the phone starts from nothing (a sign-out does not reload the page).
+ */
+export async function forgetOfflineMap(): Promise<void> {
+	queue = [];
+	areas = [];
+	active = null;
+	waiting = null;
+	failed = false;
+	store = null;
+	settings = null;
+	await forgetOfflineAreas();
+}
 
 /** The deployment's vector basemap, or null (the maps then use the raster TILE_URL). */
 export function basemapSettings(): BasemapSettings | null {
@@ -103,6 +119,7 @@ export async function keepTeamAreas(targets: readonly TeamTarget[]): Promise<voi
 /** The size of an area before it is downloaded (reads only the archive's directories). */
 export async function sizeOf(box: LngLatBox | null): Promise<number> {
 	if (!settings) return 0;
+	const { planArea } = await import('./download.ts');
 	const plan = await planArea(settings, { id: 'size', kind: 'view', box, maxZoom: COUNTRY_MAX_ZOOM });
 	return plan.bytes;
 }
@@ -192,6 +209,7 @@ async function resume(options: { asked?: boolean } = {}): Promise<void> {
 
 async function downloadOne(unfinished: AreaRecord | undefined, next: AreaRequest | null): Promise<void> {
 	const current = settings!;
+	const { continueDownload, planArea } = await import('./download.ts');
 	let area = unfinished;
 	if (!area) {
 		area = await planArea(current, next!);
