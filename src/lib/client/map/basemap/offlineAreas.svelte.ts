@@ -176,8 +176,18 @@ async function pending(): Promise<AreaRequest[]> {
 	return [...queue, ...outdated.filter((request) => !queue.some((queued) => queued.id === request.id))];
 }
 
+/**
+ * Asked while a round runs (a user's "Download" as the start-up round ends, a sync's new area):
+ * that round may already have looked at the queue, so another round follows it.
+ */
+let again: { asked?: boolean } | null = null;
+
 async function resume(options: { asked?: boolean } = {}): Promise<void> {
-	if (running || !store || !settings) return;
+	if (running) {
+		again = { asked: Boolean(again?.asked || options.asked) };
+		return;
+	}
+	if (!store || !settings) return;
 	running = true;
 	failed = false;
 	try {
@@ -204,6 +214,9 @@ async function resume(options: { asked?: boolean } = {}): Promise<void> {
 		running = false;
 		active = null;
 		await refresh();
+		const next = again;
+		again = null;
+		if (next) void resume(next);
 	}
 }
 
