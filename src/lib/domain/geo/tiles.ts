@@ -3,11 +3,13 @@
  * and the spans of bytes a device fetches to keep them — neighbouring tiles lie next to each other
  * in a clustered archive, so a few large requests replace thousands of small ones.
  */
+import type { Bounds } from './bounds.ts';
 
 /** `length` bytes of a file from `offset`. */
 export type ByteRange = { offset: number; length: number };
 
-export type LngLatBox = { minLng: number; minLat: number; maxLng: number; maxLat: number };
+/** A box in degrees: the same shape as the deployment's bounds, which areas are often made from. */
+export type LngLatBox = Bounds;
 
 const MAX_LAT = 85.0511287798;
 
