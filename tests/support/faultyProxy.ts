@@ -2,6 +2,9 @@
  * A loopback HTTP proxy that misbehaves on purpose, seeded so a failing run can be replayed: it
  * drops connections before forwarding, drops them after the server has answered (the server
  * committed, the device never hears), sends requests to the server twice, and delays others.
+ * Given several servers it is also the load balancer: requests go round-robin, and one a server
+ * refuses to connect (it is down) goes to the next, as a balancer's passive health check does;
+ * a request that reached a server is never sent again by the proxy (only by a duplicate fault).
  */
 import http from 'node:http';
 import net from 'node:net';
@@ -14,24 +17,47 @@ export type FaultCounts = {
 	droppedAfter: number;
 	duplicated: number;
 	delayed: number;
+	/** Requests forwarded to each server port. */
+	byPort: Record<number, number>;
 };
 export type FaultyProxy = {
 	url: string;
 	counts: FaultCounts;
-	setTarget(port: number): void;
-	/** Called when a push has been forwarded; the crash test kills the server from here. */
-	onForwardedPush: (() => void) | null;
+	setTarget(port: number | number[]): void;
+	/** Called when a push has been forwarded (to `port`); the crash tests kill the server from here. */
+	onForwardedPush: ((port: number) => void) | null;
 	close(): Promise<void>;
 };
 
-export async function startFaultyProxy(targetPort: number, rates: FaultRates, seed = 'faults'): Promise<FaultyProxy> {
+export async function startFaultyProxy(
+	targetPorts: number | number[],
+	rates: FaultRates,
+	seed = 'faults'
+): Promise<FaultyProxy> {
 	const random = createRandom(seed);
-	let target = targetPort;
-	const counts: FaultCounts = { requests: 0, droppedBefore: 0, droppedAfter: 0, duplicated: 0, delayed: 0 };
+	let targets = [targetPorts].flat();
+	let turn = 0;
+	const counts: FaultCounts = { requests: 0, droppedBefore: 0, droppedAfter: 0, duplicated: 0, delayed: 0, byPort: {} };
 	const sockets = new Set<net.Socket>();
 
-	const forward = (method: string, path: string, headers: http.IncomingHttpHeaders, body: Buffer) =>
-		new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+	type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+	/** To the next server in turn; past those that refuse the connection. */
+	const forward = async (method: string, path: string, headers: http.IncomingHttpHeaders, body: Buffer) => {
+		const first = turn++;
+		for (let tried = 0; ; tried++) {
+			const port = targets[(first + tried) % targets.length]!;
+			try {
+				return await forwardTo(port, method, path, headers, body);
+			} catch (error) {
+				const refused = (error as NodeJS.ErrnoException).code === 'ECONNREFUSED';
+				if (!refused || tried + 1 >= targets.length) throw error;
+			}
+		}
+	};
+
+	const forwardTo = (port: number, method: string, path: string, headers: http.IncomingHttpHeaders, body: Buffer) =>
+		new Promise<Answer>((resolve, reject) => {
+			const target = port;
 			const request = http.request(
 				{ host: '127.0.0.1', port: target, method, path, headers: { ...headers, host: `127.0.0.1:${target}` } },
 				(response) => {
@@ -44,6 +70,13 @@ export async function startFaultyProxy(targetPort: number, rates: FaultRates, se
 				}
 			);
 			request.on('error', reject);
+			// Once connected the request has reached the server: from here on it is never resent.
+			const reached = () => {
+				counts.byPort[port] = (counts.byPort[port] ?? 0) + 1;
+				if (path.startsWith('/api/sync/push')) proxy.onForwardedPush?.(port);
+			};
+			// A kept-alive socket is connected already.
+			request.on('socket', (socket) => (socket.connecting ? socket.once('connect', reached) : reached()));
 			request.end(body);
 		});
 
@@ -51,7 +84,7 @@ export async function startFaultyProxy(targetPort: number, rates: FaultRates, se
 		url: '',
 		counts,
 		onForwardedPush: null,
-		setTarget: (port) => (target = port),
+		setTarget: (ports) => (targets = [ports].flat()),
 		close: () =>
 			new Promise((resolve) => {
 				for (const socket of sockets) socket.destroy();
@@ -75,10 +108,8 @@ export async function startFaultyProxy(targetPort: number, rates: FaultRates, se
 			counts.delayed++;
 			await new Promise((r) => setTimeout(r, random.int(20, 250)));
 		}
-		const isPush = req.url?.startsWith('/api/sync/push') ?? false;
 		try {
 			const sending = forward(req.method ?? 'GET', req.url ?? '/', req.headers, body);
-			if (isPush) proxy.onForwardedPush?.();
 			if (roll >= dropBefore && roll < dropBefore + duplicate) {
 				counts.duplicated++;
 				// The copy races the original, as a retrying network middlebox would.

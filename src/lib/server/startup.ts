@@ -8,11 +8,13 @@ import { applyRetention } from './privacy/retention.ts';
 import { sql } from 'drizzle-orm';
 import { refreshCoverageRollups } from './coverage/rollup.ts';
 import { auditKey } from './audit/key.ts';
+import { ensureAuditKeyMatches } from './audit/keyCheck.ts';
 import { checkpointAudit, CHECKPOINT_EVERY_MS } from './audit/checkpointer.ts';
 import { describeError } from './errorLog.ts';
 import { seedPersonTexts } from './personInfo/texts.ts';
 import { seedViolationKindsIfAbsent } from './labour/violationKinds.ts';
 import { normaliseStoredNationalities } from './nationality/backfill.ts';
+import { JOB_CHECK_EVERY_MS, runIfDue, type ScheduledJob } from './jobs/scheduled.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -37,7 +39,10 @@ async function prepare(): Promise<StartupState> {
 		const demoArchive = basemapPath(config);
 		if (demoArchive) ensureDemoBasemap(demoArchive);
 	}
-	const { db, engine } = await database();
+	const opened = await database();
+	const { db, engine } = opened;
+	// Before anything is audited: a server with another key than the database's must not append to its chain.
+	await ensureAuditKeyMatches(db, auditKey({ create: true })!);
 	if (config.demoData && (await isDatabaseEmpty(db))) {
 		const { seedDemoData } = await import('./demo/index.ts');
 		const started = Date.now();
@@ -58,24 +63,48 @@ async function prepare(): Promise<StartupState> {
 		);
 	}
 	console.log(`[kontrolla] database: ${engine}${config.databaseUrl ? '' : ` in ${config.dataDir}`}`);
-	await dailyMaintenance(db, engine, config.retentionDays);
-	// Daily while the server runs; unref'd so it never holds a stopping process open.
-	setInterval(() => void dailyMaintenance(db, engine, config.retentionDays), DAY_MS).unref();
-	// Checkpoints of the audit chain outside the database (audit/checkpointer.ts).
+	// Once a day across all the servers on this database (jobs/scheduled.ts), the first check now:
+	// a new database, or one whose last run is a day old, is brought up to date before serving.
+	const daily = dailyMaintenance(engine, config.retentionDays);
+	await runDailyMaintenance(opened, daily);
+	// Unref'd so the timer never holds a stopping process open.
+	setInterval(() => void runDailyMaintenance(opened, daily), JOB_CHECK_EVERY_MS).unref();
+	// Checkpoints of the audit chain outside the database (audit/checkpointer.ts). Every server
+	// writes its own, into its own DATA_DIR: each is one more anchor of the one chain.
 	void checkpointAudit(db);
 	setInterval(() => void checkpointAudit(db), CHECKPOINT_EVERY_MS).unref();
 	return { engine, demoData };
 }
 
-async function dailyMaintenance(db: Database['db'], engine: Database['engine'], retentionDays: number): Promise<void> {
-	await runRetention(db, retentionDays);
-	await runNationalityBackfill(db);
-	if (engine === 'pglite') await refreshStatistics(db);
-	// In the background: otherwise the changes wait for the first supervisor to open the figures,
-	// who then pays for rebuilding them (after migration 0004, for every stored inspection).
-	void refreshCoverageRollups(db).catch((error: unknown) =>
-		console.error(`[kontrolla] coverage rollups refresh failed: ${describeError(error)}`)
-	);
+export const DAILY_MAINTENANCE = 'daily-maintenance';
+
+/** Retention, backfills, the planner's statistics (PGlite), the coverage rollups. Each step reports its own failure. */
+function dailyMaintenance(engine: Database['engine'], retentionDays: number): ScheduledJob {
+	return {
+		name: DAILY_MAINTENANCE,
+		everyMs: DAY_MS,
+		async run(db) {
+			await runRetention(db, retentionDays);
+			await runNationalityBackfill(db);
+			if (engine === 'pglite') await refreshStatistics(db);
+			// Not awaited: after migration 0004 it rebuilds every stored inspection's figures, and the
+			// server should not wait for that to serve. Without it the changes would wait for the first
+			// supervisor to open the figures, who would then pay for the rebuild.
+			void refreshCoverageRollups(db).catch((error: unknown) =>
+				console.error(`[kontrolla] coverage rollups refresh failed: ${describeError(error)}`)
+			);
+		}
+	};
+}
+
+async function runDailyMaintenance(opened: Database, job: ScheduledJob): Promise<void> {
+	try {
+		const outcome = await runIfDue(opened, job);
+		// Said only when it ran: the multi-server test counts these lines across the servers.
+		if (outcome === 'ran') console.log(`[kontrolla] daily maintenance ran`);
+	} catch (error) {
+		console.error(`[kontrolla] daily maintenance failed: ${describeError(error)}`);
+	}
 }
 
 /**

@@ -16,7 +16,22 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
  */
 export type Tx = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
 export type Engine = 'pglite' | 'postgres';
-export type Database = { db: Db; engine: Engine; close: () => Promise<void> };
+export type Database = {
+	db: Db;
+	engine: Engine;
+	close: () => Promise<void>;
+	/**
+	 * Runs `work` only if no other holder of the lock `name` is running it, across every server on
+	 * this database (a PostgreSQL session advisory lock, held on a connection of its own and freed
+	 * by PostgreSQL if this process dies); `{ ran: false }` when another holds it. PGlite has one
+	 * process per database folder, so there the lock is this process's own.
+	 */
+	exclusive: <T>(name: string, work: () => Promise<T>) => Promise<Exclusive<T>>;
+};
+export type Exclusive<T> = { ran: true; value: T } | { ran: false };
+
+/** Advisory locks taken by name: two-key form, so they never meet the one-key locks (coverage/rollup.ts). */
+const LOCK_SPACE = 0x4b6f6e74; // 'Kont'
 
 const MIGRATIONS = path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
 
@@ -34,8 +49,34 @@ export async function openDatabase(
 		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
 		const client = postgres(target.url, { max: 10, onnotice: () => {} });
 		const db = drizzle(client, { schema });
-		await migrate(db, { migrationsFolder: migrations });
-		return { db, engine: 'postgres', close: () => client.end() };
+		// Servers started together (a deployment's rollout) would otherwise apply the same migration
+		// at once and all but one fail; the others wait here, then find nothing left to apply.
+		const reserved = await client.reserve();
+		try {
+			await reserved`select pg_advisory_lock(${LOCK_SPACE}, hashtext('migrations'))`;
+			await migrate(db, { migrationsFolder: migrations });
+		} finally {
+			await reserved`select pg_advisory_unlock(${LOCK_SPACE}, hashtext('migrations'))`.catch(() => undefined);
+			reserved.release();
+		}
+		const exclusive = async <T>(name: string, work: () => Promise<T>): Promise<Exclusive<T>> => {
+			// Session-level: the lock must outlast the many transactions of the work, on a connection the work does not use.
+			const reserved = await client.reserve();
+			try {
+				const [row] = await reserved<
+					{ locked: boolean }[]
+				>`select pg_try_advisory_lock(${LOCK_SPACE}, hashtext(${name})) as locked`;
+				if (!row?.locked) return { ran: false };
+				try {
+					return { ran: true, value: await work() };
+				} finally {
+					await reserved`select pg_advisory_unlock(${LOCK_SPACE}, hashtext(${name}))`;
+				}
+			} finally {
+				reserved.release();
+			}
+		};
+		return { db, engine: 'postgres', close: () => client.end(), exclusive };
 	}
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
@@ -45,7 +86,17 @@ export async function openDatabase(
 	const client = new PGlite(target.dir);
 	const db = drizzle(client, { schema });
 	await migrate(db, { migrationsFolder: migrations });
-	return { db, engine: 'pglite', close: () => client.close() };
+	const held = new Set<string>();
+	const exclusive = async <T>(name: string, work: () => Promise<T>): Promise<Exclusive<T>> => {
+		if (held.has(name)) return { ran: false };
+		held.add(name);
+		try {
+			return { ran: true, value: await work() };
+		} finally {
+			held.delete(name);
+		}
+	};
+	return { db, engine: 'pglite', close: () => client.close(), exclusive };
 }
 
 // Kept on globalThis so that every copy of this module (the built server and a test importing the
