@@ -1,0 +1,15 @@
+import { openDatabase } from '../src/lib/server/db/index.ts';
+import { seedDemoData } from '../src/lib/server/demo/index.ts';
+import { writeBackup } from '../src/lib/server/backup/backup.ts';
+import { restoreBackup } from '../src/lib/server/backup/restore.ts';
+const src = await openDatabase({ dir: 'memory://' });
+let t = Date.now();
+await seedDemoData(src.db, { now: new Date() });
+console.log('seed', Date.now() - t); t = Date.now();
+const store = { open: async () => null, put: async () => undefined };
+const m = await writeBackup(src, store, '/tmp/bk.tar.gz');
+console.log('backup', Date.now() - t, m.tables.reduce((a, b) => a + b.rows, 0), 'rows'); t = Date.now();
+const dst = await openDatabase({ dir: 'memory://' });
+const r = await restoreBackup(dst, store, '/tmp/bk.tar.gz');
+console.log('restore', Date.now() - t, r.tables.length);
+await src.close(); await dst.close();

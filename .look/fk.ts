@@ -1,0 +1,13 @@
+import { openDatabase } from '../src/lib/server/db/index.ts';
+import { sql } from 'drizzle-orm';
+const d = await openDatabase({ dir: 'memory://' });
+const r = await d.db.execute(sql`select conrelid::regclass::text as child, confrelid::regclass::text as parent, condeferrable from pg_constraint where contype='f' and connamespace='public'::regnamespace`);
+const rows = (r as any).rows ?? r;
+console.log(rows.filter((x: any) => x.child === x.parent));
+const t = await d.db.execute(sql`select c.relname, c.relkind from pg_class c join pg_namespace n on n.oid=c.relnamespace where n.nspname='public' and c.relkind in ('r','p','m','v') order by 1`);
+console.log(((t as any).rows ?? t).map((x: any) => x.relname + ':' + x.relkind).join(' '));
+const g = await d.db.execute(sql`select attrelid::regclass::text, attname, attgenerated from pg_attribute a join pg_class c on c.oid=a.attrelid join pg_namespace n on n.oid=c.relnamespace where n.nspname='public' and attgenerated <> ''`);
+console.log((g as any).rows ?? g);
+const s = await d.db.execute(sql`select table_name, column_name, column_default from information_schema.columns where table_schema='public' and (column_default like 'nextval%' or is_identity='YES')`);
+console.log((s as any).rows ?? s);
+await d.close();
