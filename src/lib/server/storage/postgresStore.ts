@@ -6,6 +6,8 @@
  * Bytes go in as 256 KiB chunks, all in one transaction with the `blob` row written last: a blob
  * row means complete bytes, and a failed or refused put leaves nothing. Two servers storing the
  * same photo at once both succeed: the second waits on the first's rows and then inserts nothing.
+ * A put holds one connection for as long as its source takes; uploads arrive whole (8 MiB at most),
+ * so that is a few quick inserts, never a wait on a slow client.
  */
 import { createHash } from 'node:crypto';
 import { and, asc, eq, gt } from 'drizzle-orm';
