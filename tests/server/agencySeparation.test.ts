@@ -16,7 +16,8 @@ import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
 import type { Change, MutationResult } from '../../src/lib/domain/sync/wire.ts';
 import { templateSchema } from '../../src/lib/domain/checklist/template.ts';
-import { sha256Hex, storeAttachment } from '../../src/lib/server/storage/attachments.ts';
+import { sha256Hex } from '../../src/lib/server/storage/attachments.ts';
+import { byteStore } from '../../src/lib/server/storage/byteStore.ts';
 
 let database: Database;
 let app: TestApp;
@@ -176,7 +177,7 @@ describe(`person-level records by agency, on ${testEngine}`, () => {
 			isMinor: false,
 			result: 'possible_victim'
 		});
-		await storeAttachment(sha256Hex(photoBytes), photoBytes);
+		await (await byteStore()).put(sha256Hex(photoBytes), photoBytes);
 		await database.db.insert(s.attachments).values({
 			id: photoId,
 			inspectionId,

@@ -13,7 +13,8 @@ import { buildSyncWorld, type SyncWorld } from '../support/syncWorld.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
 import { inspectionView } from '../../src/lib/server/inspections/view.ts';
-import { sha256Hex, storeAttachment } from '../../src/lib/server/storage/attachments.ts';
+import { sha256Hex } from '../../src/lib/server/storage/attachments.ts';
+import { byteStore } from '../../src/lib/server/storage/byteStore.ts';
 import type { SessionUser } from '../../src/lib/domain/auth.ts';
 
 let database: Database;
@@ -82,7 +83,7 @@ beforeAll(async () => {
 		consent: true,
 		status: 'made'
 	});
-	await storeAttachment(sha256Hex(photoBytes), photoBytes);
+	await (await byteStore()).put(sha256Hex(photoBytes), photoBytes);
 	await db.insert(s.attachments).values({
 		id: photo,
 		inspectionId: teamAInspection,

@@ -13,7 +13,8 @@ import { buildSyncWorld, type SyncWorld } from '../support/syncWorld.ts';
 import { addUser } from '../support/fixtures.ts';
 import type { Database } from '../../src/lib/server/db/index.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
-import { sha256Hex, storeAttachment } from '../../src/lib/server/storage/attachments.ts';
+import { sha256Hex } from '../../src/lib/server/storage/attachments.ts';
+import { byteStore } from '../../src/lib/server/storage/byteStore.ts';
 
 /** A deployment's tile server with `{s}` subdomains, read when the app starts. */
 const TILE_URL = 'https://{s}.tiles.example.org/{z}/{x}/{y}.png';
@@ -59,7 +60,7 @@ beforeAll(async () => {
 		dimensionsPresent: [1, 4],
 		result: 'possible_victim'
 	});
-	await storeAttachment(sha256Hex(photoBytes), photoBytes);
+	await (await byteStore()).put(sha256Hex(photoBytes), photoBytes);
 	await db.insert(s.attachments).values({
 		id: photo,
 		inspectionId: inspection,

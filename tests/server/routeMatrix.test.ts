@@ -16,7 +16,8 @@ import { decideAccess, routeAccess } from '../../src/lib/server/auth/routeAccess
 import type { Role } from '../../src/lib/domain/auth.ts';
 import { levelOf } from '../../src/lib/domain/accessPolicy.ts';
 import * as s from '../../src/lib/server/db/schema.ts';
-import { sha256Hex, storeAttachment } from '../../src/lib/server/storage/attachments.ts';
+import { sha256Hex } from '../../src/lib/server/storage/attachments.ts';
+import { byteStore } from '../../src/lib/server/storage/byteStore.ts';
 import { buildSyncWorld } from '../support/syncWorld.ts';
 import { and, eq } from 'drizzle-orm';
 
@@ -114,7 +115,7 @@ describe(`person-level routes × role × agency on ${testEngine}`, () => {
 			isMinor: false,
 			result: 'possible_victim'
 		});
-		await storeAttachment(sha256Hex(photoBytes), photoBytes);
+		await (await byteStore()).put(sha256Hex(photoBytes), photoBytes);
 		await db.insert(s.attachments).values({
 			id: photo,
 			inspectionId: inspection,

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomUUID, createHash } from 'node:crypto';
+import { randomBytes, randomUUID, createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { openTestDatabase, testEngine } from '../support/database.ts';
 import { startApp, type TestApp, type TestClient } from '../support/app.ts';
@@ -565,6 +567,57 @@ describe(`photos on ${testEngine}`, () => {
 		const rows = await database.db.select().from(s.attachments).where(eq(s.attachments.inspectionId, correctionId));
 		expect(rows.find((r) => r.id === copyId)?.storedAt).not.toBeNull();
 		expect(rows.find((r) => r.id === otherId)?.storedAt).toBeNull();
+	});
+
+	it('streams a stored photo back whole, its bytes in PostgreSQL on postgres and on disk on PGlite', async () => {
+		const a1 = await signedIn('inspector_a1');
+		const inspectionId = randomUUID();
+		const attachmentId = randomUUID();
+		// 700 KiB: three chunks of the PostgreSQL store, so the download is stitched from several reads.
+		const large = new Uint8Array(randomBytes(700 * 1024));
+		large.set([0xff, 0xd8, 0xff, 0xe0]);
+		const largeSha = createHash('sha256').update(large).digest('hex');
+		await push(
+			a1,
+			{ entity: 'inspection', id: inspectionId, data: inspectionData(world) },
+			{
+				entity: 'attachment',
+				id: attachmentId,
+				data: {
+					inspectionId,
+					sha256: largeSha,
+					mime: 'image/jpeg',
+					size: large.length,
+					caption: 'yard',
+					takenAt: '2026-11-24T20:10:00Z',
+					lat: null,
+					lng: null
+				}
+			}
+		);
+		const put = await a1.request(`/api/attachments/${attachmentId}`, {
+			method: 'PUT',
+			body: large,
+			headers: { 'content-type': 'image/jpeg', 'x-content-sha256': largeSha }
+		});
+		expect(put.status).toBe(201);
+
+		const response = await a1.get(`/api/attachments/${attachmentId}/file`);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-length')).toBe(String(large.length));
+		expect(response.headers.get('x-content-sha256')).toBe(largeSha);
+		const body = new Uint8Array(await response.arrayBuffer());
+		expect(createHash('sha256').update(body).digest('hex')).toBe(largeSha);
+
+		const onDisk = fs.existsSync(path.join(process.env.DATA_DIR!, 'attachments', largeSha));
+		const [blobRow] = await database.db.select().from(s.blob).where(eq(s.blob.sha256, largeSha));
+		if (testEngine === 'postgres') {
+			expect(blobRow).toMatchObject({ size: large.length, chunkCount: 3 });
+			expect(onDisk).toBe(false);
+		} else {
+			expect(blobRow).toBeUndefined();
+			expect(onDisk).toBe(true);
+		}
 	});
 
 	it('answers 404 for a photo of another team', async () => {

@@ -10,6 +10,7 @@ import {
 	bigint,
 	boolean,
 	check,
+	customType,
 	doublePrecision,
 	index,
 	integer,
@@ -544,6 +545,32 @@ export const attachments = pgTable(
 		...synced
 	},
 	(t) => [index('attachments_inspection_idx').on(t.inspectionId)]
+);
+
+/** Raw bytes; postgres-js hands back a Buffer and PGlite a Uint8Array, both of them a Uint8Array. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * Photo bytes when the server runs on PostgreSQL (server/storage/postgresStore.ts), so that every
+ * app server behind a load balancer reads what any of them stored. Named by their SHA-256; the
+ * `blob` row is written last, in the chunks' transaction: its presence means "complete".
+ */
+export const blob = pgTable('blob', {
+	sha256: text('sha256').primaryKey(),
+	size: bigint('size', { mode: 'number' }).notNull(),
+	chunkCount: integer('chunk_count').notNull(),
+	createdAt: tstz('created_at').notNull().defaultNow()
+});
+
+/** A blob's bytes in pieces of 256 KiB, so a read streams them a query at a time. */
+export const blobChunk = pgTable(
+	'blob_chunk',
+	{
+		sha256: text('sha256').notNull(),
+		seq: integer('seq').notNull(),
+		bytes: bytea('bytes').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.sha256, t.seq] })]
 );
 
 // ── After the inspection (docs/DOMAIN.md, "After the inspection") ────────────────────────────────

@@ -7,11 +7,12 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { attachments, inspections } from '../db/schema.ts';
 import { audit } from '../audit/log.ts';
-import { readAttachment } from '../storage/attachments.ts';
+import { byteStore } from '../storage/byteStore.ts';
 import type { SessionUser } from '../../domain/auth.ts';
 import { mayReadPerson } from '../auth/accessPolicy.ts';
 
-export type PhotoFile = { bytes: Uint8Array; mime: string; sha256: string };
+/** The bytes as a stream, read from the store as the response is sent. */
+export type PhotoFile = { stream: ReadableStream<Uint8Array>; size: number; mime: string; sha256: string };
 
 export async function readPhoto(db: Db, viewer: SessionUser, id: string): Promise<PhotoFile | null> {
 	const [row] = await db
@@ -28,14 +29,20 @@ export async function readPhoto(db: Db, viewer: SessionUser, id: string): Promis
 		.where(and(eq(attachments.id, id), isNull(attachments.deletedAt), isNull(inspections.deletedAt)));
 	if (!row || row.storedAt === null) return null;
 	if (!(await mayReadPerson(db, viewer, { visit: row }))) return null;
-	const bytes = await readAttachment(row.sha256);
-	if (!bytes) return null;
-	await audit(db, {
-		userId: viewer.id,
-		action: 'attachment.view',
-		entity: 'attachment',
-		recordId: id,
-		summary: `inspection=${row.inspectionId}`
-	});
-	return { bytes, mime: row.mime, sha256: row.sha256 };
+	const opened = await (await byteStore()).open(row.sha256);
+	if (!opened) return null;
+	try {
+		await audit(db, {
+			userId: viewer.id,
+			action: 'attachment.view',
+			entity: 'attachment',
+			recordId: id,
+			summary: `inspection=${row.inspectionId}`
+		});
+	} catch (error) {
+		// No look without its audit entry; the opened file or rows are let go.
+		await opened.stream.cancel();
+		throw error;
+	}
+	return { stream: opened.stream, size: opened.size, mime: row.mime, sha256: row.sha256 };
 }

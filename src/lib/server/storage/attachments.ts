@@ -1,35 +1,11 @@
 /**
- * Photo bytes on disk under DATA_DIR/attachments, named by their SHA-256: written to a temporary
- * file and renamed, so a crash never leaves a half photo under a valid name.
+ * What the server checks of a photo's bytes before keeping them; where they are kept is the byte
+ * store's business (byteStore.ts).
  */
-import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { readConfig } from '../config.ts';
-
-function folder(): string {
-	return path.join(readConfig().dataDir, 'attachments');
-}
+import { createHash } from 'node:crypto';
 
 export function sha256Hex(bytes: Uint8Array): string {
 	return createHash('sha256').update(bytes).digest('hex');
-}
-
-export async function storeAttachment(sha256: string, bytes: Uint8Array): Promise<void> {
-	const dir = folder();
-	await fs.mkdir(dir, { recursive: true });
-	const target = path.join(dir, sha256);
-	const temporary = path.join(dir, `.${randomUUID()}.part`);
-	await fs.writeFile(temporary, bytes);
-	await fs.rename(temporary, target);
-}
-
-export async function readAttachment(sha256: string): Promise<Uint8Array | null> {
-	try {
-		return await fs.readFile(path.join(folder(), sha256));
-	} catch {
-		return null;
-	}
 }
 
 /** The type the bytes really are, from their first bytes; the Content-Type header is only a claim. */

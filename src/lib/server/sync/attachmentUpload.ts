@@ -8,7 +8,8 @@ import { attachments, inspections } from '../db/schema.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../domain/records/codes.ts';
 import { audited } from '../records/syncedWrite.ts';
 import { UserInputError } from '../errors.ts';
-import { sha256Hex, sniffImageType, storeAttachment } from '../storage/attachments.ts';
+import { sha256Hex, sniffImageType } from '../storage/attachments.ts';
+import { byteStore } from '../storage/byteStore.ts';
 import { inTeamScope, type Scope } from './scope.ts';
 
 export type UploadResult = { status: 'stored' | 'already_stored'; sha256: string };
@@ -44,7 +45,8 @@ export async function receiveAttachment(
 	if (!sniffed || sniffed !== attachment.mime || (claimed.contentType && claimed.contentType !== sniffed)) {
 		throw new UserInputError('Content-Type', `the bytes are not a ${attachment.mime} image`, 422);
 	}
-	await storeAttachment(actual, bytes);
+	// The store checks the hash again as it writes: what it keeps under a name always has that hash.
+	await (await byteStore()).put(actual, bytes);
 	// `storedAt` stays on the server (sync/wireRecords.ts): no new version, nothing for devices to pull.
 	await db.transaction(async (tx) => {
 		await tx.update(attachments).set({ storedAt: new Date() }).where(eq(attachments.id, id));

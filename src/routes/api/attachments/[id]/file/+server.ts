@@ -9,10 +9,11 @@ export const GET: RequestHandler = ({ params, locals }) =>
 		if (!z.uuid().safeParse(params.id).success) return errorResponse(404, 'no such photo', 'id');
 		const photo = await readPhoto(await db(), locals.user!, params.id);
 		if (!photo) return errorResponse(404, 'no such photo', 'id');
-		return new Response(photo.bytes as Uint8Array<ArrayBuffer>, {
+		// Streamed from the byte store as it is sent, never whole in the server's memory.
+		return new Response(photo.stream, {
 			headers: {
 				'content-type': photo.mime,
-				'content-length': String(photo.bytes.length),
+				'content-length': String(photo.size),
 				'x-content-sha256': photo.sha256,
 				// Evidence of possible victims: never kept by a shared cache or the browser's disk cache.
 				'cache-control': 'private, no-store',
