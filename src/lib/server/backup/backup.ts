@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import tar from 'tar-stream';
 import { sql } from 'drizzle-orm';
+import { BYTE_STORE_TABLES } from '../storage/postgresStore.ts';
 import type { Database, Db } from '../db/index.ts';
 import { rowsOf } from '../db/rows.ts';
 import { migrationState } from '../db/migrations.ts';
@@ -41,7 +42,7 @@ export async function writeBackup(
 	database: Database,
 	photos: PhotoSource,
 	file: string,
-	{ leaveOut = [] as readonly string[], now = new Date() } = {}
+	{ leaveOut = BYTE_STORE_TABLES, now = new Date() } = {}
 ): Promise<BackupHeader & BackupManifest> {
 	const partial = `${file}.part`;
 	const pack = tar.pack();

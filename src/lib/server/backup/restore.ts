@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import tar from 'tar-stream';
 import { sql } from 'drizzle-orm';
+import { BYTE_STORE_TABLES } from '../storage/postgresStore.ts';
 import type { Database, Db } from '../db/index.ts';
 import { firstRow } from '../db/rows.ts';
 import { migrationState } from '../db/migrations.ts';
@@ -35,7 +36,7 @@ export async function restoreBackup(
 	database: Database,
 	photos: PhotoSink,
 	file: string,
-	{ leaveOut = [] as readonly string[] } = {}
+	{ leaveOut = BYTE_STORE_TABLES } = {}
 ): Promise<BackupHeader & BackupManifest> {
 	const { db } = database;
 	const users = firstRow<{ n: number }>(await db.execute(sql`select count(*)::int as n from users`));

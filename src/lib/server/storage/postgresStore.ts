@@ -18,6 +18,8 @@ import { checkName, chunksOf, HashMismatchError, type ByteSource, type ByteStore
 /** Large enough that a photo is a few queries, small enough that a read holds little in memory. */
 export const CHUNK_BYTES = 256 * 1024;
 const LIST_PAGE = 500;
+/** This store's tables: a backup carries photos as files of their own, whichever store held them. */
+export const BYTE_STORE_TABLES: readonly string[] = ['blob', 'blob_chunk'];
 
 export function postgresStore(db: Db): ByteStore {
 	async function stored(sha256: string) {
