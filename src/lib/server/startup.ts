@@ -13,6 +13,7 @@ import { describeError } from './errorLog.ts';
 import { seedPersonTexts } from './personInfo/texts.ts';
 import { seedViolationKindsIfAbsent } from './labour/violationKinds.ts';
 import { normaliseStoredNationalities } from './nationality/backfill.ts';
+import { pruneChangeFeed } from './sync/feedPruning.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -70,6 +71,7 @@ async function prepare(): Promise<StartupState> {
 async function dailyMaintenance(db: Database['db'], engine: Database['engine'], retentionDays: number): Promise<void> {
 	await runRetention(db, retentionDays);
 	await runNationalityBackfill(db);
+	await runFeedPruning(db);
 	if (engine === 'pglite') await refreshStatistics(db);
 	// In the background: otherwise the changes wait for the first supervisor to open the figures,
 	// who then pays for rebuilding them (after migration 0004, for every stored inspection).
@@ -88,6 +90,18 @@ async function refreshStatistics(db: Database['db']): Promise<void> {
 		await db.execute(sql`analyze`);
 	} catch (error) {
 		console.error(`[kontrolla] analyze failed: ${describeError(error)}`);
+	}
+}
+
+async function runFeedPruning(db: Database['db']): Promise<void> {
+	try {
+		const { pruned, horizon } = await pruneChangeFeed(db, {
+			now: new Date(),
+			retentionDays: readConfig().feedRetentionDays
+		});
+		if (pruned > 0) console.log(`[kontrolla] change feed: ${pruned} rows pruned, horizon ${horizon}`);
+	} catch (error) {
+		console.error(`[kontrolla] change feed pruning failed: ${describeError(error)}`);
 	}
 }
 
