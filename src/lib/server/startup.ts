@@ -71,7 +71,9 @@ async function prepare(): Promise<StartupState> {
 async function dailyMaintenance(db: Database['db'], engine: Database['engine'], retentionDays: number): Promise<void> {
 	await runRetention(db, retentionDays);
 	await runNationalityBackfill(db);
-	await runFeedPruning(db);
+	// In the background: the first run over a long-kept feed may take a while, and pulls stay
+	// correct while it runs (sync/feedPruning.ts).
+	void runFeedPruning(db);
 	if (engine === 'pglite') await refreshStatistics(db);
 	// In the background: otherwise the changes wait for the first supervisor to open the figures,
 	// who then pays for rebuilding them (after migration 0004, for every stored inspection).

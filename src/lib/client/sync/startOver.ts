@@ -46,6 +46,8 @@ export async function dropPulledRecords(db: LocalDb): Promise<void> {
  * round that pull ends.
  */
 export async function finishStartingOver(db: LocalDb): Promise<void> {
+	// Most rounds: no lock on every table for nothing.
+	if (!(await db.syncState.get(STARTED_OVER_KEY))) return;
 	await db.transaction('rw', localTables(db), async () => {
 		if (!(await db.syncState.get(STARTED_OVER_KEY))) return;
 		const attachments = db.records('attachment');
