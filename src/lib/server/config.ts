@@ -8,6 +8,8 @@ import { deploymentBounds } from './register/settings.ts';
 
 /** Five years: how long person-level details of a closed case are kept by default. */
 export const DEFAULT_RETENTION_DAYS = 5 * 365;
+/** How long the change feed keeps its rows as written (sync/feedPruning.ts). */
+export const DEFAULT_FEED_RETENTION_DAYS = 90;
 
 export type ServerConfig = {
 	databaseUrl: string | null;
@@ -29,6 +31,11 @@ export type ServerConfig = {
 	operationExpiryDays: number;
 	/** `DEVICE_PERSON_DAYS`: days after a visit's submission when its person-level records leave the devices. */
 	devicePersonDays: number;
+	/**
+	 * `FEED_RETENTION_DAYS`: days the change feed keeps deletions and superseded rows; a device away
+	 * longer (that missed a deletion) starts again from empty (sync/feedPruning.ts).
+	 */
+	feedRetentionDays: number;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -50,7 +57,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		lockAfterMinutes: positiveNumber(env.LOCK_AFTER_MINUTES, 5),
 		retentionDays: positiveNumber(env.RETENTION_DAYS, DEFAULT_RETENTION_DAYS),
 		operationExpiryDays: positiveNumber(env.OPERATION_EXPIRY_DAYS, 3),
-		devicePersonDays: positiveNumber(env.DEVICE_PERSON_DAYS, 7)
+		devicePersonDays: positiveNumber(env.DEVICE_PERSON_DAYS, 7),
+		feedRetentionDays: positiveNumber(env.FEED_RETENTION_DAYS, DEFAULT_FEED_RETENTION_DAYS)
 	};
 }
 

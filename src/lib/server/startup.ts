@@ -15,6 +15,7 @@ import { seedPersonTexts } from './personInfo/texts.ts';
 import { seedViolationKindsIfAbsent } from './labour/violationKinds.ts';
 import { normaliseStoredNationalities } from './nationality/backfill.ts';
 import { JOB_CHECK_EVERY_MS, runIfDue, type ScheduledJob } from './jobs/scheduled.ts';
+import { pruneChangeFeed } from './sync/feedPruning.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -86,6 +87,9 @@ function dailyMaintenance(engine: Database['engine'], retentionDays: number): Sc
 		async run(db) {
 			await runRetention(db, retentionDays);
 			await runNationalityBackfill(db);
+			// In the background: the first run over a long-kept feed may take a while, and pulls stay
+			// correct while it runs (sync/feedPruning.ts). Once a day across the servers, as the rest.
+			void runFeedPruning(db);
 			if (engine === 'pglite') await refreshStatistics(db);
 			// Not awaited: after migration 0004 it rebuilds every stored inspection's figures, and the
 			// server should not wait for that to serve. Without it the changes would wait for the first
@@ -117,6 +121,18 @@ async function refreshStatistics(db: Database['db']): Promise<void> {
 		await db.execute(sql`analyze`);
 	} catch (error) {
 		console.error(`[kontrolla] analyze failed: ${describeError(error)}`);
+	}
+}
+
+async function runFeedPruning(db: Database['db']): Promise<void> {
+	try {
+		const { pruned, horizon } = await pruneChangeFeed(db, {
+			now: new Date(),
+			retentionDays: readConfig().feedRetentionDays
+		});
+		if (pruned > 0) console.log(`[kontrolla] change feed: ${pruned} rows pruned, horizon ${horizon}`);
+	} catch (error) {
+		console.error(`[kontrolla] change feed pruning failed: ${describeError(error)}`);
 	}
 }
 

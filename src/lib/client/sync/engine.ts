@@ -10,6 +10,7 @@ import { MAX_MUTATIONS_PER_PUSH, type Change, type Mutation, type MutationResult
 import type { SyncEntity } from '../../domain/sync/entities.ts';
 import { pendingEntries, requeueRefusedByOldLock } from './outbox.ts';
 import { SyncTransport, SyncHttpError } from './transport.ts';
+import { CURSOR_KEY, dropPulledRecords, finishStartingOver } from './startOver.ts';
 
 /** At most this many mutations per push: the server's limit (MAX_MUTATIONS_PER_PUSH). */
 export const PUSH_BATCH = MAX_MUTATIONS_PER_PUSH;
@@ -22,7 +23,6 @@ export const PUSH_BATCH = MAX_MUTATIONS_PER_PUSH;
 export const PUSH_BYTES = 256 * 1024;
 /** The server's largest page (pullQuerySchema): fewer round trips on a first pull. */
 export const PULL_PAGE = 2000;
-const CURSOR_KEY = 'cursor';
 
 /** Whether this device has pulled before (a first pull has nothing on screen to wait for). */
 export async function hasPulled(db: LocalDb): Promise<boolean> {
@@ -155,13 +155,18 @@ export class SyncEngine {
 			return request;
 		};
 		let next = fetchPage(((await this.db.syncState.get(CURSOR_KEY))?.value as string | undefined) ?? '');
+		let startedOver = false;
 		for (;;) {
 			let page;
 			try {
 				page = await next;
 			} catch (error) {
-				if (error instanceof SyncHttpError && error.kind === 'gone') {
-					await this.db.syncState.put({ key: CURSOR_KEY, value: '' });
+				// The feed was pruned past the cursor: deletions may be missing from it, so what was
+				// pulled goes and the pull starts from empty (startOver.ts). Once a round: a second
+				// 410 waits for the next round rather than looping here.
+				if (error instanceof SyncHttpError && error.kind === 'gone' && !startedOver) {
+					startedOver = true;
+					await dropPulledRecords(this.db);
 					next = fetchPage('');
 					continue;
 				}
@@ -170,7 +175,7 @@ export class SyncEngine {
 			if (page.hasMore) next = fetchPage(page.cursor);
 			await this.applyPage(page.changes, page.cursor);
 			report.pulled += page.changes.length;
-			if (!page.hasMore) return;
+			if (!page.hasMore) return finishStartingOver(this.db);
 		}
 	}
 

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, gt, inArray, isNull, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { appMeta, changes, syncCounter } from '../db/schema.ts';
+import { changes, syncCounter } from '../db/schema.ts';
 import { pullCursorText, type Change, type PullCursor, type PullResponse } from '../../domain/sync/wire.ts';
 import type { SyncEntity } from '../../domain/sync/entities.ts';
 import { personLevelEntities, referenceEntities, type Scope } from './scope.ts';
@@ -14,19 +14,12 @@ import { limitToAgency } from './agencyFilter.ts';
 import { audit } from '../audit/log.ts';
 import { readWireRecords } from './wireRecords.ts';
 import { keepDevicesCurrent, visitsOffDevices } from './deviceHolding.ts';
+import { syncHorizon } from './feedPruning.ts';
 
 export class CursorExpired extends Error {}
 
 export async function pullPage(db: Db, scope: Scope, from: number | PullCursor, limit: number): Promise<PullResponse> {
 	const { seq: cursor, horizon: resyncedAfter } = typeof from === 'number' ? { seq: from, horizon: 0 } : from;
-	const [stored] = await db.select().from(appMeta).where(eq(appMeta.key, 'sync_horizon'));
-	const horizon = Number(stored?.value ?? 0);
-	// Tombstones below the horizon were pruned: a device that held records before then may have
-	// missed a deletion and must start again from empty. A device whose resync from empty began
-	// after that pruning held nothing to delete: its cursor carries the horizon it began under, so
-	// paging through the old rows of its resync is not taken for a cursor that is too old.
-	if (cursor > 0 && cursor < horizon && resyncedAfter < horizon) throw new CursorExpired();
-	const carried = cursor === 0 ? horizon : resyncedAfter;
 
 	// What became due (a release by the clock, an expiry, visits' persons) is on the feed before the page is read.
 	await keepDevicesCurrent(db);
@@ -38,6 +31,15 @@ export async function pullPage(db: Db, scope: Scope, from: number | PullCursor, 
 		.where(and(gt(changes.seq, cursor), lte(changes.seq, upTo), visibleTo(scope)))
 		.orderBy(asc(changes.seq))
 		.limit(limit + 1);
+	// Tombstones below the horizon were pruned (feedPruning.ts): a device that held records before
+	// then may have missed a deletion and must start again from empty. A device whose resync from
+	// empty began after that pruning held nothing to delete: its cursor carries the horizon it began
+	// under, so paging through the old rows of its resync is not taken for a cursor that is too old.
+	// Read after the rows: the horizon rises in the transaction that deletes the tombstones, so a
+	// page read without them cannot pass a check made before they went.
+	const horizon = await syncHorizon(db);
+	if (cursor > 0 && cursor < horizon && resyncedAfter < horizon) throw new CursorExpired();
+	const carried = cursor === 0 ? horizon : resyncedAfter;
 	const hasMore = rows.length > limit;
 	const page = rows.slice(0, limit);
 	const nextCursor = hasMore ? page.at(-1)!.seq : upTo;
