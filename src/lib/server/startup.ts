@@ -6,13 +6,14 @@ import { basemapPath } from './basemap/file.ts';
 import { isDatabaseEmpty, isDemoLoaded } from './demo/loaded.ts';
 import { applyRetention } from './privacy/retention.ts';
 import { sql } from 'drizzle-orm';
-import { refreshCoverageRollups } from './coverage/rollup.ts';
+import { noteReportingZone, refreshCoverageRollups } from './coverage/rollup.ts';
 import { auditKey } from './audit/key.ts';
 import { checkpointAudit, CHECKPOINT_EVERY_MS } from './audit/checkpointer.ts';
 import { describeError } from './errorLog.ts';
 import { seedPersonTexts } from './personInfo/texts.ts';
 import { seedViolationKindsIfAbsent } from './labour/violationKinds.ts';
 import { normaliseStoredNationalities } from './nationality/backfill.ts';
+import { log } from './log.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -42,22 +43,22 @@ async function prepare(): Promise<StartupState> {
 		const { seedDemoData } = await import('./demo/index.ts');
 		const started = Date.now();
 		const summary = await seedDemoData(db, { now: new Date() });
-		console.log(`[kontrolla] demo data loaded in ${Date.now() - started} ms: ${JSON.stringify(summary)}`);
+		log.info(`demo data loaded in ${Date.now() - started} ms: ${JSON.stringify(summary)}`);
 	}
 	// The texts shown to a person in their language must be on every server, demo or not.
 	const seededTexts = await seedPersonTexts(db);
-	if (seededTexts > 0) console.log(`[kontrolla] ${seededTexts} person texts seeded (not yet reviewed)`);
+	if (seededTexts > 0) log.info(`${seededTexts} person texts seeded (not yet reviewed)`);
 	// The labour inspectors' catalogue of violations, likewise on every server.
 	const seededKinds = await seedViolationKindsIfAbsent(db);
-	if (seededKinds > 0) console.log(`[kontrolla] ${seededKinds} violation kinds seeded`);
+	if (seededKinds > 0) log.info(`${seededKinds} violation kinds seeded`);
 	const demoData = await isDemoLoaded(db);
 	if (demoData) {
 		const { demoAccounts, DEMO_PASSWORD } = await import('./demo/accounts.ts');
-		console.log(
-			`[kontrolla] demo accounts (password "${DEMO_PASSWORD}"): ${demoAccounts.map((a) => a.username).join(', ')}`
-		);
+		log.info(`demo accounts (password "${DEMO_PASSWORD}"): ${demoAccounts.map((a) => a.username).join(', ')}`);
 	}
-	console.log(`[kontrolla] database: ${engine}${config.databaseUrl ? '' : ` in ${config.dataDir}`}`);
+	log.info(`database: ${engine}${config.databaseUrl ? '' : ` in ${config.dataDir}`}`);
+	if (await noteReportingZone(db))
+		log.info(`coverage rollups: REPORTING_TIME_ZONE is now ${config.reportingTimeZone}: every day will be recounted`);
 	await dailyMaintenance(db, engine, config.retentionDays);
 	// Daily while the server runs; unref'd so it never holds a stopping process open.
 	setInterval(() => void dailyMaintenance(db, engine, config.retentionDays), DAY_MS).unref();
@@ -74,7 +75,7 @@ async function dailyMaintenance(db: Database['db'], engine: Database['engine'], 
 	// In the background: otherwise the changes wait for the first supervisor to open the figures,
 	// who then pays for rebuilding them (after migration 0004, for every stored inspection).
 	void refreshCoverageRollups(db).catch((error: unknown) =>
-		console.error(`[kontrolla] coverage rollups refresh failed: ${describeError(error)}`)
+		log.error(`coverage rollups refresh failed: ${describeError(error)}`)
 	);
 }
 
@@ -87,16 +88,16 @@ async function refreshStatistics(db: Database['db']): Promise<void> {
 	try {
 		await db.execute(sql`analyze`);
 	} catch (error) {
-		console.error(`[kontrolla] analyze failed: ${describeError(error)}`);
+		log.error(`analyze failed: ${describeError(error)}`);
 	}
 }
 
 async function runNationalityBackfill(db: Database['db']): Promise<void> {
 	try {
 		const { values, persons } = await normaliseStoredNationalities(db);
-		if (persons > 0) console.log(`[kontrolla] nationalities: ${persons} persons recorded as codes (${values} values)`);
+		if (persons > 0) log.info(`nationalities: ${persons} persons recorded as codes (${values} values)`);
 	} catch (error) {
-		console.error(`[kontrolla] nationality backfill failed: ${describeError(error)}`);
+		log.error(`nationality backfill failed: ${describeError(error)}`);
 	}
 }
 
@@ -104,9 +105,9 @@ async function runRetention(db: Database['db'], retentionDays: number): Promise<
 	try {
 		const { anonymised } = await applyRetention(db, retentionDays);
 		// Counts only: the log never names a person.
-		if (anonymised > 0) console.log(`[kontrolla] retention: ${anonymised} persons of closed cases anonymised`);
+		if (anonymised > 0) log.info(`retention: ${anonymised} persons of closed cases anonymised`);
 	} catch (error) {
 		// Codes only: a failed query's message would carry the persons' details.
-		console.error(`[kontrolla] retention run failed: ${describeError(error)}`);
+		log.error(`retention run failed: ${describeError(error)}`);
 	}
 }

@@ -32,7 +32,7 @@ export async function openDatabase(
 		const { default: postgres } = await import('postgres');
 		const { drizzle } = await import('drizzle-orm/postgres-js');
 		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-		const client = postgres(target.url, { max: 10, onnotice: () => {} });
+		const client = postgres(target.url, { max: readConfig().databasePoolMax, onnotice: () => {} });
 		const db = drizzle(client, { schema });
 		await migrate(db, { migrationsFolder: migrations });
 		return { db, engine: 'postgres', close: () => client.end() };
