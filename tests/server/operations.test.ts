@@ -196,6 +196,14 @@ describe(`operating the server without ORIGIN (scripts/serve.js), on ${testEngin
 	});
 });
 
+describe('a misspelt REPORTING_TIME_ZONE', () => {
+	it('stops the server from starting, naming the setting', async () => {
+		await expect(startServer({ DEMO_DATA: 'off', REPORTING_TIME_ZONE: 'Europe/Prishtina' })).rejects.toThrow(
+			/server exited early:[\s\S]*REPORTING_TIME_ZONE must be an IANA time zone such as Europe\/Belgrade, not "Europe\/Prishtina"/
+		);
+	});
+});
+
 describe(`operating the server with ORIGIN (adapter-node), on ${testEngine}`, () => {
 	let prepared: Prepared;
 	let server: RunningServer;
