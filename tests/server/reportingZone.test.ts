@@ -79,4 +79,13 @@ describe(`coverage days with REPORTING_TIME_ZONE=UTC, on ${testEngine}`, () => {
 		expect(await inspectionsOn('2026-03-31')).toBe(1);
 		expect(await inspectionsOn('2026-04-01')).toBe(0);
 	});
+
+	it('hands the zone to the pages, which show moments and reflection periods on that calendar', async () => {
+		const response = await (await app.signedIn('sup1')).get('/coverage/__data.json');
+		expect(response.status).toBe(200);
+		const text = await response.text();
+		expect(text).toContain('"reportingTimeZone"');
+		expect(text).toContain('"UTC"');
+		expect(text).not.toContain('Europe/Belgrade');
+	});
 });
