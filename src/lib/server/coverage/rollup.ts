@@ -53,7 +53,8 @@ export async function noteReportingZone(db: Db): Promise<boolean> {
 		const [stored] = await tx.select().from(appMeta).where(eq(appMeta.key, BUILT_ZONE_KEY));
 		const built = typeof stored?.value === 'string' ? stored.value : TRIGGER_ZONE;
 		if (built === reportingZone) {
-			if (!stored) await tx.insert(appMeta).values({ key: BUILT_ZONE_KEY, value: reportingZone });
+			// Another instance on the same database may write it at the same moment.
+			if (!stored) await tx.insert(appMeta).values({ key: BUILT_ZONE_KEY, value: reportingZone }).onConflictDoNothing();
 			return false;
 		}
 		await tx.execute(sql`insert into coverage_dirty (day, location_id)
