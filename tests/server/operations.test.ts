@@ -8,7 +8,9 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEngine } from '../support/database.ts';
+import { sql } from 'drizzle-orm';
+import { openTestDatabase, testEngine } from '../support/database.ts';
+import { startApp } from '../support/app.ts';
 import { engineTarget, type EngineTarget } from '../support/engineTarget.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { FIXTURE_PASSWORD } from '../support/fixtures.ts';
@@ -223,5 +225,27 @@ describe(`operating the server with ORIGIN (adapter-node), on ${testEngine}`, ()
 
 	it('finishes the push in flight on SIGTERM, refuses new connections, and exits 0', async () => {
 		await stopsGracefully(server, prepared.world);
+	});
+});
+
+describe(`readiness while a migration is pending, on ${testEngine}`, () => {
+	it('answers 503 with the reason, while liveness still answers 200', async () => {
+		const database = await openTestDatabase();
+		try {
+			const app = await startApp(database);
+			expect((await app.request('/api/ready')).status).toBe(200);
+			// As a server started before its database was migrated by another instance would see it.
+			await database.db.execute(
+				sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`
+			);
+			const ready = await app.request('/api/ready');
+			expect(ready.status).toBe(503);
+			expect(await ready.json()).toEqual({ status: 'unavailable', reason: 'migrations_pending' });
+			const health = await app.request('/api/health');
+			expect(health.status).toBe(200);
+			expect(await health.json()).toMatchObject({ status: 'migrating', migrations: { pending: 1 } });
+		} finally {
+			await database.close();
+		}
 	});
 });
