@@ -6,6 +6,7 @@
  * (adapter-node's) are both stopped that way.
  */
 import http from 'node:http';
+import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -97,15 +98,37 @@ function slowPush(server: RunningServer, cookie: string, body: string) {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** SIGTERM while a push is in flight: it is answered in full, new connections are refused, exit 0. */
+/**
+ * A readiness probe begun before the signal (its headers not yet finished) and ended after it, as a
+ * load balancer's probe on a connection it had open: the answer's status line and body.
+ */
+function probeAcrossSignal(server: RunningServer) {
+	const socket = net.connect(server.port, '127.0.0.1');
+	let text = '';
+	socket.setEncoding('utf8');
+	socket.on('data', (chunk) => (text += chunk));
+	const closed = new Promise<string>((resolve) => socket.on('close', () => resolve(text)));
+	socket.write('GET /api/ready HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+	return { finish: () => socket.write('Connection: close\r\n\r\n'), answer: closed };
+}
+
+/**
+ * SIGTERM while a push is in flight: it is answered in full, readiness turns 503, new connections
+ * are refused, and the process exits 0.
+ */
 async function stopsGracefully(server: RunningServer, world: SyncWorld): Promise<void> {
 	const cookie = await signIn(server);
 	const push = slowPush(server, cookie, pushBody(world, randomUUID(), 20));
+	const probe = probeAcrossSignal(server);
 	// The server has the request's headers and is reading its body.
 	await pause(500);
 	const exit = server.terminate();
 	await pause(500);
 	await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+	probe.finish();
+	const probed = await probe.answer;
+	expect(probed).toMatch(/^HTTP\/1\.1 503 /);
+	expect(probed).toContain('{"status":"unavailable","reason":"shutting_down"}');
 	push.release();
 	const answer = await push.response;
 	expect(answer.status).toBe(200);
@@ -193,7 +216,7 @@ describe(`operating the server without ORIGIN (scripts/serve.js), on ${testEngin
 		expect(text).not.toContain(prepared.world.ids.venues[0]!);
 	});
 
-	it('finishes the push in flight on SIGTERM, refuses new connections, and exits 0', async () => {
+	it('finishes the push in flight on SIGTERM, turns readiness 503, refuses new connections, exits 0', async () => {
 		await stopsGracefully(server, prepared.world);
 	});
 });
@@ -223,7 +246,7 @@ describe(`operating the server with ORIGIN (adapter-node), on ${testEngine}`, ()
 		expect((await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer anything' } })).status).toBe(404);
 	});
 
-	it('finishes the push in flight on SIGTERM, refuses new connections, and exits 0', async () => {
+	it('finishes the push in flight on SIGTERM, turns readiness 503, refuses new connections, exits 0', async () => {
 		await stopsGracefully(server, prepared.world);
 	});
 });
