@@ -7,6 +7,8 @@ declare global {
 			user: SessionUser | null;
 			/** Hash of the session token, so sign-out can revoke exactly this session. */
 			sessionHash: string | null;
+			/** This request's id, as answered in X-Request-Id and logged (server/requestLog.ts). */
+			requestId: string;
 		}
 		interface Error {
 			message: string;

@@ -16,10 +16,15 @@ import { tileSource, withTileSource } from '$lib/server/csp.ts';
 import { isPersonLevelRoute } from '$lib/domain/personLevelRoutes.ts';
 import { describeError, stackFrames } from '$lib/server/errorLog.ts';
 import { formBodies } from '$lib/server/formBody.ts';
+import { log } from '$lib/server/log.ts';
+import { observeRequests } from '$lib/server/requestLog.ts';
+import { beginShutdown } from '$lib/server/readiness.ts';
 import type { RevokedDevice } from '$lib/domain/views/auth.ts';
 
 export const init: ServerInit = async () => {
-	for (const warning of configWarnings()) console.warn(`[kontrolla] ${warning}`);
+	for (const warning of configWarnings()) log.warn(warning);
+	// Before the HTTP server drains (scripts/serve.js, adapter-node): /api/ready answers 503 from now.
+	for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, beginShutdown);
 	await startup();
 	// The basemap's ETag hashes the whole archive once: done now rather than on the first page.
 	// A failure here is met again, and answered, by the first request that needs the archive.
@@ -126,19 +131,33 @@ const guard: Handle = async ({ event, resolve }) => {
 
 // A body that is not a form is refused before anything reads it as one (formBodies), then what
 // the database cannot store (refuseUnstorableInput).
-export const handle = sequence(securityHeaders, sameOrigin, i18n, session, guard, formBodies, refuseUnstorableInput);
+export const handle = sequence(
+	observeRequests,
+	securityHeaders,
+	sameOrigin,
+	i18n,
+	session,
+	guard,
+	formBodies,
+	refuseUnstorableInput
+);
 
 /**
  * Unexpected errors are logged by kind and code only (errorLog.ts), never by message: a failed
  * database write's message holds the query's parameters, person-level values among them. The id
- * in the log is the one the answer carries, so a report from a user finds its line.
+ * in the log (the request's id) is the one the answer carries, so a report from a user finds its line.
  */
 export const handleError: HandleServerError = ({ error: thrown, event, status, message }) => {
 	if (status === 404) return { message };
-	const id = randomUUID();
-	const frames = stackFrames(thrown);
-	console.error(
-		`[kontrolla] error ${id}: ${status} ${event.request.method} ${event.route.id ?? '(no route)'}: ${describeError(thrown)}${frames ? `\n${frames}` : ''}`
-	);
+	// The request's own id when it has one, so the access line and the error line go together.
+	const id = event.locals.requestId ?? randomUUID();
+	const route = event.route.id ?? '(no route)';
+	log.error(`error ${id}: ${status} ${event.request.method} ${route}: ${describeError(thrown)}`, {
+		requestId: id,
+		status,
+		method: event.request.method,
+		route,
+		stack: stackFrames(thrown) || undefined
+	});
 	return { message, id };
 };

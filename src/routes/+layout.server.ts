@@ -18,6 +18,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 		basemap: basemap && readsMaps ? { url: '/api/basemap', etag: basemap.etag } : null,
 		deploymentBounds: config.deploymentBounds,
 		lockAfterMs: config.lockAfterMinutes * 60_000,
-		childRadiusMetres: childRadiusMetres()
+		childRadiusMetres: childRadiusMetres(),
+		reportingTimeZone: config.reportingTimeZone
 	} satisfies AppShell;
 };

@@ -16,6 +16,8 @@ export type RunningServer = {
 	output: () => string;
 	/** Ends the process at once (SIGKILL), as a power cut or an OOM kill would. */
 	kill: () => Promise<void>;
+	/** Sends SIGTERM, as an orchestrator stopping it does; resolves with the exit code once it has exited. */
+	terminate: () => Promise<number | null>;
 	/** Kills it (if running) and starts it again on the same port and data. */
 	restart: () => Promise<void>;
 	stop: () => Promise<void>;
@@ -88,6 +90,11 @@ export async function startServer(
 		port,
 		dataDir,
 		kill,
+		terminate: () => {
+			const running = child;
+			running.kill('SIGTERM');
+			return exited(running).then(() => running.exitCode);
+		},
 		restart: async () => {
 			await kill();
 			child = await launch();

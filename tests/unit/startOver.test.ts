@@ -8,7 +8,15 @@ import type { Change } from '../../src/lib/domain/sync/wire.ts';
 const userId = '00000000-0000-4000-8000-000000000001';
 const otherUser = '00000000-0000-4000-8000-000000000002';
 const id = (n: number) => `30000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const [kept, gone, refused, othersWork, refusedBytes, uploaded, uploadedGone] = [1, 2, 3, 4, 5, 6, 7].map(id);
+const [kept, gone, refused, othersWork, refusedBytes, uploaded, uploadedGone] = [1, 2, 3, 4, 5, 6, 7].map(id) as [
+	string,
+	string,
+	string,
+	string,
+	string,
+	string,
+	string
+];
 
 const entry = (recordId: string, over: Partial<OutboxEntry>): OutboxEntry => ({
 	mutationId: crypto.randomUUID(),

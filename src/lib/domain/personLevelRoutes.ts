@@ -12,6 +12,9 @@ export const carriesPersonLevelData: Record<string, boolean> = {
 	'/': false,
 	'/login': false,
 	'/api/health': false,
+	'/api/ready': false,
+	// Counts by route id and code, never a record's content.
+	'/metrics': false,
 	'/api/auth/login': false,
 	'/api/auth/logout': false,
 	'/api/auth/me': false,

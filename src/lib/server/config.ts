@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { Bounds } from '../domain/geo/bounds.ts';
+import { REPORTING_TIME_ZONE } from '../domain/coverage/filters.ts';
 import { deploymentBounds } from './register/settings.ts';
 
 /** Five years: how long person-level details of a closed case are kept by default. */
@@ -36,6 +37,12 @@ export type ServerConfig = {
 	 * longer (that missed a deletion) starts again from empty (sync/feedPruning.ts).
 	 */
 	feedRetentionDays: number;
+	/** `REPORTING_TIME_ZONE`: the zone whose calendar days, months and years the coverage figures count in. */
+	reportingTimeZone: string;
+	/** `METRICS_TOKEN`: the bearer token /metrics asks for; null leaves /metrics answering 404. */
+	metricsToken: string | null;
+	/** `DATABASE_POOL_MAX`: connections the server keeps open to PostgreSQL at most. */
+	databasePoolMax: number;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -58,7 +65,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		retentionDays: positiveNumber(env.RETENTION_DAYS, DEFAULT_RETENTION_DAYS),
 		operationExpiryDays: positiveNumber(env.OPERATION_EXPIRY_DAYS, 3),
 		devicePersonDays: positiveNumber(env.DEVICE_PERSON_DAYS, 7),
-		feedRetentionDays: positiveNumber(env.FEED_RETENTION_DAYS, DEFAULT_FEED_RETENTION_DAYS)
+		feedRetentionDays: positiveNumber(env.FEED_RETENTION_DAYS, DEFAULT_FEED_RETENTION_DAYS),
+		reportingTimeZone: timeZone(env.REPORTING_TIME_ZONE),
+		metricsToken: env.METRICS_TOKEN?.trim() || null,
+		databasePoolMax: Math.floor(positiveNumber(env.DATABASE_POOL_MAX, 10))
 	};
 }
 
@@ -68,6 +78,20 @@ export function configWarnings(env: NodeJS.ProcessEnv = process.env): string[] {
 	if (env.BASEMAP_FILE?.trim() && env.TILE_URL?.trim())
 		warnings.push('TILE_URL is ignored because BASEMAP_FILE is set: the maps ask no other host for tiles');
 	return warnings;
+}
+
+/**
+ * An IANA zone the runtime knows. A misspelt one would count every inspection on the wrong day
+ * without a word, so it stops the start instead (hooks.server.ts reads the settings on load).
+ */
+function timeZone(text: string | undefined): string {
+	const zone = text?.trim();
+	if (!zone) return REPORTING_TIME_ZONE;
+	try {
+		return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+	} catch {
+		throw new RangeError(`REPORTING_TIME_ZONE must be an IANA time zone such as Europe/Belgrade, not "${zone}"`);
+	}
 }
 
 function positiveNumber(text: string | undefined, fallback: number): number {

@@ -6,7 +6,7 @@ import { basemapPath } from './basemap/file.ts';
 import { isDatabaseEmpty, isDemoLoaded } from './demo/loaded.ts';
 import { applyRetention } from './privacy/retention.ts';
 import { sql } from 'drizzle-orm';
-import { refreshCoverageRollups } from './coverage/rollup.ts';
+import { noteReportingZone, refreshCoverageRollups } from './coverage/rollup.ts';
 import { auditKey } from './audit/key.ts';
 import { ensureAuditKeyMatches } from './audit/keyCheck.ts';
 import { checkpointAudit, CHECKPOINT_EVERY_MS } from './audit/checkpointer.ts';
@@ -16,6 +16,7 @@ import { seedViolationKindsIfAbsent } from './labour/violationKinds.ts';
 import { normaliseStoredNationalities } from './nationality/backfill.ts';
 import { JOB_CHECK_EVERY_MS, runIfDue, type ScheduledJob } from './jobs/scheduled.ts';
 import { pruneChangeFeed } from './sync/feedPruning.ts';
+import { log } from './log.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -48,22 +49,22 @@ async function prepare(): Promise<StartupState> {
 		const { seedDemoData } = await import('./demo/index.ts');
 		const started = Date.now();
 		const summary = await seedDemoData(db, { now: new Date() });
-		console.log(`[kontrolla] demo data loaded in ${Date.now() - started} ms: ${JSON.stringify(summary)}`);
+		log.info(`demo data loaded in ${Date.now() - started} ms: ${JSON.stringify(summary)}`);
 	}
 	// The texts shown to a person in their language must be on every server, demo or not.
 	const seededTexts = await seedPersonTexts(db);
-	if (seededTexts > 0) console.log(`[kontrolla] ${seededTexts} person texts seeded (not yet reviewed)`);
+	if (seededTexts > 0) log.info(`${seededTexts} person texts seeded (not yet reviewed)`);
 	// The labour inspectors' catalogue of violations, likewise on every server.
 	const seededKinds = await seedViolationKindsIfAbsent(db);
-	if (seededKinds > 0) console.log(`[kontrolla] ${seededKinds} violation kinds seeded`);
+	if (seededKinds > 0) log.info(`${seededKinds} violation kinds seeded`);
 	const demoData = await isDemoLoaded(db);
 	if (demoData) {
 		const { demoAccounts, DEMO_PASSWORD } = await import('./demo/accounts.ts');
-		console.log(
-			`[kontrolla] demo accounts (password "${DEMO_PASSWORD}"): ${demoAccounts.map((a) => a.username).join(', ')}`
-		);
+		log.info(`demo accounts (password "${DEMO_PASSWORD}"): ${demoAccounts.map((a) => a.username).join(', ')}`);
 	}
-	console.log(`[kontrolla] database: ${engine}${config.databaseUrl ? '' : ` in ${config.dataDir}`}`);
+	log.info(`database: ${engine}${config.databaseUrl ? '' : ` in ${config.dataDir}`}`);
+	if (await noteReportingZone(db))
+		log.info(`coverage rollups: REPORTING_TIME_ZONE is now ${config.reportingTimeZone}: every day will be recounted`);
 	// Once a day across all the servers on this database (jobs/scheduled.ts), the first check now:
 	// a new database, or one whose last run is a day old, is brought up to date before serving.
 	const daily = dailyMaintenance(engine, config.retentionDays);
@@ -95,7 +96,7 @@ function dailyMaintenance(engine: Database['engine'], retentionDays: number): Sc
 			// server should not wait for that to serve. Without it the changes would wait for the first
 			// supervisor to open the figures, who would then pay for the rebuild.
 			void refreshCoverageRollups(db).catch((error: unknown) =>
-				console.error(`[kontrolla] coverage rollups refresh failed: ${describeError(error)}`)
+				log.error(`coverage rollups refresh failed: ${describeError(error)}`)
 			);
 		}
 	};
@@ -105,9 +106,9 @@ async function runDailyMaintenance(opened: Database, job: ScheduledJob): Promise
 	try {
 		const outcome = await runIfDue(opened, job);
 		// Said only when it ran: the multi-server test counts these lines across the servers.
-		if (outcome === 'ran') console.log(`[kontrolla] daily maintenance ran`);
+		if (outcome === 'ran') log.info(`daily maintenance ran`);
 	} catch (error) {
-		console.error(`[kontrolla] daily maintenance failed: ${describeError(error)}`);
+		log.error(`daily maintenance failed: ${describeError(error)}`);
 	}
 }
 
@@ -120,7 +121,7 @@ async function refreshStatistics(db: Database['db']): Promise<void> {
 	try {
 		await db.execute(sql`analyze`);
 	} catch (error) {
-		console.error(`[kontrolla] analyze failed: ${describeError(error)}`);
+		log.error(`analyze failed: ${describeError(error)}`);
 	}
 }
 
@@ -130,18 +131,18 @@ async function runFeedPruning(db: Database['db']): Promise<void> {
 			now: new Date(),
 			retentionDays: readConfig().feedRetentionDays
 		});
-		if (pruned > 0) console.log(`[kontrolla] change feed: ${pruned} rows pruned, horizon ${horizon}`);
+		if (pruned > 0) log.info(`change feed: ${pruned} rows pruned, horizon ${horizon}`);
 	} catch (error) {
-		console.error(`[kontrolla] change feed pruning failed: ${describeError(error)}`);
+		log.error(`change feed pruning failed: ${describeError(error)}`);
 	}
 }
 
 async function runNationalityBackfill(db: Database['db']): Promise<void> {
 	try {
 		const { values, persons } = await normaliseStoredNationalities(db);
-		if (persons > 0) console.log(`[kontrolla] nationalities: ${persons} persons recorded as codes (${values} values)`);
+		if (persons > 0) log.info(`nationalities: ${persons} persons recorded as codes (${values} values)`);
 	} catch (error) {
-		console.error(`[kontrolla] nationality backfill failed: ${describeError(error)}`);
+		log.error(`nationality backfill failed: ${describeError(error)}`);
 	}
 }
 
@@ -149,9 +150,9 @@ async function runRetention(db: Database['db'], retentionDays: number): Promise<
 	try {
 		const { anonymised } = await applyRetention(db, retentionDays);
 		// Counts only: the log never names a person.
-		if (anonymised > 0) console.log(`[kontrolla] retention: ${anonymised} persons of closed cases anonymised`);
+		if (anonymised > 0) log.info(`retention: ${anonymised} persons of closed cases anonymised`);
 	} catch (error) {
 		// Codes only: a failed query's message would carry the persons' details.
-		console.error(`[kontrolla] retention run failed: ${describeError(error)}`);
+		log.error(`retention run failed: ${describeError(error)}`);
 	}
 }

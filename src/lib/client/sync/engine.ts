@@ -73,7 +73,7 @@ export class SyncEngine {
 				data: e.data,
 				...(e.writeSeq ? { deviceSeq: e.writeSeq } : {})
 			}));
-			const { results } = await this.transport.push(this.deviceId, mutations);
+			const { results } = await this.transport.push(this.deviceId, mutations, await this.db.outbox.count());
 			const byMutation = new Map(results.map((r) => [r.mutationId, r]));
 			let settled = 0;
 			for (const entry of batch) {
@@ -148,8 +148,9 @@ export class SyncEngine {
 	 * The cursor still advances only with a page written.
 	 */
 	private async pull(report: SyncReport): Promise<void> {
+		const outboxSize = await this.db.outbox.count();
 		const fetchPage = (cursor: string) => {
-			const request = this.transport.pull(cursor, PULL_PAGE);
+			const request = this.transport.pull(cursor, PULL_PAGE, outboxSize);
 			// Awaited below; until then a failure must not count as unhandled.
 			request.catch(() => {});
 			return request;

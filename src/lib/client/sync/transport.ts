@@ -64,6 +64,9 @@ async function call(
 	throw new SyncHttpError(kind, problem.error, response.status);
 }
 
+const outboxHeader = (size: number | undefined): Record<string, string> =>
+	size === undefined ? {} : { 'x-outbox-size': String(size) };
+
 export class SyncTransport {
 	constructor(
 		private fetchFn: Fetch,
@@ -71,13 +74,17 @@ export class SyncTransport {
 		private timeoutMs = REQUEST_TIMEOUT_MS
 	) {}
 
-	async push(deviceId: string, mutations: Mutation[]): Promise<PushResponse> {
+	/**
+	 * `outboxSize`: entries waiting on the device, sent as `X-Outbox-Size` so the server's metrics
+	 * show devices falling behind (a count only: nothing of the entries).
+	 */
+	async push(deviceId: string, mutations: Mutation[], outboxSize?: number): Promise<PushResponse> {
 		const response = await call(
 			this.fetchFn,
 			`${this.baseUrl}/api/sync/push`,
 			{
 				method: 'POST',
-				headers: { 'content-type': 'application/json' },
+				headers: { 'content-type': 'application/json', ...outboxHeader(outboxSize) },
 				body: JSON.stringify({ deviceId, mutations })
 			},
 			this.timeoutMs
@@ -85,11 +92,11 @@ export class SyncTransport {
 		return this.parse(pushResponseSchema, response);
 	}
 
-	async pull(cursor: string, limit: number): Promise<PullResponse> {
+	async pull(cursor: string, limit: number, outboxSize?: number): Promise<PullResponse> {
 		const response = await call(
 			this.fetchFn,
 			`${this.baseUrl}/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${limit}`,
-			{},
+			{ headers: outboxHeader(outboxSize) },
 			this.timeoutMs
 		);
 		return this.parse(pullResponseSchema, response);

@@ -3,7 +3,8 @@ import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { formatDateTime, formatPercent, intlLocale } from '$lib/components/format.ts';
 import { formatDay, formatMonth } from '$lib/domain/format/localeFormat.ts';
-import { REPORTING_TIME_ZONE, type Period } from '$lib/domain/coverage/filters.ts';
+import type { Period } from '$lib/domain/coverage/filters.ts';
+import { reportingZone } from '$lib/components/reportingZone.ts';
 
 /** "–" rather than "0 %" when nothing is registered: there is no gap to show (figures.ts). */
 export function percentText(percent: number | null): string {
@@ -27,9 +28,9 @@ export function monthText(month: string, short = false): string {
 	return formatMonth(month, getLocale(), !short);
 }
 
-/** An ISO moment in Kosovo's time, as the people who were there read it. */
+/** An ISO moment in the reports' zone (Kosovo's time by default), as the people who were there read it. */
 export function momentText(iso: string): string {
-	return formatDateTime(iso, { style: 'medium', timeZone: REPORTING_TIME_ZONE });
+	return formatDateTime(iso, { style: 'medium', timeZone: reportingZone() });
 }
 
 export function compareText(a: string, b: string): number {

@@ -9,7 +9,8 @@ import { locationKinds } from '../records/codes.ts';
 
 /**
  * Days, months and "this year" are Kosovo's calendar, not UTC's: a night inspection at 00:30 on
- * the first of the month belongs to that month. Kosovo keeps Central European time.
+ * the first of the month belongs to that month. Kosovo keeps Central European time. The default of
+ * the server's `REPORTING_TIME_ZONE` setting (server/config.ts), which the server's figures use.
  */
 export const REPORTING_TIME_ZONE = 'Europe/Belgrade';
 

@@ -22,6 +22,8 @@ export type AppShell = {
 	lockAfterMs: number;
 	/** The child-site radius (server/register/settings.ts): a check-in on the phone judges the rule with it. */
 	childRadiusMetres: number;
+	/** REPORTING_TIME_ZONE (server/config.ts): the calendar of the figures and of reflection periods. */
+	reportingTimeZone: string;
 };
 
 /**

@@ -10,6 +10,7 @@ import { appendCheckpoint, checkpointFile, lastCheckpoint, type Checkpoint } fro
 import type { ChainBreak } from '../../domain/views/admin.ts';
 import { readHead, walkChain } from './verify.ts';
 import { describeError } from '../errorLog.ts';
+import { log } from '../log.ts';
 
 export const CHECKPOINT_EVERY_MS = 60_000;
 
@@ -27,7 +28,7 @@ export async function writeAuditCheckpoint(db: Db, file = checkpointFile()): Pro
 	// The first checkpoint (a new data folder) takes the chain as it is; audit:verify checks it whole.
 	const written = appendCheckpoint(file, key, head);
 	// A copy in the log too, for a deployment that ships its log elsewhere.
-	console.log(`[kontrolla] audit checkpoint: entry ${written.seq} ${written.hash}`);
+	log.info(`audit checkpoint: entry ${written.seq} ${written.hash}`);
 	return { written };
 }
 
@@ -51,11 +52,11 @@ export async function checkpointAudit(db: Db): Promise<void> {
 	try {
 		const result = await writeAuditCheckpoint(db);
 		if ('ok' in result) {
-			console.error(
-				`[kontrolla] AUDIT CHAIN BROKEN at entry ${result.brokenAt} (${result.reason}): no checkpoint written; run npm run audit:verify`
+			log.error(
+				`AUDIT CHAIN BROKEN at entry ${result.brokenAt} (${result.reason}): no checkpoint written; run npm run audit:verify`
 			);
 		}
 	} catch (error) {
-		console.error(`[kontrolla] audit checkpoint failed: ${describeError(error)}`);
+		log.error(`audit checkpoint failed: ${describeError(error)}`);
 	}
 }

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { readConfig } from '../config.ts';
+import { log } from '../log.ts';
 
 export const AUDIT_KEY_FILE = 'audit.key';
 const MIN_LENGTH = 32;
@@ -47,13 +48,13 @@ export function readAuditKey(env: NodeJS.ProcessEnv, create: boolean): Buffer | 
 		try {
 			// `wx`: a second process starting at the same moment reads the first one's key.
 			fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-			console.log(`[kontrolla] audit key created in ${file}: keep a copy apart from the database's backups`);
+			log.info(`audit key created in ${file}: keep a copy apart from the database's backups`);
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 		}
 	}
 	if ((fs.statSync(file).mode & 0o077) !== 0) {
-		console.warn(`[kontrolla] ${file} is readable by other users: chmod 600 it`);
+		log.warn(`${file} is readable by other users: chmod 600 it`);
 	}
 	return checked(fs.readFileSync(file, 'utf8').trim(), file);
 }

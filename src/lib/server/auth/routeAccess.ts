@@ -16,7 +16,10 @@ const everyone = staffRoles;
 export const routeAccess: Record<string, Access> = {
 	'/': 'anonymous',
 	'/login': 'anonymous',
+	// Probes and the scraper carry no session: /metrics asks for its own bearer token (METRICS_TOKEN).
 	'/api/health': 'anonymous',
+	'/api/ready': 'anonymous',
+	'/metrics': 'anonymous',
 	'/api/auth/login': 'anonymous',
 	'/api/auth/logout': 'anonymous',
 	'/api/auth/me': 'signedIn',

@@ -17,6 +17,7 @@ import fs, { type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import type { ServerConfig } from '../config.ts';
+import { log } from '../log.ts';
 
 /** The demo archive's file name (demoArchive.ts makes it; a new name when its content changes). */
 export const DEMO_BASEMAP_NAME = 'demo-v1.pmtiles';
@@ -123,5 +124,5 @@ function noteUnreadable(failure: unknown): void {
 	const code = (failure as NodeJS.ErrnoException | null)?.code ?? 'unknown';
 	if (code === 'ENOENT' || reported.has(code)) return;
 	reported.add(code);
-	console.warn(`[kontrolla] the basemap archive cannot be read (${code}): the maps go without it`);
+	log.warn(`the basemap archive cannot be read (${code}): the maps go without it`);
 }

@@ -7,13 +7,20 @@
  * Drafts are work in progress on a device and do not count.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { REPORTING_TIME_ZONE, type CoverageFilters, type Period } from '../../domain/coverage/filters.ts';
+import { todayIn, type CoverageFilters, type Period } from '../../domain/coverage/filters.ts';
 import { UNKNOWN } from '../../domain/coverage/report.ts';
 import { possibleVictimSql } from '../db/screening.ts';
+import { readConfig } from '../config.ts';
 
-// A constant of ours, not input: written into the SQL so that expressions derived from it are
-// textually equal wherever PostgreSQL compares them.
-export const zone = sql.raw(`'${REPORTING_TIME_ZONE}'`);
+/** `REPORTING_TIME_ZONE`, read once: the figures of one process never mix two calendars. */
+export const reportingZone = readConfig().reportingTimeZone;
+
+// A bound parameter, never SQL text. Every day and month is computed once, in `counted` below,
+// and grouped by that column, so no two expressions need be textually equal.
+export const zone = sql`${reportingZone}::text`;
+
+/** Today's date on the reports' calendar: what the period presets run up to. */
+export const reportingToday = (now: Date = new Date()): string => todayIn(reportingZone, now);
 
 /**
  * `source: 'inspections'` counts from the inspections even where the rollups could answer (the

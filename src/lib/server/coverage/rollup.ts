@@ -10,7 +10,8 @@
  * The plan and agency filters cut across the rollups' grain (an agency is that of a team's members),
  * so figures narrowed by them are counted from the inspections directly: see `usesRollups`.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { appMeta } from '../db/schema.ts';
 import type { Db } from '../db/index.ts';
 import { firstRow } from '../db/rows.ts';
 import { possibleVictimSql } from '../db/screening.ts';
@@ -22,12 +23,51 @@ import {
 	findingsPerInspection,
 	inspectionDay,
 	known,
+	reportingZone,
 	startOfDay,
+	zone,
 	type CoverageScope
 } from './counted.ts';
 import { nationalRollupList, type DayRollup } from './national/rows.ts';
 import { aggravatingRollup } from './aggravatingRows.ts';
 import { cellsWithin, rebuildMonths } from './months.ts';
+
+/** The zone migrations 0004 and 0014 wrote into the triggers that note changed days. */
+const TRIGGER_ZONE = 'Europe/Belgrade';
+/** Where the zone the rollups were last built in is kept (`app_meta`). */
+const BUILT_ZONE_KEY = 'coverage_zone';
+
+function shiftDay(day: string, days: number): string {
+	const moment = new Date(`${day}T00:00:00Z`);
+	moment.setUTCDate(moment.getUTCDate() + days);
+	return moment.toISOString().slice(0, 10);
+}
+
+/**
+ * After REPORTING_TIME_ZONE changes, every day in the rollups is a day of the old calendar: every
+ * counted inspection's days, on both calendars, are noted for the next refresh. Rollups made
+ * before the setting existed were made in the triggers' zone.
+ */
+export async function noteReportingZone(db: Db): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const [stored] = await tx.select().from(appMeta).where(eq(appMeta.key, BUILT_ZONE_KEY));
+		const built = typeof stored?.value === 'string' ? stored.value : TRIGGER_ZONE;
+		if (built === reportingZone) {
+			// Another instance on the same database may write it at the same moment.
+			if (!stored) await tx.insert(appMeta).values({ key: BUILT_ZONE_KEY, value: reportingZone }).onConflictDoNothing();
+			return false;
+		}
+		await tx.execute(sql`insert into coverage_dirty (day, location_id)
+			select distinct (started_at at time zone ${built}::text)::date, location_id from inspections where status = 'submitted'
+			union
+			select distinct (started_at at time zone ${zone})::date, location_id from inspections where status = 'submitted'`);
+		await tx
+			.insert(appMeta)
+			.values({ key: BUILT_ZONE_KEY, value: reportingZone })
+			.onConflictDoUpdate({ target: appMeta.key, set: { value: reportingZone } });
+		return true;
+	});
+}
 
 /** Serialises rebuilds: two at once would each delete and re-insert the same days. */
 const REFRESH_LOCK = 7_411_007;
@@ -77,11 +117,18 @@ async function rebuild(db: Db): Promise<RefreshResult & { noted: number }> {
 				from coverage_dirty`)
 		);
 		if (top.seq === null || top.first === null || top.last === null) return { days: 0, venueYears: 0, noted: 0 };
-		const taken = sql`coverage_dirty where seq <= ${top.seq}::bigint`;
+		const noted = sql`coverage_dirty where seq <= ${top.seq}::bigint`;
+		// The triggers note days on their own zone's calendar; in any other zone an instant's day is
+		// at most one off it, so the days either side are rebuilt too.
+		const spread = reportingZone === TRIGGER_ZONE ? 0 : 1;
+		const taken = sql`(select n.day + s.shift as day, n.location_id from (select day, location_id from ${noted}) n,
+			generate_series(${0 - spread}::int, ${spread}::int) as s(shift)) t`;
+		const first = shiftDay(top.first, -spread);
+		const last = shiftDay(top.last, spread);
 		const dirtyDays = sql`(select distinct day from ${taken})`;
 		// The range lets PostgreSQL use the index on started_at; the day list is the exact set.
 		const onDirtyDays = sql`${inspectionDay} in ${dirtyDays}
-			and i.started_at >= ${startOfDay(top.first)} and i.started_at < ${startOfDay(top.last, 1)}`;
+			and i.started_at >= ${startOfDay(first)} and i.started_at < ${startOfDay(last, 1)}`;
 
 		await tx.execute(sql`delete from coverage_daily where day in ${dirtyDays}`);
 		await tx.execute(sql`insert into coverage_daily (day, municipality_id, kind,
@@ -125,15 +172,15 @@ async function rebuild(db: Db): Promise<RefreshResult & { noted: number }> {
 		}
 
 		// The months of those days, from the day tables just rebuilt (months.ts).
-		await rebuildMonths(tx, sql`(select distinct date_trunc('month', day)::date from ${taken})`, top.first, top.last);
+		await rebuildMonths(tx, sql`(select distinct date_trunc('month', day)::date from ${taken})`, first, last);
 
 		// A venue's mask for a year is rebuilt whole from its counted inspections of that year.
 		const pairs = sql`(select distinct location_id, extract(year from day)::int as year from ${taken})`;
 		await tx.execute(
 			sql`delete from coverage_venue_days v using ${pairs} p where v.location_id = p.location_id and v.year = p.year`
 		);
-		const firstYear = Number(top.first.slice(0, 4));
-		const lastYear = Number(top.last.slice(0, 4));
+		const firstYear = Number(first.slice(0, 4));
+		const lastYear = Number(last.slice(0, 4));
 		const ofDirtyVenueYears = sql`i.location_id in (select location_id from dirty_pairs)
 			and (i.location_id, extract(year from ${inspectionDay})::int) in (select location_id, year from dirty_pairs)
 			and i.started_at >= ${startOfDay(`${firstYear}-01-01`, -1)} and i.started_at < ${startOfDay(`${lastYear + 1}-01-01`, 1)}`;
@@ -143,7 +190,7 @@ async function rebuild(db: Db): Promise<RefreshResult & { noted: number }> {
 				bit_or(1 << (extract(month from c.day)::int - 1)), max(c.day)
 			from counted c group by 1, 2`);
 
-		await tx.execute(sql`delete from ${taken}`);
+		await tx.execute(sql`delete from ${noted}`);
 		return { days: top.days, venueYears: top.venue_years, noted: top.noted };
 	});
 }

@@ -47,7 +47,7 @@ export async function openDatabase(
 		const { default: postgres } = await import('postgres');
 		const { drizzle } = await import('drizzle-orm/postgres-js');
 		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-		const client = postgres(target.url, { max: 10, onnotice: () => {} });
+		const client = postgres(target.url, { max: readConfig().databasePoolMax, onnotice: () => {} });
 		const db = drizzle(client, { schema });
 		// Servers started together (a deployment's rollout) would otherwise apply the same migration
 		// at once and all but one fail; the others wait here, then find nothing left to apply.

@@ -1,4 +1,4 @@
-/** Which migrations the database has, against the ones shipped in drizzle/ (for /api/health). */
+/** Which migrations the database has, against the ones shipped in drizzle/ (for /api/health and /api/ready). */
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';

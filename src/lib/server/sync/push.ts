@@ -18,6 +18,7 @@ import { applyInTransaction } from './applyMutation.ts';
 import { batchBookkeeping, immediate } from './bookkeeping.ts';
 import { Rejection } from './rejection.ts';
 import type { Scope } from './scope.ts';
+import { log } from '../log.ts';
 
 export async function applyPush(db: Db, scope: Scope, request: PushRequest): Promise<MutationResult[]> {
 	if (request.mutations.length > 1) {
@@ -28,7 +29,7 @@ export async function applyPush(db: Db, scope: Scope, request: PushRequest): Pro
 			// Rolled back whole: nothing of the batch is stored, so applying it again is safe. Only
 			// the error's code is logged: a failed query's text would carry the records' data.
 			const cause = (error as { cause?: { code?: string } }).cause;
-			console.warn(`[kontrolla] push applied one mutation at a time after ${cause?.code ?? error.name}`);
+			log.warn(`push applied one mutation at a time after ${cause?.code ?? error.name}`);
 		}
 	}
 	const results: MutationResult[] = [];

@@ -1,4 +1,4 @@
-import { REPORTING_TIME_ZONE, todayIn } from '$lib/domain/coverage/filters.ts';
+import { reportingToday } from '$lib/server/coverage/counted.ts';
 import { readFilterQuery } from '$lib/domain/coverage/query.ts';
 import { db } from '$lib/server/db/index.ts';
 import { coverageDashboard } from '$lib/server/coverage/views.ts';
@@ -8,7 +8,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url }) => {
 	const { filters, error } = readFilterQuery(url.searchParams);
 	const database = await db();
-	const today = todayIn(REPORTING_TIME_ZONE);
+	const today = reportingToday();
 	return {
 		filters,
 		filterError: error,

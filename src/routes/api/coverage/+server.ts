@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { coverageFiltersSchema, REPORTING_TIME_ZONE, todayIn } from '$lib/domain/coverage/filters.ts';
+import { coverageFiltersSchema } from '$lib/domain/coverage/filters.ts';
+import { reportingToday } from '$lib/server/coverage/counted.ts';
 import { exportTable, exportTableSchema } from '$lib/domain/coverage/tables.ts';
 import { toCsv } from '$lib/domain/csv.ts';
 import { db } from '$lib/server/db/index.ts';
@@ -24,7 +25,7 @@ export const GET: RequestHandler = ({ url, locals }) =>
 		const filters = readQuery(url, coverageFiltersSchema);
 		const output = readQuery(url, exportSchema);
 		const database = await db();
-		const today = todayIn(REPORTING_TIME_ZONE);
+		const today = reportingToday();
 		const headers = { 'cache-control': 'no-store' };
 		if (output.format === 'json') return json(await coverageReport(database, filters, today), { headers });
 

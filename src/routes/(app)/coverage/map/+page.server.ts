@@ -1,4 +1,4 @@
-import { REPORTING_TIME_ZONE, todayIn } from '$lib/domain/coverage/filters.ts';
+import { reportingToday } from '$lib/server/coverage/counted.ts';
 import { readFilterQuery } from '$lib/domain/coverage/query.ts';
 import { db } from '$lib/server/db/index.ts';
 import { coverageMap } from '$lib/server/coverage/views.ts';
@@ -6,9 +6,6 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, parent }) => {
 	const { filters, error } = readFilterQuery(url.searchParams);
-	const [{ tileUrl }, map] = await Promise.all([
-		parent(),
-		coverageMap(await db(), filters, todayIn(REPORTING_TIME_ZONE))
-	]);
+	const [{ tileUrl }, map] = await Promise.all([parent(), coverageMap(await db(), filters, reportingToday())]);
 	return { filters, filterError: error, tileUrl, ...map };
 };

@@ -1,4 +1,4 @@
-import { REPORTING_TIME_ZONE, todayIn } from '$lib/domain/coverage/filters.ts';
+import { reportingToday } from '$lib/server/coverage/counted.ts';
 import { readFilterQuery } from '$lib/domain/coverage/query.ts';
 import { db } from '$lib/server/db/index.ts';
 import { coverageReportTables } from '$lib/server/coverage/views.ts';
@@ -9,6 +9,6 @@ export const load: PageServerLoad = async ({ url }) => {
 	return {
 		filters,
 		filterError: error,
-		...(await coverageReportTables(await db(), filters, todayIn(REPORTING_TIME_ZONE)))
+		...(await coverageReportTables(await db(), filters, reportingToday()))
 	};
 };

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { coverageFiltersSchema, REPORTING_TIME_ZONE, resolvePeriod, todayIn } from '$lib/domain/coverage/filters.ts';
+import { coverageFiltersSchema, resolvePeriod } from '$lib/domain/coverage/filters.ts';
+import { reportingToday } from '$lib/server/coverage/counted.ts';
 import { filterQuery } from '$lib/domain/coverage/query.ts';
 import { venuesGeoJson } from '$lib/domain/coverage/venues.ts';
 import { db } from '$lib/server/db/index.ts';
@@ -15,7 +16,7 @@ export const GET: RequestHandler = ({ url, locals }) =>
 		const filters = readQuery(url, coverageFiltersSchema);
 		const { purpose } = readQuery(url, purposeSchema);
 		const database = await db();
-		const period = resolvePeriod(filters, todayIn(REPORTING_TIME_ZONE));
+		const period = resolvePeriod(filters, reportingToday());
 		const venues = await venueCoverage(database, { period, filters });
 		const described = filterQuery({ ...filters, preset: undefined, ...period });
 		await auditExport(database, {

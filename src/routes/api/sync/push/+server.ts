@@ -3,6 +3,7 @@ import { pushRequestSchema } from '$lib/domain/sync/wire.ts';
 import { db } from '$lib/server/db/index.ts';
 import { scopeOf } from '$lib/server/sync/scope.ts';
 import { applyPush } from '$lib/server/sync/push.ts';
+import { recordPushResults } from '$lib/server/metrics/index.ts';
 import { checkRequestDevice } from '$lib/server/auth/devices.ts';
 import { errorResponse, handleErrors, readJson } from '$lib/server/http.ts';
 import type { RevokedDevice } from '$lib/domain/views/auth.ts';
@@ -32,5 +33,6 @@ export const POST: RequestHandler = ({ request, locals }) =>
 				'deviceId'
 			);
 		const results = await applyPush(database, await scopeOf(database, locals.user!), body);
+		recordPushResults(results);
 		return json({ results }, { headers: { 'cache-control': 'no-store' } });
 	});

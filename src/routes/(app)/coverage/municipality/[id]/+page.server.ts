@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { REPORTING_TIME_ZONE, todayIn } from '$lib/domain/coverage/filters.ts';
+import { reportingToday } from '$lib/server/coverage/counted.ts';
 import { readFilterQuery } from '$lib/domain/coverage/query.ts';
 import { db } from '$lib/server/db/index.ts';
 import { municipalityDrillDown } from '$lib/server/coverage/views.ts';
@@ -9,7 +9,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url, params }) => {
 	if (!z.uuid().safeParse(params.id).success) error(404, 'Not found');
 	const { filters, error: filterError } = readFilterQuery(url.searchParams, { municipalityId: params.id });
-	const drillDown = await municipalityDrillDown(await db(), filters, todayIn(REPORTING_TIME_ZONE));
+	const drillDown = await municipalityDrillDown(await db(), filters, reportingToday());
 	if (!drillDown) error(404, 'Not found');
 	return { filters, filterError, ...drillDown };
 };
