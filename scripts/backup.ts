@@ -23,7 +23,9 @@ try {
 		`backup written to ${path.resolve(file)} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${made.engine}, schema ${made.migrations.latest}, ${made.tables.length} tables, ${rows} rows, ${made.photos.count} photos (${made.photos.bytes} bytes)`
 	);
 } catch (error) {
-	console.error(`backup failed: ${error instanceof Error && error.name === 'BackupError' ? error.message : describeError(error)}`);
+	console.error(
+		`backup failed: ${error instanceof Error && error.name === 'BackupError' ? error.message : describeError(error)}`
+	);
 	process.exitCode = 1;
 } finally {
 	await opened.close();

@@ -23,7 +23,9 @@ try {
 		`restored ${path.resolve(file)} (made ${restored.createdAt} on ${restored.engine}) into ${opened.engine} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${restored.tables.length} tables, ${rows} rows, ${restored.photos.count} photos`
 	);
 } catch (error) {
-	console.error(`restore failed: ${error instanceof Error && error.name === 'BackupError' ? error.message : describeError(error)}`);
+	console.error(
+		`restore failed: ${error instanceof Error && error.name === 'BackupError' ? error.message : describeError(error)}`
+	);
 	process.exitCode = 1;
 } finally {
 	await opened.close();

@@ -29,7 +29,9 @@ const AUDIT_KEY = randomBytes(32).toString('hex');
 process.env.AUDIT_KEY = AUDIT_KEY;
 
 const storeOf = (target: EngineTarget, database: Database): ByteStore =>
-	database.engine === 'postgres' ? postgresStore(database.db) : diskStore(path.join(target.env.DATA_DIR!, 'attachments'));
+	database.engine === 'postgres'
+		? postgresStore(database.db)
+		: diskStore(path.join(target.env.DATA_DIR!, 'attachments'));
 
 function run(script: string, target: EngineTarget, ...args: string[]) {
 	const result = spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {

@@ -133,7 +133,9 @@ async function dumpTable(
 	await tx.execute(sql`declare ${cursor} no scroll cursor for select to_jsonb(t)::text as row from ${name} t${order}`);
 	let rows = 0;
 	for (let page = 0; ; page++) {
-		const fetched = rowsOf<{ row: string }>(await tx.execute(sql`fetch ${sql.raw(String(ROWS_PER_PAGE))} from ${cursor}`));
+		const fetched = rowsOf<{ row: string }>(
+			await tx.execute(sql`fetch ${sql.raw(String(ROWS_PER_PAGE))} from ${cursor}`)
+		);
 		if (fetched.length === 0 && page > 0) break;
 		const body = Buffer.from(fetched.map((r) => `${r.row}\n`).join(''));
 		hash.update(body);

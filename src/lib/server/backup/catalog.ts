@@ -52,7 +52,8 @@ export function parentsFirst(tables: string[], links: { child: string; parent: s
 		if (state.get(table) === 'visiting') throw new Error(`foreign keys form a cycle: ${[...path, table].join(' → ')}`);
 		state.set(table, 'visiting');
 		for (const link of links)
-			if (link.child === table && link.parent !== table && tables.includes(link.parent)) visit(link.parent, [...path, table]);
+			if (link.child === table && link.parent !== table && tables.includes(link.parent))
+				visit(link.parent, [...path, table]);
 		state.set(table, 'done');
 		ordered.push(table);
 	};

@@ -73,7 +73,8 @@ export async function restoreBackup(
 				const table = TABLE_ENTRY.exec(name)?.[1];
 				const photo = PHOTO_ENTRY.exec(name)?.[1];
 				if (table) {
-					if (!tables.some((t) => t.name === table)) throw new BackupError(`the backup has a table this release does not: ${table}`);
+					if (!tables.some((t) => t.name === table))
+						throw new BackupError(`the backup has a table this release does not: ${table}`);
 					if (!cleared) {
 						// What the migrations and a first start put in (agencies, counters, seeded texts) makes way for the backup's.
 						for (const t of [...tables].reverse()) await tx.execute(sql`delete from ${sql.identifier(t.name)}`);
@@ -111,7 +112,8 @@ export async function restoreBackup(
 					throw new BackupError(`table ${table} differs from the manifest: the archive is damaged`);
 			}
 			const missing = manifest.tables.filter((t) => !read.has(t.name));
-			if (missing.length) throw new BackupError(`tables missing from the archive: ${missing.map((t) => t.name).join(', ')}`);
+			if (missing.length)
+				throw new BackupError(`tables missing from the archive: ${missing.map((t) => t.name).join(', ')}`);
 			if (photoNames.length !== manifest.photos.count || photoListHash(photoNames) !== manifest.photos.sha256)
 				throw new BackupError('the photos differ from the manifest: the archive is damaged');
 
@@ -125,7 +127,9 @@ export async function restoreBackup(
 					await tx.execute(sql`select count(*)::int as n from ${sql.identifier(table.name)}`)
 				);
 				if (count.n !== table.rows)
-					throw new BackupError(`table ${table.name} holds ${count.n} rows after the restore, the backup ${table.rows}`);
+					throw new BackupError(
+						`table ${table.name} holds ${count.n} rows after the restore, the backup ${table.rows}`
+					);
 			}
 			return { ...header, ...manifest, photos: { ...manifest.photos, bytes: photoBytes } };
 		});
@@ -162,10 +166,12 @@ async function text(entry: AsyncIterable<Uint8Array>): Promise<unknown> {
 	}
 }
 
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown, what: string): T {
+function parse<T>(
+	schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+	value: unknown,
+	what: string
+): T {
 	const parsed = schema.safeParse(value);
 	if (!parsed.success) throw new BackupError(`the backup's ${what} is not one this release reads`);
 	return parsed.data;
 }
-
-
