@@ -93,7 +93,7 @@ if (files.length === 0) {
 
 // These measure the built app: build it from the current sources first, so a fresh clone can run
 // `npm run bench` and no bench measures a stale build.
-const needsBuild = ['fieldColdStart', 'sync', 'basemap'];
+const needsBuild = ['fieldColdStart', 'sync', 'basemap', 'multiServer'];
 if (files.some((file) => needsBuild.some((word) => file.includes(word)))) {
 	console.error('[bench] building the app (vite build) for the benches that serve it');
 	const built = spawnSync(path.resolve('node_modules', '.bin', 'vite'), ['build'], {

@@ -44,6 +44,10 @@ export async function restoreBackup(
 	const here = await migrationState(db);
 
 	const extract = tar.extract();
+	// The iterator first: tar-stream hands entries only to a listener already there, and the
+	// transaction's first queries below would otherwise let the first entry go by unseen.
+	const iterator = extract[Symbol.asyncIterator]();
+	const entries = { [Symbol.asyncIterator]: () => iterator };
 	const reading = pipeline(fs.createReadStream(file), zlib.createGunzip(), extract);
 	reading.catch(() => undefined);
 	try {
@@ -57,7 +61,7 @@ export async function restoreBackup(
 			let cleared = false;
 			const triggerFedCleared = new Set<string>();
 
-			for await (const tarEntry of extract) {
+			for await (const tarEntry of entries) {
 				const name = tarEntry.header.name;
 				// tar-stream's entries are streamx readables: async-iterable chunks of bytes.
 				const entry = tarEntry as unknown as AsyncIterable<Uint8Array>;
