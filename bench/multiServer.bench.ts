@@ -80,12 +80,11 @@ async function round(count: number): Promise<Round> {
 		const urls = servers.map((server) => server.url);
 		const via = (n: number) => urls[n % urls.length]!;
 
-		const devices = await Promise.all(
-			Array.from({ length: DEVICES }, async (_, d) => ({
-				cookie: await signIn(via(d), d % 2 ? 'inspector_a1' : 'inspector_a2'),
-				deviceId: randomUUID()
-			}))
-		);
+		// One after another: sign-ins fired together all count against the username's free attempts
+		// until each password is checked (auth/throttle.ts), and phones do not sign in at one instant.
+		const devices: { cookie: string; deviceId: string }[] = [];
+		for (let d = 0; d < DEVICES; d++)
+			devices.push({ cookie: await signIn(via(d), d % 2 ? 'inspector_a1' : 'inspector_a2'), deviceId: randomUUID() });
 		const latencies: number[] = [];
 		let errors = 0;
 		let turn = 0;
@@ -118,10 +117,10 @@ async function round(count: number): Promise<Round> {
 
 		// Then new phones pulling everything from empty, several at once.
 		const pulls: number[] = [];
+		const pullers: string[] = [];
+		for (let n = 0; n < PULLERS; n++) pullers.push(await signIn(via(n), 'inspector_a1'));
 		await Promise.all(
-			Array.from({ length: PULLERS }, async (_, n) => {
-				const url = via(n);
-				const cookie = await signIn(url, 'inspector_a1');
+			pullers.map(async (cookie) => {
 				const sent = performance.now();
 				let cursor = '';
 				for (;;) {

@@ -1,0 +1,16 @@
+import postgres from 'postgres';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../src/lib/server/db/index.ts';
+import { seedDemoData } from '../src/lib/server/demo/index.ts';
+import { rowsOf } from '../src/lib/server/db/rows.ts';
+const admin = postgres('postgres://postgres@127.0.0.1:5432/test', { max: 1, onnotice: () => {} });
+const name = `kontrolla_size_${randomBytes(4).toString('hex')}`;
+await admin.unsafe(`CREATE DATABASE ${name}`);
+const d = await openDatabase({ url: `postgres://postgres@127.0.0.1:5432/${name}` });
+const summary = await seedDemoData(d.db, { now: new Date() });
+console.log(JSON.stringify(summary));
+await d.db.execute(sql`vacuum analyze`);
+const r = rowsOf<any>(await d.db.execute(sql`select relname, n_live_tup::int as rows, pg_total_relation_size(relid)::int as bytes from pg_stat_user_tables where n_live_tup > 0 order by bytes desc limit 25`));
+for (const x of r) console.log(x.relname, x.rows, x.bytes, Math.round(x.bytes / Math.max(1, x.rows)));
+await d.close(); await admin.unsafe(`DROP DATABASE ${name} WITH (FORCE)`); await admin.end();
