@@ -63,8 +63,7 @@ export async function restoreBackup(
 
 			for await (const tarEntry of entries) {
 				const name = tarEntry.header.name;
-				// tar-stream's entries are streamx readables: async-iterable chunks of bytes.
-				const entry = tarEntry as unknown as AsyncIterable<Uint8Array>;
+				const entry = bytesOf(tarEntry);
 				if (!header) {
 					if (name !== HEADER_ENTRY) throw new BackupError('not a Kontrolla backup: its first entry is not the header');
 					header = parse(backupHeader, await text(entry), 'header');
@@ -154,6 +153,14 @@ async function insertPage(tx: Db, table: string, columns: string[], body: Buffer
 		sql`insert into ${sql.identifier(table)} (${list}) select ${list} from jsonb_populate_recordset(null::${sql.identifier(table)}, ${`[${lines.join(',')}]`}::jsonb)`
 	);
 	return lines.length;
+}
+
+/** An entry's chunks, checked to be bytes (tar-stream's types leave them untyped). */
+async function* bytesOf(entry: AsyncIterable<unknown>): AsyncIterable<Uint8Array> {
+	for await (const chunk of entry) {
+		if (!(chunk instanceof Uint8Array)) throw new BackupError('the backup is damaged: an entry is not bytes');
+		yield chunk;
+	}
 }
 
 async function bytes(entry: AsyncIterable<Uint8Array>): Promise<Buffer> {
