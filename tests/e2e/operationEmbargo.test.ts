@@ -11,12 +11,15 @@ import type { APIRequestContext, Page } from 'playwright-core';
 import { serverAndBrowser } from '../support/e2e.ts';
 import { DESKTOP, newPage, PHONE, screenshot } from '../support/browser.ts';
 import { signInAtDesk } from '../support/desk.ts';
+import { calendarDay } from '../../src/lib/domain/field/teamDays.ts';
 import { inspectionIdOf, signInOnline, waitForServerRecord, waitForTodayList } from '../support/field.ts';
 import { readLocal } from '../support/visit.ts';
 
 const e2e = serverAndBrowser({ OPERATION_EXPIRY_DAYS: '0.0001' });
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+// Days of the operations' calendar (Kosovo's), as the phones' Today and the server read them: UTC's
+// date is yesterday's there from 23:00 or midnight, when this test used to fail.
+const day = (offset: number) => calendarDay(new Date(Date.now() + offset * 86_400_000));
 
 /** Posts a form action as the page's enhanced form does; answers SvelteKit's action result. */
 async function action(request: APIRequestContext, path: string, fields: Record<string, string | string[]>) {

@@ -5,6 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { operations } from '../db/schema.ts';
+import { calendarDay } from '../../domain/field/teamDays.ts';
 import { readConfig } from '../config.ts';
 
 export function releasedSql(now: Date): SQL<boolean> {
@@ -22,10 +23,12 @@ export function isReleased(
 
 /**
  * The last operation day still on the devices: an operation dated before it has expired (its date
- * plus `OPERATION_EXPIRY_DAYS` has passed). Operation dates compare as ISO calendar days.
+ * plus `OPERATION_EXPIRY_DAYS` has passed). Operation dates are days of the operations' calendar
+ * (Kosovo's), as the phones' Today reads them: in UTC's, from 23:00 or midnight until 01:00 the
+ * server took today's operation for yesterday's, or yesterday's for today's.
  */
 export function expiryCutoffDay(now: Date, expiryDays = readConfig().operationExpiryDays): string {
-	return new Date(now.getTime() - expiryDays * 86_400_000).toISOString().slice(0, 10);
+	return calendarDay(new Date(now.getTime() - expiryDays * 86_400_000));
 }
 
 /** Expired: marked so by the maintenance, or past the cutoff already. */
